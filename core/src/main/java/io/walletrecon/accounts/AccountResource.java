@@ -1,0 +1,79 @@
+package io.walletrecon.accounts;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.problem.Problem;
+import io.walletrecon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.List;
+
+@Path("/accounts")
+@Tag(name = "Accounts", description = "Company wallet and bank accounts and their provider credentials (role admin)")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AccountResource {
+
+    private final AccountService service;
+    private final SecurityIdentity identity;
+
+    public AccountResource(AccountService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create an account; credentials are validated, encrypted and never returned")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An account with this code exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AccountView> create(@Valid @NotNull AccountRequests.Create request) {
+        return service.create(request, identity.getPrincipal().getName());
+    }
+
+    @GET
+    @Operation(summary = "List accounts")
+    public Uni<List<AccountView>> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One account")
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AccountView> get(@PathParam("code") String code) {
+        return service.get(code);
+    }
+
+    @PATCH
+    @Path("/{code}")
+    @Operation(summary = "Change an account's name, time zone or credentials (credentials are replaced whole, e.g. to rotate secrets)")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AccountView> update(@PathParam("code") String code, @Valid @NotNull AccountRequests.Update request) {
+        return service.update(code, request, identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,173 @@
+package io.walletrecon.accounts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.audit.AuditLog;
+import io.walletrecon.data.Account;
+import io.walletrecon.data.AccountRepository;
+import io.walletrecon.data.Provider;
+import io.walletrecon.money.Money;
+import io.walletrecon.money.MoneyFormatException;
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import io.walletrecon.security.KeyService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Creates and changes accounts, and is the only code that decrypts their credentials. */
+@ApplicationScoped
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final CredentialsValidator validator;
+    private final KeyService keys;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public AccountService(AccountRepository accounts, CredentialsValidator validator, KeyService keys, AuditLog audit, ObjectMapper json) {
+        this.accounts = accounts;
+        this.validator = validator;
+        this.keys = keys;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @WithTransaction
+    public Uni<AccountView> create(AccountRequests.Create request, String actor) {
+        Provider provider = Provider.fromCode(request.provider());
+        List<ProblemError> errors = new ArrayList<>();
+        checkCurrency(request.currency(), errors);
+        checkZone(request.timeZone(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        Object credentials = validator.validate(provider, request.credentials());
+        return accounts.findByCode(request.code()).chain(existing -> {
+            if (existing != null) {
+                throw ApiException.conflict("An account with code '" + request.code() + "' already exists");
+            }
+            Account a = new Account();
+            a.code = request.code();
+            a.provider = provider;
+            a.name = request.name();
+            a.currency = request.currency();
+            a.timeZone = request.timeZone();
+            a.credentialsCiphertext = seal(a.code, credentials);
+            a.createdAt = Instant.now();
+            a.updatedAt = a.createdAt;
+            return accounts.persist(a);
+        }).call(a -> audit.record(actor, "account.created", "account", a.code, null, summary(a, credentials != null)))
+          .map(AccountView::of);
+    }
+
+    @WithSession
+    public Uni<List<AccountView>> list() {
+        return accounts.listAll(Sort.by("code")).map(list -> list.stream().map(AccountView::of).toList());
+    }
+
+    @WithSession
+    public Uni<AccountView> get(String code) {
+        return require(code).map(AccountView::of);
+    }
+
+    @WithTransaction
+    public Uni<AccountView> update(String code, AccountRequests.Update request, String actor) {
+        return require(code).chain(a -> {
+            Map<String, Object> changed = new LinkedHashMap<>();
+            if (request.name() != null && !request.name().equals(a.name)) {
+                changed.put("name", Map.of("from", a.name, "to", request.name()));
+                a.name = request.name();
+            }
+            if (request.timeZone() != null && !request.timeZone().equals(a.timeZone)) {
+                List<ProblemError> errors = new ArrayList<>();
+                checkZone(request.timeZone(), errors);
+                if (!errors.isEmpty()) {
+                    throw ApiException.invalid("timeZone " + errors.get(0).message(), errors);
+                }
+                changed.put("timeZone", Map.of("from", a.timeZone, "to", request.timeZone()));
+                a.timeZone = request.timeZone();
+            }
+            if (request.credentials() != null && !request.credentials().isNull()) {
+                Object credentials = validator.validate(a.provider, request.credentials());
+                a.credentialsCiphertext = seal(a.code, credentials);
+                changed.put("credentials", "replaced");
+            }
+            if (changed.isEmpty()) {
+                return Uni.createFrom().item(a);
+            }
+            a.updatedAt = Instant.now();
+            return audit.record(actor, "account.updated", "account", a.code, null, changed).replaceWith(a);
+        }).map(AccountView::of);
+    }
+
+    /** The decrypted credentials of an account, typed for its provider. Callers must not log them. */
+    public <T> T credentials(Account account, Class<T> type) {
+        if (account.credentialsCiphertext == null) {
+            throw new IllegalStateException("account " + account.code + " has no credentials configured");
+        }
+        byte[] plain = keys.decrypt(account.credentialsCiphertext, associatedData(account.code));
+        try {
+            return json.readValue(plain, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("credentials of account " + account.code + " are not " + type.getSimpleName());
+        }
+    }
+
+    public Uni<Account> require(String code) {
+        return accounts.findByCode(code).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("No account with code '" + code + "'"));
+    }
+
+    private byte[] seal(String code, Object credentials) {
+        if (credentials == null) {
+            return null;
+        }
+        try {
+            return keys.encrypt(json.writeValueAsString(credentials).getBytes(StandardCharsets.UTF_8), associatedData(code));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String associatedData(String code) {
+        return "accounts.credentials:" + code;
+    }
+
+    private static Map<String, Object> summary(Account a, boolean hasCredentials) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", a.provider.code());
+        m.put("name", a.name);
+        m.put("currency", a.currency);
+        m.put("timeZone", a.timeZone);
+        m.put("credentials", hasCredentials ? "set" : "none");
+        return m;
+    }
+
+    private static void checkCurrency(String code, List<ProblemError> errors) {
+        try {
+            Money.currency(code);
+        } catch (MoneyFormatException e) {
+            errors.add(ProblemError.field("currency", "is not an ISO 4217 currency code"));
+        }
+    }
+
+    private static void checkZone(String zone, List<ProblemError> errors) {
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException | NullPointerException e) {
+            errors.add(ProblemError.field("timeZone", "must be an IANA time zone such as Asia/Shanghai"));
+        }
+    }
+}

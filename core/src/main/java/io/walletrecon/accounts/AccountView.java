@@ -1,0 +1,17 @@
+package io.walletrecon.accounts;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.walletrecon.data.Account;
+
+import java.time.Instant;
+
+/** An account as the API shows it: never its credentials, only whether they are configured. */
+@RegisterForReflection
+public record AccountView(String code, String provider, String name, String currency, String timeZone,
+                          boolean credentialsConfigured, Instant createdAt, Instant updatedAt) {
+
+    public static AccountView of(Account a) {
+        return new AccountView(a.code, a.provider.code(), a.name, a.currency, a.timeZone,
+                a.credentialsCiphertext != null, a.createdAt, a.updatedAt);
+    }
+}

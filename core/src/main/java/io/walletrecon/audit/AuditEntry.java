@@ -1,0 +1,43 @@
+package io.walletrecon.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One row of the append-only audit trail: who did what to which record, when and why. */
+@Entity
+@Table(name = "audit_log")
+public class AuditEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    public String actor;
+
+    public String action;
+
+    @Column(name = "entity_type")
+    public String entityType;
+
+    @Column(name = "entity_id")
+    public String entityId;
+
+    public String reason;
+
+    /** Free-form JSON of what changed, stored as text so that its bytes (and so its hash) never change. */
+    public String details;
+
+    @Column(name = "prev_hash")
+    public String prevHash;
+
+    public String hash;
+}

@@ -1,0 +1,49 @@
+package io.walletrecon.data;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A company wallet or bank account. Its provider credentials are only ever stored encrypted. */
+@Entity
+@Table(name = "accounts")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String code;
+
+    public Provider provider;
+
+    public String name;
+
+    public String currency;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    @Column(name = "credentials_ciphertext")
+    public byte[] credentialsCiphertext;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

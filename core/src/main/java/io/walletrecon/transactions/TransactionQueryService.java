@@ -1,0 +1,76 @@
+package io.walletrecon.transactions;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.accounts.AccountService;
+import io.walletrecon.data.PageView;
+import io.walletrecon.data.WalletTransactionRepository;
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Lists canonical transactions of one account by business date and status. */
+@ApplicationScoped
+public class TransactionQueryService {
+
+    static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed", "refunded", "partially_refunded");
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final WalletTransactionRepository transactions;
+    private final AccountService accounts;
+
+    public TransactionQueryService(WalletTransactionRepository transactions, AccountService accounts) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+    }
+
+    @WithSession
+    public Uni<PageView<TransactionView>> list(String accountCode, LocalDate from, LocalDate to, String status, int page, int size) {
+        List<ProblemError> errors = new ArrayList<>();
+        if (accountCode == null || accountCode.isBlank()) {
+            errors.add(ProblemError.field("account", "is required"));
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add(ProblemError.field("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList())));
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(ProblemError.field("from", "must not be after to"));
+        }
+        if (page < 0) {
+            errors.add(ProblemError.field("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        return accounts.require(accountCode).chain(account -> {
+            StringBuilder query = new StringBuilder("accountId = :account");
+            Parameters params = Parameters.with("account", account.id);
+            if (from != null) {
+                query.append(" and valueDate >= :from");
+                params.and("from", from);
+            }
+            if (to != null) {
+                query.append(" and valueDate <= :to");
+                params.and("to", to);
+            }
+            if (status != null) {
+                query.append(" and status = :status");
+                params.and("status", status);
+            }
+            var found = transactions.find(query.toString(), Sort.by("occurredAt").and("id"), params);
+            return found.page(Page.of(page, size)).list().chain(items -> found.count().map(total ->
+                    new PageView<>(items.stream().map(t -> TransactionView.of(t, account.code)).toList(), page, size, total)));
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package io.walletrecon.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Plain JDBC to the test database, for what a test must see or do behind the API's back: read a stored
+ * ciphertext, tamper with an audit row, plant rows in bulk. Same environment variables as the application.
+ */
+public final class TestDb {
+
+    private TestDb() {
+    }
+
+    public static Connection connect() throws SQLException {
+        String url = System.getenv().getOrDefault("WALLETRECON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/walletrecon");
+        String user = System.getenv().getOrDefault("WALLETRECON_DB_USER", "walletrecon");
+        String password = System.getenv().getOrDefault("WALLETRECON_DB_PASSWORD", "walletrecon");
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Runs an update with positional parameters and returns the row count. */
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, or null. */
+    @SuppressWarnings("unchecked")
+    public static <T> T scalar(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? (T) rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(String sql, Object... params) {
+        Number n = scalar(sql, params);
+        return n == null ? 0 : n.longValue();
+    }
+}
