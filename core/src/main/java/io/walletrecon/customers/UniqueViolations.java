@@ -11,6 +11,10 @@ public final class UniqueViolations {
     /** The violated constraint's name (or the server's message when the name is not exposed), if {@code e} is one. */
     public static Optional<String> of(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cv
+                    && (cv.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE || "23505".equals(cv.getSQLState()))) {
+                return Optional.of(cv.getConstraintName() != null ? cv.getConstraintName() : String.valueOf(cv.getMessage()));
+            }
             if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
                 return Optional.of(pg.getConstraint() != null ? pg.getConstraint() : String.valueOf(pg.getMessage()));
             }
