@@ -12,6 +12,7 @@ import io.walletrecon.statements.Csv;
 import io.walletrecon.statements.PgCopy;
 import io.walletrecon.statements.TextDecoding;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.io.BufferedReader;
@@ -48,6 +49,7 @@ public class ReceivableImportService {
 
     /** The problem body lists at most this many errors; the detail says how many there were. */
     static final int MAX_LISTED_ERRORS = 1000;
+    private static final Logger LOG = Logger.getLogger(ReceivableImportService.class);
     static final List<String> REQUIRED = List.of("reference", "amount", "currency", "issue_date", "due_date");
 
     private final DataSource dataSource;
@@ -64,12 +66,17 @@ public class ReceivableImportService {
         Errors errors = new Errors();
         long rows;
         try {
+            long started = System.nanoTime();
             rows = stage(body, batch, errors);
+            long staged = System.nanoTime();
             if (rows == 0 && errors.count == 0) {
                 throw ApiException.unprocessable("The file has a header but no receivable rows",
                         List.of(ProblemError.line(2, null, "no rows")));
             }
             checkAgainstDatabase(batch, errors);
+            long checked = System.nanoTime();
+            LOG.infof("receivables import %s: %d rows staged in %d ms, checked in %d ms, %d error(s)", batch, rows,
+                    (staged - started) / 1_000_000, (checked - staged) / 1_000_000, errors.count);
             if (errors.count > 0) {
                 List<ProblemError> listed = errors.listed.stream()
                         .sorted(Comparator.comparingLong(ProblemError::line)).limit(MAX_LISTED_ERRORS).toList();
@@ -82,7 +89,7 @@ public class ReceivableImportService {
             long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                             insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date)
                             select customer_id, reference, amount_minor, currency, issue_date, due_date
-                              from receivables_import_staging where batch_id = ?1 order by line_no
+                              from receivables_import_staging where batch_id = ?1
                             on conflict (customer_id, reference) do nothing""")
                     .setParameter(1, batch).executeUpdate())
                     .call(n -> audit.record(actor, "receivables.imported", "receivable-import", batch, null,

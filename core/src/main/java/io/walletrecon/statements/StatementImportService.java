@@ -9,6 +9,7 @@ import io.walletrecon.money.Money;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.io.BufferedInputStream;
@@ -49,6 +50,7 @@ import java.util.UUID;
 public class StatementImportService {
 
     static final int HEAD = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(StatementImportService.class);
 
     private final DataSource dataSource;
     private final AccountService accounts;
@@ -113,8 +115,13 @@ public class StatementImportService {
 
         UUID batch = UUID.randomUUID();
         try {
+            long started = System.nanoTime();
             StatementHeader header = stage(account, file, charset, parser, batch);
-            return commit(account, header, parser.format(), sha, fileName, batch, actor);
+            long staged = System.nanoTime();
+            StatementImportResult result = commit(account, header, parser.format(), sha, fileName, batch, actor);
+            LOG.infof("statement %s for %s: %d lines (%d new), parsed and staged in %d ms, committed in %d ms", parser.format(),
+                    accountCode, result.lines(), result.inserted(), (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
+            return result;
         } finally {
             update("delete from statement_lines_staging where batch_id = ?", batch);
         }
@@ -198,7 +205,7 @@ public class StatementImportService {
                                     select ?1, ?2, line_no, line_key, kind, value_date, booking_date, amount_minor, fee_minor, currency,
                                         counterparty_name, counterparty_account, bank_reference, end_to_end_id, provider_txn_id,
                                         merchant_reference, payout_id, remittance_info, raw
-                                      from statement_lines_staging where batch_id = ?3 order by line_no
+                                      from statement_lines_staging where batch_id = ?3
                                     on conflict (account_id, line_key) do nothing""")
                             .setParameter(1, id).setParameter(2, account.id).setParameter(3, batch).executeUpdate()
                             .call(inserted -> s.createNativeQuery("update statements set line_count = ?1 where id = ?2")
@@ -245,12 +252,16 @@ public class StatementImportService {
 
     private List<ProblemError> repeatedKeys(UUID batch) {
         List<ProblemError> errors = new java.util.ArrayList<>();
+        // A hash aggregate finds repeated keys cheaply; the line numbers are looked up only for those.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select line_no, first_line, line_key from (
-                    select line_no, line_key, min(line_no) over (partition by line_key) as first_line
-                      from statement_lines_staging where batch_id = ?) d
-                 where line_no <> first_line order by line_no limit 100""")) {
+                with repeated as (
+                    select line_key, min(line_no) as first_line from statement_lines_staging
+                     where batch_id = ? group by line_key having count(*) > 1 limit 100)
+                select s.line_no, r.first_line, s.line_key
+                  from repeated r join statement_lines_staging s on s.batch_id = ? and s.line_key = r.line_key
+                 where s.line_no <> r.first_line order by s.line_no limit 100""")) {
             ps.setObject(1, batch);
+            ps.setObject(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     errors.add(ProblemError.line(rs.getLong(1), null, "repeats the transaction of line " + rs.getLong(2)
