@@ -28,7 +28,7 @@ export PGPASSWORD="${WALLETRECON_DB_PASSWORD:-walletrecon}"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "${WALLETRECON_DB_USER:-walletrecon}" -d "$WALLETRECON_DB_NAME")
 
 JAR=server/target/quarkus-app/quarkus-run.jar
-if [[ ! -f "$JAR" ]]; then
+if [[ ! -f "$JAR" || -n "$(find core/src server/src -newer "$JAR" -type f -print -quit)" ]]; then
   echo "building the server (no tests) ..." >&2
   ./mvnw -B -q package -DskipTests -pl server -am >&2
 fi
@@ -120,6 +120,7 @@ print(f"receivables re-import (no-op): {again:7.1f} s  {rows / again:>10,.0f} ro
 print(f"statement lines stored:        {lines:,}")
 print(f"server RSS (-Xmx512m):         before {rss_before / 1024:.0f} MB, after {rss_after / 1024:.0f} MB, peak {rss_peak / 1024:.0f} MB")
 PY
+grep -E 'INFO .*(statement [a-z0-9]+ for|receivables import)' "$WORK/server.log" | sed 's/^.*INFO  *\[[^]]*\] *([^)]*) /server: /' >&2 || true
 echo "statement: $stmt_resp" >&2
 echo "receivables: $recv_resp; again: $recv_again" >&2
 # The bench rows are not kept: delete them so the database stays small for the next run.

@@ -26,7 +26,7 @@ create unlogged table receivables_import_staging (
     issue_date            date not null,
     due_date              date not null
 );
-create index receivables_import_staging_batch on receivables_import_staging (batch_id, line_no);
+create index receivables_import_staging_batch on receivables_import_staging (batch_id);
 
 create unlogged table statement_lines_staging (
     batch_id              uuid not null,
@@ -48,7 +48,7 @@ create unlogged table statement_lines_staging (
     remittance_info       text,
     raw                   text
 );
-create index statement_lines_staging_batch on statement_lines_staging (batch_id, line_key);
+create index statement_lines_staging_batch on statement_lines_staging (batch_id);
 
 -- Matching reads the provider's side by kind and merchant reference.
 create index statement_lines_merchant_reference on statement_lines (account_id, merchant_reference);
