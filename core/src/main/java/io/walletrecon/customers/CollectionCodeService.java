@@ -1,0 +1,177 @@
+package io.walletrecon.customers;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.audit.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issues collection codes, resolves codes found in payment texts, draws their QR images, and links transactions
+ * that carry a code to their customer.
+ *
+ * <p>For matching: {@link #resolve(String)} finds the code in one text (memo, {@code out_trade_no},
+ * {@code attach}, metadata) and returns its customer and receivable; {@link #linkTransactions(long, String)}
+ * does the same for every unlinked transaction of an account in two set-based UPDATEs (codes in
+ * {@code merchant_reference}/{@code description}, then payer identities) inside the caller's transaction.
+ */
+@ApplicationScoped
+public class CollectionCodeService {
+
+    /** Postgres ARE twin of {@code CollectionCodes}' text pattern, on the upper-cased text. */
+    static final String SQL_CODE_PATTERN = "(?:^|[^A-Z0-9])(WR[2-9A-HJ-NP-Z]{7})(?:[^A-Z0-9]|$)";
+
+    private static final int ATTEMPTS = 8;
+
+    private final CollectionConfig config;
+    private final AuditLog audit;
+
+    public CollectionCodeService(CollectionConfig config, AuditLog audit) {
+        this.config = config;
+        this.audit = audit;
+    }
+
+    /** Who a code belongs to. {@code receivableId} is null for a customer's own code. */
+    @RegisterForReflection
+    public record CodeOwner(String code, long customerId, Long receivableId) {
+    }
+
+    /** Counts of transactions linked by one {@link #linkTransactions} call. */
+    @RegisterForReflection
+    public record LinkResult(int byCode, int byPayerIdentity) {
+    }
+
+    /**
+     * Issues a new unique code to a customer (or one of its receivables) in the caller's transaction. The primary
+     * key of collection_codes decides uniqueness; a collision (one in a billion per code) just draws again.
+     */
+    public Uni<String> issue(long customerId, Long receivableId) {
+        return attempt(customerId, receivableId, ATTEMPTS);
+    }
+
+    private Uni<String> attempt(long customerId, Long receivableId, int left) {
+        if (left == 0) {
+            return Uni.createFrom().failure(new IllegalStateException("no free collection code after " + ATTEMPTS + " draws"));
+        }
+        String code = CollectionCodes.generate();
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into collection_codes (code, customer_id, receivable_id) values (?1, ?2, ?3) on conflict (code) do nothing")
+                .setParameter(1, code).setParameter(2, customerId).setParameter(3, receivableId)
+                .executeUpdate())
+                .chain(n -> n == 1 ? Uni.createFrom().item(code) : attempt(customerId, receivableId, left - 1));
+    }
+
+    /** The owner of the first valid code in {@code text}, if that code was issued. */
+    @WithSession
+    public Uni<Optional<CodeOwner>> resolve(String text) {
+        Optional<String> code = CollectionCodes.find(text);
+        if (code.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return owner(code.get());
+    }
+
+    @WithSession
+    public Uni<Optional<CodeOwner>> owner(String code) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select code, customer_id, receivable_id from collection_codes where code = ?1", Object[].class)
+                .setParameter(1, code)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(r -> new CodeOwner((String) r[0], ((Number) r[1]).longValue(),
+                        r[2] == null ? null : ((Number) r[2]).longValue())));
+    }
+
+    /**
+     * Sets {@code transactions.customer_id} of the account's unlinked transactions: first where
+     * merchant_reference or description carries an issued code, then where payer_kind/payer_identity equal one of
+     * a customer's payer identities (payer_kind uses the {@link PayerIdentities#KINDS} names). Audited as one
+     * rule action.
+     */
+    @WithTransaction
+    public Uni<LinkResult> linkTransactions(long accountId, String actor) {
+        String byCode = """
+                update transactions t
+                   set customer_id = cc.customer_id, updated_at = now(), version = t.version + 1
+                  from (select id, substring(upper(coalesce(merchant_reference, '') || ' ' || coalesce(description, ''))
+                                             from '%s') as code
+                          from transactions
+                         where account_id = ?1 and customer_id is null) m
+                  join collection_codes cc on cc.code = m.code
+                 where t.id = m.id""".formatted(SQL_CODE_PATTERN);
+        String byIdentity = """
+                update transactions t
+                   set customer_id = p.customer_id, updated_at = now(), version = t.version + 1
+                  from payer_identities p
+                 where t.account_id = ?1 and t.customer_id is null
+                   and p.kind = t.payer_kind and p.identity_key = t.payer_identity""";
+        return Panache.getSession().chain(s -> s.createNativeQuery(byCode).setParameter(1, accountId).executeUpdate()
+                .chain(codes -> s.createNativeQuery(byIdentity).setParameter(1, accountId).executeUpdate()
+                        .map(ids -> new LinkResult(codes, ids))))
+                .call(r -> r.byCode() + r.byPayerIdentity() == 0 ? Uni.createFrom().voidItem()
+                        : audit.record(actor, "transactions.linked-to-customers", "account", accountId, "collection code or payer identity",
+                        Map.of("byCode", r.byCode(), "byPayerIdentity", r.byPayerIdentity())));
+    }
+
+    public String link(String code) {
+        return config.linkTemplate().replace("{code}", code);
+    }
+
+    public byte[] png(String content) {
+        BitMatrix m = matrix(content, config.qrSize());
+        BufferedImage image = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < m.getHeight(); y++) {
+            for (int x = 0; x < m.getWidth(); x++) {
+                image.setRGB(x, y, m.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One path of unit squares, one per dark module; crisp at any zoom. */
+    public String svg(String content) {
+        BitMatrix m = matrix(content, 0);
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < m.getHeight(); y++) {
+            for (int x = 0; x < m.getWidth(); x++) {
+                if (m.get(x, y)) {
+                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
+                + "\" width=\"" + config.qrSize() + "\" height=\"" + config.qrSize() + "\" shape-rendering=\"crispEdges\">"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    /** Size 0 gives one cell per module (for SVG, which scales itself). */
+    private BitMatrix matrix(String content, int size) {
+        try {
+            return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("cannot encode a QR image of this link", e);
+        }
+    }
+}

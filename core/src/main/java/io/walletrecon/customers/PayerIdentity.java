@@ -1,0 +1,43 @@
+package io.walletrecon.customers;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** How a customer shows up as a payer. See {@link PayerIdentities} for how identity_key is derived. */
+@Entity
+@Table(name = "payer_identities")
+public class PayerIdentity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "customer_id")
+    public Customer customer;
+
+    public String kind;
+
+    @Column(name = "identity_key")
+    public String identityKey;
+
+    @Column(name = "value_ciphertext")
+    public byte[] valueCiphertext;
+
+    public String masked;
+
+    @Column(name = "bank_code")
+    public String bankCode;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

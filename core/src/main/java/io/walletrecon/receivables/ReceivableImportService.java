@@ -1,0 +1,311 @@
+package io.walletrecon.receivables;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.audit.AuditLog;
+import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.money.Money;
+import io.walletrecon.money.MoneyFormatException;
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import io.walletrecon.statements.Csv;
+import io.walletrecon.statements.PgCopy;
+import io.walletrecon.statements.TextDecoding;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /receivables/import}: a CSV file of receivables, all or nothing.
+ *
+ * <p>Pass 1 streams the file once, checks each row's format and COPYs the good rows into the unlogged
+ * receivables_import_staging table under a batch id; memory stays constant whatever the file size. Pass 2 checks
+ * the batch with set-based SQL (unknown customers, a customer + reference twice in the file, a row that differs
+ * from the receivable already imported under its key). Any error rejects the whole file with every bad line
+ * listed; otherwise one transaction moves the batch in with {@code ON CONFLICT DO NOTHING}, so importing the same
+ * file again inserts nothing.
+ */
+@ApplicationScoped
+public class ReceivableImportService {
+
+    /** The problem body lists at most this many errors; the detail says how many there were. */
+    static final int MAX_LISTED_ERRORS = 1000;
+    private static final Logger LOG = Logger.getLogger(ReceivableImportService.class);
+    static final List<String> REQUIRED = List.of("reference", "amount", "currency", "issue_date", "due_date");
+
+    private final DataSource dataSource;
+    private final AuditLog audit;
+
+    public ReceivableImportService(DataSource dataSource, AuditLog audit) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
+    /** Blocking: call from a worker thread (the resource is {@code @Blocking}). */
+    public ImportResult importCsv(InputStream body, String actor) {
+        UUID batch = UUID.randomUUID();
+        Errors errors = new Errors();
+        long rows;
+        try {
+            long started = System.nanoTime();
+            rows = stage(body, batch, errors);
+            long staged = System.nanoTime();
+            if (rows == 0 && errors.count == 0) {
+                throw ApiException.unprocessable("The file has a header but no receivable rows",
+                        List.of(ProblemError.line(2, null, "no rows")));
+            }
+            checkAgainstDatabase(batch, errors);
+            long checked = System.nanoTime();
+            LOG.infof("receivables import %s: %d rows staged in %d ms, checked in %d ms, %d error(s)", batch, rows,
+                    (staged - started) / 1_000_000, (checked - staged) / 1_000_000, errors.count);
+            if (errors.count > 0) {
+                List<ProblemError> listed = errors.listed.stream()
+                        .sorted(Comparator.comparingLong(ProblemError::line)).limit(MAX_LISTED_ERRORS).toList();
+                ProblemError first = listed.get(0);
+                throw ApiException.unprocessable(errors.count + " error(s) in the file; nothing was imported. First: line "
+                        + first.line() + (first.column() == null ? "" : ", column " + first.column()) + ": " + first.message()
+                        + (errors.count > listed.size() ? " (the first " + listed.size() + " are listed)" : ""), listed);
+            }
+            long total = rows;
+            long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                            insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date)
+                            select customer_id, reference, amount_minor, currency, issue_date, due_date
+                              from receivables_import_staging where batch_id = ?1
+                            on conflict (customer_id, reference) do nothing""")
+                    .setParameter(1, batch).executeUpdate())
+                    .call(n -> audit.record(actor, "receivables.imported", "receivable-import", batch, null,
+                            Map.of("rows", total, "inserted", n, "unchanged", total - n)))
+                    .map(Integer::longValue));
+            return new ImportResult(total, inserted, total - inserted);
+        } finally {
+            update("delete from receivables_import_staging where batch_id = ?", batch);
+        }
+    }
+
+    private long stage(InputStream body, UUID batch, Errors errors) {
+        PgCopy copy = new PgCopy(dataSource, "receivables_import_staging", "batch_id", "line_no", "customer_external_id",
+                "customer_id", "reference", "amount_minor", "currency", "issue_date", "due_date");
+        long rows = 0;
+        try (BufferedReader in = TextDecoding.utf8Reader(body)) {
+            String headerLine = in.readLine();
+            if (headerLine == null || headerLine.isBlank()) {
+                throw ApiException.unprocessable("The file is empty; the first line must name the columns",
+                        List.of(ProblemError.line(1, null, "missing header row")));
+            }
+            Map<String, Integer> header = header(headerLine);
+            long lineNo = 1;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                rows++;
+                List<String> v;
+                try {
+                    v = Csv.split(line);
+                } catch (IllegalArgumentException e) {
+                    errors.add(lineNo, null, e.getMessage());
+                    continue;
+                }
+                if (v.size() != header.size()) {
+                    errors.add(lineNo, null, "has " + v.size() + " values, the header names " + header.size() + " columns");
+                    continue;
+                }
+                int before = errors.count;
+                String externalId = value(v, header, "customer_external_id");
+                String customerIdText = value(v, header, "customer_id");
+                Long customerId = null;
+                if (externalId == null && customerIdText == null) {
+                    errors.add(lineNo, header.containsKey("customer_id") ? "customer_id" : "customer_external_id", "is empty");
+                } else if (customerIdText != null) {
+                    try {
+                        customerId = Long.parseLong(customerIdText);
+                    } catch (NumberFormatException e) {
+                        errors.add(lineNo, "customer_id", "'" + customerIdText + "' is not a customer id");
+                    }
+                }
+                String reference = value(v, header, "reference");
+                if (reference == null) {
+                    errors.add(lineNo, "reference", "is empty");
+                } else if (reference.length() > 100) {
+                    errors.add(lineNo, "reference", "is longer than 100 characters");
+                }
+                String currency = value(v, header, "currency");
+                Money amount = null;
+                try {
+                    Money.currency(currency);
+                    String amountText = value(v, header, "amount");
+                    try {
+                        amount = Money.parse(amountText, currency);
+                        if (amount.minorUnits() <= 0) {
+                            errors.add(lineNo, "amount", "must be more than zero");
+                        }
+                    } catch (MoneyFormatException e) {
+                        errors.add(lineNo, "amount", e.getMessage());
+                    }
+                } catch (MoneyFormatException e) {
+                    errors.add(lineNo, "currency", e.getMessage());
+                }
+                LocalDate issue = date(v, header, "issue_date", lineNo, errors);
+                LocalDate due = date(v, header, "due_date", lineNo, errors);
+                if (issue != null && due != null && due.isBefore(issue)) {
+                    errors.add(lineNo, "due_date", "is before issue_date");
+                }
+                if (errors.count == before) {
+                    copy.row(batch, lineNo, externalId, customerId, reference, amount.minorUnits(), amount.currencyCode(), issue, due);
+                }
+            }
+        } catch (IOException e) {
+            copy.abort();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            copy.abort();
+            throw e;
+        }
+        copy.close();
+        return rows;
+    }
+
+    private static Map<String, Integer> header(String line) {
+        List<String> names = Csv.split(line);
+        Map<String, Integer> header = new HashMap<>();
+        List<ProblemError> problems = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).trim().toLowerCase(Locale.ROOT);
+            if (!name.matches("customer_external_id|customer_id|reference|amount|currency|issue_date|due_date")) {
+                problems.add(ProblemError.line(1, names.get(i), "is not a receivables column"));
+            } else if (header.put(name, i) != null) {
+                problems.add(ProblemError.line(1, name, "appears twice"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!header.containsKey(required)) {
+                problems.add(ProblemError.line(1, required, "column is missing"));
+            }
+        }
+        if (!header.containsKey("customer_external_id") && !header.containsKey("customer_id")) {
+            problems.add(ProblemError.line(1, "customer_external_id", "column is missing (or give customer_id)"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable("The header row is wrong: line 1, column " + problems.get(0).column() + " "
+                    + problems.get(0).message() + "; expected customer_external_id (or customer_id), reference, amount, currency, issue_date, due_date",
+                    problems);
+        }
+        return header;
+    }
+
+    private static String value(List<String> v, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        if (i == null) {
+            return null;
+        }
+        String s = v.get(i).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static LocalDate date(List<String> v, Map<String, Integer> header, String column, long lineNo, Errors errors) {
+        String s = value(v, header, column);
+        if (s == null) {
+            errors.add(lineNo, column, "is empty");
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            errors.add(lineNo, column, "'" + s + "' is not a date (yyyy-MM-dd)");
+            return null;
+        }
+    }
+
+    /** Set-based checks of a staged batch; each adds one error per offending line. */
+    private void checkAgainstDatabase(UUID batch, Errors errors) {
+        update("""
+                update receivables_import_staging s set customer_id = c.id
+                  from customers c
+                 where s.batch_id = ? and s.customer_id is null and c.external_id = s.customer_external_id""", batch);
+        query("""
+                select s.line_no, s.customer_external_id, s.customer_id from receivables_import_staging s
+                 where s.batch_id = ? and (s.customer_id is null or not exists (select 1 from customers c where c.id = s.customer_id))
+                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), batch, rs -> {
+            String external = rs.getString(2);
+            errors.add(rs.getLong(1), external != null ? "customer_external_id" : "customer_id",
+                    "no customer with " + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3)));
+        });
+        query("""
+                select line_no, first_line, reference from (
+                    select line_no, reference, min(line_no) over (partition by customer_id, reference) as first_line
+                      from receivables_import_staging where batch_id = ? and customer_id is not null) d
+                 where line_no <> first_line order by line_no limit %d""".formatted(MAX_LISTED_ERRORS), batch, rs ->
+                errors.add(rs.getLong(1), "reference", "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)));
+        query("""
+                select s.line_no, r.amount_minor, r.currency, r.issue_date, r.due_date, r.id
+                  from receivables_import_staging s
+                  join receivables r on r.customer_id = s.customer_id and r.reference = s.reference
+                 where s.batch_id = ?
+                   and (r.amount_minor, r.currency, r.issue_date, r.due_date) is distinct from (s.amount_minor, s.currency, s.issue_date, s.due_date)
+                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), batch, rs ->
+                errors.add(rs.getLong(1), "reference", "receivable " + rs.getLong(6) + " was imported before with amount "
+                        + Money.ofMinor(rs.getLong(2), rs.getString(3)) + ", issued " + rs.getDate(4) + ", due " + rs.getDate(5)
+                        + "; change it through the API rather than by re-import"));
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Object param, RowHandler handler) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("receivables import check failed", e);
+        }
+    }
+
+    private void update(String sql, Object param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("receivables import staging failed", e);
+        }
+    }
+
+    /** Every error counted, the first ones kept for the problem body. */
+    private static final class Errors {
+        final List<ProblemError> listed = new ArrayList<>();
+        int count;
+
+        void add(long line, String column, String message) {
+            count++;
+            if (listed.size() < MAX_LISTED_ERRORS) {
+                listed.add(ProblemError.line(line, column, message));
+            }
+        }
+    }
+
+}

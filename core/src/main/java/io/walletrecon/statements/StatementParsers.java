@@ -1,0 +1,30 @@
+package io.walletrecon.statements;
+
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The supported formats, in detection order (the most specific signatures first). */
+@ApplicationScoped
+public class StatementParsers {
+
+    private final List<StatementParser> parsers = List.of(new Camt053Parser(), new Mt940Parser(), new WechatPayBillParser(),
+            new AlipayBillParser(), new StripeBalanceParser());
+
+    public List<String> formats() {
+        return parsers.stream().map(StatementParser::format).toList();
+    }
+
+    public Optional<StatementParser> detect(String head) {
+        return parsers.stream().filter(p -> p.detects(head)).findFirst();
+    }
+
+    public StatementParser forced(String format) {
+        return parsers.stream().filter(p -> p.format().equals(format)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("format must be one of " + String.join(", ", formats()),
+                        List.of(ProblemError.field("format", "must be one of " + String.join(", ", formats())))));
+    }
+}

@@ -1,0 +1,132 @@
+package io.walletrecon.statements;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProviderBillParsersTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void alipayBillInGbkWithHashLinesTrailingTabsAndTotals() {
+        byte[] file = Samples.bytes("alipay-bill.gbk.csv");
+        TextDecoding.Detected d = TextDecoding.detect(file, file.length);
+        assertEquals(TextDecoding.GBK, d.charset());
+        var p = Samples.parse(new AlipayBillParser(), file, SHANGHAI);
+        assertEquals("20881234567890120156", p.header().accountInFile());
+        assertEquals(LocalDate.of(2026, 3, 1), p.header().periodStart());
+        List<StatementLine> l = p.lines();
+        assertEquals(List.of(8888L, 20000L, -1000L), l.stream().map(StatementLine::amountMinor).toList());
+        assertEquals(List.of(53L, 120L, -6L), l.stream().map(StatementLine::feeMinor).toList());
+        assertEquals(List.of("payment", "payment", "refund"), l.stream().map(StatementLine::kind).toList());
+        StatementLine first = l.get(0);
+        assertEquals("张三", first.counterpartyName());
+        assertEquals("zha***@example.com", first.counterpartyAccount());
+        assertEquals("2026030122001412345678901234", first.providerTxnId());
+        assertEquals("ORDER-20260301-001", first.merchantReference());
+        assertEquals("三月货款 WR7KQ4MXJ", first.remittanceInfo());
+        assertEquals(6, first.lineNo());
+        assertEquals("alipay-refund:2026030122001412345678901234/2026030121001", l.get(2).key());
+    }
+
+    @Test
+    void alipayBillInTokyoBooksTheLateTradeOnTheNextDay() {
+        var p = Samples.parse(new AlipayBillParser(), Samples.bytes("alipay-bill.gbk.csv"), ZoneId.of("Asia/Tokyo"));
+        assertEquals(LocalDate.of(2026, 3, 2), p.lines().get(1).valueDate(), "23:50 in Shanghai is 00:50 the next day in Tokyo");
+    }
+
+    @Test
+    void alipayTotalsThatDisagreeWithTheRowsAreRejected() {
+        String text = Samples.text("alipay-bill.gbk.csv", TextDecoding.GBK).replace("#交易合计：2笔", "#交易合计：3笔");
+        var e = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(new AlipayBillParser(), text.getBytes(TextDecoding.GBK), SHANGHAI));
+        assertEquals(10, e.line());
+        assertEquals("#交易合计 declares 3 rows but the table has 2", e.getMessage());
+    }
+
+    @Test
+    void wechatBillWithBackticksReadByHeaderNameAndTotalsAtTheEnd() {
+        var p = Samples.parse(new WechatPayBillParser(), Samples.bytes("wechatpay-bill.csv"), SHANGHAI);
+        assertEquals("CNY", p.header().currency());
+        List<StatementLine> l = p.lines();
+        assertEquals(List.of(12800L, 1L, -2800L), l.stream().map(StatementLine::amountMinor).toList());
+        assertEquals(List.of(77L, 0L, -17L), l.stream().map(StatementLine::feeMinor).toList());
+        assertEquals("4200001234202603011234567890", l.get(0).providerTxnId());
+        assertEquals("WX-ORDER-1001", l.get(0).merchantReference());
+        assertEquals("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", l.get(0).counterpartyAccount());
+        assertEquals("会员年费 | WR3HN8PDQ", l.get(0).remittanceInfo());
+        assertEquals("wechatpay-refund:50000000012026030112345678", l.get(2).key());
+        assertEquals("refund", l.get(2).kind());
+    }
+
+    @Test
+    void wechatColumnsInAnotherOrderAreStillFound() {
+        String text = Samples.text("wechatpay-bill.csv", StandardCharsets.UTF_8);
+        String[] lines = text.split("\n");
+        StringBuilder swapped = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            List<String> cells = new java.util.ArrayList<>(Csv.split(lines[i]));
+            java.util.Collections.swap(cells, 5, 12);
+            swapped.append(String.join(",", cells)).append("\r\n");
+        }
+        swapped.append(lines[4]).append("\r\n").append(lines[5]).append("\r\n");
+        var p = Samples.parse(new WechatPayBillParser(), swapped.toString().getBytes(StandardCharsets.UTF_8), SHANGHAI);
+        assertEquals(List.of(12800L, 1L, -2800L), p.lines().stream().map(StatementLine::amountMinor).toList());
+    }
+
+    @Test
+    void wechatBillWithoutItsTotalsIsTruncated() {
+        String text = Samples.text("wechatpay-bill.csv", StandardCharsets.UTF_8);
+        String cut = text.substring(0, text.indexOf("总交易单数"));
+        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(new WechatPayBillParser(), cut));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        String wrong = text.replace("`3,`128.01", "`4,`128.01");
+        var e2 = assertThrows(StatementFormatException.class, () -> Samples.parse(new WechatPayBillParser(), wrong));
+        assertEquals(6, e2.line());
+        assertEquals("总交易单数 (number of rows) declares 4 but the rows add up to 3", e2.getMessage());
+    }
+
+    @Test
+    void stripeBalanceTransactionsKeepGrossFeeAndPayout() {
+        var p = Samples.parse(new StripeBalanceParser(), Samples.bytes("stripe-balance.csv"), ZoneId.of("America/New_York"));
+        List<StatementLine> l = p.lines();
+        assertEquals("USD", p.header().currency());
+        assertEquals(List.of(10000L, -2000L, 250000L, -250400L), l.stream().map(StatementLine::amountMinor).toList());
+        assertEquals(List.of(320L, 0L, 7280L, 0L), l.stream().map(StatementLine::feeMinor).toList());
+        assertEquals(List.of("payment", "refund", "payment", "payout"), l.stream().map(StatementLine::kind).toList());
+        assertEquals("ch_3PqA2bC3dE4fG5hI0", l.get(0).providerTxnId());
+        assertEquals("po_1PqZZZ", l.get(0).payoutId());
+        assertEquals("ORD-9", l.get(0).merchantReference());
+        assertEquals("Invoice INV-9, code WR7KQ4MXJ", l.get(0).remittanceInfo());
+        assertEquals("po_1PqZZZ", l.get(3).payoutId());
+        assertEquals(LocalDate.of(2026, 3, 1), l.get(2).valueDate(), "23:30 UTC is still 1 March in New York");
+        assertEquals(LocalDate.of(2026, 3, 2), l.get(3).valueDate(), "02:00 UTC on 3 March is 2 March in New York");
+    }
+
+    @Test
+    void stripeLineWhoseNetIsNotGrossMinusFeeIsRejected() {
+        String text = Samples.text("stripe-balance.csv", StandardCharsets.UTF_8).replace("100.00,3.20,96.80", "100.00,3.20,96.00");
+        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(new StripeBalanceParser(), text));
+        assertEquals(2, e.line());
+        assertEquals("gross 10000 minus fee 320 is not net 9600 (minor units)", e.getMessage());
+    }
+
+    @Test
+    void formatsAreDetectedFromContent() {
+        StatementParsers parsers = new StatementParsers();
+        assertEquals("camt053", parsers.detect(Samples.text("camt053-v08.xml", StandardCharsets.UTF_8)).orElseThrow().format());
+        assertEquals("mt940", parsers.detect(Samples.text("mt940.txt", StandardCharsets.US_ASCII)).orElseThrow().format());
+        assertEquals("alipay", parsers.detect(Samples.text("alipay-bill.gbk.csv", TextDecoding.GBK)).orElseThrow().format());
+        assertEquals("wechatpay", parsers.detect(Samples.text("wechatpay-bill.csv", StandardCharsets.UTF_8)).orElseThrow().format());
+        assertEquals("stripe", parsers.detect(Samples.text("stripe-balance.csv", StandardCharsets.UTF_8)).orElseThrow().format());
+        assertTrue(parsers.detect("just,some,csv\n1,2,3\n").isEmpty());
+    }
+}
