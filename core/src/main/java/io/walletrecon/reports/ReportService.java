@@ -181,8 +181,24 @@ public class ReportService {
             RowFormat f = new RowFormat(t.columns());
             int in = t.index("inflow");
             int out = t.index("outflow");
-            List<ChartRenderer.Point> points = t.rows().stream().map(r -> new ChartRenderer.Point((LocalDate) r[t.index("periodStart")],
-                    f.decimal(r, in) == null ? BigDecimal.ZERO : f.decimal(r, in), f.decimal(r, out) == null ? BigDecimal.ZERO : f.decimal(r, out))).toList();
+            Map<LocalDate, ChartRenderer.Point> byPeriod = new java.util.TreeMap<>();
+            for (Object[] r : t.rows()) {
+                LocalDate start = (LocalDate) r[t.index("periodStart")];
+                byPeriod.put(start, new ChartRenderer.Point(start, f.decimal(r, in), f.decimal(r, out)));
+            }
+            // Periods without movements are drawn as zero rather than skipped, so the time axis is the whole period.
+            String period = plan.parameters().get("period");
+            LocalDate from = LocalDate.parse(plan.parameters().get("from"));
+            LocalDate to = LocalDate.parse(plan.parameters().get("to"));
+            LocalDate start = switch (period) {
+                case "week" -> from.with(java.time.DayOfWeek.MONDAY);
+                case "month" -> from.withDayOfMonth(1);
+                default -> from;
+            };
+            for (LocalDate d = start; !d.isAfter(to); d = period.equals("week") ? d.plusWeeks(1) : period.equals("month") ? d.plusMonths(1) : d.plusDays(1)) {
+                byPeriod.putIfAbsent(d, new ChartRenderer.Point(d, BigDecimal.ZERO, BigDecimal.ZERO));
+            }
+            List<ChartRenderer.Point> points = List.copyOf(byPeriod.values());
             String title = "Fund flow " + plan.parameters().get("from") + " to " + plan.parameters().get("to") + " by " + plan.parameters().get("period");
             return new ChartRenderer.Chart(title, currency, points);
         });
