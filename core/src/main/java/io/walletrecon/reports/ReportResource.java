@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestMulti;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -54,11 +53,13 @@ public class ReportResource {
     private final ReportService service;
     private final ExportService exports;
     private final CurrentActor actor;
+    private final ReportsConfig config;
 
-    public ReportResource(ReportService service, ExportService exports, CurrentActor actor) {
+    public ReportResource(ReportService service, ExportService exports, CurrentActor actor, ReportsConfig config) {
         this.service = service;
         this.exports = exports;
         this.actor = actor;
+        this.config = config;
     }
 
     @Parameter(name = "name", description = "reconciliation | differences | fund-flow | customer-statement")
@@ -84,16 +85,25 @@ public class ReportResource {
 
     @GET
     @Produces(CSV)
+    @Blocking
     @Operation(summary = "The report's detail as CSV (UTF-8 with BOM, RFC 4180), streamed from a database cursor")
     @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = CSV))
-    public RestMulti<byte[]> csv(@PathParam("name") String name, @QueryParam("account") String account,
-                                 @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                 @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                                 @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
-        return RestMulti.fromUniResponse(service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)),
-                service::csv,
-                plan -> Map.of("Content-Disposition", List.of(attachment(ReportService.fileName(plan, "csv"))),
-                        "Content-Type", List.of("text/csv; charset=UTF-8")));
+    public Response csv(@PathParam("name") String name, @QueryParam("account") String account,
+                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
+        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        // The worker thread writes chunks as the cursor delivers rows; a full response write queue blocks the write,
+        // which stops the cursor's demand, so memory stays flat however many rows there are. The same code path
+        // serves the Lambda adapter (which buffers: large reports there go through exports).
+        if (config.bufferResponses()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            service.writeCsv(plan, out, n -> { });
+            return Response.ok(out.toByteArray(), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", attachment(ReportService.fileName(plan, "csv"))).build();
+        }
+        StreamingOutput body = out -> service.writeCsv(plan, out, n -> { });
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", attachment(ReportService.fileName(plan, "csv"))).build();
     }
 
     @GET
@@ -106,6 +116,11 @@ public class ReportResource {
                          @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
                          @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
         ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        if (config.bufferResponses()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            service.writeXlsx(plan, out, n -> { });
+            return Response.ok(out.toByteArray(), XLSX).header("Content-Disposition", attachment(ReportService.fileName(plan, "xlsx"))).build();
+        }
         StreamingOutput body = out -> service.writeXlsx(plan, out, n -> { });
         return Response.ok(body, XLSX).header("Content-Disposition", attachment(ReportService.fileName(plan, "xlsx"))).build();
     }

@@ -1,6 +1,5 @@
 package io.walletrecon.reports;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
@@ -84,22 +83,10 @@ public class ReportService {
                         }))));
     }
 
-    /** The detail as CSV chunks: BOM and header first, then rows straight from the cursor, never all in memory. */
-    public Multi<byte[]> csv(ReportPlan plan) {
-        RowFormat f = new RowFormat(plan.detail().columns());
-        Multi<byte[]> rows = repository.stream(plan.detail())
-                .group().intoLists().of(CSV_ROWS_PER_CHUNK)
-                .map(batch -> {
-                    StringBuilder sb = new StringBuilder(batch.size() * 128);
-                    for (Object[] row : batch) {
-                        CsvFormat.line(sb, f, row);
-                    }
-                    return sb.toString().getBytes(StandardCharsets.UTF_8);
-                });
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(CsvFormat.header(plan.detail().columns())), rows);
-    }
-
-    /** Blocking CSV to a stream (export jobs); {@code progress} receives the running row count. */
+    /**
+     * Blocking CSV to a stream (HTTP responses and export jobs): BOM and header, then rows straight from the cursor in
+     * chunks of {@value #CSV_ROWS_PER_CHUNK}, never all in memory; {@code progress} receives the running row count.
+     */
     public long writeCsv(ReportPlan plan, OutputStream out, LongConsumer progress) {
         RowFormat f = new RowFormat(plan.detail().columns());
         long n = 0;

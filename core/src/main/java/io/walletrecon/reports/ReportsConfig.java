@@ -43,6 +43,15 @@ public interface ReportsConfig {
     @WithDefault("${java.io.tmpdir}/walletrecon-exports")
     String exportDir();
 
+    /**
+     * Render files in memory and answer with a Content-Length instead of streaming chunks. Set in the Lambda HTTP
+     * function, whose adapter buffers the whole response anyway (6 MB at most: larger reports go through exports)
+     * and does not complete chunked blocking responses.
+     */
+    @WithName("buffer-responses")
+    @WithDefault("false")
+    boolean bufferResponses();
+
     /** Largest page of a report's detail in JSON. */
     @WithName("max-page-size")
     @WithDefault("1000")

@@ -60,4 +60,18 @@ class ReportsThroughLambdaTest {
                 .parse(new StringReader(text.substring(1))).getRecords();
         assertEquals(List.of("500.00", "622.71", "602.71"), rows.stream().map(r -> r.get("balance")).toList());
     }
+
+    @Test
+    void exportJobIsStartedAndPolledThroughTheLambdaAdapter() throws Exception {
+        String id = given().header("Authorization", FINANCE).queryParam("format", "csv")
+                .queryParam("account", account).queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")
+                .when().post("/reports/reconciliation/exports")
+                .then().statusCode(202).extract().path("id");
+        String state = "queued";
+        for (int i = 0; i < 100 && List.of("queued", "running").contains(state); i++) {
+            Thread.sleep(100);
+            state = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id).then().statusCode(200).extract().path("state");
+        }
+        assertEquals("succeeded", state);
+    }
 }
