@@ -27,6 +27,8 @@ public class ReportService {
 
     /** Rows per chunk written to the HTTP response; one write per row would cost more than the row. */
     static final int CSV_ROWS_PER_CHUNK = 500;
+    /** Rows requested from the cursor stream at a time by the blocking writers (bounded queue, back-pressure). */
+    static final int ITERABLE_BATCH = 2048;
 
     private final ReportPlanner planner;
     private final ReportRepository repository;
@@ -93,7 +95,7 @@ public class ReportService {
         try {
             out.write(CsvFormat.header(plan.detail().columns()));
             StringBuilder sb = new StringBuilder(64 * 1024);
-            for (Object[] row : repository.stream(plan.detail()).subscribe().asIterable()) {
+            for (Object[] row : repository.stream(plan.detail()).subscribe().asIterable(ITERABLE_BATCH, () -> new java.util.concurrent.ArrayBlockingQueue<>(ITERABLE_BATCH))) {
                 CsvFormat.line(sb, f, row);
                 if (++n % CSV_ROWS_PER_CHUNK == 0) {
                     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));

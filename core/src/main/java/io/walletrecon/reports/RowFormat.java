@@ -48,8 +48,24 @@ final class RowFormat {
         return v == null ? null : Money.ofMinor((Long) v, currencyOf(row, i)).toDecimal();
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> DECIMALS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static int decimals(String currency) {
-        return Money.zero(currency).exponent();
+        return DECIMALS.computeIfAbsent(currency, c -> Money.zero(c).exponent());
+    }
+
+    /** Minor units as a plain decimal string ("-0.50", "1427.30", "500") without a BigDecimal per cell. */
+    static String plain(long minor, String currency) {
+        int decimals = decimals(currency);
+        if (decimals == 0) {
+            return Long.toString(minor);
+        }
+        String digits = Long.toString(Math.abs(minor));
+        if (digits.length() <= decimals) {
+            digits = "0".repeat(decimals - digits.length() + 1) + digits;
+        }
+        int point = digits.length() - decimals;
+        return (minor < 0 ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point);
     }
 
     /** The cell as text, the same in CSV, PDF and JSON. */
@@ -59,7 +75,7 @@ final class RowFormat {
             return "";
         }
         return switch (columns.get(i).kind()) {
-            case MONEY -> decimal(row, i).toPlainString();
+            case MONEY -> plain((Long) v, currencyOf(row, i));
             case TIMESTAMP -> v instanceof Instant t ? t.toString() : v.toString();
             default -> v.toString();
         };
