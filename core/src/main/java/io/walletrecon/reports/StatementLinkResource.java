@@ -39,10 +39,12 @@ import java.util.Map;
 public class StatementLinkResource {
 
     private final StatementLinkService links;
+    private final ReportService reports;
     private final CurrentActor actor;
 
-    public StatementLinkResource(StatementLinkService links, CurrentActor actor) {
+    public StatementLinkResource(StatementLinkService links, ReportService reports, CurrentActor actor) {
         this.links = links;
+        this.reports = reports;
         this.actor = actor;
     }
 
@@ -67,6 +69,23 @@ public class StatementLinkResource {
     @APIResponse(responseCode = "410", description = "The link has expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Map<String, Object>> view(@PathParam("token") String token) {
         return links.view(token);
+    }
+
+    @GET
+    @Path("{token}/pdf")
+    @PermitAll
+    @Produces("application/pdf")
+    @io.smallrye.common.annotation.Blocking
+    @Operation(summary = "The statement behind a link as a printable PDF (no login; the token is the credential)")
+    @APIResponse(responseCode = "200", description = "The statement", content = @Content(mediaType = "application/pdf"))
+    @APIResponse(responseCode = "403", description = "The link is not valid (altered or not ours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The link has expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response pdf(@PathParam("token") String token) {
+        ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> links.plan(token));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        reports.writePdf(plan, out);
+        return Response.ok(out.toByteArray(), "application/pdf")
+                .header("Content-Disposition", ReportResource.attachment(ReportService.fileName(plan, "pdf"))).build();
     }
 
     @POST

@@ -85,6 +85,13 @@ public class StatementLinkService {
                                 })));
     }
 
+    /** The plan of the statement behind a valid link, for the printable (PDF) version the customer downloads. */
+    public Uni<ReportPlan> plan(String token) {
+        StatementLinkVerifier.Claims claims = verifier.verify(token, Instant.now());
+        return Panache.withSession(() -> link(claims.linkId(), false)).chain(link -> reports.plan(ReportName.CUSTOMER_STATEMENT.path,
+                new ReportQuery(null, link.from(), link.to(), null, null, link.customerId(), null)));
+    }
+
     @WithTransaction
     public Uni<AnswerView> confirm(String token, StatementLinkRequests.Confirm body, String clientIp) {
         StatementLinkVerifier.Claims claims = verifier.verify(token, Instant.now());

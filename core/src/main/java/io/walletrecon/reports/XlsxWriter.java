@@ -53,9 +53,9 @@ public final class XlsxWriter {
         int row = header(sheet, 0, plan.detail().columns());
         long written = 0;
         for (Object[] values : detail) {
-            if (row == MAX_ROWS) {
+            if (row == MAX_ROWS - 1) {
                 // The format ends here; the CSV has no such limit. Say so in the file rather than drop rows silently.
-                sheet.value(row - 1, 0, "truncated: an XLSX sheet holds at most " + (MAX_ROWS - 1) + " rows; export CSV for all rows");
+                sheet.value(row, 0, "truncated: an XLSX sheet holds at most " + MAX_ROWS + " rows; export CSV for all rows");
                 break;
             }
             cells(sheet, row++, f, values);

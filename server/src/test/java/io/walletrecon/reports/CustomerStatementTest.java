@@ -116,6 +116,14 @@ class CustomerStatementTest {
                 .body("statement.totals[0].outstanding", equalTo("900.00"))
                 .body("statement.lines.total", equalTo(4));
 
+        byte[] pdf = given().when().get("/statement-links/" + token + "/pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Globex Ltd") && text.contains("900.00"), text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
         given().contentType(ContentType.JSON).body(Map.of("comment", "agreed, thanks"))
                 .when().post("/statement-links/" + token + "/confirmation")
                 .then().statusCode(200).body("state", equalTo("confirmed"));
