@@ -49,6 +49,8 @@ public class ReportResource {
     public static final String PDF = "application/pdf";
     public static final String SVG = "image/svg+xml";
     public static final String PNG = "image/png";
+    /** Server-side quality (qs) of the file formats, so that a wildcard Accept (browsers, bare scripts) gets JSON. */
+    static final String LOWER = ";qs=0.5";
 
     private final ReportService service;
     private final ExportService exports;
@@ -84,7 +86,7 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(CSV)
+    @Produces(CSV + LOWER)
     @Blocking
     @Operation(summary = "The report's detail as CSV (UTF-8 with BOM, RFC 4180), streamed from a database cursor")
     @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = CSV))
@@ -107,7 +109,7 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(XLSX)
+    @Produces(XLSX + LOWER)
     @Blocking
     @Operation(summary = "The report as a workbook: a Totals sheet and a detail sheet, amounts as numbers")
     @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX))
@@ -126,7 +128,7 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(PDF)
+    @Produces(PDF + LOWER)
     @Blocking
     @Operation(summary = "The reconciliation or customer statement as a printable PDF")
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(mediaType = PDF))
@@ -141,7 +143,7 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(PNG)
+    @Produces(PNG + LOWER)
     @Blocking
     @Operation(summary = "The fund-flow chart (inflow and outflow over time) as PNG")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = PNG))
@@ -155,7 +157,7 @@ public class ReportResource {
     }
 
     @GET
-    @Produces(SVG)
+    @Produces(SVG + LOWER)
     @Blocking
     @Operation(summary = "The fund-flow chart (inflow and outflow over time) as SVG")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
