@@ -13,10 +13,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * Produces reports in every format from one plan: the same SQL feeds JSON pages, the CSV stream, the workbook, the
@@ -92,11 +94,11 @@ public class ReportService {
     public long writeCsv(ReportPlan plan, OutputStream out, LongConsumer progress) {
         RowFormat f = new RowFormat(plan.detail().columns());
         long n = 0;
-        try {
+        try (Stream<Object[]> rows = rows(plan)) {
             out.write(CsvFormat.header(plan.detail().columns()));
             StringBuilder sb = new StringBuilder(64 * 1024);
-            for (Object[] row : repository.stream(plan.detail()).subscribe().asIterable(ITERABLE_BATCH, () -> new java.util.concurrent.ArrayBlockingQueue<>(ITERABLE_BATCH))) {
-                CsvFormat.line(sb, f, row);
+            for (Iterator<Object[]> it = rows.iterator(); it.hasNext(); ) {
+                CsvFormat.line(sb, f, it.next());
                 if (++n % CSV_ROWS_PER_CHUNK == 0) {
                     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                     sb.setLength(0);
@@ -115,29 +117,37 @@ public class ReportService {
     /** Blocking: the workbook (totals sheet + detail sheet), detail rows streamed from the cursor. */
     public long writeXlsx(ReportPlan plan, OutputStream out, LongConsumer progress) {
         List<Table> summaries = repository.tables(plan.summaries()).await().indefinitely();
-        Iterable<Object[]> rows = repository.stream(plan.detail()).subscribe().asIterable();
-        Iterable<Object[]> counted = () -> new java.util.Iterator<>() {
-            final java.util.Iterator<Object[]> it = rows.iterator();
-            long n;
-
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            public Object[] next() {
-                if (++n % 10_000 == 0) {
-                    progress.accept(n);
+        try (Stream<Object[]> rows = rows(plan)) {
+            Iterator<Object[]> it = rows.iterator();
+            long[] n = {0};
+            Iterable<Object[]> counted = () -> new Iterator<>() {
+                public boolean hasNext() {
+                    return it.hasNext();
                 }
-                return it.next();
-            }
-        };
-        try {
-            long n = XlsxWriter.write(out, plan, summaries, counted);
-            progress.accept(n);
-            return n;
+
+                public Object[] next() {
+                    if (++n[0] % 10_000 == 0) {
+                        progress.accept(n[0]);
+                    }
+                    return it.next();
+                }
+            };
+            long written = XlsxWriter.write(out, plan, summaries, counted);
+            progress.accept(written);
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The detail rows as a blocking stream with a bounded buffer. Closing it (try-with-resources) cancels the cursor
+     * even when the writer fails half-way, for instance because the client went away: the connection and its
+     * transaction go back to the pool instead of leaking.
+     */
+    private Stream<Object[]> rows(ReportPlan plan) {
+        return repository.stream(plan.detail()).subscribe()
+                .asStream(ITERABLE_BATCH, () -> new java.util.concurrent.ArrayBlockingQueue<>(ITERABLE_BATCH));
     }
 
     /** Blocking: the printable statement. Only the two statements are documents; the other reports are data. */

@@ -31,17 +31,44 @@ class LargeCsvStreamingTest {
     @TestHTTPResource("/reports/differences")
     URL url;
 
-    @Test
-    void twoHundredThousandRowsStreamFromAnOpenCursor() throws Exception {
+    private static long plant(int rows) {
         long account = ReportFixtures.account("big", "bank", "CNY", "Asia/Shanghai");
         TestDb.update("insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
                 + "business_date, dedupe_key, assignee) select ?, 'amount_mismatch', 'open', 'CNY', 10000 + g, 10000, -g, "
-                + "date '2026-01-01' + (g % 28), 'big-' || ? || '-' || g, 'assignee ' || (g % 7) from generate_series(1, ?) g", account, account, ROWS);
+                + "date '2026-01-01' + (g % 28), 'big-' || ? || '-' || g, 'assignee ' || (g % 7) from generate_series(1, ?) g", account, account, rows);
+        return account;
+    }
 
+    private HttpURLConnection open(long account) throws Exception {
         URL query = new URL(url + "?account=" + ReportFixtures.code(account) + "&from=2026-01-01&to=2026-01-31");
         HttpURLConnection conn = (HttpURLConnection) query.openConnection();
         conn.setRequestProperty("Authorization", TestJwt.bearer("fiona", "finance"));
         conn.setRequestProperty("Accept", "text/csv");
+        return conn;
+    }
+
+    @Test
+    void aClientThatGoesAwayReleasesTheCursor() throws Exception {
+        long account = plant(100_000);
+        HttpURLConnection conn = open(account);
+        assertEquals(200, conn.getResponseCode());
+        InputStream in = conn.getInputStream();
+        assertEquals(64 * 1024, in.readNBytes(64 * 1024).length);
+        conn.disconnect();
+        long open = 1;
+        for (int i = 0; i < 100 && open > 0; i++) {
+            Thread.sleep(100);
+            open = TestDb.count("select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
+        }
+        assertEquals(0, open, "the cursor's connection must go back to the pool when the client disconnects");
+    }
+
+    @Test
+    void twoHundredThousandRowsStreamFromAnOpenCursor() throws Exception {
+        long account = plant(ROWS);
+
+        HttpURLConnection conn = open(account);
         assertEquals(200, conn.getResponseCode());
         assertNull(conn.getHeaderField("Content-Length"), "a streamed response has no length up front");
         assertEquals("chunked", conn.getHeaderField("Transfer-Encoding"));
