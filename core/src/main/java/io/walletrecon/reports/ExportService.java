@@ -1,0 +1,206 @@
+package io.walletrecon.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.walletrecon.audit.AuditLog;
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+/**
+ * Export jobs: a report rendered to a file in the background and kept in {@link ExportStorage}. Large reports go
+ * this way because a Lambda response stops at 6 MB. In the server the job runs on the worker pool right after the
+ * request commits; in Lambda the caller should run it from the jobs function (a frozen Lambda does not finish
+ * background work), with the storage being an object store and the download a pre-signed link.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
+    static final Set<String> FORMATS = Set.of("csv", "xlsx", "pdf");
+    static final long PROGRESS_EVERY = 10_000;
+
+    private final ReportService reports;
+    private final ReportRepository repository;
+    private final ExportStorage storage;
+    private final Pool pool;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public ExportService(ReportService reports, ReportRepository repository, ExportStorage storage, Pool pool, AuditLog audit, ObjectMapper json) {
+        this.reports = reports;
+        this.repository = repository;
+        this.storage = storage;
+        this.pool = pool;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public record Started(UUID id, ReportPlan plan, String format) {
+    }
+
+    /** Records the job (and who asked, in the audit trail); {@link #launch} runs it once this has committed. */
+    @WithTransaction
+    public Uni<Started> start(String name, ReportQuery query, String format, String actor) {
+        if (format == null || !FORMATS.contains(format)) {
+            throw ApiException.invalid("format must be one of csv, xlsx, pdf", List.of(ProblemError.field("format", "must be one of csv, xlsx, pdf")));
+        }
+        return reports.plan(name, query).chain(plan -> {
+            if (format.equals("pdf") && plan.name() != ReportName.RECONCILIATION && plan.name() != ReportName.CUSTOMER_STATEMENT) {
+                throw new ApiException(ProblemType.NOT_ACCEPTABLE, "PDF is available for reconciliation and customer-statement; export "
+                        + plan.name().path + " as csv or xlsx");
+            }
+            UUID id = UUID.randomUUID();
+            return Panache.getSession().chain(s -> s.createNativeQuery("insert into report_exports (id, report, format, parameters, requested_by) "
+                            + "values (:id, :report, :format, :parameters, :actor)")
+                    .setParameter("id", id).setParameter("report", plan.name().path).setParameter("format", format)
+                    .setParameter("parameters", toJson(plan.parameters())).setParameter("actor", actor)
+                    .executeUpdate())
+                    .chain(() -> audit.record(actor, "report.export.requested", "report_export", id, null,
+                            Map.of("report", plan.name().path, "format", format, "parameters", plan.parameters())))
+                    .map(ignored -> new Started(id, plan, format));
+        });
+    }
+
+    /** Runs the job on a worker thread; progress and outcome go to its row. */
+    public void launch(Started job) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> run(job));
+    }
+
+    void run(Started job) {
+        UUID id = job.id();
+        Path tmp = null;
+        try {
+            long total = repository.count(job.plan().detail()).await().indefinitely();
+            exec("update report_exports set state = 'running', started_at = now(), rows_total = $2 where id = $1", id, total);
+            tmp = Files.createTempFile("walletrecon-export-", "." + job.format());
+            long[] last = {0};
+            LongConsumer progress = n -> {
+                if (n - last[0] >= PROGRESS_EVERY) {
+                    last[0] = n;
+                    exec("update report_exports set rows_written = $2 where id = $1", id, n);
+                }
+            };
+            long rows;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+                rows = switch (job.format()) {
+                    case "csv" -> reports.writeCsv(job.plan(), out, progress);
+                    case "xlsx" -> reports.writeXlsx(job.plan(), out, progress);
+                    default -> reports.writePdf(job.plan(), out);
+                };
+            }
+            String key = id + "." + job.format();
+            long bytes = storage.put(key, tmp, contentType(job.format()));
+            exec("update report_exports set state = 'succeeded', rows_written = $2, storage_key = $3, file_name = $4, content_type = $5, "
+                    + "bytes = $6, finished_at = now() where id = $1", id, rows, key, ReportService.fileName(job.plan(), job.format()),
+                    contentType(job.format()), bytes);
+        } catch (Exception e) {
+            LOG.errorf(e, "export %s failed", id);
+            String message = e instanceof ApiException api ? api.getMessage() : "the export failed; see the server log for export " + id;
+            exec("update report_exports set state = 'failed', error = $2, finished_at = now() where id = $1", id, message);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (Exception ignored) {
+                    // the file was moved into storage, or is a leftover temp file the OS cleans up
+                }
+            }
+        }
+    }
+
+    public Uni<ExportView> get(UUID id) {
+        return pool.preparedQuery("select id, report, format, state, rows_total, rows_written, file_name, content_type, bytes, error, "
+                        + "created_at, finished_at, storage_key from report_exports where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        throw ApiException.notFound("No export " + id);
+                    }
+                    return view(it.next());
+                });
+    }
+
+    /** The finished file: its bytes from local storage, or a pre-signed link to follow. */
+    public record Download(ExportView view, Optional<InputStream> body, Optional<java.net.URI> link) {
+    }
+
+    public Uni<Download> download(UUID id) {
+        return pool.preparedQuery("select storage_key from report_exports where id = $1").execute(Tuple.of(id))
+                .chain(rows -> get(id).map(view -> {
+                    if (!view.state().equals("succeeded")) {
+                        throw ApiException.conflict("Export " + id + " is " + view.state() + "; fetch the file once its state is succeeded");
+                    }
+                    String key = rows.iterator().next().getString(0);
+                    try {
+                        Optional<java.net.URI> link = storage.link(key, Duration.ofMinutes(15));
+                        return new Download(view, link.isPresent() ? Optional.empty() : storage.open(key), link);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+    }
+
+    private ExportView view(Row r) {
+        UUID id = r.getUUID("id");
+        Long total = r.getLong("rows_total");
+        long written = r.getLong("rows_written");
+        String state = r.getString("state");
+        Integer percent = state.equals("succeeded") ? Integer.valueOf(100)
+                : total == null || total == 0 ? null : (int) Math.min(99, written * 100 / total);
+        String download = null;
+        if (state.equals("succeeded")) {
+            download = storage.link(r.getString("storage_key"), Duration.ofMinutes(15)).map(Object::toString)
+                    .orElse("/reports/exports/" + id + "/file");
+        }
+        OffsetDateTime created = r.getOffsetDateTime("created_at");
+        OffsetDateTime finished = r.getOffsetDateTime("finished_at");
+        return new ExportView(id, r.getString("report"), r.getString("format"), state, total, written, percent,
+                r.getString("file_name"), r.getString("content_type"), r.getLong("bytes"), r.getString("error"),
+                created.toInstant(), finished == null ? null : finished.toInstant(), download);
+    }
+
+    static String contentType(String format) {
+        return switch (format) {
+            case "csv" -> "text/csv; charset=UTF-8";
+            case "xlsx" -> ReportResource.XLSX;
+            default -> ReportResource.PDF;
+        };
+    }
+
+    private void exec(String sql, Object... args) {
+        pool.preparedQuery(sql).execute(Tuple.from(List.of(args))).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

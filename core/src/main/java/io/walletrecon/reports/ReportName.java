@@ -1,0 +1,28 @@
+package io.walletrecon.reports;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The reports, as they appear in the URL {@code /reports/{name}}. */
+public enum ReportName {
+    RECONCILIATION("reconciliation", "Reconciliation statement"),
+    DIFFERENCES("differences", "Difference report"),
+    FUND_FLOW("fund-flow", "Fund-flow summary"),
+    CUSTOMER_STATEMENT("customer-statement", "Customer statement");
+
+    public final String path;
+    public final String title;
+
+    ReportName(String path, String title) {
+        this.path = path;
+        this.title = title;
+    }
+
+    public static Optional<ReportName> of(String path) {
+        return Arrays.stream(values()).filter(r -> r.path.equals(path)).findFirst();
+    }
+
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(r -> r.path).toList());
+    }
+}

@@ -1,0 +1,16 @@
+package io.walletrecon.reports;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report resolved against the database's reference data, ready to run: the small summary queries (computed in
+ * full) and the detail query (paged in JSON, streamed from a cursor for files).
+ */
+public record ReportPlan(ReportName name, Map<String, String> parameters, String subject, String currency,
+                         List<SqlQuery> summaries, SqlQuery detail) {
+
+    /** A native query with positional parameters ($1, $2, ...) and the columns it returns, in order. */
+    public record SqlQuery(String name, List<Column> columns, String sql, List<Object> args) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.walletrecon.reports;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parameters of one report request as the caller sent them (query string or export job body).
+ * {@code groupBy} is the fund-flow breakdown (account, channel, customer); {@code period} its time bucket
+ * (day, week, month).
+ */
+@RegisterForReflection
+public record ReportQuery(String account, LocalDate from, LocalDate to, String groupBy, String period,
+                          Long customer, String currency) {
+
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, "account", account);
+        put(m, "from", from);
+        put(m, "to", to);
+        put(m, "groupBy", groupBy);
+        put(m, "period", period);
+        put(m, "customer", customer);
+        put(m, "currency", currency);
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value.toString());
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.walletrecon.reports;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.problem.Problem;
+import io.walletrecon.security.CurrentActor;
+import io.walletrecon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /reports/{name} in the format the Accept header asks for. One method per media type, so JAX-RS content
+ * negotiation picks the writer and an unsupported type is a 406 before any query runs.
+ */
+@Path("/reports/{name}")
+@Tag(name = "Reports", description = "Reconciliation statement, difference report, fund-flow summary, customer statement (role finance)")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.FINANCE)
+@APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such report, account or customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "406", description = "This report has no such format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReportResource {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv";
+    public static final String PDF = "application/pdf";
+    public static final String SVG = "image/svg+xml";
+    public static final String PNG = "image/png";
+    /** Server-side quality (qs) of the file formats, so that a wildcard Accept (browsers, bare scripts) gets JSON. */
+    static final String LOWER = ";qs=0.5";
+
+    private final ReportService service;
+    private final ExportService exports;
+    private final CurrentActor actor;
+    private final ReportsConfig config;
+
+    public ReportResource(ReportService service, ExportService exports, CurrentActor actor, ReportsConfig config) {
+        this.service = service;
+        this.exports = exports;
+        this.actor = actor;
+        this.config = config;
+    }
+
+    @Parameter(name = "name", description = "reconciliation | differences | fund-flow | customer-statement")
+    @Parameter(name = "account", description = "Account code (required for reconciliation; a filter elsewhere)")
+    @Parameter(name = "from", description = "First business date, yyyy-MM-dd (inclusive)")
+    @Parameter(name = "to", description = "Last business date, yyyy-MM-dd (inclusive)")
+    @Parameter(name = "groupBy", description = "fund-flow breakdown: account | channel | customer (default account)")
+    @Parameter(name = "period", description = "fund-flow time bucket: day | week | month (default day)")
+    @Parameter(name = "customer", description = "Customer id (required for customer-statement)")
+    @Parameter(name = "currency", description = "ISO 4217 filter (differences, fund-flow)")
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A report as JSON: its totals in full and one page of its detail")
+    @APIResponse(responseCode = "200", description = "The report")
+    public Uni<Map<String, Object>> json(@PathParam("name") String name, @QueryParam("account") String account,
+                                         @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                         @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                                         @QueryParam("customer") Long customer, @QueryParam("currency") String currency,
+                                         @QueryParam("page") @DefaultValue("0") int page,
+                                         @QueryParam("size") @DefaultValue("50") int size) {
+        return service.json(name, new ReportQuery(account, from, to, groupBy, period, customer, currency), page, size);
+    }
+
+    @GET
+    @Produces(CSV + LOWER)
+    @Blocking
+    @Operation(summary = "The report's detail as CSV (UTF-8 with BOM, RFC 4180), streamed from a database cursor")
+    @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = CSV))
+    public Response csv(@PathParam("name") String name, @QueryParam("account") String account,
+                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
+        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        // The worker thread writes chunks as the cursor delivers rows; a full response write queue blocks the write,
+        // which stops the cursor's demand, so memory stays flat however many rows there are. The same code path
+        // serves the Lambda adapter (which buffers: large reports there go through exports).
+        if (config.bufferResponses()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            service.writeCsv(plan, out, n -> { });
+            return Response.ok(out.toByteArray(), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", attachment(ReportService.fileName(plan, "csv"))).build();
+        }
+        StreamingOutput body = out -> service.writeCsv(plan, out, n -> { });
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", attachment(ReportService.fileName(plan, "csv"))).build();
+    }
+
+    @GET
+    @Produces(XLSX + LOWER)
+    @Blocking
+    @Operation(summary = "The report as a workbook: a Totals sheet and a detail sheet, amounts as numbers")
+    @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX))
+    public Response xlsx(@PathParam("name") String name, @QueryParam("account") String account,
+                         @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                         @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                         @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
+        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        if (config.bufferResponses()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            service.writeXlsx(plan, out, n -> { });
+            return Response.ok(out.toByteArray(), XLSX).header("Content-Disposition", attachment(ReportService.fileName(plan, "xlsx"))).build();
+        }
+        StreamingOutput body = out -> service.writeXlsx(plan, out, n -> { });
+        return Response.ok(body, XLSX).header("Content-Disposition", attachment(ReportService.fileName(plan, "xlsx"))).build();
+    }
+
+    @GET
+    @Produces(PDF + LOWER)
+    @Blocking
+    @Operation(summary = "The reconciliation or customer statement as a printable PDF")
+    @APIResponse(responseCode = "200", description = "The statement", content = @Content(mediaType = PDF))
+    public Response pdf(@PathParam("name") String name, @QueryParam("account") String account,
+                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
+        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        service.writePdf(plan, out);
+        return Response.ok(out.toByteArray(), PDF).header("Content-Disposition", attachment(ReportService.fileName(plan, "pdf"))).build();
+    }
+
+    @GET
+    @Produces(PNG + LOWER)
+    @Blocking
+    @Operation(summary = "The fund-flow chart (inflow and outflow over time) as PNG")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = PNG))
+    @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response png(@PathParam("name") String name, @QueryParam("account") String account,
+                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
+        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        return Response.ok(service.png(service.chart(plan).await().indefinitely()), PNG).build();
+    }
+
+    @GET
+    @Produces(SVG + LOWER)
+    @Blocking
+    @Operation(summary = "The fund-flow chart (inflow and outflow over time) as SVG")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
+    @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response svg(@PathParam("name") String name, @QueryParam("account") String account,
+                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
+        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+        return Response.ok(service.svg(service.chart(plan).await().indefinitely()), SVG).build();
+    }
+
+    @POST
+    @Path("exports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Starts an export of a report to a file (format csv, xlsx or pdf); same parameters as GET /reports/{name}")
+    @APIResponse(responseCode = "202", description = "The job, queued; poll its Location")
+    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report, account or customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "This report has no such format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> start(@PathParam("name") String name, @QueryParam("format") String format,
+                               @QueryParam("account") String account, @QueryParam("from") LocalDate from,
+                               @QueryParam("to") LocalDate to, @QueryParam("groupBy") String groupBy,
+                               @QueryParam("period") String period, @QueryParam("customer") Long customer,
+                               @QueryParam("currency") String currency) {
+        String who = actor.name();
+        return exports.start(name, new ReportQuery(account, from, to, groupBy, period, customer, currency), format, who)
+                .invoke(exports::launch)
+                .chain(job -> exports.get(job.id()))
+                .map(view -> Response.accepted(view).location(URI.create("/reports/exports/" + view.id())).build());
+    }
+
+    static String attachment(String fileName) {
+        return "attachment; filename=\"" + fileName + "\"";
+    }
+}

@@ -1,0 +1,102 @@
+package io.walletrecon.reports;
+
+import io.walletrecon.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How the values of a table's rows are shown: money with its currency's decimals, dates as ISO-8601. */
+final class RowFormat {
+
+    private final List<Column> columns;
+    private final int[] currencyIndex;
+
+    RowFormat(List<Column> columns) {
+        this.columns = columns;
+        this.currencyIndex = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            currencyIndex[i] = -1;
+            Column c = columns.get(i);
+            if (c.kind() == Column.Kind.MONEY) {
+                for (int j = 0; j < columns.size(); j++) {
+                    if (columns.get(j).name().equals(c.currencyColumn())) {
+                        currencyIndex[i] = j;
+                    }
+                }
+                if (currencyIndex[i] < 0) {
+                    throw new IllegalStateException("money column " + c.name() + " has no currency column");
+                }
+            }
+        }
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    String currencyOf(Object[] row, int i) {
+        return (String) row[currencyIndex[i]];
+    }
+
+    /** The exact decimal amount of a MONEY cell (null stays null). */
+    BigDecimal decimal(Object[] row, int i) {
+        Object v = row[i];
+        return v == null ? null : Money.ofMinor((Long) v, currencyOf(row, i)).toDecimal();
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> DECIMALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int decimals(String currency) {
+        return DECIMALS.computeIfAbsent(currency, c -> Money.zero(c).exponent());
+    }
+
+    /** Minor units as a plain decimal string ("-0.50", "1427.30", "500") without a BigDecimal per cell. */
+    static String plain(long minor, String currency) {
+        int decimals = decimals(currency);
+        if (decimals == 0) {
+            return Long.toString(minor);
+        }
+        String digits = Long.toString(Math.abs(minor));
+        if (digits.length() <= decimals) {
+            digits = "0".repeat(decimals - digits.length() + 1) + digits;
+        }
+        int point = digits.length() - decimals;
+        return (minor < 0 ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point);
+    }
+
+    /** The cell as text, the same in CSV, PDF and JSON. */
+    String text(Object[] row, int i) {
+        Object v = row[i];
+        if (v == null) {
+            return "";
+        }
+        return switch (columns.get(i).kind()) {
+            case MONEY -> plain((Long) v, currencyOf(row, i));
+            case TIMESTAMP -> v instanceof Instant t ? t.toString() : v.toString();
+            default -> v.toString();
+        };
+    }
+
+    /** The row as JSON: money as an exact decimal string plus {@code <name>Minor} in minor units. */
+    Map<String, Object> json(Object[] row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            Object v = row[i];
+            switch (c.kind()) {
+                case MONEY -> {
+                    out.put(c.name(), v == null ? null : decimal(row, i).toPlainString());
+                    out.put(c.name() + "Minor", v);
+                }
+                case DATE -> out.put(c.name(), v == null ? null : ((LocalDate) v).toString());
+                case TIMESTAMP -> out.put(c.name(), v == null ? null : v.toString());
+                default -> out.put(c.name(), v);
+            }
+        }
+        return out;
+    }
+}

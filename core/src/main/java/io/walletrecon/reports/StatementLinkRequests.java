@@ -1,0 +1,35 @@
+package io.walletrecon.reports;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Bodies and answers of the customer statement link API. */
+public final class StatementLinkRequests {
+
+    private StatementLinkRequests() {
+    }
+
+    @RegisterForReflection
+    public record Send(Long customer, LocalDate from, LocalDate to) {
+    }
+
+    @RegisterForReflection
+    public record Confirm(String comment) {
+    }
+
+    @RegisterForReflection
+    public record Dispute(String lineType, Long lineId, String comment) {
+    }
+
+    /** A link as its sender sees it; {@code url} is what goes to the customer. */
+    @RegisterForReflection
+    public record LinkView(long id, long customerId, LocalDate from, LocalDate to, Instant expiresAt, String state,
+                           String token, String url) {
+    }
+
+    @RegisterForReflection
+    public record AnswerView(long linkId, String kind, String lineType, Long lineId, String comment, String state) {
+    }
+}

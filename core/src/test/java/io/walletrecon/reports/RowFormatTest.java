@@ -1,0 +1,48 @@
+package io.walletrecon.reports;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RowFormatTest {
+
+    @Test
+    void minorUnitsPrintWithTheCurrencysDecimals() {
+        assertEquals("1427.30", RowFormat.plain(142730, "CNY"));
+        assertEquals("-0.50", RowFormat.plain(-50, "CNY"));
+        assertEquals("0.05", RowFormat.plain(5, "USD"));
+        assertEquals("0.00", RowFormat.plain(0, "EUR"));
+        assertEquals("-0.500", RowFormat.plain(-500, "KWD"));
+        assertEquals("12.345", RowFormat.plain(12345, "KWD"));
+        assertEquals("500", RowFormat.plain(500, "JPY"));
+        assertEquals("-92233720368547758.07", RowFormat.plain(Long.MIN_VALUE + 1, "CNY"));
+    }
+
+    @Test
+    void plainTextAgreesWithTheExactDecimal() {
+        RowFormat f = new RowFormat(List.of(Column.text("currency"), Column.money("amount")));
+        for (long minor : new long[]{-100001, -1, 0, 7, 99, 100, 123456789}) {
+            for (String ccy : List.of("CNY", "JPY", "KWD")) {
+                Object[] row = {ccy, minor};
+                assertEquals(f.decimal(row, 1).toPlainString(), f.text(row, 1));
+                assertEquals(0, new BigDecimal(f.text(row, 1)).compareTo(f.decimal(row, 1)));
+            }
+        }
+    }
+
+    @Test
+    void csvQuotesOnlyWhatRfc4180Requires() {
+        StringBuilder sb = new StringBuilder();
+        CsvFormat.field(sb, "plain 王");
+        sb.append('|');
+        CsvFormat.field(sb, "a,b");
+        sb.append('|');
+        CsvFormat.field(sb, "say \"hi\"");
+        sb.append('|');
+        CsvFormat.field(sb, "two\r\nlines");
+        assertEquals("plain 王|\"a,b\"|\"say \"\"hi\"\"\"|\"two\r\nlines\"", sb.toString());
+    }
+}
