@@ -1,6 +1,8 @@
 package io.walletrecon.http;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.walletrecon.testing.LambdaMockServer;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The REST resources, JSON mapping, JWT checks and the reactive data layer inside the packaged function; with
@@ -8,4 +10,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  */
 @QuarkusIntegrationTest
 class AccountsThroughLambdaIT extends AccountsThroughLambdaTest {
+
+    @BeforeEach
+    void callTheFunctionThroughTheMockEventServer() {
+        LambdaMockServer.useForRestAssured();
+    }
 }

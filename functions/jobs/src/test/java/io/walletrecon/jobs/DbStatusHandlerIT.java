@@ -1,6 +1,8 @@
 package io.walletrecon.jobs;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.walletrecon.testing.LambdaMockServer;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The same invocation against the packaged function; with {@code -Dnative} against the native executable that
@@ -8,4 +10,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  */
 @QuarkusIntegrationTest
 class DbStatusHandlerIT extends DbStatusHandlerTest {
+
+    @BeforeEach
+    void callTheFunctionThroughTheMockEventServer() {
+        LambdaMockServer.useForRestAssured();
+    }
 }
