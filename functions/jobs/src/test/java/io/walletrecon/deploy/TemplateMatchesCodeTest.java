@@ -4,6 +4,7 @@ import io.walletrecon.deploy.CodeFacts.CodeRoute;
 import io.walletrecon.deploy.CodeFacts.Handler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,6 +147,23 @@ class TemplateMatchesCodeTest {
         assertFalse(TemplateChecks.pathCovers("/accounts/current", "/accounts/{code}"));
         assertFalse(TemplateChecks.pathCovers("/accounts", "/accounts/{code}"));
         assertEquals("/a/{id}/b", CodeFacts.join("/a/", "{id: [0-9]+}/b/"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void auroraStackOutputsAreTheApplicationStackDatabaseParameters() throws IOException {
+        Yaml yaml = new Yaml(new SamTemplate.CloudFormationConstructor());
+        Map<String, Object> aurora = yaml.load(Files.readString(root.resolve("infra/aurora.yaml")));
+        Map<String, Object> application = yaml.load(templateText);
+        Set<String> parameters = ((Map<String, Object>) application.get("Parameters")).keySet();
+        Set<String> outputs = ((Map<String, Object>) aurora.get("Outputs")).keySet();
+        for (String wired : List.of("DbClusterIdentifier", "DbSecurityGroupId", "DbSecretArn", "DbName")) {
+            assertTrue(outputs.contains(wired) && parameters.contains(wired), wired + ": outputs " + outputs + ", parameters " + parameters);
+        }
+        // Nothing secret in either file: passwords only as dynamic references resolved by CloudFormation.
+        for (String text : List.of(templateText, Files.readString(root.resolve("infra/aurora.yaml")))) {
+            assertFalse(text.matches("(?s).*(Password|PASSWORD|Key|KEY): *['\"]?[A-Za-z0-9+/=]{16,}.*"), "literal secret in a template");
+        }
     }
 
     @SafeVarargs
