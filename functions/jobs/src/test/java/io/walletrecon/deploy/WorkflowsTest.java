@@ -52,7 +52,8 @@ class WorkflowsTest {
     void everyStepUsesACataloguedActionWithDeclaredInputsOrRunsACommand() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> workflows = workflows();
-        assertEquals(Set.of("ci.yml", "native.yml"), Set.copyOf(workflows.stream().map(p -> p.getFileName().toString()).toList()));
+        assertTrue(workflows.stream().map(p -> p.getFileName().toString()).toList().containsAll(List.of("ci.yml", "native.yml")),
+                workflows.toString());
         for (Path file : workflows) {
             Map<String, Object> workflow = load(file);
             String name = file.getFileName().toString();
