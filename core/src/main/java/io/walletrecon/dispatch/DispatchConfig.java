@@ -10,6 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "walletrecon.dispatch")
 public interface DispatchConfig {
 
+    /** How often the server's scheduler runs the dispatch cycle (env WALLETRECON_DISPATCH_EVERY). */
+    @WithDefault("10s")
+    String every();
+
     /** Orders claimed per dispatcher run. */
     @WithDefault("200")
     int batchSize();
