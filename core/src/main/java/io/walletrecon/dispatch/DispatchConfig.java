@@ -14,6 +14,10 @@ public interface DispatchConfig {
     @WithDefault("10s")
     String every();
 
+    /** A cycle keeps claiming full batches for at most this long (keep it below the Lambda timeout). */
+    @WithDefault("PT40S")
+    Duration cycleBudget();
+
     /** Orders claimed per dispatcher run. */
     @WithDefault("200")
     int batchSize();

@@ -15,7 +15,10 @@ public class DispatchCycleService {
     private final PaymentStatusService status;
     private final AlertDeliveryService alerts;
 
-    public DispatchCycleService(DispatchService dispatch, PaymentStatusService status, AlertDeliveryService alerts) {
+    private final DispatchConfig config;
+
+    public DispatchCycleService(DispatchService dispatch, PaymentStatusService status, AlertDeliveryService alerts, DispatchConfig config) {
+        this.config = config;
         this.dispatch = dispatch;
         this.status = status;
         this.alerts = alerts;
@@ -26,7 +29,17 @@ public class DispatchCycleService {
     }
 
     public Uni<CycleResult> runOnce() {
-        return dispatch.dispatchDue().chain(run -> status.pollSubmitted()
+        long deadline = System.nanoTime() + config.cycleBudget().toNanos();
+        return drain(new DispatchService.DispatchRun(0, 0, 0, 0, 0, 0, 0), deadline).chain(run -> status.pollSubmitted()
                 .chain(polled -> alerts.deliverDue().map(delivered -> new CycleResult(run, polled, delivered))));
+    }
+
+    /** Batch after batch while batches come back full, within the cycle's time budget (a Lambda has a timeout). */
+    private Uni<DispatchService.DispatchRun> drain(DispatchService.DispatchRun total, long deadline) {
+        return dispatch.dispatchDue().chain(run -> {
+            DispatchService.DispatchRun sum = total.plus(run);
+            boolean more = run.claimed() >= config.batchSize() && System.nanoTime() < deadline;
+            return more ? drain(sum, deadline) : Uni.createFrom().item(sum);
+        });
     }
 }

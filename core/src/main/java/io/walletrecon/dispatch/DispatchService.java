@@ -140,7 +140,7 @@ public class DispatchService {
     @RegisterForReflection
     public record DispatchRun(int claimed, int sent, int accepted, int retrying, int failed, int held, int bankFiles) {
 
-        DispatchRun plus(DispatchRun o) {
+        public DispatchRun plus(DispatchRun o) {
             return new DispatchRun(claimed + o.claimed, sent + o.sent, accepted + o.accepted, retrying + o.retrying,
                     failed + o.failed, held + o.held, bankFiles + o.bankFiles);
         }
