@@ -61,12 +61,12 @@ end=$(date +%s.%N)
 stats="$(curl -s "http://127.0.0.1:$STUB_PORT/stats")"
 submitted=$(psql -tAq "$PGURL" -c "select count(*) from payment_orders where reference like '$tag-%' and state = 'submitted' and provider_payment_id = 'po_payment-' || id")
 dups="$(sed -n 's/.*duplicates=\([0-9]*\).*/\1/p' <<<"$stats")"
-awk -v n="$done_count" -v s="$start" -v e="$end" -v base="$baseline" -v dups="$dups" -v sub="$submitted" -v stats="$stats" 'BEGIN {
+awk -v n="$done_count" -v s="$start" -v e="$end" -v base="$baseline" -v dups="$dups" -v submitted="$submitted" -v stats="$stats" 'BEGIN {
   rate = n / (e - s);
-  printf "payments dispatched: %d (submitted with provider id: %d) in %.2f s\n", n, sub, e - s;
+  printf "payments dispatched: %d (submitted with provider id: %d) in %.2f s\n", n, submitted, e - s;
   printf "dispatch rate:       %.0f payments/s\n", rate;
   printf "baseline:            %d requests/s (plain HTTP client loop against the same stub)\n", base;
   printf "ratio:               %.3f of baseline\n", rate / base;
-  printf "stub:                %s", stats;
+  printf "stub:                %s\n", stats;
   printf "duplicate sends:     %d\n", dups;
 }'

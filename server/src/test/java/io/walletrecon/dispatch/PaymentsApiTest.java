@@ -154,6 +154,14 @@ class PaymentsApiTest {
     }
 
     @Test
+    void contractDocumentsIdempotencyAndConflicts() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/payments'.post.responses.'422'.description", equalTo("Key reused with a different body, or the account cannot send this type"))
+                .body("paths.'/payments/{id}/approvals'.post.responses.'409'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/payment-policies/{currency}'.put", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void unknownPaymentIs404() {
         given().header("Authorization", FINANCE).when().get("/payments/999999999").then().statusCode(404)
                 .body("detail", equalTo("No payment with id 999999999"));
