@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -334,41 +333,35 @@ public class DispatchService {
                         PaymentState now = current.get(c.paymentId());
                         boolean stillSubmitted = now == PaymentState.SUBMITTED;
                         if (res instanceof ProviderResult.Accepted a) {
-                            {
-                                accepted++;
-                                ch.attempt(c.paymentId(), c.attemptNo(), "accepted", a.httpStatus(), a.providerPaymentId(), null, started);
-                                ch.job(c.paymentId(), "done", null, 0, null);
-                                PaymentState to = stillSubmitted && a.outcome() != null ? a.outcome().state() : now;
-                                ch.order(c.paymentId(), now, to, null, a.providerPaymentId(), a.processedMinor(),
-                                        a.outcome() == ProviderOutcome.FAILED ? "provider status " + a.providerStatus() : null, null, worker,
-                                        "provider " + a.providerPaymentId() + " status " + a.providerStatus());
-                            }
+                            accepted++;
+                            ch.attempt(c.paymentId(), c.attemptNo(), "accepted", a.httpStatus(), a.providerPaymentId(), null, started);
+                            ch.job(c.paymentId(), "done", null, 0, null);
+                            PaymentState to = stillSubmitted && a.outcome() != null ? a.outcome().state() : now;
+                            ch.order(c.paymentId(), now, to, null, a.providerPaymentId(), a.processedMinor(),
+                                    a.outcome() == ProviderOutcome.FAILED ? "provider status " + a.providerStatus() : null, null, worker,
+                                    "provider " + a.providerPaymentId() + " status " + a.providerStatus());
                         } else if (res instanceof ProviderResult.Transient t) {
-                            {
-                                ch.attempt(c.paymentId(), c.attemptNo(), "retry", t.httpStatus(), null, t.error(), started);
-                                if (c.attemptNo() >= config.maxAttempts()) {
-                                    failed++;
-                                    String why = "gave up after " + c.attemptNo() + " attempts; last: " + t.error();
-                                    ch.job(c.paymentId(), "done", null, 0, why);
-                                    if (stillSubmitted) {
-                                        ch.order(c.paymentId(), now, PaymentState.FAILED, null, null, null, why, null, worker, why);
-                                        newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", c.paymentId(), "Payment " + c.paymentId() + " failed: " + why));
-                                    }
-                                } else {
-                                    retrying++;
-                                    ch.job(c.paymentId(), "pending", backoff(c.attemptNo(), t.retryAfter()).toMillis(), 0, t.error());
+                            ch.attempt(c.paymentId(), c.attemptNo(), "retry", t.httpStatus(), null, t.error(), started);
+                            if (c.attemptNo() >= config.maxAttempts()) {
+                                failed++;
+                                String why = "gave up after " + c.attemptNo() + " attempts; last: " + t.error();
+                                ch.job(c.paymentId(), "done", null, 0, why);
+                                if (stillSubmitted) {
+                                    ch.order(c.paymentId(), now, PaymentState.FAILED, null, null, null, why, null, worker, why);
+                                    newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", c.paymentId(), "Payment " + c.paymentId() + " failed: " + why));
                                 }
+                            } else {
+                                retrying++;
+                                ch.job(c.paymentId(), "pending", backoff(c.attemptNo(), t.retryAfter()).toMillis(), 0, t.error());
                             }
                         } else if (res instanceof ProviderResult.Rejected x) {
-                            {
-                                failed++;
-                                ch.attempt(c.paymentId(), c.attemptNo(), "rejected", x.httpStatus(), null, x.error(), started);
-                                ch.job(c.paymentId(), "done", null, 0, x.error());
-                                if (stillSubmitted) {
-                                    ch.order(c.paymentId(), now, PaymentState.FAILED, null, null, null, "provider refused: " + x.error(), null, worker,
-                                            "provider refused: " + x.error());
-                                    newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", c.paymentId(), "Payment " + c.paymentId() + " was refused: " + x.error()));
-                                }
+                            failed++;
+                            ch.attempt(c.paymentId(), c.attemptNo(), "rejected", x.httpStatus(), null, x.error(), started);
+                            ch.job(c.paymentId(), "done", null, 0, x.error());
+                            if (stillSubmitted) {
+                                ch.order(c.paymentId(), now, PaymentState.FAILED, null, null, null, "provider refused: " + x.error(), null, worker,
+                                        "provider refused: " + x.error());
+                                newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", c.paymentId(), "Payment " + c.paymentId() + " was refused: " + x.error()));
                             }
                         }
                     }

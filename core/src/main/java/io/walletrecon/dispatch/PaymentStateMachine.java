@@ -21,7 +21,7 @@ import static io.walletrecon.dispatch.PaymentState.*;
  */
 public final class PaymentStateMachine {
 
-    private static final Map<PaymentState, Set<PaymentState>> ALLOWED = new EnumMap<>(PaymentState.class);
+    private static final Map<PaymentState, EnumSet<PaymentState>> ALLOWED = new EnumMap<>(PaymentState.class);
 
     static {
         ALLOWED.put(DRAFT, EnumSet.of(PENDING_APPROVAL, APPROVED, HELD, CANCELLED));
@@ -45,7 +45,7 @@ public final class PaymentStateMachine {
     }
 
     public static Set<PaymentState> next(PaymentState from) {
-        return EnumSet.copyOf(ALLOWED.get(from).isEmpty() ? EnumSet.noneOf(PaymentState.class) : ALLOWED.get(from));
+        return EnumSet.copyOf(ALLOWED.get(from));
     }
 
     /** Throws a 409 problem naming the current state when {@code from → to} is not in the table. */
