@@ -5,5 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 
 /** Test resources every test of this module shares, so that one application instance serves them all. */
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
+// payment dispatch: the Stripe-compatible provider and the alert webhook receiver on loopback
+@WithTestResource(value = io.walletrecon.dispatch.ProviderStubResource.class, scope = TestResourceScope.GLOBAL)
 public class GlobalTestResources {
 }

@@ -1,0 +1,148 @@
+package io.walletrecon.dispatch;
+
+import io.walletrecon.money.Money;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Writes one ISO 20022 {@code pain.001.001.09} CustomerCreditTransferInitiation: one payment information block
+ * (one debtor account, one requested execution date) with one credit transfer per supplier payment. The
+ * EndToEndId is the payment order id, so the bank's status report (pain.002) and statement lines find it again.
+ */
+public final class Pain001Writer {
+
+    public static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
+
+    private Pain001Writer() {
+    }
+
+    public record Debtor(String name, String accountId, String agentBic) {
+    }
+
+    public record Transfer(long paymentId, Money amount, String creditorName, String creditorAccount, String creditorBic, String remittance) {
+    }
+
+    public static String write(String messageId, OffsetDateTime createdAt, LocalDate executionDate, Debtor debtor, List<Transfer> transfers) {
+        Money sum = transfers.stream().map(Transfer::amount).reduce(Money::plus)
+                .orElseThrow(() -> new IllegalArgumentException("a pain.001 file needs at least one transfer"));
+        String count = Integer.toString(transfers.size());
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeStartElement("Document");
+            x.writeDefaultNamespace(NAMESPACE);
+            x.writeStartElement("CstmrCdtTrfInitn");
+
+            x.writeStartElement("GrpHdr");
+            text(x, "MsgId", max(messageId, 35));
+            text(x, "CreDtTm", createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            text(x, "NbOfTxs", count);
+            text(x, "CtrlSum", sum.toDecimalString());
+            x.writeStartElement("InitgPty");
+            text(x, "Nm", max(debtor.name(), 140));
+            x.writeEndElement();
+            x.writeEndElement();
+
+            x.writeStartElement("PmtInf");
+            text(x, "PmtInfId", max(messageId + "-1", 35));
+            text(x, "PmtMtd", "TRF");
+            text(x, "NbOfTxs", count);
+            text(x, "CtrlSum", sum.toDecimalString());
+            x.writeStartElement("ReqdExctnDt");
+            text(x, "Dt", executionDate.toString());
+            x.writeEndElement();
+            x.writeStartElement("Dbtr");
+            text(x, "Nm", max(debtor.name(), 140));
+            x.writeEndElement();
+            x.writeStartElement("DbtrAcct");
+            account(x, debtor.accountId());
+            x.writeEndElement();
+            x.writeStartElement("DbtrAgt");
+            agent(x, debtor.agentBic());
+            x.writeEndElement();
+            text(x, "ChrgBr", "SLEV");
+
+            for (Transfer t : transfers) {
+                x.writeStartElement("CdtTrfTxInf");
+                x.writeStartElement("PmtId");
+                text(x, "InstrId", Long.toString(t.paymentId()));
+                text(x, "EndToEndId", Long.toString(t.paymentId()));
+                x.writeEndElement();
+                x.writeStartElement("Amt");
+                x.writeStartElement("InstdAmt");
+                x.writeAttribute("Ccy", t.amount().currencyCode());
+                x.writeCharacters(t.amount().toDecimalString());
+                x.writeEndElement();
+                x.writeEndElement();
+                if (t.creditorBic() != null && !t.creditorBic().isBlank()) {
+                    x.writeStartElement("CdtrAgt");
+                    agent(x, t.creditorBic());
+                    x.writeEndElement();
+                }
+                x.writeStartElement("Cdtr");
+                text(x, "Nm", max(t.creditorName(), 140));
+                x.writeEndElement();
+                x.writeStartElement("CdtrAcct");
+                account(x, t.creditorAccount());
+                x.writeEndElement();
+                x.writeStartElement("RmtInf");
+                text(x, "Ustrd", max(t.remittance(), 140));
+                x.writeEndElement();
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+            x.writeEndElement();
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write pain.001", e);
+        }
+        return out.toString();
+    }
+
+    /** An IBAN where the number is one, else the bank's proprietary account number. */
+    private static void account(XMLStreamWriter x, String id) throws XMLStreamException {
+        x.writeStartElement("Id");
+        if (id.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}")) {
+            text(x, "IBAN", id);
+        } else {
+            x.writeStartElement("Othr");
+            text(x, "Id", max(id, 34));
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+    }
+
+    private static void agent(XMLStreamWriter x, String bic) throws XMLStreamException {
+        x.writeStartElement("FinInstnId");
+        if (bic != null && bic.matches("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
+            text(x, "BICFI", bic);
+        } else {
+            x.writeStartElement("Othr");
+            text(x, "Id", "NOTPROVIDED");
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+    }
+
+    private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeStartElement(name);
+        x.writeCharacters(value);
+        x.writeEndElement();
+    }
+
+    private static String max(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+}

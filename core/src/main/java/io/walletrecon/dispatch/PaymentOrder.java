@@ -1,0 +1,97 @@
+package io.walletrecon.dispatch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One payment the company makes: what was requested, where it stands, and what the provider processed. */
+@Entity
+@Table(name = "payment_orders")
+public class PaymentOrder {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** refund, payout, supplier_payment */
+    public String type;
+
+    @Column(name = "account_id")
+    public Long accountId;
+
+    @Column(name = "beneficiary_id")
+    public Long beneficiaryId;
+
+    @Column(name = "amount_minor")
+    public long amountMinor;
+
+    public String currency;
+
+    public String reference;
+
+    @Column(name = "refund_of")
+    public String refundOf;
+
+    @Column(name = "execute_on")
+    public LocalDate executeOn;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    public String recurrence;
+
+    @Column(name = "series_id")
+    public Long seriesId;
+
+    public String state;
+
+    @Column(name = "hold_reason")
+    public String holdReason;
+
+    @Column(name = "approvals_required")
+    public int approvalsRequired;
+
+    @Column(name = "risk_cleared")
+    public boolean riskCleared;
+
+    /** stripe or bank_file: which adapter sends it. */
+    public String channel;
+
+    @Column(name = "provider_payment_id")
+    public String providerPaymentId;
+
+    @Column(name = "processed_minor")
+    public Long processedMinor;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public PaymentState state() {
+        return PaymentState.of(state);
+    }
+}

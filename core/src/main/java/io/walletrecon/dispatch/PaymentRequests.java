@@ -1,0 +1,55 @@
+package io.walletrecon.dispatch;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** Request bodies of the payment endpoints. */
+public final class PaymentRequests {
+
+    private PaymentRequests() {
+    }
+
+    /**
+     * A payment order. {@code amount} is an exact decimal string ("88.88") or {@code amountMinor} integer minor
+     * units; exactly one of them. {@code refundOf} is the provider's charge or payment intent a refund returns.
+     */
+    @RegisterForReflection
+    public record Create(@NotBlank String type,
+                         @NotBlank String account,
+                         @NotNull @Valid Beneficiary beneficiary,
+                         String amount,
+                         Long amountMinor,
+                         @NotBlank String currency,
+                         @NotBlank @Size(max = 140) String reference,
+                         @Size(max = 255) String refundOf,
+                         LocalDate executeOn,
+                         @Valid Recurrence recurrence) {
+    }
+
+    /** Either a wallet identity (Stripe bank account/card id for payouts, customer for refunds) or a bank account. */
+    @RegisterForReflection
+    public record Beneficiary(@NotBlank @Size(max = 140) String name,
+                              @Size(max = 255) String walletIdentity,
+                              @Size(max = 34) String bankAccount,
+                              @Size(max = 11) String bankCode) {
+    }
+
+    /** MONTHLY on dayOfMonth (1–28, so that every month has it) or WEEKLY on dayOfWeek (MONDAY…SUNDAY). */
+    @RegisterForReflection
+    public record Recurrence(@NotBlank String frequency, Integer dayOfMonth, String dayOfWeek, LocalDate until) {
+    }
+
+    @RegisterForReflection
+    public record Decision(@Size(max = 1000) String comment) {
+    }
+
+    @RegisterForReflection
+    public record Policy(@NotNull Long autoLimitMinor, @NotNull Long dualLimitMinor, Long beneficiaryDailyAmountMinor,
+                         Integer beneficiaryDailyCount, Long largeAmountMinor) {
+    }
+}

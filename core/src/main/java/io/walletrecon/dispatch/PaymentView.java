@@ -1,0 +1,38 @@
+package io.walletrecon.dispatch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A payment order as the API shows it; approvals, attempts and history only on GET /payments/{id}. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PaymentView(long id, String type, String account, BeneficiaryView beneficiary, String amount, long amountMinor,
+                          String currency, String reference, String refundOf, LocalDate executeOn, String recurrence,
+                          Long seriesId, List<Long> occurrenceIds, String state, String holdReason, int approvalsRequired,
+                          String channel, String providerPaymentId, Long processedMinor, String failureReason,
+                          String createdBy, OffsetDateTime createdAt, OffsetDateTime submittedAt, OffsetDateTime finishedAt,
+                          List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history) {
+
+    @RegisterForReflection
+    public record BeneficiaryView(long id, String kind, String name, String masked) {
+    }
+
+    @RegisterForReflection
+    public record ApprovalView(String decision, String approver, String comment, OffsetDateTime at) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AttemptView(int attemptNo, String outcome, Integer httpStatus, String providerPaymentId, String error,
+                              OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryView(String from, String to, String actor, String reason, OffsetDateTime at) {
+    }
+}

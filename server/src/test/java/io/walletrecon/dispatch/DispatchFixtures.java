@@ -1,0 +1,94 @@
+package io.walletrecon.dispatch;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.TestData;
+import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.TestJwt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Accounts with a known balance, policies and payment orders, made the way people make them: through the API. */
+final class DispatchFixtures {
+
+    static final String ADMIN = TestJwt.bearer("dispatch-admin", "admin");
+
+    private DispatchFixtures() {
+    }
+
+    static String finance(String who) {
+        return TestJwt.bearer(who, "finance");
+    }
+
+    static String approver(String who) {
+        return TestJwt.bearer(who, "approver");
+    }
+
+    /** A Stripe account in {@code currency} whose latest statement closed at {@code balanceMinor}. */
+    static String stripeAccount(String currency, long balanceMinor) {
+        String code = TestData.unique("st-" + currency.toLowerCase());
+        Accounts.create(Map.of("code", code, "provider", "stripe", "name", "Stripe " + code, "currency", currency,
+                "timeZone", "Asia/Shanghai", "credentials", Map.of("webhookSecrets", List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))));
+        setBalance(code, balanceMinor);
+        return code;
+    }
+
+    static String bankAccount(String currency, long balanceMinor) {
+        String code = TestData.unique("bk-" + currency.toLowerCase());
+        Accounts.createBank(code, currency, "Europe/Berlin");
+        setBalance(code, balanceMinor);
+        return code;
+    }
+
+    /** A statement whose period ended yesterday (so nothing booked since) closing at {@code balanceMinor}. */
+    static void setBalance(String accountCode, long balanceMinor) {
+        TestDb.update("insert into statements (account_id, format, currency, closing_balance_minor, period_start, period_end, file_sha256, imported_by)"
+                        + " select id, 'test', currency, ?, current_date - 30, current_date - 1, ?, 'test' from accounts where code = ?",
+                balanceMinor, UUID.randomUUID().toString(), accountCode);
+    }
+
+    static void policy(String currency, long auto, long dual, Long dailyAmount, Integer dailyCount, Long large) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("autoLimitMinor", auto);
+        body.put("dualLimitMinor", dual);
+        body.put("beneficiaryDailyAmountMinor", dailyAmount);
+        body.put("beneficiaryDailyCount", dailyCount);
+        body.put("largeAmountMinor", large);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().put("/payment-policies/" + currency).then().statusCode(200);
+    }
+
+    static Map<String, Object> payout(String account, String currency, String amount, String destination, String reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "payout");
+        body.put("account", account);
+        body.put("beneficiary", Map.of("name", "Merchant " + destination, "walletIdentity", destination));
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("reference", reference);
+        return body;
+    }
+
+    static ValidatableResponse post(String token, String key, Map<String, Object> body) {
+        return given().header("Authorization", token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/payments").then();
+    }
+
+    static long create(String token, Map<String, Object> body) {
+        return post(token, UUID.randomUUID().toString(), body).statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static String state(long paymentId) {
+        return TestDb.scalar("select state from payment_orders where id = ?", paymentId);
+    }
+
+    static ValidatableResponse get(long paymentId) {
+        return given().header("Authorization", finance("reader")).when().get("/payments/" + paymentId).then().statusCode(200);
+    }
+}
