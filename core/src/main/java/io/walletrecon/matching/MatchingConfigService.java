@@ -120,7 +120,7 @@ public class MatchingConfigService {
                             updated_by = excluded.updated_by, updated_at = now(), version = matching_config.version + 1"""
                         .formatted(settlement == null ? "null" : String.valueOf(settlement.id)))
                         .setParameter(1, account.id).setParameter(2, tolMinor).setParameter(3, tolBps).setParameter(4, window)
-                        .setParameter(5, ruleList).setParameter(6, settleDays).setParameter(7, dayEndTime.toString())
+                        .setParameter(5, ruleList).setParameter(6, settleDays).setParameter(7, dayEndTime)
                         .setParameter(8, actor)
                         .executeUpdate()))
                 .chain(() -> load(account))
