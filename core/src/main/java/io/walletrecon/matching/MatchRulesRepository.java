@@ -332,7 +332,8 @@ public class MatchRulesRepository {
                 from receivables r
                 where r.status in ('open', 'partially_paid') and r.currency = '%3$s'
                   and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
-                  and not exists (select 1 from mr_held h where h.id = r.id)
+                  and not exists (select 1 from match_items mi join matches m on m.id = mi.match_id and m.status = 'suggested'
+                                  where mi.item_type = 'receivable' and mi.item_id = r.id and mi.live)
                 order by r.id""".formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(), ctx.periodStart())));
     }
 

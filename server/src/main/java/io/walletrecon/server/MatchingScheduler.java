@@ -38,7 +38,7 @@ public class MatchingScheduler {
         tick("day_end");
     }
 
-    List<MatchingViews.RunView> tick(String kind) {
+    public List<MatchingViews.RunView> tick(String kind) {
         List<MatchingViews.RunView> runs = ReactiveBridge.await(() -> matching.scheduled(kind, Instant.now()));
         for (MatchingViews.RunView run : runs) {
             LOG.infof("matching %s run %d of %s: %s %s", kind, run.id(), run.account(), run.state(), run.counts());
