@@ -36,6 +36,8 @@ public class MatchRulesRepository {
         Steps steps = new Steps();
         long[] sizes = new long[3];
 
+        // The rules hash-join whole tables; the default 4 MB work_mem would spill them to disk. Local to this transaction.
+        steps.add(() -> exec(s, "set local work_mem = '128MB'"));
         steps.add(() -> exec(s, "create temp table mr_m (grp bigint primary key, rule text not null, confidence numeric(4,3) not null, "
                 + "status text not null, currency text not null, left_total bigint not null, right_total bigint not null) on commit drop"));
         steps.add(() -> exec(s, "create temp table mr_i (grp bigint not null, side text not null, item_type text not null, "
