@@ -516,6 +516,9 @@ public class MatchRulesRepository {
     // ---------------------------------------------------------------------------------------------------------
 
     private void persistReceipts(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
+        // Fresh statistics, so that the planner hash-joins a large batch instead of looping over an index.
+        steps.add(() -> exec(s, "analyze mr_m"));
+        steps.add(() -> exec(s, "analyze mr_i"));
         steps.add(() -> applyToReceivables(s, ctx));
         steps.add(() -> persist(s, ctx, KIND_RECEIPT, counts));
     }
@@ -539,6 +542,7 @@ public class MatchRulesRepository {
                 .chain(() -> exec(s, """
                         create temp table mr_ids on commit drop as
                         select grp, nextval(pg_get_serial_sequence('matches', 'id')) as id from (select grp from mr_m order by grp) g"""))
+                .chain(() -> exec(s, "analyze mr_ids"))
                 .chain(() -> exec(s, """
                         insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
                             right_total_minor, difference_minor, created_by)

@@ -205,6 +205,8 @@ public class MatchService {
         };
     }
 
+    /** Also the audit row's details: serialised by Jackson, hence registered for native reflection. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     record LoadedItem(String side, String type, long id, long amount) {
     }
 
