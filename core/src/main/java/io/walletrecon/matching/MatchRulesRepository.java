@@ -159,24 +159,28 @@ public class MatchRulesRepository {
         steps.add(() -> exec(s, """
                 create temp table mr_refc on commit drop as
                 with j as (
-                  select t.id as tid, r.id as rid from mr_receipt t join receivables r on r.collection_code = t.ref and r.currency = t.currency
-                  union
-                  select t.id, r.id from mr_receipt t join receivables r on r.reference = t.ref and r.currency = t.currency
-                ), c as (
-                  select j.tid, j.rid, count(*) over (partition by j.tid) as n_t from j
-                  join receivables r on r.id = j.rid
+                  select t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
+                         r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid
+                  from mr_receipt t join receivables r on r.collection_code = t.ref and r.currency = t.currency
                   where r.status in ('open', 'partially_paid', 'paid')
-                    and not exists (select 1 from mr_held h where h.id = j.rid)
+                  union all
+                  select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
+                         r.customer_id, r.amount_minor, r.paid_minor
+                  from mr_receipt t join receivables r on r.reference = t.ref and r.currency = t.currency
+                  where r.status in ('open', 'partially_paid', 'paid') and r.collection_code is distinct from t.ref
+                ), c as (
+                  select j.*, count(*) over (partition by j.tid) as n_t from j
+                  where not exists (select 1 from mr_held h where h.id = j.rid)
                     and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = j.tid and b.right_id = j.rid)
                 )
-                select c.tid, c.rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, r.customer_id,
-                       r.amount_minor as r_amt, r.paid_minor as r_paid, %s as r_tol,
-                       r.paid_minor + coalesce(sum(t.amt) over (partition by c.rid order by t.occurred_at, c.tid
-                                               rows between unbounded preceding and 1 preceding), 0) as base,
-                       row_number() over (partition by c.rid, t.amt, coalesce(t.payer_identity, '') order by t.occurred_at, c.tid) as dup_rank,
+                select c.tid, c.rid, c.amt, c.currency, c.ref, c.payer_identity, c.value_date, c.customer_id, c.r_amt, c.r_paid,
+                       %s as r_tol,
+                       c.r_paid + coalesce(sum(c.amt) over (partition by c.rid order by c.occurred_at, c.tid
+                                           rows between unbounded preceding and 1 preceding), 0) as base,
+                       row_number() over (partition by c.rid, c.amt, coalesce(c.payer_identity, '') order by c.occurred_at, c.tid) as dup_rank,
                        count(*) over (partition by c.rid) as n_r
-                from c join mr_receipt t on t.id = c.tid join receivables r on r.id = c.rid
-                where c.n_t = 1""".formatted(ctx.tol("r.amount_minor"))));
+                from c
+                where c.n_t = 1""".formatted(ctx.tol("c.r_amt"))));
         // Classify: a receipt that finds its receivable still owing is applied (whole: reference; part: partial
         // payment, many-to-one); one that finds it already covered is a duplicate (same payer, amount and
         // reference as an earlier payment) or an overpayment.
