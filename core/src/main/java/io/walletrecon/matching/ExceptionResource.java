@@ -1,0 +1,86 @@
+package io.walletrecon.matching;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.data.PageView;
+import io.walletrecon.problem.Problem;
+import io.walletrecon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.time.LocalDate;
+
+@Path("/exceptions")
+@Tag(name = "Exceptions", description = "Reconciliation differences to work: filter, annotate, assign, resolve (role finance)")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.FINANCE)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ExceptionResource {
+
+    private final ExceptionService service;
+    private final SecurityIdentity identity;
+
+    public ExceptionResource(ExceptionService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "Exceptions by account, type, status, business date (from/to inclusive), assignee or run; paged, oldest first")
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("account") String account, @QueryParam("type") String type,
+                                                          @QueryParam("status") String status, @QueryParam("from") LocalDate from,
+                                                          @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
+                                                          @QueryParam("run") Long run,
+                                                          @QueryParam("page") @DefaultValue("0") int page,
+                                                          @QueryParam("size") @DefaultValue("50") int size) {
+        return service.list(account, type, status, from, to, assignee, run, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One exception with its annotations")
+    @APIResponse(responseCode = "404", description = "No such exception", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MatchingViews.ExceptionView> get(@PathParam("id") long id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/annotations")
+    @ResponseStatus(201)
+    @Operation(summary = "Add an annotation (备注)")
+    @APIResponse(responseCode = "201", description = "The exception with its annotations")
+    @APIResponse(responseCode = "404", description = "No such exception", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MatchingViews.ExceptionView> annotate(@PathParam("id") long id, @Valid @NotNull MatchingRequests.Annotation request) {
+        return service.annotate(id, request.body(), identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Operation(summary = "Set status in_review, resolved or ignored (resolved/ignored need a reason), optionally assign")
+    @APIResponse(responseCode = "400", description = "Invalid status or missing reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such exception", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MatchingViews.ExceptionView> resolve(@PathParam("id") long id, @Valid @NotNull MatchingRequests.Resolve request) {
+        return service.resolve(id, request.status(), request.reason(), request.assignee(), identity.getPrincipal().getName());
+    }
+}

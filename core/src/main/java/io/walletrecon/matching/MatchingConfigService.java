@@ -1,0 +1,142 @@
+package io.walletrecon.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.accounts.AccountService;
+import io.walletrecon.audit.AuditLog;
+import io.walletrecon.data.Account;
+import io.walletrecon.data.AccountRepository;
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and replaces an account's matching configuration (absent = defaults). */
+@ApplicationScoped
+public class MatchingConfigService {
+
+    private final AccountService accounts;
+    private final AccountRepository accountRepository;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public MatchingConfigService(AccountService accounts, AccountRepository accountRepository, AuditLog audit, ObjectMapper json) {
+        this.accounts = accounts;
+        this.accountRepository = accountRepository;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @WithSession
+    public Uni<MatchingConfig> get(String accountCode) {
+        return accounts.require(accountCode).chain(this::load);
+    }
+
+    /** The configuration of {@code account}, in the caller's session. */
+    Uni<MatchingConfig> load(Account account) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                select cast(json_build_object('toleranceMinor', c.tolerance_minor, 'toleranceBps', c.tolerance_bps,
+                    'dateWindowDays', c.date_window_days, 'rules', c.rules, 'settlementAfterDays', c.settlement_after_days,
+                    'dayEndTime', to_char(c.day_end_time, 'HH24:MI'), 'settlementAccount', sa.code) as text)
+                from matching_config c left join accounts sa on sa.id = c.settlement_account_id
+                where c.account_id = ?1""", String.class).setParameter(1, account.id).getResultList())
+                .map(rows -> rows.isEmpty() ? MatchingConfig.defaults(account.code) : parse(account.code, rows.get(0)));
+    }
+
+    private MatchingConfig parse(String account, String row) {
+        try {
+            JsonNode n = json.readTree(row);
+            Set<String> rules = new LinkedHashSet<>();
+            Arrays.stream(n.get("rules").asText().split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(rules::add);
+            return new MatchingConfig(account, n.get("toleranceMinor").asLong(), n.get("toleranceBps").asInt(),
+                    n.get("dateWindowDays").asInt(), rules, n.get("settlementAfterDays").asInt(),
+                    LocalTime.parse(n.get("dayEndTime").asText()),
+                    n.get("settlementAccount").isNull() ? null : n.get("settlementAccount").asText());
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable matching configuration of " + account, e);
+        }
+    }
+
+    @WithTransaction
+    public Uni<MatchingConfig> put(String accountCode, MatchingRequests.Config request, String actor) {
+        MatchingConfig d = MatchingConfig.defaults(accountCode);
+        List<ProblemError> errors = new ArrayList<>();
+        long tolMinor = request.toleranceMinor() == null ? d.toleranceMinor() : request.toleranceMinor();
+        int tolBps = request.toleranceBps() == null ? d.toleranceBps() : request.toleranceBps();
+        int window = request.dateWindowDays() == null ? d.dateWindowDays() : request.dateWindowDays();
+        int settleDays = request.settlementAfterDays() == null ? d.settlementAfterDays() : request.settlementAfterDays();
+        Set<String> rules = request.rules() == null ? d.rules() : new LinkedHashSet<>(request.rules());
+        LocalTime dayEnd = d.dayEndTime();
+        if (tolMinor < 0) {
+            errors.add(ProblemError.field("toleranceMinor", "must be 0 or more"));
+        }
+        if (tolBps < 0 || tolBps > 10000) {
+            errors.add(ProblemError.field("toleranceBps", "must be between 0 and 10000 (basis points, 100 = 1%)"));
+        }
+        if (window < 0 || window > 60) {
+            errors.add(ProblemError.field("dateWindowDays", "must be between 0 and 60"));
+        }
+        if (settleDays < 0 || settleDays > 60) {
+            errors.add(ProblemError.field("settlementAfterDays", "must be between 0 and 60"));
+        }
+        for (String rule : rules) {
+            if (!MatchingConfig.RULES.contains(rule)) {
+                errors.add(ProblemError.field("rules", "unknown rule '" + rule + "'; rules are " + String.join(", ", MatchingConfig.RULES)));
+            }
+        }
+        if (request.dayEndTime() != null) {
+            try {
+                dayEnd = LocalTime.parse(request.dayEndTime());
+            } catch (DateTimeParseException e) {
+                errors.add(ProblemError.field("dayEndTime", "must be a local time HH:mm, e.g. 23:30"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        // Stored in the canonical rule order, whatever order the caller sent.
+        String ruleList = String.join(",", MatchingConfig.RULES.stream().filter(rules::contains).toList());
+        LocalTime dayEndTime = dayEnd;
+        return accounts.require(accountCode).chain(account -> settlementAccount(request.settlementAccount())
+                .chain(settlement -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into matching_config (account_id, tolerance_minor, tolerance_bps, date_window_days, rules,
+                            settlement_after_days, day_end_time, settlement_account_id, updated_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as time), %s, ?8)
+                        on conflict (account_id) do update set tolerance_minor = excluded.tolerance_minor,
+                            tolerance_bps = excluded.tolerance_bps, date_window_days = excluded.date_window_days,
+                            rules = excluded.rules, settlement_after_days = excluded.settlement_after_days,
+                            day_end_time = excluded.day_end_time, settlement_account_id = excluded.settlement_account_id,
+                            updated_by = excluded.updated_by, updated_at = now(), version = matching_config.version + 1"""
+                        .formatted(settlement == null ? "null" : String.valueOf(settlement.id)))
+                        .setParameter(1, account.id).setParameter(2, tolMinor).setParameter(3, tolBps).setParameter(4, window)
+                        .setParameter(5, ruleList).setParameter(6, settleDays).setParameter(7, dayEndTime)
+                        .setParameter(8, actor)
+                        .executeUpdate()))
+                .chain(() -> load(account))
+                .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
+    }
+
+    private Uni<Account> settlementAccount(String code) {
+        if (code == null || code.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return accountRepository.findByCode(code).map(a -> {
+            if (a == null) {
+                throw ApiException.invalid("settlementAccount: no account '" + code + "'",
+                        List.of(ProblemError.field("settlementAccount", "no account '" + code + "'")));
+            }
+            return a;
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package io.walletrecon.matching;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the matching API. */
+public final class MatchingRequests {
+
+    private MatchingRequests() {
+    }
+
+    /** A run for one account over business dates {@code from}..{@code to} (inclusive). */
+    @RegisterForReflection
+    public record StartRun(@NotBlank String account, @NotNull LocalDate from, @NotNull LocalDate to) {
+    }
+
+    /** Per-account rule configuration; a field left out takes its default. */
+    @RegisterForReflection
+    public record Config(Long toleranceMinor, Integer toleranceBps, Integer dateWindowDays, List<String> rules,
+                         Integer settlementAfterDays, String dayEndTime, String settlementAccount) {
+    }
+
+    @RegisterForReflection
+    public record Item(@NotBlank String side, @NotBlank String type, @NotNull Long id, Long amountMinor) {
+    }
+
+    /** A match made by hand: any number of items on each side, and why. */
+    @RegisterForReflection
+    public record ManualMatch(@NotBlank String account, @NotBlank String kind, @NotEmpty @Valid List<Item> items,
+                              @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @RegisterForReflection
+    public record Decision(@Size(max = 2000) String reason) {
+    }
+
+    @RegisterForReflection
+    public record Annotation(@NotBlank @Size(max = 10000) String body) {
+    }
+
+    @RegisterForReflection
+    public record Resolve(@NotBlank String status, @Size(max = 2000) String reason, @Size(max = 200) String assignee) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.walletrecon.matching;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.problem.Problem;
+import io.walletrecon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+@Path("/matching/runs")
+@Tag(name = "Matching", description = "Matching runs (role finance)")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.FINANCE)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MatchingRunResource {
+
+    private static final Logger LOG = Logger.getLogger(MatchingRunResource.class);
+
+    private final MatchingService service;
+    private final SecurityIdentity identity;
+
+    public MatchingRunResource(MatchingService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @ResponseStatus(202)
+    @Operation(summary = "Start a matching run of one account over business dates from..to (inclusive); poll GET /matching/runs/{id}")
+    @APIResponse(responseCode = "202", description = "Queued; it runs in the background")
+    @APIResponse(responseCode = "400", description = "Invalid period", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A run of this account is already queued or running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MatchingViews.RunView> start(@Valid @NotNull MatchingRequests.StartRun request) {
+        return service.request(request.account(), "manual", request.from(), request.to(), identity.getPrincipal().getName())
+                // The run may take minutes: it runs on a worker thread after the request has committed and answered.
+                .invoke(run -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    try {
+                        ReactiveBridge.await(() -> service.execute(run.id()));
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "matching run %d could not be executed", run.id());
+                    }
+                }));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A run: state, items processed of total, counts of new matches by rule and new exceptions by type")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MatchingViews.RunView> get(@PathParam("id") long id) {
+        return service.get(id);
+    }
+}

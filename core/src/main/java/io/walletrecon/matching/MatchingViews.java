@@ -1,0 +1,46 @@
+package io.walletrecon.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** What the matching API shows. Amounts are minor units of {@code currency}; nothing here is an entity. */
+public final class MatchingViews {
+
+    private MatchingViews() {
+    }
+
+    @RegisterForReflection
+    public record RunView(long id, String account, String kind, LocalDate periodStart, LocalDate periodEnd, String state,
+                          String requestedBy, long itemsTotal, long itemsProcessed, Map<String, Map<String, Long>> counts,
+                          String error, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    @RegisterForReflection
+    public record MatchItemView(String side, String type, long id, long amountMinor, boolean live) {
+    }
+
+    @RegisterForReflection
+    public record MatchView(long id, String account, Long runId, String kind, String rule, BigDecimal confidence, String status,
+                            String currency, long leftTotalMinor, long rightTotalMinor, long differenceMinor, String createdBy,
+                            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason,
+                            List<MatchItemView> items) {
+    }
+
+    @RegisterForReflection
+    public record AnnotationView(long id, String author, String body, OffsetDateTime createdAt) {
+    }
+
+    @RegisterForReflection
+    public record ExceptionView(long id, String account, Long runId, String type, String status, String currency,
+                                Long expectedMinor, Long actualMinor, Long differenceMinor, Long transactionId, Long receivableId,
+                                Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
+                                String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
+                                OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations) {
+    }
+}

@@ -1,0 +1,64 @@
+package io.walletrecon.matching;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.ProblemError;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A filtered, paged native query whose rows are JSON objects, with its bind parameters numbered in order. */
+final class NativeQueries {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final StringBuilder where = new StringBuilder(" where true");
+    private final List<Object> params = new ArrayList<>();
+
+    NativeQueries and(String condition, Object value) {
+        if (value != null) {
+            params.add(value);
+            where.append(" and ").append(condition.replace("?", "?" + params.size()));
+        }
+        return this;
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> q) {
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return q;
+    }
+
+    static void checkPage(int page, int size) {
+        List<ProblemError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(ProblemError.field("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+    }
+
+    static <T> T read(ObjectMapper json, String row, Class<T> type) {
+        try {
+            return json.readValue(row, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable row", e);
+        }
+    }
+
+    static <T> Uni<List<T>> rows(Mutiny.Session s, ObjectMapper json, String sql, NativeQueries filter, Class<T> type) {
+        return filter.bind(s.createNativeQuery(sql, String.class)).getResultList()
+                .map(list -> list.stream().map(r -> read(json, r, type)).toList());
+    }
+}

@@ -1,0 +1,53 @@
+package io.walletrecon.matching;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Everything one run needs to know, resolved before its transaction starts. Every value is a number, a date or
+ * one of our own constants, so the rule SQL can inline it (PostgreSQL takes no bind parameters in
+ * {@code CREATE TABLE AS}, and the rules are built of temp tables).
+ *
+ * @param full  true for manual and day-end runs over a period; false for incremental runs over what changed since
+ *              {@code since}. Only full runs raise exceptions about absence (unmatched, unpaid, missing, not arrived):
+ *              absence is only known when a period is closed.
+ */
+record RunContext(long accountId, long runId, String provider, String currency, boolean full,
+                  LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, Instant since,
+                  MatchingConfig config, Long settlementAccountId) {
+
+    boolean on(String rule) {
+        return config.rules().contains(rule);
+    }
+
+    boolean walletAccount() {
+        return !"bank".equals(provider);
+    }
+
+    Set<String> rules() {
+        return config.rules();
+    }
+
+    /** SQL tolerance for an amount expression: the larger of the absolute and the relative tolerance. */
+    String tol(String amountExpr) {
+        return "greatest(" + config.toleranceMinor() + ", (" + amountExpr + ") * " + config.toleranceBps() + " / 10000)";
+    }
+
+    int window() {
+        return config.dateWindowDays();
+    }
+
+    /** Which transactions a run looks at: a period's business dates, or what changed since the last incremental run. */
+    String txnScope(String alias) {
+        return full
+                ? alias + ".value_date between date '" + periodStart + "' and date '" + periodEnd + "'"
+                : alias + ".updated_at > timestamptz '" + since + "'";
+    }
+
+    String lineScope(String alias) {
+        return full
+                ? alias + ".value_date between date '" + periodStart + "' and date '" + periodEnd + "'"
+                : alias + ".created_at > timestamptz '" + since + "'";
+    }
+}
