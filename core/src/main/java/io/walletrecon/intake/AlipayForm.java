@@ -21,11 +21,7 @@ final class AlipayForm {
         Charset charset = StandardCharsets.UTF_8;
         for (String pair : raw.split("&")) {
             if (pair.startsWith("charset=")) {
-                try {
-                    charset = Charset.forName(URLDecoder.decode(pair.substring(8), StandardCharsets.US_ASCII));
-                } catch (IllegalArgumentException e) {
-                    charset = StandardCharsets.UTF_8;
-                }
+                charset = charset(URLDecoder.decode(pair.substring(8), StandardCharsets.US_ASCII));
             }
         }
         Map<String, String> params = new TreeMap<>();
@@ -43,6 +39,15 @@ final class AlipayForm {
             }
         }
         return params;
+    }
+
+    /** The charset an Alipay notification declares; UTF-8 when it declares none or an unknown one. */
+    static Charset charset(String name) {
+        try {
+            return name == null || name.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(name.trim());
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /** The string Alipay signs: every non-empty parameter except sign and sign_type, sorted by key, k=v joined by &. */

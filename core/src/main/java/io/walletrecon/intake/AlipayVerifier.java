@@ -7,7 +7,6 @@ import io.walletrecon.data.Provider;
 import io.walletrecon.security.PublicKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ public class AlipayVerifier implements WebhookVerifier {
         } catch (IllegalArgumentException e) {
             throw new WebhookRejectedException(RejectionReason.MALFORMED, "parameter sign is not base64");
         }
-        byte[] content = AlipayForm.signingString(params).getBytes(StandardCharsets.UTF_8);
+        byte[] content = AlipayForm.signingString(params).getBytes(AlipayForm.charset(params.get("charset")));
         for (String key : publicKeys) {
             if (Signatures.sha256WithRsa(PublicKeys.parseRsa(key), content, signature)) {
                 return;
