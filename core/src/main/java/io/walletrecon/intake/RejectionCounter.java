@@ -23,9 +23,21 @@ public class RejectionCounter {
 
     /** Logs provider, account code and reason; the message never holds a secret or the body. */
     public void record(String provider, String account, RejectionReason reason, String message) {
-        counts.computeIfAbsent(provider + "/" + reason.code(), k -> new LongAdder()).increment();
+        // the path is caller input: bound the counter keys and keep log lines single and short
+        String known = KNOWN_PROVIDERS.contains(provider) ? provider : "unknown";
+        counts.computeIfAbsent(known + "/" + reason.code(), k -> new LongAdder()).increment();
         LOG.warnf("webhook rejected: provider=%s account=%s reason=%s status=%d: %s",
-                provider, account, reason.code(), reason.status, message);
+                safe(provider), safe(account), reason.code(), reason.status, safe(message));
+    }
+
+    private static final java.util.Set<String> KNOWN_PROVIDERS = java.util.Set.of("stripe", "standard", "wechatpay", "alipay");
+
+    private static String safe(String s) {
+        if (s == null) {
+            return "-";
+        }
+        String printable = s.replaceAll("[\\p{Cntrl}]", "?");
+        return printable.length() > 300 ? printable.substring(0, 300) + "..." : printable;
     }
 
     public long count(String provider, RejectionReason reason) {
