@@ -116,7 +116,7 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException parse) {
             return json(parse);
         }
-        if (status < 400) {
+        if (status < 400 || e.getResponse().getEntity() instanceof Problem) {
             return e.getResponse();
         }
         ProblemType type = java.util.Arrays.stream(ProblemType.values())

@@ -65,4 +65,13 @@ class TransactionsApiTest {
                 .body("errors.field", hasItem("status"))
                 .body("errors.field", hasItem("size"));
     }
+
+    @Test
+    void malformedDateIsABadRequestNamingTheValue() {
+        given().header("Authorization", FINANCE)
+                .queryParam("account", account).queryParam("from", "2026-13-01")
+                .when().get("/transactions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("'2026-13-01' is not a date; use yyyy-MM-dd, for example 2026-11-30"));
+    }
 }
