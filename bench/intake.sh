@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Webhook intake throughput against a PostgreSQL baseline measured in the same run, over loopback.
 #
-#   bench/intake.sh            (env: DURATION=20 WARMUP=5 CONNECTIONS="16 64" BENCH_PORT=18181
+#   bench/intake.sh            (env: DURATION=20 WARMUP=20 CONNECTIONS="16 64" BENCH_PORT=18181
 #                                    WALLETRECON_DB_NAME=walletrecon_intake)
 #
 # 1. starts the server jar (builds it with `./mvnw package -DskipTests` if missing; never `install`) on BENCH_PORT
 #    against the database WALLETRECON_DB_NAME, with a throw-away master key and JWT key;
-# 2. creates a `standard` account through the API and, for each connection count, drives signed Standard
-#    Webhooks deliveries (each a new event id and a new transaction) closed-loop for DURATION seconds
-#    (bench/IntakeLoad.java);
+# 2. creates a `standard` account through the API, warms the JVM up for WARMUP seconds (discarded), then for each
+#    connection count drives signed Standard Webhooks deliveries (each a new event id and a new transaction)
+#    closed-loop for DURATION seconds after a 3 s ramp (bench/IntakeLoad.java);
 # 3. runs pgbench with a custom script of one INSERT per transaction (a row shaped like webhook_events) at the
 #    same connection count for the same time;
 # 4. prints requests/s, p50/p99 for both and the ratio intake / pgbench.
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
 PORT="${BENCH_PORT:-18181}"
 export WALLETRECON_DB_NAME="${WALLETRECON_DB_NAME:-walletrecon_intake}"
@@ -80,9 +80,12 @@ cat >"$out/insert.sql" <<'SQL'
 INSERT INTO bench_pgbench_events (event_id, headers, body) VALUES (gen_random_uuid()::text, '{"webhook-id":"x"}', convert_to('{"type":"payment.succeeded","data":{"id":"txn","amount":8888,"currency":"EUR","fee":120,"occurred_at":"2026-03-01T16:30:00Z","payer":{"kind":"email","id":"payer@example.com"},"reference":"INV-1","description":"benchmark payment"}}', 'UTF8'));
 SQL
 
+# JIT warm-up, discarded: a cold JVM on a loaded machine would make the first point meaningless
+java bench/IntakeLoad.java run "$base" "$account" "$secret" 16 "$WARMUP" 0 >"$out/warmup.txt"
+
 printf '%-6s %12s %9s %9s %12s %9s %9s %8s\n' conns intake_rps p50_ms p99_ms pgbench_tps p50_ms p99_ms ratio | tee "$out/summary.txt"
 for c in $CONNECTIONS; do
-  line="$(java bench/IntakeLoad.java run "$base" "$account" "$secret" "$c" "$DURATION" "$WARMUP")"
+  line="$(java bench/IntakeLoad.java run "$base" "$account" "$secret" "$c" "$DURATION" 3)"
   echo "intake: $line" >>"$out/raw.txt"
   rps="$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")"
   ip50="$(sed -E 's/.* p50_ms=([0-9.]+).*/\1/' <<<"$line")"
