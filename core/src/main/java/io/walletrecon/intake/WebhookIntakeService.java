@@ -32,8 +32,9 @@ import java.util.Map;
  * unique violation when it commits, and are retried once, when they find the row and answer as a redelivery.
  * An existing transaction row is read {@code FOR UPDATE} (payment before refund), so two events about one
  * payment never interleave; two that would both create it resolve the same way as duplicate events.
- * (Plain row locks and retries rather than advisory locks: a native query per delivery grows Hibernate's
- * native-query interpretation cache, whose keys all hash alike, and that cost 10% of CPU under load.)
+ * (Plain row locks and retries rather than advisory locks: a native query per delivery piled up same-hash
+ * entries in Hibernate's native-query interpretation cache, and walking them cost 10% of CPU under load;
+ * see bench/README.md.)
  */
 @ApplicationScoped
 public class WebhookIntakeService {
