@@ -7,6 +7,12 @@ import io.walletrecon.data.Provider;
 import io.walletrecon.security.PublicKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +21,22 @@ import java.util.Map;
  * Alipay asynchronous notifications: RSA2 (SHA256withRSA) in {@code sign} over the other parameters (minus
  * {@code sign_type} and empty ones) sorted by key and joined as {@code k=v&k=v} with decoded values, verified with
  * the Alipay public key. Several keys may be configured while one rotates. The event id is {@code notify_id}.
- * Alipay signs no timestamp header, so replays are stopped by the {@code notify_id} unique constraint instead.
+ * Alipay has no timestamp header; the signed {@code notify_time} (Beijing time, when the notification was sent)
+ * must be within {@link #TOLERANCE} of now: wider than the other providers' 5 minutes because Alipay retries for
+ * about 25 hours and does not promise a fresh {@code notify_time} per retry. Within it, replays are stopped by
+ * the {@code notify_id} unique constraint.
  */
 @ApplicationScoped
 public class AlipayVerifier implements WebhookVerifier {
 
+    static final Duration TOLERANCE = Duration.ofHours(26);
+    private static final DateTimeFormatter NOTIFY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Clock clock;
     private final AccountService accounts;
 
-    public AlipayVerifier(AccountService accounts) {
+    public AlipayVerifier(@IntakeClock Clock clock, AccountService accounts) {
+        this.clock = clock;
         this.accounts = accounts;
     }
 
@@ -36,6 +50,7 @@ public class AlipayVerifier implements WebhookVerifier {
         AlipayCredentials credentials = accounts.credentials(account, AlipayCredentials.class);
         Map<String, String> params = AlipayForm.parse(request.body());
         verify(credentials.alipayPublicKeys(), params);
+        checkFresh(params);
         if (credentials.appId() != null && params.containsKey("app_id") && !credentials.appId().equals(params.get("app_id"))) {
             throw new WebhookRejectedException(RejectionReason.UNKNOWN_ACCOUNT,
                     "the notification is for another Alipay app than the one configured for this account");
@@ -67,5 +82,24 @@ public class AlipayVerifier implements WebhookVerifier {
             }
         }
         throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "sign does not verify with any configured Alipay public key");
+    }
+
+    /** Checks the signed notify_time; call after {@link #verify(List, Map)}. */
+    void checkFresh(Map<String, String> params) {
+        String value = params.get("notify_time");
+        if (value == null || value.isBlank()) {
+            throw new WebhookRejectedException(RejectionReason.MISSING_HEADERS, "parameter notify_time is required");
+        }
+        Instant sent;
+        try {
+            sent = LocalDateTime.parse(value.trim(), NOTIFY_TIME).atZone(AlipayNormaliser.BEIJING).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new WebhookRejectedException(RejectionReason.MALFORMED, "notify_time is not yyyy-MM-dd HH:mm:ss");
+        }
+        Duration age = Duration.between(sent, clock.instant()).abs();
+        if (age.compareTo(TOLERANCE) > 0) {
+            throw new WebhookRejectedException(RejectionReason.STALE_TIMESTAMP,
+                    "notify_time is " + age.toHours() + " h from now; at most " + TOLERANCE.toHours() + " h is accepted");
+        }
     }
 }

@@ -41,14 +41,24 @@ class AlipayWebhookTest extends WebhookContract {
                 "timeZone", "Asia/Shanghai", "credentials", Map.of("appId", APP_ID, "alipayPublicKeys", List.of(bare))));
     }
 
+    /** Alipay's notify_time tolerance covers its 25-hour retry schedule. */
     @Override
-    boolean signsTimestamp() {
-        return false;
+    long staleBySeconds() {
+        return 27 * 3600;
+    }
+
+    static String beijing(long epochSecond) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(java.time.Instant.ofEpochSecond(epochSecond).atZone(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     static Map<String, String> params(String notifyId, String tradeNo, Stage stage) {
+        return params(notifyId, tradeNo, stage, now());
+    }
+
+    static Map<String, String> params(String notifyId, String tradeNo, Stage stage, long timestamp) {
         Map<String, String> p = new TreeMap<>();
-        p.put("notify_time", "2026-03-02 00:30:05");
+        p.put("notify_time", beijing(timestamp));
         p.put("notify_type", "trade_status_sync");
         p.put("notify_id", notifyId);
         p.put("app_id", APP_ID);
@@ -97,7 +107,7 @@ class AlipayWebhookTest extends WebhookContract {
 
     @Override
     Delivery event(String eventId, String txnId, Stage stage, long timestamp, boolean wrongKey) {
-        Map<String, String> p = params(eventId, txnId, stage);
+        Map<String, String> p = params(eventId, txnId, stage, timestamp);
         p.put("sign", Signing.sha256WithRsa((wrongKey ? APP : ALIPAY).getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
         return new Delivery("application/x-www-form-urlencoded; charset=utf-8", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII));
     }
@@ -142,6 +152,13 @@ class AlipayWebhookTest extends WebhookContract {
         String txnId = TestData.unique("txn");
         assertAccepted(post(event(TestData.unique("nid"), txnId, Stage.SUCCEEDED, now(), false), account));
         assertEquals("客户 张三 & Co = 42", TestDb.scalar("select description from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+    }
+
+    @Test
+    void retryWithinAlipaysRetryWindowIsStillAccepted() {
+        String txnId = TestData.unique("txn");
+        assertAccepted(post(event(TestData.unique("nid"), txnId, Stage.SUCCEEDED, now() - 20 * 3600, false), account));
+        assertEquals(1, transactions(txnId));
     }
 
     @Test

@@ -87,7 +87,8 @@ class WebhookThroughLambdaTest {
         Map<String, String> p = new TreeMap<>();
         p.put("notify_id", TestData.unique("nid"));
         p.put("notify_type", "trade_status_sync");
-        p.put("notify_time", "2026-03-02 00:30:05");
+        p.put("notify_time", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(Instant.now().atZone(java.time.ZoneId.of("Asia/Shanghai"))));
         p.put("app_id", "2021000117650139");
         p.put("charset", "utf-8");
         p.put("sign_type", "RSA2");
