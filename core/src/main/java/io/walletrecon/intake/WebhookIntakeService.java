@@ -16,12 +16,14 @@ import io.walletrecon.data.WebhookEventRepository;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Webhook intake: authenticate, normalise, then store the raw event and its transaction in one database transaction
@@ -38,6 +40,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class WebhookIntakeService {
+
+    private static final Logger LOG = Logger.getLogger(WebhookIntakeService.class);
 
     public static final String PROCESSED = "processed";
     public static final String UNPROCESSABLE = "unprocessable";
@@ -111,6 +115,11 @@ public class WebhookIntakeService {
             normalised = normalisers.get(provider).normalise(account, request.body());
         } catch (UnprocessableEventException e) {
             reason = e.getMessage();
+        } catch (RuntimeException e) {
+            // a bug in a normaliser must not bounce an authentic event for a day of provider retries: keep it
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(e, "normalising %s event %s of account %s failed, incident %s", provider.code(), event.eventId(), account.code, incident);
+            reason = "normalisation failed unexpectedly (incident " + incident + "); replay once fixed";
         }
         return store(account, provider, event, request.body(), normalised, reason);
     }
