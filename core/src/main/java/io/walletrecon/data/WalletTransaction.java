@@ -63,6 +63,10 @@ public class WalletTransaction {
     @Column(name = "payout_id")
     public String payoutId;
 
+    /** For a refund row: the provider transaction id of the payment it refunds. */
+    @Column(name = "parent_txn_id")
+    public String parentTxnId;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
 

@@ -1,0 +1,101 @@
+package io.walletrecon.intake;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.walletrecon.testing.Accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class StripeWebhookTest extends WebhookContract {
+
+    /** 2026-03-02T03:30:00Z, which is still 1 March in New York. */
+    static final long CREATED = 1772422200L;
+
+    private final String secret = "whsec_" + Signing.randomAlphanumeric(32);
+    private final String otherSecret = "whsec_" + Signing.randomAlphanumeric(32);
+
+    @Override
+    String provider() {
+        return "stripe";
+    }
+
+    @Override
+    void createAccount(String code) {
+        // the second secret is an older one still being rotated out: both must verify
+        Accounts.createStripe(code, "whsec_" + Signing.randomAlphanumeric(32), secret);
+    }
+
+    @Override
+    Delivery event(String eventId, String txnId, Stage stage, long timestamp, boolean wrongKey) {
+        String type;
+        String object;
+        String common = "\"currency\":\"usd\",\"customer\":\"cus_T1\",\"description\":\"Order 42\","
+                + "\"metadata\":{\"reference\":\"" + REFERENCE + "\"}";
+        switch (stage) {
+            case PENDING -> {
+                type = "payment_intent.processing";
+                object = "{\"id\":\"" + txnId + "\",\"object\":\"payment_intent\",\"amount\":8888,\"amount_received\":0,"
+                        + common + ",\"status\":\"processing\"}";
+            }
+            case SUCCEEDED -> {
+                type = "payment_intent.succeeded";
+                object = "{\"id\":\"" + txnId + "\",\"object\":\"payment_intent\",\"amount\":8888,\"amount_received\":8888,"
+                        + common + ",\"status\":\"succeeded\"}";
+            }
+            default -> {
+                type = "charge.refunded";
+                object = "{\"id\":\"ch_" + txnId + "\",\"object\":\"charge\",\"payment_intent\":\"" + txnId + "\","
+                        + "\"amount\":8888,\"amount_refunded\":8888,\"refunded\":true," + common + "}";
+            }
+        }
+        String body = "{\n  \"id\": \"" + eventId + "\",\n  \"object\": \"event\",\n  \"api_version\": \"2024-06-20\",\n"
+                + "  \"created\": " + CREATED + ",\n  \"type\": \"" + type + "\",\n  \"data\": {\"object\": " + object + "}\n}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = Signing.hex(Signing.hmac((wrongKey ? otherSecret : secret).getBytes(StandardCharsets.UTF_8),
+                Signing.concat(timestamp + ".", bytes, "")));
+        // Stripe lists one v1 per active secret; a stale or unknown one beside the right one must not matter
+        String header = "t=" + timestamp + ",v1=" + Signing.hex(new byte[32]) + ",v1=" + signature + ",v0=deadbeef";
+        return new Delivery("application/json; charset=utf-8", Map.of("Stripe-Signature", header), bytes);
+    }
+
+    @Override
+    byte[] tamper(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).replace("8888", "9888").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    String currency() {
+        return "USD";
+    }
+
+    @Override
+    String payerKind() {
+        return "stripe_customer";
+    }
+
+    @Override
+    String payer() {
+        return "cus_T1";
+    }
+
+    @Override
+    LocalDate expectedValueDate() {
+        return LocalDate.of(2026, 3, 1);
+    }
+
+    @Override
+    void assertAccepted(ValidatableResponse response) {
+        response.statusCode(200).body("duplicate", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Override
+    void assertRejected(ValidatableResponse response, int status) {
+        response.statusCode(status).contentType(startsWith("application/problem+json")).body("status", equalTo(status));
+    }
+}
