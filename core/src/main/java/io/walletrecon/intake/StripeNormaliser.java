@@ -38,6 +38,7 @@ public class StripeNormaliser implements WebhookNormaliser {
             case "charge.refunded" -> Normalised.of(chargeRefunded(object, created));
             case "payout.paid" -> Normalised.of(payout(object, TransactionStatus.SUCCEEDED, created));
             case "payout.failed", "payout.canceled" -> Normalised.of(payout(object, TransactionStatus.FAILED, created));
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" -> Normalised.of(refund(object, created));
             default -> throw new UnprocessableEventException("Stripe event type '" + type + "' is not normalised yet");
         };
     }
@@ -72,6 +73,26 @@ public class StripeNormaliser implements WebhookNormaliser {
         return new TransactionFacts(id, "payout", "out", EventJson.requireMinor(payout, "data.object.", "amount"), null, null,
                 Currencies.iso(EventJson.text(payout, "currency")), status, null, null, null,
                 EventJson.text(payout, "description"), id, at, null);
+    }
+
+    /**
+     * A refund object on its own: its own row (kind refund, out) under the payment it refunds. The payment's
+     * refunded total comes from {@code charge.refunded}, which carries it; this row is what tells dispatch that a
+     * refund it sent has succeeded or failed.
+     */
+    private static TransactionFacts refund(JsonNode refund, Instant created) {
+        String id = EventJson.requireText(refund, "data.object.", "id");
+        String state = EventJson.requireText(refund, "data.object.", "status");
+        TransactionStatus status = switch (state) {
+            case "succeeded" -> TransactionStatus.SUCCEEDED;
+            case "pending", "requires_action" -> TransactionStatus.PENDING;
+            case "failed", "canceled" -> TransactionStatus.FAILED;
+            default -> throw new UnprocessableEventException("refund status '" + state + "' is not understood");
+        };
+        String payment = EventJson.text(refund, "payment_intent") != null ? EventJson.text(refund, "payment_intent") : EventJson.text(refund, "charge");
+        return new TransactionFacts(id, "refund", "out", EventJson.requireMinor(refund, "data.object.", "amount"), null, null,
+                Currencies.iso(EventJson.text(refund, "currency")), status, null, null, reference(refund),
+                EventJson.text(refund, "reason"), null, occurred(refund, created), payment);
     }
 
     private static Instant occurred(JsonNode object, Instant eventCreated) {

@@ -54,10 +54,12 @@ public class WebhookIntakeService {
     private final WalletTransactionRepository transactions;
     private final RejectionCounter rejections;
     private final ObjectMapper json;
+    private final OutgoingPaymentCallbacks outgoingPayments;
 
     public WebhookIntakeService(@All List<WebhookVerifier> verifiers, @All List<WebhookNormaliser> normalisers,
                                 AccountRepository accounts, WebhookEventRepository events,
-                                WalletTransactionRepository transactions, RejectionCounter rejections, ObjectMapper json) {
+                                WalletTransactionRepository transactions, RejectionCounter rejections, ObjectMapper json,
+                                OutgoingPaymentCallbacks outgoingPayments) {
         verifiers.forEach(v -> this.verifiers.put(v.provider(), v));
         normalisers.forEach(n -> this.normalisers.put(n.provider(), n));
         this.accounts = accounts;
@@ -65,6 +67,7 @@ public class WebhookIntakeService {
         this.transactions = transactions;
         this.rejections = rejections;
         this.json = json;
+        this.outgoingPayments = outgoingPayments;
     }
 
     /** Counts and logs a refusal that happened before the service was reached (an oversized body). */
@@ -170,7 +173,8 @@ public class WebhookIntakeService {
     public Uni<WalletTransaction> apply(Account account, Normalised normalised) {
         Uni<WalletTransaction> parent = normalised.parent() == null ? Uni.createFrom().nullItem() : upsert(account, normalised.parent());
         return parent.chain(p -> upsert(account, normalised.primary())
-                .call(row -> p == null ? Uni.createFrom().voidItem() : settleRefunds(account, p)));
+                .call(row -> p == null ? Uni.createFrom().voidItem() : settleRefunds(account, p))
+                .call(() -> outgoingPayments.onReported(normalised.primary())));
     }
 
     private Uni<WalletTransaction> upsert(Account account, TransactionFacts facts) {
