@@ -35,7 +35,8 @@ import java.util.Optional;
 public class CollectionCodeService {
 
     /** Postgres ARE twin of {@code CollectionCodes}' text pattern, on the upper-cased text. */
-    static final String SQL_CODE_PATTERN = "(?:^|[^A-Z0-9])(WR[2-9A-HJ-NP-Z]{7})(?:[^A-Z0-9]|$)";
+    /** A collection code anywhere in a memo, for SQL {@code substring(... from pattern)}; upper-case the text first. */
+    public static final String SQL_CODE_PATTERN = "(?:^|[^A-Z0-9])(WR[2-9A-HJ-NP-Z]{7})(?:[^A-Z0-9]|$)";
 
     private static final int ATTEMPTS = 8;
 

@@ -1,5 +1,7 @@
 package io.walletrecon.matching;
 
+import io.walletrecon.customers.CollectionCodeService;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +61,9 @@ public class MatchRulesRepository {
         // Left sides, built up front so that the run knows its total.
         steps.add(() -> exec(s, """
                 create temp table mr_receipt on commit drop as
-                select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref, t.payer_identity, t.value_date,
+                select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
+                       substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') as code,
+                       t.payer_identity, t.value_date,
                        t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
                 from transactions t
                 left join payer_identities pi on pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
@@ -67,7 +71,7 @@ public class MatchRulesRepository {
                   and t.status in ('succeeded', 'partially_refunded') and %s
                   and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
                                   and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
-                .formatted(ctx.tol("t.amount_minor"), ctx.accountId(), ctx.txnScope("t"))));
+                .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.accountId(), ctx.txnScope("t"))));
         steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
         steps.add(() -> exec(s, "analyze mr_receipt"));
         steps.add(() -> exec(s, """
@@ -161,13 +165,14 @@ public class MatchRulesRepository {
                 with j as (
                   select t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
                          r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid
-                  from mr_receipt t join receivables r on r.collection_code = t.ref and r.currency = t.currency
+                  from mr_receipt t join receivables r on r.collection_code in (t.ref, t.code) and r.currency = t.currency
                   where r.status in ('open', 'partially_paid', 'paid')
                   union all
                   select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
                          r.customer_id, r.amount_minor, r.paid_minor
                   from mr_receipt t join receivables r on r.reference = t.ref and r.currency = t.currency
                   where r.status in ('open', 'partially_paid', 'paid') and r.collection_code is distinct from t.ref
+                    and (t.code is null or r.collection_code is distinct from t.code)
                 ), c as (
                   select j.*, count(*) over (partition by j.tid) as n_t from j
                   where not exists (select 1 from mr_held h where h.id = j.rid)

@@ -1,5 +1,7 @@
 package io.walletrecon.matching;
 
+import io.walletrecon.customers.CollectionCodeService;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -49,9 +51,11 @@ public class MatchingService {
     private final AuditLog audit;
     private final Pool pool;
     private final ObjectMapper json;
+    private final CollectionCodeService collectionCodes;
 
     public MatchingService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
-                           MatchRulesRepository rules, AuditLog audit, Pool pool, ObjectMapper json) {
+                           MatchRulesRepository rules, AuditLog audit, Pool pool, ObjectMapper json,
+                           CollectionCodeService collectionCodes) {
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.configs = configs;
@@ -59,6 +63,7 @@ public class MatchingService {
         this.audit = audit;
         this.pool = pool;
         this.json = json;
+        this.collectionCodes = collectionCodes;
     }
 
     /** Queues a run; {@link #execute} does the work. 409 while another run of the account is queued or running. */
@@ -147,7 +152,10 @@ public class MatchingService {
                             error = 'Another matching run of this account is in progress; this one did nothing'
                         where id = %d""".formatted(runId));
             }
-            return accountRepository.findById(accountId).chain(account -> configs.load(account)
+            // Payments whose memo carries a customer's collection code, or whose payer is a known identity, are
+            // linked to their customer first, so that the payer + amount rules see them.
+            return collectionCodes.linkTransactions(accountId, "matching")
+                    .chain(() -> accountRepository.findById(accountId)).chain(account -> configs.load(account)
                     .chain(config -> context(s, runId, account, kind, from, to, config, startedAt))
                     .chain(ctx -> rules.run(s, ctx, progress(runId)))
                     .chain(counts -> MatchRulesRepository.exec(s, """

@@ -130,4 +130,44 @@ class ReferenceRuleTest {
         assertEquals(1, TestDb.count("select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
                 + "where i.item_id = ? and m.difference_minor = -3", t));
     }
+
+    private static String collectionCode() {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        java.util.Random random = new java.security.SecureRandom();
+        StringBuilder code = new StringBuilder("WR");
+        for (int i = 0; i < 7; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return code.toString();
+    }
+
+    @Test
+    void receivableCodeInsideAFreeTextMemoMatchesWithConfidenceOne() {
+        Fixtures f = Fixtures.wallet("alipay", "CNY");
+        long c = f.customer("Memo Ltd");
+        String code = collectionCode();
+        long r = f.receivable(c, "INV-M-" + f.code, 30000, 5, code);
+        f.receipt("memo-" + f.code, 30000, 5, "payment for " + code.toLowerCase() + " thanks");
+
+        JsonPath run = f.run(0, 9);
+
+        assertEquals(1, run.getInt("counts.matches.reference"));
+        assertEquals("paid", Fixtures.receivableStatus(r));
+    }
+
+    @Test
+    void customerCodeInTheMemoLinksTheReceiptToItsCustomerForPayerAndAmount() {
+        Fixtures f = Fixtures.wallet("wechatpay", "CNY");
+        long c = f.customer("Linked by code");
+        String code = collectionCode();
+        TestDb.update("insert into collection_codes (code, customer_id) values (?, ?)", code, c);
+        long r = f.receivable(c, "INV-L-" + f.code, 4321, 5);
+        long t = f.receipt("link-" + f.code, 4321, 5, "monthly fee " + code);
+
+        JsonPath run = f.run(0, 9);
+
+        assertEquals(c, TestDb.count("select customer_id from transactions where id = ?", t));
+        assertEquals(1, run.getInt("counts.matches.payer_amount"));
+        assertEquals("paid", Fixtures.receivableStatus(r));
+    }
 }
