@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * Where finished export files go. The server keeps them in a local directory ({@link FileSystemExportStorage}) and
- * streams them from GET /reports/exports/{id}/file. In Lambda the same seam is meant for an object store: an
- * S3 implementation puts the file with PutObject under {@code key} and answers {@link #link} with an
- * S3Presigner GetObject URL valid for {@code ttl}, so the 6 MB Lambda response limit never applies to the file.
+ * streams them from GET /reports/exports/{id}/file. In Lambda {@link S3ExportStorage} puts the file with PutObject
+ * and answers {@link #link} with an S3Presigner GetObject URL valid for {@code ttl}, so the 6 MB Lambda response
+ * limit never applies to the file. {@code io.walletrecon.storage.StorageProducers} chooses from
+ * {@code walletrecon.storage.kind}.
  */
 public interface ExportStorage {
 

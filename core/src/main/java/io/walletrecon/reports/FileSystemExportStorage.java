@@ -1,8 +1,5 @@
 package io.walletrecon.reports;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,8 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Export files in a local directory ({@code walletrecon.reports.export-dir}); the server streams them back. */
-@ApplicationScoped
-@DefaultBean
+// Not a bean itself: io.walletrecon.storage.StorageProducers picks it or the S3 one from walletrecon.storage.kind.
 public class FileSystemExportStorage implements ExportStorage {
 
     private final Path dir;

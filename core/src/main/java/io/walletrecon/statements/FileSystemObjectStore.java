@@ -1,8 +1,5 @@
 package io.walletrecon.statements;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Objects as files under {@code walletrecon.statements.object-root}/{bucket}/{key}. */
-@ApplicationScoped
-@DefaultBean
+// Not a bean itself: io.walletrecon.storage.StorageProducers picks it or the S3 one from walletrecon.storage.kind.
 public class FileSystemObjectStore implements ObjectStore {
 
     private final Path root;

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Where the {@code statement-import} function reads an uploaded file from. The S3 bucket in the cloud; a
- * directory in tests and on a developer's machine ({@link FileSystemObjectStore}). An S3 implementation is a
- * class implementing this with the AWS SDK's {@code S3Client.getObject(...)} (a streaming
- * {@code ResponseInputStream}), registered as a bean that replaces the filesystem default.
+ * Where the {@code statement-import} function reads an uploaded file from: the S3 bucket in the cloud
+ * ({@link S3ObjectStore}), a directory in tests and on a developer's machine ({@link FileSystemObjectStore}).
+ * {@code io.walletrecon.storage.StorageProducers} chooses from {@code walletrecon.storage.kind}.
  */
 public interface ObjectStore {
 

@@ -1,0 +1,61 @@
+package io.walletrecon.storage;
+
+import io.walletrecon.reports.ExportStorage;
+import io.walletrecon.reports.FileSystemExportStorage;
+import io.walletrecon.reports.ReportsConfig;
+import io.walletrecon.reports.S3ExportStorage;
+import io.walletrecon.statements.FileSystemObjectStore;
+import io.walletrecon.statements.ObjectStore;
+import io.walletrecon.statements.S3ObjectStore;
+import io.walletrecon.statements.StatementsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Chooses the storages at run time from {@code walletrecon.storage.kind}, so one build (and one native binary)
+ * serves both the server (filesystem) and the Lambda functions (s3). The S3 client and presigner are
+ * application-scoped proxies: they are only built when an S3 storage first uses them.
+ */
+@ApplicationScoped
+public class StorageProducers {
+
+    @Produces
+    @ApplicationScoped
+    ObjectStore objectStore(StorageConfig storage, StatementsConfig statements, S3Client s3) {
+        return storage.kind() == StorageConfig.Kind.S3 ? new S3ObjectStore(s3) : new FileSystemObjectStore(statements);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExportStorage exportStorage(StorageConfig storage, ReportsConfig reports, S3Client s3, S3Presigner presigner) {
+        if (storage.kind() != StorageConfig.Kind.S3) {
+            return new FileSystemExportStorage(reports);
+        }
+        String bucket = storage.bucket().filter(b -> !b.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "walletrecon.storage.kind=s3 needs the documents bucket: set WALLETRECON_DOCUMENTS_BUCKET"));
+        return new S3ExportStorage(s3, presigner, bucket, storage.exportsPrefix());
+    }
+
+    @Produces
+    @ApplicationScoped
+    S3Client s3Client(StorageConfig storage) {
+        return S3Clients.client(storage);
+    }
+
+    @Produces
+    @ApplicationScoped
+    S3Presigner s3Presigner(StorageConfig storage) {
+        return S3Clients.presigner(storage);
+    }
+
+    void close(@Disposes S3Client s3) {
+        s3.close();
+    }
+
+    void close(@Disposes S3Presigner presigner) {
+        presigner.close();
+    }
+}
