@@ -1,5 +1,6 @@
 package io.walletrecon.customers;
 
+import io.walletrecon.data.Paging;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -70,12 +71,7 @@ public class CustomerService {
     @WithSession
     public Uni<PageView<CustomerView>> list(String query, int page, int size) {
         List<ProblemError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(ProblemError.field("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }

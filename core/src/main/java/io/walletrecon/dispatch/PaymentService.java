@@ -1,5 +1,6 @@
 package io.walletrecon.dispatch;
 
+import io.walletrecon.data.Paging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -514,12 +515,7 @@ public class PaymentService {
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(ProblemError.field("from", "must not be after to"));
         }
-        if (page < 0) {
-            errors.add(ProblemError.field("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }

@@ -1,5 +1,6 @@
 package io.walletrecon.matching;
 
+import io.walletrecon.data.Paging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.problem.ApiException;
@@ -38,12 +39,7 @@ final class NativeQueries {
 
     static void checkPage(int page, int size) {
         List<ProblemError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(ProblemError.field("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }

@@ -1,5 +1,6 @@
 package io.walletrecon.receivables;
 
+import io.walletrecon.data.Paging;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -104,12 +105,7 @@ public class ReceivableService {
         if (status != null && !STATUSES.contains(status)) {
             errors.add(ProblemError.field("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList())));
         }
-        if (page < 0) {
-            errors.add(ProblemError.field("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }

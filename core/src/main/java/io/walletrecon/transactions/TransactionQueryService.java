@@ -1,5 +1,6 @@
 package io.walletrecon.transactions;
 
+import io.walletrecon.data.Paging;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -44,12 +45,7 @@ public class TransactionQueryService {
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(ProblemError.field("from", "must not be after to"));
         }
-        if (page < 0) {
-            errors.add(ProblemError.field("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(ProblemError.field("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
