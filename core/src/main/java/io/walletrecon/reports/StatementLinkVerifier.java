@@ -55,15 +55,16 @@ public class StatementLinkVerifier {
             throw invalid;
         }
         String payload = token.substring(0, dot);
-        byte[] signature;
         String claims;
         try {
-            signature = B64D.decode(token.substring(dot + 1));
             claims = new String(B64D.decode(payload), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw invalid;
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        // Compared as canonical text, not decoded bytes: the decoder ignores the spare bits of the last base64
+        // character, so two different tokens could otherwise carry the same signature.
+        byte[] expected = B64.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw invalid;
         }
         String[] parts = claims.split("\\.");
