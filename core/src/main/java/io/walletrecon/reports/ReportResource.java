@@ -95,17 +95,27 @@ public class ReportResource {
                         @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
                         @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
         ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
-        // The worker thread writes chunks as the cursor delivers rows; a full response write queue blocks the write,
-        // which stops the cursor's demand, so memory stays flat however many rows there are. The same code path
-        // serves the Lambda adapter (which buffers: large reports there go through exports).
+        return file(plan, "csv", "text/csv; charset=UTF-8", out -> service.writeCsv(plan, out, n -> { }));
+    }
+
+    /**
+     * A report file in {@code mediaType}. The worker thread writes chunks as the cursor delivers rows; a full
+     * response write queue blocks the write, which stops the cursor's demand, so memory stays flat however many rows
+     * there are. The same code path serves the Lambda adapter, which cannot finish a chunked response: there the
+     * file is buffered (large reports go through exports).
+     */
+    private Response file(ReportPlan plan, String extension, String mediaType, StreamingOutput writer) {
+        String disposition = attachment(ReportService.fileName(plan, extension));
         if (config.bufferResponses()) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            service.writeCsv(plan, out, n -> { });
-            return Response.ok(out.toByteArray(), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", attachment(ReportService.fileName(plan, "csv"))).build();
+            try {
+                writer.write(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Response.ok(out.toByteArray(), mediaType).header("Content-Disposition", disposition).build();
         }
-        StreamingOutput body = out -> service.writeCsv(plan, out, n -> { });
-        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", attachment(ReportService.fileName(plan, "csv"))).build();
+        return Response.ok(writer, mediaType).header("Content-Disposition", disposition).build();
     }
 
     @GET
@@ -118,13 +128,7 @@ public class ReportResource {
                          @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
                          @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
         ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
-        if (config.bufferResponses()) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            service.writeXlsx(plan, out, n -> { });
-            return Response.ok(out.toByteArray(), XLSX).header("Content-Disposition", attachment(ReportService.fileName(plan, "xlsx"))).build();
-        }
-        StreamingOutput body = out -> service.writeXlsx(plan, out, n -> { });
-        return Response.ok(body, XLSX).header("Content-Disposition", attachment(ReportService.fileName(plan, "xlsx"))).build();
+        return file(plan, "xlsx", XLSX, out -> service.writeXlsx(plan, out, n -> { }));
     }
 
     @GET
