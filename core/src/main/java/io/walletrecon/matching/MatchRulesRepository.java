@@ -286,17 +286,81 @@ public class MatchRulesRepository {
                   select distinct tid from (select tid, count(*) over (partition by rid) as n_r from chosen) x where n_r > 1
                 )
                 select * from chosen where tid not in (select tid from contested)""".formatted(ctx.window())));
+        oneToManyMatches(s, ctx, counts, steps, "mr_otm");
+        subsets(s, ctx, counts, steps);
+    }
+
+    /** Confirms the one-to-many matches of {@code chosen} (tid, amt, currency, rid, outstanding: one row per receivable). */
+    private void oneToManyMatches(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String chosen) {
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
-                select tid, 'one_to_many', 0.85, 'confirmed', min(currency), min(amt), sum(outstanding) from mr_otm group by tid"""));
+                select tid, 'one_to_many', 0.85, 'confirmed', min(currency), min(amt), sum(outstanding) from %s group by tid"""
+                .formatted(chosen)));
         steps.add(() -> exec(s, """
                 insert into mr_i (grp, side, item_type, item_id, amount)
-                select distinct tid, 'left', 'transaction', tid, amt from mr_otm
+                select distinct tid, 'left', 'transaction', tid, amt from %1$s
                 union all
-                select tid, 'right', 'receivable', rid, outstanding from mr_otm"""));
+                select tid, 'right', 'receivable', rid, outstanding from %1$s""".formatted(chosen)));
         persistReceipts(s, ctx, counts, steps);
-        steps.add(() -> exec(s, "delete from mr_receipt t using mr_otm x where x.tid = t.id"));
-        steps.add(() -> exec(s, "delete from mr_open o using mr_otm x where x.rid = o.id"));
+        steps.add(() -> exec(s, "delete from mr_receipt t using %s x where x.tid = t.id".formatted(chosen)));
+        steps.add(() -> exec(s, "delete from mr_open o using %s x where x.rid = o.id".formatted(chosen)));
+    }
+
+    /** A customer with more candidate receivables than this is not searched: 2^12 subsets per receipt at most. */
+    static final int SUBSET_MAX_CANDIDATES = 12;
+
+    /**
+     * One-to-many beyond the oldest-first prefixes: for a receipt still unmatched, every subset of two or more of its
+     * customer's candidate receivables (the prefix pass's filters) whose sum equals the payment within tolerance.
+     * A recursive CTE extends subsets in receivable-id order and prunes any whose sum already exceeds the payment
+     * (outstanding amounts are positive), bounded by {@link #SUBSET_MAX_CANDIDATES}. One subset is a match; several
+     * are an ambiguous exception listing them; a receivable two receipts' unique subsets both want is left to people.
+     */
+    private void subsets(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
+        steps.add(() -> exec(s, """
+                create temp table mr_subc on commit drop as
+                select * from (
+                  select t.id as tid, t.amt, t.tol, t.currency, t.value_date, t.customer_id, o.id as rid, o.outstanding,
+                         row_number() over (partition by t.id order by o.id) as k, count(*) over (partition by t.id) as n
+                  from mr_receipt t
+                  join mr_open o on o.customer_id = t.customer_id and o.currency = t.currency and o.due_date <= t.value_date + %d
+                  where t.customer_id is not null and o.outstanding > 0
+                    and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)
+                ) c where n between 2 and %d""".formatted(ctx.window(), SUBSET_MAX_CANDIDATES)));
+        steps.add(() -> exec(s, "create index on mr_subc (tid, k)"));
+        steps.add(() -> exec(s, """
+                create temp table mr_subs on commit drop as
+                with recursive sub (tid, amt, tol, last_k, total, rids) as (
+                  select tid, amt, tol, k, outstanding, array[rid] from mr_subc where outstanding <= amt + tol
+                  union all
+                  select sub.tid, sub.amt, sub.tol, c.k, sub.total + c.outstanding, sub.rids || c.rid
+                  from sub join mr_subc c on c.tid = sub.tid and c.k > sub.last_k
+                  where sub.total + c.outstanding <= sub.amt + sub.tol
+                )
+                select tid, rids, total, count(*) over (partition by tid) as n_sets
+                from sub where cardinality(rids) >= 2 and abs(total - amt) <= tol"""));
+        steps.add(() -> exec(s, """
+                create temp table mr_subm on commit drop as
+                with chosen as (
+                  select c.tid, c.amt, c.currency, c.rid, c.outstanding
+                  from mr_subs x join mr_subc c on c.tid = x.tid and c.rid = any (x.rids)
+                  where x.n_sets = 1
+                ), contested as (
+                  select distinct tid from (select tid, count(*) over (partition by rid) as n_r from chosen) y where n_r > 1
+                )
+                select * from chosen where tid not in (select tid from contested)"""));
+        oneToManyMatches(s, ctx, counts, steps, "mr_subm");
+        steps.add(() -> exceptions(s, counts, """
+                insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, transaction_id, customer_id,
+                    candidates, business_date, detail, dedupe_key)
+                select %d, %d, 'ambiguous', min(c.currency), min(c.amt), x.tid, min(c.customer_id),
+                       cast(json_agg(to_json(x.rids) order by x.rids) as text), min(c.value_date),
+                       'Receipt of ' || min(c.amt) || ' equals the sum of ' || count(*) || ' different sets of its customer''s open receivables',
+                       'ambiguous:txn:' || x.tid
+                from mr_subs x join mr_subc c on c.tid = x.tid and c.k = 1
+                where x.n_sets > 1
+                group by x.tid order by x.tid""".formatted(ctx.accountId(), ctx.runId())));
+        steps.add(() -> exec(s, "delete from mr_receipt t using mr_subs x where x.tid = t.id and x.n_sets > 1"));
     }
 
     private void amountDate(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
@@ -451,16 +515,18 @@ public class MatchRulesRepository {
                                   and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
                 .formatted(bankAccounts, ctx.window())));
         steps.add(() -> exec(s, """
-                create temp table mr_setr on commit drop as
-                select * from (
-                  select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
-                         count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
-                  from mr_payout p
-                  join mr_bank b on b.currency = p.currency and p.pid is not null
-                       and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
-                            or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)
-                  where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)
-                ) x where n_p = 1 and n_b = 1"""));
+                create temp table mr_setr_c on commit drop as
+                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
+                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
+                from mr_payout p
+                join mr_bank b on b.currency = p.currency and p.pid is not null
+                     and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
+                          or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)
+                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""));
+        steps.add(() -> exec(s, "create temp table mr_setr on commit drop as select * from mr_setr_c where n_p = 1 and n_b = 1"));
+        // Several bank lines carrying one payout's id (or one line carrying several) is for a person to untangle:
+        // the payout and those lines stay out of the amount + date pass.
+        settlementAmbiguity(s, ctx, counts, steps, "mr_setr_c", "by its id");
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
                 select grp, 'payout_reference', 1, 'confirmed', currency, amt, bamt from mr_setr"""));
@@ -481,15 +547,16 @@ public class MatchRulesRepository {
         steps.add(() -> exec(s, "delete from mr_payout p using mr_setr x where x.grp = p.grp"));
         steps.add(() -> exec(s, "delete from mr_bank b using mr_setr x where x.bid = b.id"));
         steps.add(() -> exec(s, """
-                create temp table mr_setd on commit drop as
-                select * from (
-                  select p.grp, p.item_type, p.item_id, p.amt, p.currency, b.id as bid, b.amount_minor as bamt,
-                         count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
-                  from mr_payout p
-                  join mr_bank b on b.currency = p.currency and b.amount_minor between p.amt - %1$s and p.amt + %1$s
-                       and b.value_date between p.value_date and p.value_date + %2$d
-                  where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)
-                ) x where n_p = 1 and n_b = 1""".formatted(ctx.tol("p.amt"), ctx.window())));
+                create temp table mr_setd_c on commit drop as
+                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
+                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
+                from mr_payout p
+                join mr_bank b on b.currency = p.currency and b.amount_minor between p.amt - %1$s and p.amt + %1$s
+                     and b.value_date between p.value_date and p.value_date + %2$d
+                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""
+                .formatted(ctx.tol("p.amt"), ctx.window())));
+        steps.add(() -> exec(s, "create temp table mr_setd on commit drop as select * from mr_setd_c where n_p = 1 and n_b = 1"));
+        settlementAmbiguity(s, ctx, counts, steps, "mr_setd_c", "by amount and date");
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
                 select grp, 'payout_amount_date', 0.6, 'suggested', currency, amt, bamt from mr_setd"""));
@@ -514,6 +581,30 @@ public class MatchRulesRepository {
         }
     }
 
+    /**
+     * Raises an {@code ambiguous} exception for every payout of {@code candidates} (rows of payout x bank line with
+     * their counts n_p, n_b) that has several bank lines, or whose bank line fits several payouts, listing its lines;
+     * then takes those payouts and lines out of the later passes (and out of "not arrived": something did arrive).
+     */
+    private void settlementAmbiguity(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String candidates, String how) {
+        steps.add(() -> exceptions(s, counts, """
+                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, transaction_id, statement_line_id,
+                    candidates, business_date, detail, dedupe_key)
+                select %1$d, %2$d, 'ambiguous', min(currency), min(amt),
+                       case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
+                       cast(json_agg(json_build_object('statementLineId', bid, 'amountMinor', bamt) order by bid) as text),
+                       min(value_date),
+                       'Payout ' || coalesce(min(pid), '(no id)') || ' of ' || min(amt) || case when count(*) > 1
+                           then ' fits ' || count(*) || ' bank lines %3$s'
+                           else ' fits a bank line %3$s that also fits another payout' end,
+                       'ambiguous:settlement:' || item_type || ':' || item_id
+                from %4$s
+                where grp in (select grp from %4$s where n_p > 1 or n_b > 1)
+                group by item_type, item_id order by min(grp)""".formatted(ctx.accountId(), ctx.runId(), how, candidates)));
+        steps.add(() -> exec(s, "delete from mr_bank b using %s x where x.bid = b.id and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
+        steps.add(() -> exec(s, "delete from mr_payout p using %s x where x.grp = p.grp and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
+    }
+
     /** Exceptions whose subject a later run (or a person) has since matched are closed, with the run as reason. */
     private void autoResolve(Mutiny.Session s, RunContext ctx, Steps steps) {
         steps.add(() -> exec(s, """
@@ -524,7 +615,7 @@ public class MatchRulesRepository {
                         and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
                 or (e.type = 'missing_in_provider' and exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                         and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
-                or (e.type = 'settlement_not_arrived' and exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
+                or (e.type in ('settlement_not_arrived', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
                         and mi.item_id = coalesce(e.transaction_id, e.statement_line_id)
                         and mi.item_type = case when e.transaction_id is not null then 'transaction' else 'statement_line' end and mi.live))
                 or (e.type = 'unpaid_receivable' and exists (select 1 from receivables r where r.id = e.receivable_id and r.status = 'paid')))"""

@@ -114,7 +114,10 @@ public class MatchService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
+        String receivables = request.items().stream().filter(i -> i.type().equals("receivable")).map(i -> String.valueOf(i.id()))
+                .collect(Collectors.joining(", "));
         return accounts.require(request.account()).chain(account -> Panache.getSession().chain(s -> lock(s, account)
+                .chain(() -> receivables.isEmpty() ? Uni.createFrom().voidItem() : ReceivablesLock.forReceivables(s, receivables))
                 .chain(() -> load(s, account, kind, request.items()))
                 .chain(loaded -> s.createNativeQuery("""
                                 insert into matches (account_id, kind, rule, confidence, status, currency, left_total_minor, right_total_minor,
@@ -158,6 +161,7 @@ public class MatchService {
             }
             boolean receipt = before.kind().equals(MatchRulesRepository.KIND_RECEIPT);
             return accounts.require(before.account()).chain(account -> lock(s, account))
+                    .chain(() -> receipt ? ReceivablesLock.forCurrency(s, before.currency()) : Uni.createFrom().voidItem())
                     .chain(() -> s.createNativeQuery("""
                                     update matches set status = ?2, decided_by = ?3, decided_at = now(), reason = ?4
                                     where id = ?1 and status = ?5""")

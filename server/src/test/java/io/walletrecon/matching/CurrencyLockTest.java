@@ -1,0 +1,121 @@
+package io.walletrecon.matching;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.testing.TestDb;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static io.walletrecon.matching.Fixtures.FINANCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Receivables belong to no account: runs of different accounts in one currency must not pay one receivable twice. */
+@QuarkusTest
+class CurrencyLockTest {
+
+    @Inject
+    MatchingService service;
+
+    private static long queue(Fixtures f) {
+        return TestDb.count("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
+                f.account, f.day(0), f.day(3));
+    }
+
+    @Test
+    void runsOfTwoAccountsInOneCurrencyStartedAtOncePayASharedReceivableOnce() throws Exception {
+        Fixtures a = Fixtures.wallet("wechatpay", "CNY");
+        Fixtures b = Fixtures.wallet("alipay", "CNY");
+        long c = a.customer("Shared");
+        long r = a.receivable(c, "SH-" + a.code, 8800, 1);
+        long ta = a.receipt("wx-sh-" + a.code, 8800, 1, "SH-" + a.code);
+        long tb = b.receipt("ali-sh-" + b.code, 8800, 1, "SH-" + a.code);
+        long first = queue(a);
+        long second = queue(b);
+
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var ra = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(first)), pool);
+            var rb = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(second)), pool);
+            assertEquals(List.of("succeeded", "succeeded"), List.of(ra.get(60, TimeUnit.SECONDS).state(), rb.get(60, TimeUnit.SECONDS).state()),
+                    "different accounts: neither is refused");
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(1, TestDb.count("select count(*) from match_items i join matches m on m.id = i.match_id where i.item_type = 'receivable' "
+                + "and i.item_id = ? and i.live and m.status = 'confirmed'", r));
+        assertEquals(8800, Fixtures.paid(r));
+        assertEquals("paid", Fixtures.receivableStatus(r));
+        long winner = TestDb.count("select l.item_id from match_items l join match_items i on i.match_id = l.match_id "
+                + "where i.item_type = 'receivable' and i.item_id = ? and l.item_type = 'transaction'", r);
+        long loser = winner == ta ? tb : ta;
+        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where transaction_id = ? and type = 'duplicate_payment' "
+                + "and receivable_id = ? and actual_minor = 8800", loser, r));
+        assertEquals(0, TestDb.count("select count(*) from recon_exceptions where transaction_id = ?", winner));
+    }
+
+    @Test
+    void aRunWaitsWhileAnotherTransactionPaysReceivablesOfItsCurrency() throws Exception {
+        Fixtures f = Fixtures.wallet("wechatpay", "CNY");
+        long c = f.customer("Wait");
+        long r = f.receivable(c, "W1-" + f.code, 500, 1);
+        f.receipt("wx-w-" + f.code, 500, 1, "W1-" + f.code);
+        long id = queue(f);
+        var pool = Executors.newSingleThreadExecutor();
+        try (Connection conn = TestDb.connect()) {
+            conn.setAutoCommit(false);
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key("CNY") + ")");
+            var run = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(id)), pool);
+            Thread.sleep(1500);
+
+            assertFalse(run.isDone(), "the run waits for the currency instead of paying alongside");
+            assertEquals("running", TestDb.scalar("select state from match_runs where id = ?", id));
+            assertEquals(0, Fixtures.paid(r));
+            conn.rollback();
+
+            assertEquals("succeeded", run.get(60, TimeUnit.SECONDS).state());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(500, Fixtures.paid(r));
+        assertEquals(1, f.matches("reference", "confirmed"));
+    }
+
+    @Test
+    void aManualReceiptMatchWaitsForTheCurrencyToo() throws Exception {
+        Fixtures f = Fixtures.wallet("wechatpay", "USD");
+        long c = f.customer("Hand wait");
+        long r = f.receivable(c, "HW-" + f.code, 700, 1);
+        long t = f.receipt("wx-hw-" + f.code, 700, 1, null);
+        var pool = Executors.newSingleThreadExecutor();
+        try (Connection conn = TestDb.connect()) {
+            conn.setAutoCommit(false);
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key("USD") + ")");
+            var post = CompletableFuture.supplyAsync(() -> given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                    .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "paid by phone",
+                            "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
+                                    Map.of("side", "right", "type", "receivable", "id", r))))
+                    .when().post("/matches").then().extract().statusCode(), pool);
+            Thread.sleep(1500);
+
+            assertFalse(post.isDone(), "the manual match waits while the currency's receivables are being paid");
+            assertEquals(0, Fixtures.paid(r));
+            conn.rollback();
+
+            assertEquals(201, post.get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(700, Fixtures.paid(r));
+    }
+}
