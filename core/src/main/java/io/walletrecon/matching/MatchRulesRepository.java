@@ -596,7 +596,7 @@ public class MatchRulesRepository {
                        min(value_date),
                        'Payout ' || coalesce(min(pid), '(no id)') || ' of ' || min(amt) || case when count(*) > 1
                            then ' fits ' || count(*) || ' bank lines %3$s'
-                           else ' fits a bank line %3$s that also fits another payout' end,
+                           else ' shares the bank line it fits %3$s with another payout' end,
                        'ambiguous:settlement:' || item_type || ':' || item_id
                 from %4$s
                 where grp in (select grp from %4$s where n_p > 1 or n_b > 1)

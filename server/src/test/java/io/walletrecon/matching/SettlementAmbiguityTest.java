@@ -92,4 +92,27 @@ class SettlementAmbiguityTest {
         assertEquals("resolved", TestDb.scalar("select status from recon_exceptions where id = ?", exception));
         assertEquals("matching", TestDb.scalar("select resolved_by from recon_exceptions where id = ?", exception));
     }
+
+    @Test
+    void oneBankCreditCarryingTwoPayoutsIdsIsAmbiguousForEach() {
+        Fixtures f = Fixtures.wallet("stripe", "USD");
+        Fixtures bank = f.bank();
+        f.config(Map.of("settlementAccount", bank.code));
+        long a = f.transaction("po_A" + f.code, "payout", "out", 1000, 2, null, null, null, "po_A" + f.code, null);
+        long b = f.transaction("po_B" + f.code, "payout", "out", 2000, 2, null, null, null, "po_B" + f.code, null);
+        long stmt = bank.statement(0, 10);
+        long credit = bank.line(stmt, "b1", "payment", 3000, 3, null, null, "BATCH");
+        TestDb.update("update statement_lines set remittance_info = ? where id = ?", "po_A" + f.code + " po_B" + f.code, credit);
+
+        JsonPath run = f.run(0, 3);
+
+        assertEquals(Map.of("ambiguous", 2), run.getMap("counts.exceptions"));
+        assertEquals(0, settlementMatches(f));
+        for (long payout : List.of(a, b)) {
+            assertEquals("[{\"statementLineId\" : " + credit + ", \"amountMinor\" : 3000}]",
+                    TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?", payout));
+        }
+        assertEquals("Payout po_A" + f.code + " of 1000 shares the bank line it fits by its id with another payout",
+                TestDb.scalar("select detail from recon_exceptions where type = 'ambiguous' and transaction_id = ?", a));
+    }
 }
