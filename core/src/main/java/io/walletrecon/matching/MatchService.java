@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * What people do with matches: list them, confirm or reject a suggestion, match by hand, unmatch. Each action
- * takes the account's matching lock (refused with 409 while a run holds it), is audited in its transaction, and is
+ * takes the account's matching lock (refused with 409 while a run holds it) and, when it pays or un-pays receivables,
+ * waits for their currency's {@link ReceivablesLock}; it is audited in its transaction, and is
  * final for the runs: a rejected or unmatched pair is never proposed again, and a manual match keeps its items.
  */
 @ApplicationScoped
