@@ -61,7 +61,9 @@ public class MatchService {
         NativeQueries.checkPage(page, size);
         NativeQueries f = new NativeQueries().and("a.code = ?", account).and("m.kind = ?", kind).and("m.status = ?", status)
                 .and("m.rule = ?", rule).and("m.run_id = ?", runId)
-                .and("exists (select 1 from match_items ti where ti.match_id = m.id and ti.item_type = 'transaction' and ti.item_id = ?)",
+                // Live items are found through the one-live-claim index, retired ones through their own (V9).
+                .and("m.id in (select ti.match_id from match_items ti where ti.item_type = 'transaction' and ti.item_id = ? and ti.live"
+                        + " union all select ti.match_id from match_items ti where ti.item_type = 'transaction' and ti.item_id = ? and not ti.live)",
                         transactionId);
         return Panache.getSession().chain(s -> NativeQueries.rows(s, json,
                         VIEW + f.where() + " order by m.id limit " + size + " offset " + ((long) page * size), f, MatchingViews.MatchView.class)
