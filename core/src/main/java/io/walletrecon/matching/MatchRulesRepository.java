@@ -507,9 +507,12 @@ public class MatchRulesRepository {
                            'missing_in_provider:txn:' || t.id
                     from mr_rec t
                     where not exists (select 1 from mr_recp p where p.tid = t.id)
-                      and (exists (select 1 from statement_lines l where l.account_id = %1$d and l.value_date = t.value_date)
+                      and t.value_date in (
+                        -- Whether a day's bill is in is asked once per day, not once per transaction.
+                        select d.value_date from (select distinct value_date from mr_rec) d
+                        where exists (select 1 from statement_lines l where l.account_id = %1$d and l.value_date = d.value_date)
                            or exists (select 1 from statements st where st.account_id = %1$d
-                                      and t.value_date between st.period_start and st.period_end))
+                                      and d.value_date between st.period_start and st.period_end))
                     order by t.id""".formatted(ctx.accountId(), ctx.runId())));
             steps.add(() -> exceptions(s, counts, """
                     insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
@@ -650,12 +653,15 @@ public class MatchRulesRepository {
         steps.add(() -> exec(s, "delete from mr_payout p using %s x where x.grp = p.grp and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
     }
 
-    /** Exceptions whose subject a later run (or a person) has since matched are closed, with the run as reason. */
+    /**
+     * Exceptions whose subject a later run (or a person) has since matched are closed, with the run as reason.
+     * What this run raised is still open by definition, and leaving it out keeps the candidates few.
+     */
     private void autoResolve(Mutiny.Session s, RunContext ctx, Steps steps) {
         steps.add(() -> exec(s, """
                 update recon_exceptions e set status = 'resolved', resolved_by = 'matching', resolved_at = now(), updated_at = now(),
                        resolution_reason = 'Matched by run %2$d'
-                where e.account_id = %1$d and e.status = 'open' and (
+                where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d and (
                    (e.type in ('unmatched_receipt', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
                         and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
                 or (e.type = 'missing_in_provider' and exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
