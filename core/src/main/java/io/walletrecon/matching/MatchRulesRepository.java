@@ -438,6 +438,8 @@ public class MatchRulesRepository {
                 from mr_ad where not (n_t = 1 and n_r = 1)
                 group by tid order by tid""".formatted(ctx.accountId(), ctx.runId())));
         steps.add(() -> exec(s, "delete from mr_receipt t using mr_ad x where x.tid = t.id"));
+        // This run's suggestions hold their receivables too (read by the past-due check).
+        steps.add(() -> exec(s, "insert into mr_held select rid from mr_ad where n_t = 1 and n_r = 1 on conflict do nothing"));
     }
 
     private void receiptAbsence(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
@@ -461,8 +463,7 @@ public class MatchRulesRepository {
                 from receivables r
                 where r.status in ('open', 'partially_paid') and r.currency = '%3$s'
                   and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
-                  and not exists (select 1 from match_items mi join matches m on m.id = mi.match_id and m.status = 'suggested'
-                                  where mi.item_type = 'receivable' and mi.item_id = r.id and mi.live)
+                  and not exists (select 1 from mr_held h where h.id = r.id)
                 order by r.id""".formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(), ctx.periodStart())));
     }
 
