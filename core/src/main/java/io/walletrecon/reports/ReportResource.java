@@ -6,11 +6,11 @@ import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -64,25 +63,14 @@ public class ReportResource {
         this.config = config;
     }
 
-    @Parameter(name = "name", description = "reconciliation | differences | fund-flow | customer-statement")
-    @Parameter(name = "account", description = "Account code (required for reconciliation; a filter elsewhere)")
-    @Parameter(name = "from", description = "First business date, yyyy-MM-dd (inclusive)")
-    @Parameter(name = "to", description = "Last business date, yyyy-MM-dd (inclusive)")
-    @Parameter(name = "groupBy", description = "fund-flow breakdown: account | channel | customer (default account)")
-    @Parameter(name = "period", description = "fund-flow time bucket: day | week | month (default day)")
-    @Parameter(name = "customer", description = "Customer id (required for customer-statement)")
-    @Parameter(name = "currency", description = "ISO 4217 filter (differences, fund-flow)")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A report as JSON: its totals in full and one page of its detail")
     @APIResponse(responseCode = "200", description = "The report")
-    public Uni<Map<String, Object>> json(@PathParam("name") String name, @QueryParam("account") String account,
-                                         @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                         @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                                         @QueryParam("customer") Long customer, @QueryParam("currency") String currency,
+    public Uni<Map<String, Object>> json(@BeanParam ReportRequest request,
                                          @QueryParam("page") @DefaultValue("0") int page,
                                          @QueryParam("size") @DefaultValue("50") int size) {
-        return service.json(name, new ReportQuery(account, from, to, groupBy, period, customer, currency), page, size);
+        return service.json(request.name, request.query(), page, size);
     }
 
     @GET
@@ -90,11 +78,8 @@ public class ReportResource {
     @Blocking
     @Operation(summary = "The report's detail as CSV (UTF-8 with BOM, RFC 4180), streamed from a database cursor")
     @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = CSV))
-    public Response csv(@PathParam("name") String name, @QueryParam("account") String account,
-                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
-        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+    public Response csv(@BeanParam ReportRequest request) {
+        ReportPlan plan = plan(request);
         return file(plan, "csv", "text/csv; charset=UTF-8", out -> service.writeCsv(plan, out, n -> { }));
     }
 
@@ -123,11 +108,8 @@ public class ReportResource {
     @Blocking
     @Operation(summary = "The report as a workbook: a Totals sheet and a detail sheet, amounts as numbers")
     @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX))
-    public Response xlsx(@PathParam("name") String name, @QueryParam("account") String account,
-                         @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                         @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                         @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
-        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+    public Response xlsx(@BeanParam ReportRequest request) {
+        ReportPlan plan = plan(request);
         return file(plan, "xlsx", XLSX, out -> service.writeXlsx(plan, out, n -> { }));
     }
 
@@ -136,11 +118,8 @@ public class ReportResource {
     @Blocking
     @Operation(summary = "The reconciliation or customer statement as a printable PDF")
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(mediaType = PDF))
-    public Response pdf(@PathParam("name") String name, @QueryParam("account") String account,
-                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
-        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
+    public Response pdf(@BeanParam ReportRequest request) {
+        ReportPlan plan = plan(request);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         service.writePdf(plan, out);
         return Response.ok(out.toByteArray(), PDF).header("Content-Disposition", attachment(ReportService.fileName(plan, "pdf"))).build();
@@ -152,12 +131,8 @@ public class ReportResource {
     @Operation(summary = "The fund-flow chart (inflow and outflow over time) as PNG")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = PNG))
     @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response png(@PathParam("name") String name, @QueryParam("account") String account,
-                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
-        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
-        return Response.ok(service.png(service.chart(plan).await().indefinitely()), PNG).build();
+    public Response png(@BeanParam ReportRequest request) {
+        return Response.ok(service.png(chart(request)), PNG).build();
     }
 
     @GET
@@ -166,12 +141,8 @@ public class ReportResource {
     @Operation(summary = "The fund-flow chart (inflow and outflow over time) as SVG")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
     @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response svg(@PathParam("name") String name, @QueryParam("account") String account,
-                        @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                        @QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
-                        @QueryParam("customer") Long customer, @QueryParam("currency") String currency) {
-        ReportPlan plan = service.plan(name, new ReportQuery(account, from, to, groupBy, period, customer, currency)).await().indefinitely();
-        return Response.ok(service.svg(service.chart(plan).await().indefinitely()), SVG).build();
+    public Response svg(@BeanParam ReportRequest request) {
+        return Response.ok(service.svg(chart(request)), SVG).build();
     }
 
     @POST
@@ -182,16 +153,22 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report, account or customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "This report has no such format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> start(@PathParam("name") String name, @QueryParam("format") String format,
-                               @QueryParam("account") String account, @QueryParam("from") LocalDate from,
-                               @QueryParam("to") LocalDate to, @QueryParam("groupBy") String groupBy,
-                               @QueryParam("period") String period, @QueryParam("customer") Long customer,
-                               @QueryParam("currency") String currency) {
+    public Uni<Response> start(@BeanParam ReportRequest request,
+                               @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
         String who = actor.name();
-        return exports.start(name, new ReportQuery(account, from, to, groupBy, period, customer, currency), format, who)
+        return exports.start(request.name, request.query(), format, who)
                 .invoke(exports::launch)
                 .chain(job -> exports.get(job.id()))
                 .map(view -> Response.accepted(view).location(URI.create("/reports/exports/" + view.id())).build());
+    }
+
+    /** The file formats run on a worker thread (@Blocking), where waiting for the plan is allowed. */
+    private ReportPlan plan(ReportRequest request) {
+        return service.plan(request.name, request.query()).await().indefinitely();
+    }
+
+    private ChartRenderer.Chart chart(ReportRequest request) {
+        return service.chart(plan(request)).await().indefinitely();
     }
 
     static String attachment(String fileName) {
