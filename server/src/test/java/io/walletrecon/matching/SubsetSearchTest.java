@@ -109,7 +109,7 @@ class SubsetSearchTest {
     void twelveCandidateReceivablesAreStillSearched() {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
 
-        JsonPath run = pairsOf2005Among(f, MatchRulesRepository.SUBSET_MAX_CANDIDATES);
+        JsonPath run = pairsOf2005Among(f, ReceiptRules.SUBSET_MAX_CANDIDATES);
 
         assertEquals(Map.of("ambiguous", 1), run.getMap("counts.exceptions"));
         String candidates = TestDb.scalar("select candidates from recon_exceptions where account_id = ? and type = 'ambiguous'", f.account);
@@ -120,7 +120,7 @@ class SubsetSearchTest {
     void aCustomerWithThirteenCandidateReceivablesIsNotSearchedAndThePaymentFallsThrough() {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
 
-        JsonPath run = pairsOf2005Among(f, MatchRulesRepository.SUBSET_MAX_CANDIDATES + 1);
+        JsonPath run = pairsOf2005Among(f, ReceiptRules.SUBSET_MAX_CANDIDATES + 1);
 
         assertEquals(Map.of(), run.getMap("counts.matches"));
         assertEquals(Map.of("unmatched_receipt", 1), run.getMap("counts.exceptions"));

@@ -1,0 +1,143 @@
+package io.walletrecon.matching;
+
+import io.walletrecon.matching.MatchRulesRepository.Steps;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import static io.walletrecon.matching.MatchRulesRepository.KIND_SETTLEMENT;
+import static io.walletrecon.matching.MatchRulesRepository.exec;
+
+/**
+ * Settlements to the bank: a provider payout against the sum of its transactions, then against the bank statement
+ * credit line that carries it (by payout id or reference, else by amount and date as a suggestion); several
+ * candidates either way are ambiguous; in a full run, payouts not at the bank after the configured days.
+ */
+@ApplicationScoped
+class SettlementRules {
+
+    private final MatchWriter writer;
+
+    SettlementRules(MatchWriter writer) {
+        this.writer = writer;
+    }
+
+    void settlements(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
+        String bankAccounts = ctx.settlementAccountId() != null
+                ? "l.account_id = " + ctx.settlementAccountId()
+                : "l.account_id in (select id from accounts where provider = 'bank' and currency = '" + ctx.currency() + "')";
+        // The payout against the sum of its transactions less fees and refunds, before it is looked for at the bank.
+        steps.add(() -> writer.exceptions(s, counts, """
+                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                    transaction_id, statement_line_id, business_date, detail, dedupe_key)
+                select %1$d, %2$d, 'settlement_difference', p.currency, n.net, p.amt, p.amt - n.net,
+                       case when p.item_type = 'transaction' then p.item_id end, case when p.item_type = 'statement_line' then p.item_id end,
+                       p.value_date, 'Payout ' || p.pid || ' of ' || p.amt || ' differs from the net ' || n.net || ' of its ' || n.n || ' transactions',
+                       'settlement_difference:sum:%1$d:' || p.pid
+                from mr_payout p
+                join (select payout_id, count(*) as n,
+                             sum(case when direction = 'in' then amount_minor else -amount_minor end - coalesce(fee_minor, 0)) as net
+                      from transactions where account_id = %1$d and kind <> 'payout' and status <> 'failed'
+                        and payout_id in (select pid from mr_payout)
+                      group by payout_id) n on n.payout_id = p.pid
+                where abs(p.amt - n.net) > %3$s
+                order by p.grp""".formatted(ctx.accountId(), ctx.runId(), ctx.tol("p.amt"))));
+        steps.add(() -> exec(s, """
+                create temp table mr_bank on commit drop as
+                select l.id, l.amount_minor, l.currency, l.value_date, l.payout_id, l.bank_reference, l.end_to_end_id, l.remittance_info
+                from statement_lines l
+                where %s and l.amount_minor > 0 and l.kind <> 'payout'
+                  and l.value_date >= coalesce((select min(value_date) from mr_payout), date '9999-12-31') - %d
+                  and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
+                                  and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
+                .formatted(bankAccounts, ctx.window())));
+        steps.add(() -> exec(s, """
+                create temp table mr_setr_c on commit drop as
+                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
+                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
+                from mr_payout p
+                join mr_bank b on b.currency = p.currency and p.pid is not null
+                     and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
+                          or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)
+                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""));
+        steps.add(() -> exec(s, "create temp table mr_setr on commit drop as select * from mr_setr_c where n_p = 1 and n_b = 1"));
+        // Several bank lines carrying one payout's id (or one line carrying several) is for a person to untangle:
+        // the payout and those lines stay out of the amount + date pass.
+        settlementAmbiguity(s, ctx, counts, steps, "mr_setr_c", "by its id");
+        steps.add(() -> exec(s, """
+                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
+                select grp, 'payout_reference', 1, 'confirmed', currency, amt, bamt from mr_setr"""));
+        steps.add(() -> exec(s, """
+                insert into mr_i (grp, side, item_type, item_id, amount)
+                select grp, 'left', item_type, item_id, amt from mr_setr
+                union all
+                select grp, 'right', 'statement_line', bid, bamt from mr_setr"""));
+        steps.add(() -> writer.persist(s, ctx, KIND_SETTLEMENT, counts));
+        steps.add(() -> writer.exceptions(s, counts, """
+                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                    transaction_id, statement_line_id, business_date, detail, dedupe_key)
+                select %d, %d, 'settlement_difference', currency, amt, bamt, bamt - amt,
+                       case when item_type = 'transaction' then item_id end, bid, value_date,
+                       'The bank credited ' || bamt || ' for payout ' || pid || ' of ' || amt,
+                       'settlement_difference:bank:' || item_type || ':' || item_id
+                from mr_setr where abs(bamt - amt) > %s order by grp""".formatted(ctx.accountId(), ctx.runId(), ctx.tol("amt"))));
+        steps.add(() -> exec(s, "delete from mr_payout p using mr_setr x where x.grp = p.grp"));
+        steps.add(() -> exec(s, "delete from mr_bank b using mr_setr x where x.bid = b.id"));
+        steps.add(() -> exec(s, """
+                create temp table mr_setd_c on commit drop as
+                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
+                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
+                from mr_payout p
+                join mr_bank b on b.currency = p.currency and b.amount_minor between p.amt - %1$s and p.amt + %1$s
+                     and b.value_date between p.value_date and p.value_date + %2$d
+                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""
+                .formatted(ctx.tol("p.amt"), ctx.window())));
+        steps.add(() -> exec(s, "create temp table mr_setd on commit drop as select * from mr_setd_c where n_p = 1 and n_b = 1"));
+        settlementAmbiguity(s, ctx, counts, steps, "mr_setd_c", "by amount and date");
+        steps.add(() -> exec(s, """
+                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
+                select grp, 'payout_amount_date', 0.6, 'suggested', currency, amt, bamt from mr_setd"""));
+        steps.add(() -> exec(s, """
+                insert into mr_i (grp, side, item_type, item_id, amount)
+                select grp, 'left', item_type, item_id, amt from mr_setd
+                union all
+                select grp, 'right', 'statement_line', bid, bamt from mr_setd"""));
+        steps.add(() -> writer.persist(s, ctx, KIND_SETTLEMENT, counts));
+        steps.add(() -> exec(s, "delete from mr_payout p using mr_setd x where x.grp = p.grp"));
+        if (ctx.full()) {
+            steps.add(() -> writer.exceptions(s, counts, """
+                    insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                        transaction_id, statement_line_id, business_date, detail, dedupe_key)
+                    select %d, %d, 'settlement_not_arrived', currency, amt, 0, -amt,
+                           case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
+                           value_date, 'Payout ' || coalesce(pid, '(no id)') || ' of ' || amt || ' has not reached the bank after %d days',
+                           'settlement_not_arrived:' || item_type || ':' || item_id
+                    from mr_payout where value_date <= date '%s' - %d order by grp"""
+                    .formatted(ctx.accountId(), ctx.runId(), ctx.config().settlementAfterDays(), ctx.asOf(),
+                            ctx.config().settlementAfterDays())));
+        }
+    }
+
+    /**
+     * Raises an {@code ambiguous} exception for every payout of {@code candidates} (rows of payout x bank line with
+     * their counts n_p, n_b) that has several bank lines, or whose bank line fits several payouts, listing its lines;
+     * then takes those payouts and lines out of the later passes (and out of "not arrived": something did arrive).
+     */
+    private void settlementAmbiguity(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String candidates, String how) {
+        steps.add(() -> writer.exceptions(s, counts, """
+                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, transaction_id, statement_line_id,
+                    candidates, business_date, detail, dedupe_key)
+                select %1$d, %2$d, 'ambiguous', min(currency), min(amt),
+                       case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
+                       cast(json_agg(json_build_object('statementLineId', bid, 'amountMinor', bamt) order by bid) as text),
+                       min(value_date),
+                       'Payout ' || coalesce(min(pid), '(no id)') || ' of ' || min(amt) || case when count(*) > 1
+                           then ' fits ' || count(*) || ' bank lines %3$s'
+                           else ' shares the bank line it fits %3$s with another payout' end,
+                       'ambiguous:settlement:' || item_type || ':' || item_id
+                from %4$s
+                where grp in (select grp from %4$s where n_p > 1 or n_b > 1)
+                group by item_type, item_id order by min(grp)""".formatted(ctx.accountId(), ctx.runId(), how, candidates)));
+        steps.add(() -> exec(s, "delete from mr_bank b using %s x where x.bid = b.id and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
+        steps.add(() -> exec(s, "delete from mr_payout p using %s x where x.grp = p.grp and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
+    }
+}
