@@ -50,28 +50,11 @@ class SettlementRules {
                   and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
                                   and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
                 .formatted(bankAccounts, ctx.window())));
-        steps.add(() -> exec(s, """
-                create temp table mr_setr_c on commit drop as
-                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
-                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
-                from mr_payout p
-                join mr_bank b on b.currency = p.currency and p.pid is not null
-                     and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
-                          or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)
-                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""));
-        steps.add(() -> exec(s, "create temp table mr_setr on commit drop as select * from mr_setr_c where n_p = 1 and n_b = 1"));
-        // Several bank lines carrying one payout's id (or one line carrying several) is for a person to untangle:
-        // the payout and those lines stay out of the amount + date pass.
-        settlementAmbiguity(s, ctx, counts, steps, "mr_setr_c", "by its id");
-        steps.add(() -> exec(s, """
-                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
-                select grp, 'payout_reference', 1, 'confirmed', currency, amt, bamt from mr_setr"""));
-        steps.add(() -> exec(s, """
-                insert into mr_i (grp, side, item_type, item_id, amount)
-                select grp, 'left', item_type, item_id, amt from mr_setr
-                union all
-                select grp, 'right', 'statement_line', bid, bamt from mr_setr"""));
-        steps.add(() -> writer.persist(s, ctx, KIND_SETTLEMENT, counts));
+        // By the payout's id on the bank line: several lines carrying one payout's id (or one line carrying several)
+        // are for a person to untangle, and those payouts and lines stay out of the amount + date pass.
+        pass(s, ctx, counts, steps, "mr_setr", """
+                p.pid is not null and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
+                     or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)""", "'payout_reference', 1, 'confirmed'", "by its id");
         steps.add(() -> writer.exceptions(s, counts, """
                 insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
                     transaction_id, statement_line_id, business_date, detail, dedupe_key)
@@ -82,26 +65,9 @@ class SettlementRules {
                 from mr_setr where abs(bamt - amt) > %s order by grp""".formatted(ctx.accountId(), ctx.runId(), ctx.tol("amt"))));
         steps.add(() -> exec(s, "delete from mr_payout p using mr_setr x where x.grp = p.grp"));
         steps.add(() -> exec(s, "delete from mr_bank b using mr_setr x where x.bid = b.id"));
-        steps.add(() -> exec(s, """
-                create temp table mr_setd_c on commit drop as
-                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
-                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
-                from mr_payout p
-                join mr_bank b on b.currency = p.currency and b.amount_minor between p.amt - %1$s and p.amt + %1$s
-                     and b.value_date between p.value_date and p.value_date + %2$d
-                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""
-                .formatted(ctx.tol("p.amt"), ctx.window())));
-        steps.add(() -> exec(s, "create temp table mr_setd on commit drop as select * from mr_setd_c where n_p = 1 and n_b = 1"));
-        settlementAmbiguity(s, ctx, counts, steps, "mr_setd_c", "by amount and date");
-        steps.add(() -> exec(s, """
-                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
-                select grp, 'payout_amount_date', 0.6, 'suggested', currency, amt, bamt from mr_setd"""));
-        steps.add(() -> exec(s, """
-                insert into mr_i (grp, side, item_type, item_id, amount)
-                select grp, 'left', item_type, item_id, amt from mr_setd
-                union all
-                select grp, 'right', 'statement_line', bid, bamt from mr_setd"""));
-        steps.add(() -> writer.persist(s, ctx, KIND_SETTLEMENT, counts));
+        pass(s, ctx, counts, steps, "mr_setd", """
+                b.amount_minor between p.amt - %1$s and p.amt + %1$s and b.value_date between p.value_date and p.value_date + %2$d"""
+                .formatted(ctx.tol("p.amt"), ctx.window()), "'payout_amount_date', 0.6, 'suggested'", "by amount and date");
         steps.add(() -> exec(s, "delete from mr_payout p using mr_setd x where x.grp = p.grp"));
         if (ctx.full()) {
             steps.add(() -> writer.exceptions(s, counts, """
@@ -115,6 +81,33 @@ class SettlementRules {
                     .formatted(ctx.accountId(), ctx.runId(), ctx.config().settlementAfterDays(), ctx.asOf(),
                             ctx.config().settlementAfterDays())));
         }
+    }
+
+    /**
+     * One pass of payouts against bank credits: the pairs {@code fits} accepts go to {@code <table>_c} with their
+     * counts both ways; the pairs unique both ways to {@code <table>}, matched as {@code match} (rule, confidence,
+     * status); the rest are ambiguous.
+     */
+    private void pass(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String table, String fits, String match, String how) {
+        steps.add(() -> exec(s, """
+                create temp table %1$s_c on commit drop as
+                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
+                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
+                from mr_payout p
+                join mr_bank b on b.currency = p.currency and %2$s
+                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""
+                .formatted(table, fits)));
+        steps.add(() -> exec(s, "create temp table %1$s on commit drop as select * from %1$s_c where n_p = 1 and n_b = 1".formatted(table)));
+        settlementAmbiguity(s, ctx, counts, steps, table + "_c", how);
+        steps.add(() -> exec(s, """
+                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
+                select grp, %s, currency, amt, bamt from %s""".formatted(match, table)));
+        steps.add(() -> exec(s, """
+                insert into mr_i (grp, side, item_type, item_id, amount)
+                select grp, 'left', item_type, item_id, amt from %1$s
+                union all
+                select grp, 'right', 'statement_line', bid, bamt from %1$s""".formatted(table)));
+        steps.add(() -> writer.persist(s, ctx, KIND_SETTLEMENT, counts));
     }
 
     /**
