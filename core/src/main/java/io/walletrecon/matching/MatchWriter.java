@@ -29,20 +29,24 @@ class MatchWriter {
         // Fresh statistics, so that the planner hash-joins a large batch instead of looping over an index.
         steps.add(() -> exec(s, "analyze mr_m"));
         steps.add(() -> exec(s, "analyze mr_i"));
-        steps.add(() -> applyToReceivables(s, ctx));
+        steps.add(() -> payReceivables(s, ctx, """
+                select x.item_id as rid, sum(x.amount) as applied from mr_i x join mr_m m on m.grp = x.grp
+                where x.item_type = 'receivable' and m.status = 'confirmed' group by x.item_id"""));
         steps.add(() -> persist(s, ctx, KIND_RECEIPT, counts));
     }
 
-    /** Confirmed receipt matches pay their receivables: partially paid, then paid once within tolerance of the amount. */
-    Uni<Void> applyToReceivables(Mutiny.Session s, RunContext ctx) {
+    /**
+     * Confirmed receipt matches pay their receivables: partially paid, then paid once within tolerance of the amount.
+     * {@code applied} is a query of (rid, applied), one row per receivable.
+     */
+    Uni<Void> payReceivables(Mutiny.Session s, RunContext ctx, String applied) {
         return exec(s, """
                 update receivables r
                 set paid_minor = r.paid_minor + a.applied,
                     status = case when r.paid_minor + a.applied >= r.amount_minor - %s then 'paid' else 'partially_paid' end,
                     updated_at = now(), version = r.version + 1
-                from (select x.item_id, sum(x.amount) as applied from mr_i x join mr_m m on m.grp = x.grp
-                      where x.item_type = 'receivable' and m.status = 'confirmed' group by x.item_id) a
-                where r.id = a.item_id""".formatted(ctx.tol("r.amount_minor")));
+                from (%s) a
+                where r.id = a.rid""".formatted(ctx.tol("r.amount_minor"), applied));
     }
 
     /** mr_m/mr_i -> matches/match_items with pre-allocated ids (two INSERT ... SELECT), then empties the staging tables. */
