@@ -51,6 +51,26 @@ public class MatchRulesRepository {
                 + "status text not null, currency text not null, left_total bigint not null, right_total bigint not null) on commit drop"));
         steps.add(() -> exec(s, "create temp table mr_i (grp bigint not null, side text not null, item_type text not null, "
                 + "item_id bigint not null, amount bigint not null) on commit drop"));
+        // Left sides, built up front so that the run knows its total.
+        steps.add(() -> exec(s, """
+                create temp table mr_receipt on commit drop as
+                select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
+                       case when strpos(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')), 'WR') > 0
+                            then substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') end as code,
+                       t.payer_identity, t.value_date,
+                       t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
+                from transactions t
+                left join payer_identities pi on pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
+                where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
+                  and t.status in ('succeeded', 'partially_refunded') and %s
+                  and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
+                                  and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
+                .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.accountId(), ctx.txnScope("t"))));
+        steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
+        steps.add(() -> exec(s, "analyze mr_receipt"));
+        // Receivables are shared by every account of a currency: wait (not refused) while a run of another account
+        // pays them, before the run reads them or their holds.
+        steps.add(() -> ReceivablesLock.forRun(s, ctx));
         // A person's rejection or unmatch blocks that pair for good; a live suggestion holds its receivable.
         steps.add(() -> exec(s, """
                 create temp table mr_blocked on commit drop as
@@ -70,24 +90,7 @@ public class MatchRulesRepository {
         long[] decisions = new long[1];
         steps.add(() -> count(s, "select (select count(*) from mr_held) + (select count(*) from mr_blocked)")
                 .invoke(n -> decisions[0] = n).replaceWithVoid());
-
-        // Left sides, built up front so that the run knows its total.
-        steps.add(() -> exec(s, """
-                create temp table mr_receipt on commit drop as
-                select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
-                       case when strpos(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')), 'WR') > 0
-                            then substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') end as code,
-                       t.payer_identity, t.value_date,
-                       t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
-                from transactions t
-                left join payer_identities pi on pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
-                where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
-                  and t.status in ('succeeded', 'partially_refunded') and %s
-                  and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
-                                  and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
-                .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.accountId(), ctx.txnScope("t"))));
-        steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
-        steps.add(() -> exec(s, "analyze mr_receipt"));
+        // The other left sides: our records, payouts.
         steps.add(() -> exec(s, """
                 create temp table mr_rec on commit drop as
                 select t.id, t.provider_txn_id, t.kind, t.currency, t.value_date,

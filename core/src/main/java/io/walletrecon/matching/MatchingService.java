@@ -157,8 +157,6 @@ public class MatchingService {
             return collectionCodes.linkTransactions(accountId, "matching")
                     .chain(() -> accountRepository.findById(accountId)).chain(account -> configs.load(account)
                     .chain(config -> context(s, runId, account, kind, from, to, config, startedAt))
-                    // Waits (not refused) while a run of another account in the same currency pays receivables.
-                    .call(ctx -> ReceivablesLock.forRun(s, ctx))
                     .chain(ctx -> rules.run(s, ctx, progress(runId)))
                     .chain(counts -> MatchRulesRepository.exec(s, """
                                     update match_runs set state = 'succeeded', finished_at = now(), items_processed = items_total,

@@ -31,15 +31,12 @@ final class ReceivablesLock {
         return "(ascii(substr(%1$s, 1, 1)) * 65536 + ascii(substr(%1$s, 2, 1)) * 256 + ascii(substr(%1$s, 3, 1)))".formatted(column);
     }
 
-    /** Waits for the currencies a run can pay receivables in: the account's and those of its receipts in scope. */
+    /**
+     * Waits for the currencies a run can pay receivables in: the account's and those of its receipts, read from the
+     * run's staged receipts ({@code mr_receipt}), so before anything of the run reads receivables or their holds.
+     */
     static Uni<Void> forRun(Mutiny.Session s, RunContext ctx) {
-        return lock(s, """
-                select '%s' as currency
-                union
-                select distinct t.currency from transactions t
-                where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
-                  and t.status in ('succeeded', 'partially_refunded') and %s"""
-                .formatted(ctx.currency(), ctx.accountId(), ctx.txnScope("t")));
+        return lock(s, "select '%s' as currency union select distinct currency from mr_receipt".formatted(ctx.currency()));
     }
 
     /** Waits for the currencies of the given receivables (a manual receipt match). */
