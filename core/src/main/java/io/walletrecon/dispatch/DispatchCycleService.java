@@ -42,11 +42,14 @@ public class DispatchCycleService {
                                 .chain(searched -> deliverAlerts(budget).map(delivered -> new CycleResult(run, polled, searched, delivered)))));
     }
 
-    /** Batch after batch while batches come back full and the budget allows another one. */
+    /**
+     * Batch after batch while the budget allows another one: under a soft budget while batches come back full; under a
+     * hard one (whose batches are cut to the time left) while a batch took anything.
+     */
     private Uni<DispatchService.DispatchRun> drain(DispatchService.DispatchRun total, CycleBudget budget) {
         return dispatch.dispatchDue(budget).chain(run -> {
             DispatchService.DispatchRun sum = total.plus(run);
-            boolean more = run.claimed() >= config.batchSize() && !budget.timeLeft().isZero();
+            boolean more = (budget.hard() ? run.claimed() > 0 : run.claimed() >= config.batchSize()) && !budget.timeLeft().isZero();
             return more ? drain(sum, budget) : Uni.createFrom().item(sum);
         });
     }

@@ -22,6 +22,7 @@ import io.walletrecon.security.KeyService;
 import io.walletrecon.security.Person;
 import io.walletrecon.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +34,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ import java.util.Set;
 @ApplicationScoped
 public class PaymentService {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PaymentService.class);
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
     static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
     static final int MAX_PAGE_SIZE = 500;
@@ -174,12 +176,12 @@ public class PaymentService {
         }
         String channel = null;
         if ("supplier_payment".equals(r.type())) {
-            channel = "bank_file";
+            channel = DispatchChannel.BANK_FILE.code();
             if ("wallet".equals(kind)) {
                 errors.add(ProblemError.field("beneficiary", "a supplier payment goes to a bankAccount"));
             }
         } else if (TYPES.contains(r.type())) {
-            channel = "stripe";
+            channel = DispatchChannel.STRIPE.code();
             if ("bank_account".equals(kind)) {
                 errors.add(ProblemError.field("beneficiary", "a " + r.type() + " goes to a walletIdentity (Stripe destination or customer)"));
             }
@@ -271,7 +273,7 @@ public class PaymentService {
             throw ApiException.invalid("Account " + account.code + " holds " + account.currency + ", not " + v.amount().currencyCode(),
                     List.of(ProblemError.field("currency", "must be the account's currency " + account.currency)));
         }
-        Provider needed = "bank_file".equals(v.channel()) ? Provider.BANK : Provider.STRIPE;
+        Provider needed = DispatchChannel.of(v.channel()).provider();
         if (account.provider != needed) {
             throw ApiException.unprocessable("A " + r.type() + " is sent from a " + needed.name().toLowerCase(Locale.ROOT) + " account; "
                     + account.code + " is a " + account.provider.name().toLowerCase(Locale.ROOT) + " account and has no dispatch adapter for it",
@@ -631,7 +633,7 @@ public class PaymentService {
             String cipher = ben.path("accountCiphertext").asText(null);
             if (cipher != null) {
                 try {
-                    ben.put("bankAccount", new String(keys.decrypt(java.util.Base64.getDecoder().decode(cipher),
+                    ben.put("bankAccount", new String(keys.decrypt(Base64.getMimeDecoder().decode(cipher),
                             BENEFICIARY_ACCOUNT_CONTEXT + ben.get("beneficiaryKey").asText()), StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
                     // A damaged record must not hide the order: it shows without the number; dispatch holds it as DISPATCH_ERROR.

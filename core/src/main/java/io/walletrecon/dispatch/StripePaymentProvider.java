@@ -94,10 +94,11 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     /**
-     * Stripe has no lookup by idempotency key and no search over payouts or refunds, so this lists them (payouts
-     * created since shortly before the first send; refunds of the refunded charge or payment intent), newest first,
-     * at most {@code max-search-pages} pages of 100, and picks the one whose {@code metadata[idempotency_key]} is the
-     * order's key (or, for objects sent before that metadata existed, whose {@code metadata[payment_id]} is its id).
+     * Stripe has no lookup by idempotency key and no search over payouts or refunds, so this lists them (payouts to the
+     * order's destination created since shortly before the first send; refunds of the refunded charge or payment
+     * intent), newest first, at most {@code max-search-pages} pages of 100, and picks the one whose
+     * {@code metadata[idempotency_key]} is the order's key (or, for objects sent before that metadata existed, whose
+     * {@code metadata[payment_id]} is its id; amount and currency are checked when the answer is applied).
      */
     @Override
     public Uni<Found> find(OutboundPayment p, Instant firstSentAt) {
@@ -106,7 +107,7 @@ public class StripePaymentProvider implements PaymentProvider {
             path = "/v1/refunds?limit=100&" + (p.refundOf().startsWith("pi_") ? "payment_intent=" : "charge=") + enc(p.refundOf());
         } else {
             long since = (firstSentAt == null ? Instant.EPOCH : firstSentAt.minus(SEARCH_SLACK)).getEpochSecond();
-            path = "/v1/payouts?limit=100&" + enc("created[gte]") + "=" + since;
+            path = "/v1/payouts?limit=100&destination=" + enc(p.destination()) + "&" + enc("created[gte]") + "=" + since;
         }
         return page(p, path, null, 1);
     }
