@@ -44,9 +44,11 @@ insert into accounts (code, provider, name, currency, time_zone) values ('$tag',
 insert into statements (account_id, format, currency, closing_balance_minor, period_end, file_sha256, imported_by)
   select id, 'bench', 'NOK', 1000000000000, current_date - 1, '$tag', 'bench' from accounts where code = '$tag';
 with b as (insert into beneficiaries (kind, beneficiary_key, name, masked)
-           select 'wallet', '$tag-ba-' || g, 'Merchant ' || g, '$tag-ba-' || g from generate_series(1, $N) g returning id),
-p as (insert into payment_orders (type, account_id, beneficiary_id, amount_minor, currency, reference, execute_on, due_at, state, channel, created_by)
-      select 'payout', a.id, b.id, 100 + (b.id % 900), 'NOK', '$tag-' || b.id, current_date, now(), 'scheduled', 'stripe', 'bench'
+           select 'wallet', '$tag-ba-' || g, 'Merchant ' || g, '$tag-ba-' || g from generate_series(1, $N) g returning id, name),
+p as (insert into payment_orders (type, account_id, beneficiary_id, beneficiary_name, amount_minor, currency, reference, execute_on, due_at,
+                                  state, channel, created_by, idempotency_key)
+      select 'payout', a.id, b.id, b.name, 100 + (b.id % 900), 'NOK', '$tag-' || b.id, current_date, now(), 'scheduled', 'stripe', 'bench',
+             a.code || '/' || gen_random_uuid()
       from b, accounts a where a.code = '$tag' returning id)
 insert into dispatch_jobs (payment_id, channel, status, due_at) select id, 'stripe', 'pending', now() from p;
 SQL
@@ -59,7 +61,7 @@ for _ in $(seq 1 1500); do
 done
 end=$(date +%s.%N)
 stats="$(curl -s "http://127.0.0.1:$STUB_PORT/stats")"
-submitted=$(psql -tAq "$PGURL" -c "select count(*) from payment_orders where reference like '$tag-%' and state = 'submitted' and provider_payment_id = 'po_payment-' || id")
+submitted=$(psql -tAq "$PGURL" -c "select count(*) from payment_orders where reference like '$tag-%' and state = 'submitted' and provider_payment_id = 'po_' || idempotency_key")
 dups="$(sed -n 's/.*duplicates=\([0-9]*\).*/\1/p' <<<"$stats")"
 awk -v n="$done_count" -v s="$start" -v e="$end" -v base="$baseline" -v dups="$dups" -v submitted="$submitted" -v stats="$stats" 'BEGIN {
   rate = n / (e - s);

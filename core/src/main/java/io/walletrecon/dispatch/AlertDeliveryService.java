@@ -56,7 +56,7 @@ public class AlertDeliveryService {
                         from (select alert_id from alert_deliveries where status = 'pending' and next_attempt_at <= now()
                               order by next_attempt_at limit 100 for update skip locked) s, alerts a
                         where d.alert_id = s.alert_id and a.id = d.alert_id
-                        returning d.alert_id, d.webhook_id, d.attempts, a.kind, a.payment_id, a.message, a.created_at""").execute())
+                        returning d.alert_id, d.webhook_id, d.attempts, a.kind, a.payment_id, a.bank_file_id, a.message, a.created_at""").execute())
                 .chain(rows -> {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
@@ -72,6 +72,9 @@ public class AlertDeliveryService {
         data.put("alertId", r.getLong("alert_id"));
         data.put("kind", r.getString("kind"));
         data.put("paymentId", r.getLong("payment_id"));
+        if (r.getLong("bank_file_id") != null) {
+            data.put("bankFileId", r.getLong("bank_file_id"));
+        }
         data.put("message", r.getString("message"));
         data.put("createdAt", r.getOffsetDateTime("created_at").toString());
         Map<String, Object> event = new LinkedHashMap<>();

@@ -14,7 +14,10 @@ public interface DispatchConfig {
     @WithDefault("10s")
     String every();
 
-    /** A cycle keeps claiming full batches for at most this long (keep it below the Lambda timeout). */
+    /**
+     * The server's cycle starts new batches for at most this long. The payment-dispatch Lambda uses its remaining
+     * time instead (less {@link #safetyMargin()}), and sizes every batch to end before it.
+     */
     @WithDefault("PT40S")
     Duration cycleBudget();
 
@@ -26,13 +29,30 @@ public interface DispatchConfig {
     @WithDefault("16")
     int concurrency();
 
-    /** How long a claimed job is reserved; after that a crashed dispatcher's job is claimed again. */
+    /**
+     * The shortest lease of a claimed job; after it a crashed dispatcher's job is claimed again. The lease of a batch
+     * is longer when the batch needs it: every provider call timing out ({@link DispatchTiming}).
+     */
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Provider calls per order before it fails (transient errors only; a 4xx other than 429 fails at once). */
+    /**
+     * Sends per order, the first included (transient errors only; a 4xx other than 429 fails at once). When the last
+     * one is ambiguous the order becomes unknown, never failed.
+     */
     @WithDefault("6")
     int maxAttempts();
+
+    /**
+     * Re-sends of an order stop this long after its first send, whatever the count: Stripe may forget an idempotency
+     * key 24 hours after it was first used, and would then execute the same request a second time. After it: poll.
+     */
+    @WithDefault("PT23H")
+    Duration resendWindow();
+
+    /** Kept free before a hard deadline (a Lambda's timeout) and added to every lease. */
+    @WithDefault("PT10S")
+    Duration safetyMargin();
 
     @WithDefault("PT2S")
     Duration backoffBase();
@@ -108,5 +128,13 @@ public interface DispatchConfig {
 
         @WithDefault("100")
         int batchSize();
+
+        /** An order whose outcome is unknown is searched for at the provider for this long after its first send; then a person decides. */
+        @WithDefault("P7D")
+        Duration unknownFor();
+
+        /** Pages of 100 objects one search for an unknown outcome reads at most (Stripe lists newest first). */
+        @WithDefault("10")
+        int maxSearchPages();
     }
 }

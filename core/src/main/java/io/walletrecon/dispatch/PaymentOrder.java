@@ -29,6 +29,18 @@ public class PaymentOrder {
     @Column(name = "beneficiary_id")
     public Long beneficiaryId;
 
+    /** The beneficiary's name as this order gives it (the beneficiaries row keeps the name first used). */
+    @Column(name = "beneficiary_name")
+    public String beneficiaryName;
+
+    /** The BIC this order gives for a bank account, if any. */
+    @Column(name = "beneficiary_bank_code")
+    public String beneficiaryBankCode;
+
+    /** Sent as the provider's Idempotency-Key on every send of this order; chosen at creation, never changed. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
     @Column(name = "amount_minor")
     public long amountMinor;
 

@@ -15,7 +15,15 @@ public class PaymentOrderRepository implements PanacheRepository<PaymentOrder> {
                 .failWith(() -> ApiException.notFound("No payment with id " + id));
     }
 
-    public Uni<PaymentOrder> findByProviderPaymentId(String providerPaymentId) {
-        return find("providerPaymentId", providerPaymentId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    /** The order of {@code accountId} sent through {@code channel} that the provider knows as {@code providerPaymentId}, locked. */
+    public Uni<PaymentOrder> lockByProviderId(long accountId, DispatchChannel channel, String providerPaymentId) {
+        return find("accountId = ?1 and channel = ?2 and providerPaymentId = ?3", accountId, channel.code(), providerPaymentId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Order {@code id} if it belongs to {@code accountId} and {@code channel}, locked; else null. */
+    public Uni<PaymentOrder> lockInAccount(long id, long accountId, DispatchChannel channel) {
+        return find("id = ?1 and accountId = ?2 and channel = ?3", id, accountId, channel.code())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

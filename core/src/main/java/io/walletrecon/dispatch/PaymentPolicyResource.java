@@ -1,19 +1,21 @@
 package io.walletrecon.dispatch;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.problem.Problem;
+import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,26 +23,32 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
+/**
+ * Payment policies. Read by admins and approvers (the people who set and apply the controls); not by finance, whose
+ * payments the limits control. Changed only by two admins: one proposes, another approves.
+ */
 @Path("/payment-policies/{currency}")
-@Tag(name = "Payment policies", description = "Approval tiers (审批权限) and risk limits per currency")
+@Tag(name = "Payment policies", description = "Approval tiers (审批权限) and risk limits per currency; changes need a second admin")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid currency or limits", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role missing, or maker-checker: the proposer cannot approve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PaymentPolicyResource {
 
     private final PaymentPolicyService service;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public PaymentPolicyResource(PaymentPolicyService service, SecurityIdentity identity) {
+    public PaymentPolicyResource(PaymentPolicyService service, CurrentActor actor) {
         this.service = service;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.APPROVER})
-    @Operation(summary = "The policy of a currency (the configured default when none was set)")
+    @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
+    @Operation(summary = "The policy in force for a currency (the configured default when none was set)")
     public Uni<PaymentPolicy> get(@PathParam("currency") String currency) {
         return service.get(currency);
     }
@@ -48,8 +56,46 @@ public class PaymentPolicyResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the approval tiers and risk limits of a currency (audited); applies to orders created afterwards")
-    public Uni<PaymentPolicy> put(@PathParam("currency") String currency, @Valid @NotNull PaymentRequests.Policy policy) {
-        return service.put(currency, policy, identity.getPrincipal().getName());
+    @Operation(summary = "Propose new approval tiers and risk limits for a currency (audited). Nothing changes until another admin "
+            + "approves the change; it then applies to orders created afterwards")
+    @APIResponse(responseCode = "202", description = "The pending change", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PaymentPolicyService.ChangeView.class)))
+    @APIResponse(responseCode = "409", description = "Another change of this currency is waiting for a decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> propose(@PathParam("currency") String currency, @Valid @NotNull PaymentRequests.Policy policy) {
+        return service.propose(currency, policy, actor.name()).map(change -> Response.accepted(change).build());
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
+    @Operation(summary = "The latest proposed changes of a currency's policy, newest first, with their decisions")
+    public Uni<List<PaymentPolicyService.ChangeView>> changes(@PathParam("currency") String currency) {
+        return service.changes(currency);
+    }
+
+    @POST
+    @Path("/changes/{id}/approval")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve a pending change proposed by another admin; it is in force at once (audited)")
+    @APIResponse(responseCode = "200", description = "The approved change")
+    @APIResponse(responseCode = "404", description = "No such change of this currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The change was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PaymentPolicyService.ChangeView> approve(@PathParam("currency") String currency, @PathParam("id") long id,
+                                                        @Valid PaymentRequests.Decision decision) {
+        return service.approve(currency, id, decision == null ? null : decision.comment(), actor.name());
+    }
+
+    @POST
+    @Path("/changes/{id}/rejection")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject a pending change (another admin) or withdraw it (its proposer); the policy stays as it is (audited)")
+    @APIResponse(responseCode = "200", description = "The rejected or withdrawn change")
+    @APIResponse(responseCode = "404", description = "No such change of this currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The change was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PaymentPolicyService.ChangeView> reject(@PathParam("currency") String currency, @PathParam("id") long id,
+                                                       @Valid PaymentRequests.Decision decision) {
+        return service.reject(currency, id, decision == null ? null : decision.comment(), actor.name());
     }
 }

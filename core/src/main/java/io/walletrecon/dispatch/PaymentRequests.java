@@ -48,8 +48,9 @@ public final class PaymentRequests {
     public record Decision(@Size(max = 1000) String comment) {
     }
 
+    /** A proposed payment policy of one currency; {@code reason} says why (shown to the admin who decides). */
     @RegisterForReflection
     public record Policy(@NotNull Long autoLimitMinor, @NotNull Long dualLimitMinor, Long beneficiaryDailyAmountMinor,
-                         Integer beneficiaryDailyCount, Long largeAmountMinor) {
+                         Integer beneficiaryDailyCount, Long largeAmountMinor, @Size(max = 1000) String reason) {
     }
 }

@@ -1,9 +1,9 @@
 package io.walletrecon.dispatch;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.PageView;
 import io.walletrecon.problem.Problem;
+import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,11 +37,11 @@ import java.time.LocalDate;
 public class PaymentResource {
 
     private final PaymentService service;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public PaymentResource(PaymentService service, SecurityIdentity identity) {
+    public PaymentResource(PaymentService service, CurrentActor actor) {
         this.service = service;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @POST
@@ -55,7 +55,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Key reused with a different body, or the account cannot send this type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PaymentRequests.Create request) {
-        return service.create(request, idempotencyKey, identity.getPrincipal().getName())
+        return service.create(request, idempotencyKey, actor.name())
                 .map(created -> Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.body())
                         .header("Idempotent-Replayed", Boolean.toString(created.replayed())).build());
     }
@@ -90,7 +90,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not pending approval (the problem names its state), or you approved it already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentView> approve(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
-        return service.approve(id, decision == null ? null : decision.comment(), identity.getPrincipal().getName());
+        return service.approve(id, decision == null ? null : decision.comment(), actor.name());
     }
 
     @POST
@@ -103,7 +103,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not pending approval", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentView> reject(@PathParam("id") long id, @Valid @NotNull PaymentRequests.Decision decision) {
-        return service.reject(id, decision.comment(), identity.getPrincipal().getName());
+        return service.reject(id, decision.comment(), actor.name());
     }
 
     @POST
@@ -115,18 +115,20 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already submitted or final (the problem names its state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentView> cancel(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
-        return service.cancel(id, decision == null ? null : decision.comment(), identity.getPrincipal().getName());
+        return service.cancel(id, decision == null ? null : decision.comment(), actor.name());
     }
 
     @POST
     @Path("/{id}/release")
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Release a held payment (possible duplicate, risk limit, low balance) after a person looked at it")
+    @Operation(summary = "Release a held payment after a person looked at it. A possible duplicate or a risk-limit hold needs an "
+            + "approver who did not create the payment, and a comment; a low-balance or dispatch-error hold may be released by finance")
     @APIResponse(responseCode = "200", description = "The released order")
+    @APIResponse(responseCode = "400", description = "No comment for a duplicate or risk hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not held", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentView> release(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
-        return service.release(id, decision == null ? null : decision.comment(), identity.getPrincipal().getName());
+        return service.release(id, decision == null ? null : decision.comment(), actor.person());
     }
 }

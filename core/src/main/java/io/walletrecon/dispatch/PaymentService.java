@@ -19,7 +19,10 @@ import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
 import io.walletrecon.security.KeyService;
+import io.walletrecon.security.Person;
+import io.walletrecon.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,6 +34,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +50,26 @@ import java.util.Set;
 @ApplicationScoped
 public class PaymentService {
 
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
+
     static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
     static final int MAX_PAGE_SIZE = 500;
     static final String POLICY_ACTOR = "policy";
+    /** Associated data of a beneficiary's encrypted account number: binds the ciphertext to its row's key. */
+    static final String BENEFICIARY_ACCOUNT_CONTEXT = "beneficiaries.account:";
+
+    /**
+     * An earlier order for the same beneficiary, amount, currency and reference that may have paid or may still pay:
+     * any not cancelled within 24 hours, every order whose outcome at the provider is unknown, and failed orders that
+     * had an ambiguous attempt (the provider may have acted on it). Answers {@code id|state}.
+     */
+    static final String DUPLICATE_OF = """
+            select p.id || '|' || p.state from payment_orders p where p.beneficiary_id = ?1 and p.amount_minor = ?2 and p.currency = ?3
+              and p.reference = ?4 and p.id <> ?5 and (p.series_id is null or p.series_id <> ?6)
+              and (p.created_at > now() - interval '24 hours' or p.state = 'unknown') and p.state <> 'cancelled'
+              and (p.state <> 'failed' or exists (select 1 from payment_attempts a where a.payment_id = p.id and a.outcome in ('ambiguous', 'crashed')))
+            order by p.state = 'unknown' desc, p.id limit 1
+            """;
 
     private final PaymentOrderRepository orders;
     private final AccountService accounts;
@@ -155,12 +176,12 @@ public class PaymentService {
         }
         String channel = null;
         if ("supplier_payment".equals(r.type())) {
-            channel = "bank_file";
+            channel = DispatchChannel.BANK_FILE.code();
             if ("wallet".equals(kind)) {
                 errors.add(ProblemError.field("beneficiary", "a supplier payment goes to a bankAccount"));
             }
         } else if (TYPES.contains(r.type())) {
-            channel = "stripe";
+            channel = DispatchChannel.STRIPE.code();
             if ("bank_account".equals(kind)) {
                 errors.add(ProblemError.field("beneficiary", "a " + r.type() + " goes to a walletIdentity (Stripe destination or customer)"));
             }
@@ -252,7 +273,7 @@ public class PaymentService {
             throw ApiException.invalid("Account " + account.code + " holds " + account.currency + ", not " + v.amount().currencyCode(),
                     List.of(ProblemError.field("currency", "must be the account's currency " + account.currency)));
         }
-        Provider needed = "bank_file".equals(v.channel()) ? Provider.BANK : Provider.STRIPE;
+        Provider needed = DispatchChannel.of(v.channel()).provider();
         if (account.provider != needed) {
             throw ApiException.unprocessable("A " + r.type() + " is sent from a " + needed.name().toLowerCase(Locale.ROOT) + " account; "
                     + account.code + " is a " + account.provider.name().toLowerCase(Locale.ROOT) + " account and has no dispatch adapter for it",
@@ -300,7 +321,7 @@ public class PaymentService {
             String number = b.bankAccount().toUpperCase(Locale.ROOT);
             key = keys.lookupHash(number);
             masked = "****" + number.substring(number.length() - 4);
-            ciphertext = keys.encrypt(number.getBytes(StandardCharsets.UTF_8), "beneficiaries.account:" + key);
+            ciphertext = keys.encrypt(number.getBytes(StandardCharsets.UTF_8), BENEFICIARY_ACCOUNT_CONTEXT + key);
         }
         return SessionSql.list("insert into beneficiaries (kind, beneficiary_key, name, masked, account_ciphertext, bank_code) values (?1, ?2, ?3, ?4, ?5, ?6)"
                         + " on conflict (kind, beneficiary_key) do nothing returning id", Long.class,
@@ -316,6 +337,9 @@ public class PaymentService {
         p.type = r.type();
         p.accountId = account.id;
         p.beneficiaryId = beneficiaryId;
+        p.beneficiaryName = r.beneficiary().name();
+        p.beneficiaryBankCode = r.beneficiary().bankCode();
+        p.idempotencyKey = OutboundPayment.newIdempotencyKey(account.code);
         p.amountMinor = v.amount().minorUnits();
         p.currency = v.amount().currencyCode();
         p.reference = r.reference();
@@ -334,15 +358,16 @@ public class PaymentService {
         return orders.persist(p)
                 .call(o -> history(o.id, null, PaymentState.DRAFT, actor, null))
                 .call(o -> audit.record(actor, "payment.created", "payment_order", o.id, null, auditDetails(o, r)))
-                .call(o -> SessionSql.first("""
-                        select id from payment_orders where beneficiary_id = ?1 and amount_minor = ?2 and currency = ?3 and reference = ?4
-                          and id <> ?5 and (series_id is null or series_id <> ?6) and created_at > now() - interval '24 hours'
-                          and state not in ('cancelled', 'failed') order by id limit 1
-                        """, Long.class, o.beneficiaryId, o.amountMinor, o.currency, o.reference, o.id, seriesId == null ? -1L : seriesId)
+                .call(o -> SessionSql.first(DUPLICATE_OF, String.class, o.beneficiaryId, o.amountMinor, o.currency, o.reference, o.id,
+                                seriesId == null ? -1L : seriesId)
                         .chain(duplicateOf -> {
                             if (duplicateOf != null) {
-                                String why = "identical to payment " + duplicateOf + " (same beneficiary, amount and reference) within 24 hours";
-                                return hold(o, PaymentState.DRAFT, "POSSIBLE_DUPLICATE", POLICY_ACTOR, why)
+                                String why = duplicateOf.endsWith("|unknown")
+                                        ? "identical to payment " + duplicateOf.substring(0, duplicateOf.indexOf('|'))
+                                        + " (same beneficiary, amount and reference), whose outcome at the provider is not known yet"
+                                        : "identical to payment " + duplicateOf.substring(0, duplicateOf.indexOf('|'))
+                                        + " (same beneficiary, amount and reference) within 24 hours";
+                                return hold(o, PaymentState.DRAFT, HoldReason.POSSIBLE_DUPLICATE.code(), POLICY_ACTOR, why)
                                         .call(() -> alerts.raise("POSSIBLE_DUPLICATE", o.id, "Payment " + o.id + " is held: " + why));
                             }
                             return route(o, PaymentState.DRAFT);
@@ -475,30 +500,54 @@ public class PaymentService {
                 .chain(() -> Panache.flush()).chain(() -> view(id, true));
     }
 
-    /** A person lets a held payment go on: a duplicate to approval, a risk or balance hold back to dispatch. */
+    /**
+     * A person lets a held payment go on: a duplicate to approval, a risk, balance or dispatch-error hold back to
+     * dispatch. Duplicate and risk holds guard against the maker: only an approver other than the creator releases
+     * them ({@link HoldReason#releasedByChecker()}).
+     */
     @WithTransaction
-    public Uni<PaymentView> release(long id, String comment, String actor) {
+    public Uni<PaymentView> release(long id, String comment, Person person) {
         return SessionSql.list("select payment_id from dispatch_jobs where payment_id = ?1 for update", Long.class, id)
                 .chain(() -> orders.lock(id))
                 .chain(o -> {
                     if (o.state() != PaymentState.HELD) {
                         throw ApiException.conflict("Payment " + id + " is " + o.state + ", not held; there is nothing to release");
                     }
-                    String reason = o.holdReason;
+                    HoldReason reason = HoldReason.of(o.holdReason);
+                    checkReleaser(o, reason, comment, person);
                     Uni<Void> next;
-                    if ("POSSIBLE_DUPLICATE".equals(reason)) {
+                    if (reason == HoldReason.POSSIBLE_DUPLICATE) {
                         next = route(o, PaymentState.HELD);
                     } else {
-                        if ("RISK".equals(reason)) {
+                        if (reason == HoldReason.RISK) {
                             o.riskCleared = true;
                         }
-                        next = transition(o, PaymentState.HELD, PaymentState.SCHEDULED, actor, "released from " + reason + ": " + comment)
+                        next = transition(o, PaymentState.HELD, PaymentState.SCHEDULED, person.id(), "released from " + reason.code() + ": " + comment)
                                 .chain(() -> SessionSql.update("update dispatch_jobs set status = 'pending', due_at = now(), updated_at = now() where payment_id = ?1", id))
                                 .replaceWithVoid();
                     }
-                    return next.chain(() -> audit.record(actor, "payment.released", "payment_order", id, comment, Map.of("holdReason", reason)));
+                    return next.chain(() -> audit.record(person.id(), "payment.released", "payment_order", id, comment,
+                            Map.of("holdReason", reason.code(), "createdBy", o.createdBy)));
                 })
                 .chain(() -> Panache.flush()).chain(() -> view(id, true));
+    }
+
+    private static void checkReleaser(PaymentOrder o, HoldReason reason, String comment, Person person) {
+        if (!reason.releasedByChecker()) {
+            return;
+        }
+        if (!person.has(Roles.APPROVER)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "Payment " + o.id + " is held for " + reason.code()
+                    + "; releasing it needs the approver role (maker-checker)");
+        }
+        if (person.is(o.createdBy)) {
+            throw new ApiException(ProblemType.FORBIDDEN, "You created payment " + o.id + "; another approver must release its "
+                    + reason.code() + " hold (maker-checker)");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw ApiException.invalid("comment is required: say why the " + reason.code() + " hold may be released",
+                    List.of(ProblemError.field("comment", "is required")));
+        }
     }
 
     @WithSession
@@ -521,7 +570,7 @@ public class PaymentService {
         }
         String where = " where (cast(?1 as text) is null or p.state = ?1) and (cast(?2 as date) is null or p.execute_on >= ?2)"
                 + " and (cast(?3 as date) is null or p.execute_on <= ?3)"
-                + " and (cast(?4 as text) is null or b.name ilike '%' || ?4 || '%' or b.masked = ?4)";
+                + " and (cast(?4 as text) is null or p.beneficiary_name ilike '%' || ?4 || '%' or b.masked = ?4)";
         String pattern = beneficiary == null || beneficiary.isBlank() ? null : beneficiary.replace("%", "\\%").replace("_", "\\_");
         return SessionSql.first("select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id" + where,
                         Long.class, state, from, to, pattern)
@@ -539,6 +588,15 @@ public class PaymentService {
         });
     }
 
+    /**
+     * The detail view names the beneficiary in full, as this order does: the wallet identity, or the bank account
+     * (decrypted in {@link #parseView}) with the order's BIC. Lists show the masked form only.
+     */
+    static final String BENEFICIARY_IDENTITY = """
+            , 'walletIdentity', case when b.kind = 'wallet' then b.beneficiary_key end, 'bankCode', p.beneficiary_bank_code
+            , 'accountCiphertext', encode(b.account_ciphertext, 'base64'), 'beneficiaryKey', b.beneficiary_key
+            """;
+
     /** One JSON object per order built by PostgreSQL, so the detail view is one query, not one per collection. */
     static String viewSql(boolean full) {
         String details = full ? """
@@ -550,10 +608,13 @@ public class PaymentService {
                 , 'history', coalesce((select json_agg(json_build_object('from', x.from_state, 'to', x.to_state, 'actor', x.actor, 'reason', x.reason,
                       'at', x.at) order by x.id) from payment_history x where x.payment_id = p.id), '[]')
                 , 'occurrenceIds', (select json_agg(x.id order by x.execute_on) from payment_orders x where p.series_id is not null and x.series_id = p.series_id)
+                , 'idempotencyKey', p.idempotency_key
                 """ : "";
         return """
                 select json_build_object('id', p.id, 'type', p.type, 'account', a.code,
-                    'beneficiary', json_build_object('id', b.id, 'kind', b.kind, 'name', b.name, 'masked', b.masked),
+                    'beneficiary', json_build_object('id', b.id, 'kind', b.kind, 'name', p.beneficiary_name, 'masked', b.masked
+                """ + (full ? BENEFICIARY_IDENTITY : "") + """
+                    ),
                     'amountMinor', p.amount_minor, 'currency', p.currency, 'reference', p.reference, 'refundOf', p.refund_of,
                     'executeOn', p.execute_on, 'recurrence', p.recurrence, 'seriesId', p.series_id, 'state', p.state, 'holdReason', p.hold_reason,
                     'approvalsRequired', p.approvals_required, 'channel', p.channel, 'providerPaymentId', p.provider_payment_id,
@@ -568,6 +629,19 @@ public class PaymentService {
         try {
             ObjectNode node = (ObjectNode) json.readTree(row);
             node.put("amount", Money.ofMinor(node.get("amountMinor").asLong(), node.get("currency").asText()).toDecimalString());
+            ObjectNode ben = (ObjectNode) node.get("beneficiary");
+            String cipher = ben.path("accountCiphertext").asText(null);
+            if (cipher != null) {
+                try {
+                    ben.put("bankAccount", new String(keys.decrypt(Base64.getMimeDecoder().decode(cipher),
+                            BENEFICIARY_ACCOUNT_CONTEXT + ben.get("beneficiaryKey").asText()), StandardCharsets.UTF_8));
+                } catch (RuntimeException e) {
+                    // A damaged record must not hide the order: it shows without the number; dispatch holds it as DISPATCH_ERROR.
+                    LOG.errorf(e, "the bank account of beneficiary %s cannot be decrypted", ben.get("id"));
+                }
+            }
+            ben.remove("accountCiphertext");
+            ben.remove("beneficiaryKey");
             return json.treeToValue(node, PaymentView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("payment view is not valid JSON", e);

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A payment order as the API shows it; approvals, attempts and history only on GET /payments/{id}. */
+/** A payment order as the API shows it; approvals, attempts, history and the idempotency key only on GET /payments/{id}. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentView(long id, String type, String account, BeneficiaryView beneficiary, String amount, long amountMinor,
@@ -15,10 +15,16 @@ public record PaymentView(long id, String type, String account, BeneficiaryView 
                           Long seriesId, List<Long> occurrenceIds, String state, String holdReason, int approvalsRequired,
                           String channel, String providerPaymentId, Long processedMinor, String failureReason,
                           String createdBy, OffsetDateTime createdAt, OffsetDateTime submittedAt, OffsetDateTime finishedAt,
-                          List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history) {
+                          String idempotencyKey, List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history) {
 
+    /**
+     * The beneficiary as this order names it. The detail view adds the full identity an approver checks: the wallet
+     * identity, or the bank account number with the order's BIC; lists show {@code masked} only.
+     */
     @RegisterForReflection
-    public record BeneficiaryView(long id, String kind, String name, String masked) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BeneficiaryView(long id, String kind, String name, String masked, String walletIdentity, String bankAccount,
+                                  String bankCode) {
     }
 
     @RegisterForReflection

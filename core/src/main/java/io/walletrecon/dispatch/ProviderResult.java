@@ -10,8 +10,12 @@ public sealed interface ProviderResult {
             implements ProviderResult {
     }
 
-    /** Worth another try with the same idempotency key: timeout, connection failure, 5xx, 429, 409 (key in use). */
-    record Transient(Integer httpStatus, String error, Duration retryAfter) implements ProviderResult {
+    /**
+     * Worth another try with the same idempotency key. {@code ambiguous}: the provider may have acted on the request
+     * (timeout, connection lost after sending, 5xx, 409 key in use); not ambiguous: it certainly did not (429, no
+     * connection made).
+     */
+    record Transient(Integer httpStatus, String error, Duration retryAfter, boolean ambiguous) implements ProviderResult {
     }
 
     /** Refused for good (400, 401, 402, 403, 404, ...): retrying would be refused again. */

@@ -11,10 +11,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +31,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StripePaymentProvider implements PaymentProvider {
 
+    /** Payouts are searched from this long before the order's first send (clock skew, the claim before the call). */
+    static final Duration SEARCH_SLACK = Duration.ofMinutes(10);
+
     private final DispatchConfig.Stripe config;
+    private final DispatchConfig.Poll poll;
     private final ObjectMapper json;
     private final HttpClient http;
 
     public StripePaymentProvider(DispatchConfig config, ObjectMapper json) {
         this.config = config.stripe();
+        this.poll = config.poll();
         this.json = json;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout()).build();
     }
@@ -54,6 +61,7 @@ public class StripePaymentProvider implements PaymentProvider {
             form.put("description", p.reference());
         }
         form.put("metadata[payment_id]", Long.toString(p.paymentId()));
+        form.put("metadata[idempotency_key]", p.idempotencyKey());
         form.put("metadata[reference]", p.reference());
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
@@ -67,16 +75,70 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public Uni<ProviderOutcome> poll(String type, String providerPaymentId) {
+    public Uni<Found> poll(String type, String providerPaymentId) {
         String path = ("refund".equals(type) ? "/v1/refunds/" : "/v1/payouts/") + enc(providerPaymentId);
         return Uni.createFrom().completionStage(() -> http.sendAsync(base(path).GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw new IllegalStateException("Stripe answered " + response.statusCode() + " to GET " + path);
                     }
-                    JsonNode node = read(response.body());
-                    return outcomeOf(node.path("object").asText(type), node.path("status").asText());
+                    return found(read(response.body()), type);
                 });
+    }
+
+    private static Found found(JsonNode object, String type) {
+        String status = object.path("status").asText(null);
+        return new Found(object.path("id").asText(), status, outcomeOf(object.path("object").asText(type), status),
+                object.hasNonNull("amount") ? object.get("amount").asLong() : null,
+                object.hasNonNull("currency") ? object.get("currency").asText().toUpperCase(Locale.ROOT) : null);
+    }
+
+    /**
+     * Stripe has no lookup by idempotency key and no search over payouts or refunds, so this lists them (payouts to the
+     * order's destination created since shortly before the first send; refunds of the refunded charge or payment
+     * intent), newest first, at most {@code max-search-pages} pages of 100, and picks the one whose
+     * {@code metadata[idempotency_key]} is the order's key (or, for objects sent before that metadata existed, whose
+     * {@code metadata[payment_id]} is its id; amount and currency are checked when the answer is applied).
+     */
+    @Override
+    public Uni<Found> find(OutboundPayment p, Instant firstSentAt) {
+        String path;
+        if ("refund".equals(p.type())) {
+            path = "/v1/refunds?limit=100&" + (p.refundOf().startsWith("pi_") ? "payment_intent=" : "charge=") + enc(p.refundOf());
+        } else {
+            long since = (firstSentAt == null ? Instant.EPOCH : firstSentAt.minus(SEARCH_SLACK)).getEpochSecond();
+            path = "/v1/payouts?limit=100&destination=" + enc(p.destination()) + "&" + enc("created[gte]") + "=" + since;
+        }
+        return page(p, path, null, 1);
+    }
+
+    private Uni<Found> page(OutboundPayment p, String path, String startingAfter, int pageNo) {
+        String url = startingAfter == null ? path : path + "&starting_after=" + enc(startingAfter);
+        return Uni.createFrom().completionStage(() -> http.sendAsync(base(url).GET().build(), HttpResponse.BodyHandlers.ofString()))
+                .chain(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("Stripe answered " + response.statusCode() + " to GET " + url);
+                    }
+                    JsonNode list = read(response.body());
+                    String last = null;
+                    for (JsonNode object : list.path("data")) {
+                        last = object.path("id").asText(null);
+                        if (isSentBy(object, p)) {
+                            return Uni.createFrom().item(found(object, p.type()));
+                        }
+                    }
+                    boolean more = list.path("has_more").asBoolean(false) && last != null && pageNo < poll.maxSearchPages();
+                    return more ? page(p, path, last, pageNo + 1) : Uni.createFrom().nullItem();
+                });
+    }
+
+    private static boolean isSentBy(JsonNode object, OutboundPayment p) {
+        JsonNode metadata = object.path("metadata");
+        String key = metadata.path("idempotency_key").asText(null);
+        if (key != null) {
+            return key.equals(p.idempotencyKey());
+        }
+        return Long.toString(p.paymentId()).equals(metadata.path("payment_id").asText(null));
     }
 
     private HttpRequest.Builder base(String path) {
@@ -91,15 +153,21 @@ public class StripePaymentProvider implements PaymentProvider {
             JsonNode node = read(response.body());
             String id = node.path("id").asText(null);
             if (id == null || id.isBlank()) {
-                return new ProviderResult.Transient(status, "2xx without an object id", null);
+                return new ProviderResult.Transient(status, "2xx without an object id", null, true);
             }
             String providerStatus = node.path("status").asText(null);
             Long amount = node.hasNonNull("amount") ? node.get("amount").asLong() : null;
             return new ProviderResult.Accepted(status, id, providerStatus, outcomeOf(node.path("object").asText(), providerStatus), amount);
         }
         String message = errorMessage(response.body());
-        if (status == 429 || status == 409 || status >= 500) {
-            return new ProviderResult.Transient(status, "HTTP " + status + ": " + message, retryAfter(response));
+        if (status == 429) {
+            // Stripe rate-limits before executing anything.
+            return new ProviderResult.Transient(status, "HTTP " + status + ": " + message, retryAfter(response), false);
+        }
+        if (status == 409 || status >= 500 || "idempotency_error".equals(errorType(response.body()))) {
+            // 5xx: Stripe may have executed it (and replays a 500 for the key); 409: a request with this key is in
+            // progress; an idempotency error: this key was used before for a request we cannot see.
+            return new ProviderResult.Transient(status, "HTTP " + status + ": " + message, retryAfter(response), true);
         }
         return new ProviderResult.Rejected(status, "HTTP " + status + ": " + message);
     }
@@ -126,6 +194,14 @@ public class StripePaymentProvider implements PaymentProvider {
         }).orElse(null);
     }
 
+    private String errorType(String body) {
+        try {
+            return json.readTree(body).path("error").path("type").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private String errorMessage(String body) {
         try {
             JsonNode node = json.readTree(body);
@@ -148,12 +224,18 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    private static ProviderResult transientOf(Throwable t) {
+    /**
+     * A failure before any answer. Only a connection that was never made is certain not to have reached Stripe; a
+     * timeout or a connection lost after the request went out is ambiguous.
+     */
+    static ProviderResult transientOf(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        String what = cause instanceof HttpTimeoutException ? "timeout"
+        boolean notConnected = cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException;
+        String what = cause instanceof HttpConnectTimeoutException ? "connect timeout"
+                : cause instanceof HttpTimeoutException ? "timeout"
                 : cause instanceof ConnectException ? "connection refused"
                 : "network error";
-        return new ProviderResult.Transient(null, what + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
+        return new ProviderResult.Transient(null, what + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null, !notConnected);
     }
 
     private static String enc(String s) {

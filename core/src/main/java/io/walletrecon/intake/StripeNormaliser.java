@@ -36,9 +36,10 @@ public class StripeNormaliser implements WebhookNormaliser {
             case "payment_intent.created", "payment_intent.processing", "payment_intent.requires_action" ->
                     Normalised.of(paymentIntent(object, TransactionStatus.PENDING, created));
             case "charge.refunded" -> Normalised.of(chargeRefunded(object, created));
-            case "payout.paid" -> Normalised.of(payout(object, TransactionStatus.SUCCEEDED, created));
-            case "payout.failed", "payout.canceled" -> Normalised.of(payout(object, TransactionStatus.FAILED, created));
-            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" -> Normalised.of(refund(object, created));
+            case "payout.paid" -> Normalised.of(payout(object, TransactionStatus.SUCCEEDED, created)).withPaymentOrderId(paymentOrderId(object));
+            case "payout.failed", "payout.canceled" -> Normalised.of(payout(object, TransactionStatus.FAILED, created)).withPaymentOrderId(paymentOrderId(object));
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
+                    Normalised.of(refund(object, created)).withPaymentOrderId(paymentOrderId(object));
             default -> throw new UnprocessableEventException("Stripe event type '" + type + "' is not normalised yet");
         };
     }
@@ -93,6 +94,12 @@ public class StripeNormaliser implements WebhookNormaliser {
         return new TransactionFacts(id, "refund", "out", EventJson.requireMinor(refund, "data.object.", "amount"), null, null,
                 Currencies.iso(EventJson.text(refund, "currency")), status, null, null, reference(refund),
                 EventJson.text(refund, "reason"), null, occurred(refund, created), payment);
+    }
+
+    /** Our payment order id, which dispatch puts into {@code metadata[payment_id]} of every payout and refund it sends. */
+    private static Long paymentOrderId(JsonNode object) {
+        String id = EventJson.text(EventJson.object(object, "metadata"), "payment_id");
+        return id != null && id.matches("[1-9][0-9]{0,17}") ? Long.valueOf(id) : null;
     }
 
     private static Instant occurred(JsonNode object, Instant eventCreated) {

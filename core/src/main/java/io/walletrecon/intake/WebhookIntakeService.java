@@ -174,7 +174,7 @@ public class WebhookIntakeService {
         Uni<WalletTransaction> parent = normalised.parent() == null ? Uni.createFrom().nullItem() : upsert(account, normalised.parent());
         return parent.chain(p -> upsert(account, normalised.primary())
                 .call(row -> p == null ? Uni.createFrom().voidItem() : settleRefunds(account, p))
-                .call(() -> outgoingPayments.onReported(normalised.primary())));
+                .call(() -> outgoingPayments.onReported(account, normalised)));
     }
 
     private Uni<WalletTransaction> upsert(Account account, TransactionFacts facts) {

@@ -3,7 +3,12 @@ package io.walletrecon.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
-/** Who is acting in this request, as recorded in the audit log: the token's subject. */
+import java.util.Set;
+
+/**
+ * Who is acting in this request, as recorded in the audit log: the person id, issuer + subject of the token
+ * ({@link PersonIds}, set by {@link PersonIdentityAugmentor}), never a display name.
+ */
 @RequestScoped
 public class CurrentActor {
 
@@ -18,5 +23,10 @@ public class CurrentActor {
             return "anonymous";
         }
         return identity.getPrincipal().getName();
+    }
+
+    /** The person with their roles, for controls that depend on both (maker-checker). */
+    public Person person() {
+        return new Person(name(), identity == null ? Set.of() : identity.getRoles());
     }
 }

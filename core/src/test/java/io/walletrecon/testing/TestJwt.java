@@ -36,10 +36,15 @@ public final class TestJwt {
 
     /** A token for {@code subject} carrying {@code roles} in its groups claim, valid for an hour. */
     public static String token(String subject, String... roles) {
+        return tokenNamed(subject, subject, roles);
+    }
+
+    /** A token whose display name ({@code upn}) differs from its subject: the same person under another name. */
+    public static String tokenNamed(String subject, String upn, String... roles) {
         long now = Instant.now().getEpochSecond();
         String groups = Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\",\"groups\":["
+        String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + upn + "\",\"groups\":["
                 + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {
@@ -54,6 +59,15 @@ public final class TestJwt {
 
     public static String bearer(String subject, String... roles) {
         return "Bearer " + token(subject, roles);
+    }
+
+    public static String bearerNamed(String subject, String upn, String... roles) {
+        return "Bearer " + tokenNamed(subject, upn, roles);
+    }
+
+    /** How the application records the person of {@link #token}: subject at issuer. */
+    public static String person(String subject) {
+        return subject + "@" + ISSUER;
     }
 
     private static String b64(byte[] bytes) {

@@ -118,9 +118,9 @@ class ChecksTest {
         assertEquals("Payment " + dup + " is held: identical to payment " + first + " (same beneficiary, amount and reference) within 24 hours",
                 TestDb.scalar("select message from alerts where payment_id = ? and kind = 'POSSIBLE_DUPLICATE'", dup));
 
-        given().header("Authorization", FINANCE).contentType("application/json").body(Map.of("comment", "two deliveries, two invoices"))
+        given().header("Authorization", approver("rita")).contentType("application/json").body(Map.of("comment", "two deliveries, two invoices"))
                 .when().post("/payments/" + dup + "/release").then().statusCode(200).body("state", equalTo("scheduled"));
-        given().header("Authorization", FINANCE).contentType("application/json").body(Map.of("comment", "again"))
+        given().header("Authorization", approver("rita")).contentType("application/json").body(Map.of("comment", "again"))
                 .when().post("/payments/" + dup + "/release").then().statusCode(409)
                 .body("detail", equalTo("Payment " + dup + " is scheduled, not held; there is nothing to release"));
     }

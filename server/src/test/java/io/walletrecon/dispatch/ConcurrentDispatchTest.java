@@ -57,13 +57,14 @@ class ConcurrentDispatchTest {
         pool.shutdown();
 
         Map<String, Long> byKey = ProviderStub.sendsByKey("/v1/payouts");
-        Map<String, Long> mine = ids.stream().map(OutboundPayment::idempotencyKeyOf)
-                .collect(Collectors.toMap(k -> k, k -> byKey.getOrDefault(k, 0L)));
+        List<String> keys = java.util.Arrays.asList(TestDb.<String>scalar("select string_agg(idempotency_key, ',') from payment_orders where reference like ?",
+                prefix + "-%").split(","));
+        Map<String, Long> mine = keys.stream().collect(Collectors.toMap(k -> k, k -> byKey.getOrDefault(k, 0L)));
         assertEquals(1000, mine.size());
         assertEquals(Map.of(), mine.entrySet().stream().filter(e -> e.getValue() != 1L)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "keys not sent exactly once");
         assertEquals(1000, TestDb.count("select count(*) from payment_orders where reference like ? and state = 'submitted'"
-                + " and provider_payment_id = 'po_payment-' || id", prefix + "-%"));
+                + " and provider_payment_id = 'po_' || idempotency_key", prefix + "-%"));
         assertEquals(1000, TestDb.count("select count(*) from payment_attempts a join payment_orders p on p.id = a.payment_id"
                 + " where p.reference like ? and a.outcome = 'accepted'", prefix + "-%"));
         assertEquals(true, a + b >= 1000, "sent " + a + " + " + b);
@@ -74,9 +75,10 @@ class ConcurrentDispatchTest {
         TestDb.update("""
                 with b as (insert into beneficiaries (kind, beneficiary_key, name, masked)
                            select 'wallet', ? || '-ba-' || g, 'Merchant ' || g, ? || '-ba-' || g from generate_series(1, ?) g returning id, name),
-                p as (insert into payment_orders (type, account_id, beneficiary_id, amount_minor, currency, reference, execute_on, due_at, state,
-                                                  channel, created_by)
-                      select 'payout', a.id, b.id, 100 + (b.id % 900), 'SEK', ? || '-' || b.id, current_date, now(), 'scheduled', 'stripe', 'planter'
+                p as (insert into payment_orders (type, account_id, beneficiary_id, beneficiary_name, amount_minor, currency, reference, execute_on, due_at,
+                                                  state, channel, created_by, idempotency_key)
+                      select 'payout', a.id, b.id, b.name, 100 + (b.id % 900), 'SEK', ? || '-' || b.id, current_date, now(), 'scheduled', 'stripe',
+                             'planter', a.code || '/' || gen_random_uuid()
                       from b, accounts a where a.code = ? returning id)
                 insert into dispatch_jobs (payment_id, channel, status, due_at) select id, 'stripe', 'pending', now() from p
                 """, prefix, prefix, n, prefix, account);

@@ -18,6 +18,8 @@ import static io.restassured.RestAssured.given;
 final class DispatchFixtures {
 
     static final String ADMIN = TestJwt.bearer("dispatch-admin", "admin");
+    /** The second admin every policy change needs. */
+    static final String SECOND_ADMIN = TestJwt.bearer("dispatch-admin-2", "admin");
 
     private DispatchFixtures() {
     }
@@ -53,6 +55,7 @@ final class DispatchFixtures {
                 balanceMinor, UUID.randomUUID().toString(), accountCode);
     }
 
+    /** Puts a policy in force the only way there is: one admin proposes it, a second approves it. */
     static void policy(String currency, long auto, long dual, Long dailyAmount, Integer dailyCount, Long large) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("autoLimitMinor", auto);
@@ -60,8 +63,21 @@ final class DispatchFixtures {
         body.put("beneficiaryDailyAmountMinor", dailyAmount);
         body.put("beneficiaryDailyCount", dailyCount);
         body.put("largeAmountMinor", large);
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().put("/payment-policies/" + currency).then().statusCode(200);
+        body.put("reason", "test fixture");
+        // Test classes share currencies: withdraw what another fixture may have left waiting.
+        Long waiting = TestDb.scalar("select id from payment_policy_changes where currency = ? and state = 'pending'", currency);
+        if (waiting != null) {
+            TestDb.update("update payment_policy_changes set state = 'withdrawn', decided_by = proposed_by, decided_at = now() where id = ?", waiting);
+        }
+        long change = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().put("/payment-policies/" + currency).then().statusCode(202).extract().jsonPath().getLong("id");
+        given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON).body(Map.of("comment", "checked"))
+                .when().post("/payment-policies/" + currency + "/changes/" + change + "/approval").then().statusCode(200);
+    }
+
+    /** The Idempotency-Key the dispatcher sends for {@code paymentId}. */
+    static String key(long paymentId) {
+        return TestDb.scalar("select idempotency_key from payment_orders where id = ?", paymentId);
     }
 
     static Map<String, Object> payout(String account, String currency, String amount, String destination, String reference) {

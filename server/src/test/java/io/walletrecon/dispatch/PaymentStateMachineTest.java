@@ -14,7 +14,7 @@ import static io.walletrecon.dispatch.PaymentState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Every one of the 100 (from, to) pairs against the expected table, written out independently of the code. */
+/** Every one of the 121 (from, to) pairs against the expected table, written out independently of the code. */
 class PaymentStateMachineTest {
 
     static final Set<String> EXPECTED = Set.of(
@@ -23,7 +23,8 @@ class PaymentStateMachineTest {
             "APPROVED>SCHEDULED", "APPROVED>CANCELLED",
             "SCHEDULED>SUBMITTED", "SCHEDULED>HELD", "SCHEDULED>CANCELLED",
             "HELD>PENDING_APPROVAL", "HELD>APPROVED", "HELD>SCHEDULED", "HELD>SUBMITTED", "HELD>CANCELLED",
-            "SUBMITTED>COMPLETED", "SUBMITTED>FAILED", "SUBMITTED>RETURNED",
+            "SUBMITTED>UNKNOWN", "SUBMITTED>COMPLETED", "SUBMITTED>FAILED", "SUBMITTED>RETURNED",
+            "UNKNOWN>SUBMITTED", "UNKNOWN>COMPLETED", "UNKNOWN>FAILED",
             "COMPLETED>RETURNED");
 
     static Stream<Arguments> everyPair() {
@@ -38,7 +39,7 @@ class PaymentStateMachineTest {
 
     @Test
     void everyPairIsCovered() {
-        assertEquals(100, everyPair().count());
+        assertEquals(121, everyPair().count());
     }
 
     @Test
@@ -47,6 +48,14 @@ class PaymentStateMachineTest {
             boolean beforeSubmitted = Set.of(DRAFT, PENDING_APPROVAL, APPROVED, SCHEDULED, HELD).contains(s);
             assertEquals(beforeSubmitted, PaymentStateMachine.allows(s, CANCELLED), s.name());
         }
+    }
+
+    @Test
+    void anUnknownOutcomeIsNeverFinalNorCancelledAndOnlyTheProviderSettlesIt() {
+        assertEquals(false, UNKNOWN.isFinal());
+        assertEquals(Set.of(SUBMITTED, COMPLETED, FAILED), PaymentStateMachine.next(UNKNOWN));
+        assertEquals(false, PaymentStateMachine.allows(UNKNOWN, CANCELLED));
+        assertEquals(false, PaymentStateMachine.allows(UNKNOWN, SCHEDULED));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.walletrecon.dispatch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class PaymentsApiTest {
     void detailShowsHistoryAndListFiltersByStateDateAndBeneficiary() {
         long id = create(FINANCE, payout(account, "JPY", "500", destination, "INV-3"));
         get(id).body("history.to", contains("draft", "pending_approval"))
-                .body("history[0].actor", equalTo("fay"))
+                .body("history[0].actor", equalTo(TestJwt.person("fay")))
                 .body("approvals", hasSize(0)).body("attempts", hasSize(0))
                 .body("beneficiary.masked", equalTo(destination));
 

@@ -6,13 +6,8 @@ import io.walletrecon.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -22,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ProviderCallbackTest {
 
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private String account;
 
     @BeforeEach
@@ -42,23 +36,7 @@ class ProviderCallbackTest {
     }
 
     private void deliver(String type, String objectJson) {
-        long t = Instant.now().getEpochSecond();
-        String body = "{\"id\":\"" + TestData.unique("evt") + "\",\"type\":\"" + type + "\",\"created\":" + t
-                + ",\"data\":{\"object\":" + objectJson + "}}";
-        given().header("Stripe-Signature", "t=" + t + ",v1=" + hmac(t + "." + body))
-                .contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
-                .when().post("/webhooks/stripe/" + account)
-                .then().statusCode(200);
-    }
-
-    private static String hmac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Webhooks.stripe(account, type, objectJson).statusCode(200);
     }
 
     @Test

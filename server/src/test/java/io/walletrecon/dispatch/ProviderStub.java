@@ -28,7 +28,7 @@ final class ProviderStub {
     /** Every POST the stub received at {@code path} carrying the idempotency key of {@code paymentId}. */
     static List<LoggedRequest> sends(String path, long paymentId) {
         return client().find(postRequestedFor(urlEqualTo(path))
-                .withHeader("Idempotency-Key", WireMock.equalTo(OutboundPayment.idempotencyKeyOf(paymentId))));
+                .withHeader("Idempotency-Key", WireMock.equalTo(DispatchFixtures.key(paymentId))));
     }
 
     /** Requests per idempotency key for all POSTs at {@code path}. */

@@ -34,6 +34,8 @@ class StripeDispatchTest {
     DispatchService dispatch;
     @Inject
     PaymentStatusService status;
+    @Inject
+    PaymentPoller poller;
 
     private String account;
     private String destination;
@@ -72,7 +74,7 @@ class StripeDispatchTest {
     }
 
     private static String key(long id) {
-        return OutboundPayment.idempotencyKeyOf(id);
+        return DispatchFixtures.key(id);
     }
 
     @Test
@@ -104,7 +106,7 @@ class StripeDispatchTest {
 
         assertEquals(2, ProviderStub.sends("/v1/payouts", id).size());
         get(id).body("state", equalTo("submitted")).body("providerPaymentId", equalTo("po_" + key(id)))
-                .body("attempts.outcome", contains("retry", "accepted")).body("attempts[0].httpStatus", equalTo(500))
+                .body("attempts.outcome", contains("ambiguous", "accepted")).body("attempts[0].httpStatus", equalTo(500))
                 .body("attempts[0].error", equalTo("HTTP 500: internal"));
     }
 
@@ -122,7 +124,7 @@ class StripeDispatchTest {
         assertEquals(2, sends.size());
         // Both requests carry the one key, so the provider holds one payout: the one id we stored.
         assertEquals(Set.of(key(id)), Set.copyOf(sends.stream().map(r -> r.getHeader("Idempotency-Key")).toList()));
-        get(id).body("providerPaymentId", equalTo("po_" + key(id))).body("attempts.outcome", contains("retry", "accepted"))
+        get(id).body("providerPaymentId", equalTo("po_" + key(id))).body("attempts.outcome", contains("ambiguous", "accepted"))
                 .body("attempts[0].error", org.hamcrest.Matchers.startsWith("timeout"));
         assertEquals(1, TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = 'submitted'", id));
     }
@@ -164,16 +166,34 @@ class StripeDispatchTest {
     }
 
     @Test
-    void transientFailuresUpToTheLimitFailThePaymentWithTheReason() {
+    void serverErrorsUpToTheLimitLeaveTheOutcomeUnknownNeverFailed() {
         long id = scheduledPayout("60.00");
         ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
                 .withHeader("Idempotency-Key", WireMock.equalTo(key(id)))
                 .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"maintenance\"}}")));
         dispatchUntilDone(id);
+        ReactiveBridge.await(dispatch::dispatchDue);
+
+        // A 5xx may have been executed: after the last allowed send the payment is unknown, alerted, and never sent again.
+        assertEquals(4, ProviderStub.sends("/v1/payouts", id).size());
+        get(id).body("state", equalTo("unknown")).body("failureReason", org.hamcrest.Matchers.nullValue())
+                .body("attempts.outcome", contains("ambiguous", "ambiguous", "ambiguous", "ambiguous"))
+                .body("history[-1].reason", equalTo("outcome unknown: sent 4 times; last: HTTP 503: maintenance"));
+        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'PAYMENT_UNKNOWN'", id));
+        assertEquals(0, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'PAYMENT_FAILED'", id));
+    }
+
+    @Test
+    void rateLimitedUpToTheLimitFailsBecauseTheProviderExecutedNothing() {
+        long id = scheduledPayout("61.00");
+        ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
+                .withHeader("Idempotency-Key", WireMock.equalTo(key(id)))
+                .willReturn(aResponse().withStatus(429).withBody("{\"error\":{\"message\":\"slow down\"}}")));
+        dispatchUntilDone(id);
 
         assertEquals(4, ProviderStub.sends("/v1/payouts", id).size());
         get(id).body("state", equalTo("failed"))
-                .body("failureReason", equalTo("gave up after 4 attempts; last: HTTP 503: maintenance"))
+                .body("failureReason", equalTo("gave up after 4 attempts, none executed by the provider; last: HTTP 429: slow down"))
                 .body("attempts.outcome", contains("retry", "retry", "retry", "retry"));
     }
 
@@ -181,9 +201,9 @@ class StripeDispatchTest {
     void crashBetweenProviderCallAndCommitHealsWithoutASecondPayment() {
         long id = scheduledPayout("70.00");
         // Claim and send, then "crash": the answer is never recorded. Other tests' claimed jobs are recorded normally.
-        DispatchService.Claim claim = ReactiveBridge.await(() -> dispatch.claim("stripe", 1000));
-        List<DispatchService.Claimed> mine = claim.toSend().stream().filter(c -> c.paymentId() == id).toList();
-        List<DispatchService.Claimed> others = claim.toSend().stream().filter(c -> c.paymentId() != id).toList();
+        DispatchClaims.Claim claim = ReactiveBridge.await(() -> dispatch.claim("stripe", 1000));
+        List<DispatchClaims.Claimed> mine = claim.toSend().stream().filter(c -> c.paymentId() == id).toList();
+        List<DispatchClaims.Claimed> others = claim.toSend().stream().filter(c -> c.paymentId() != id).toList();
         assertEquals(1, mine.size());
         ReactiveBridge.await(() -> dispatch.send(mine));
         ReactiveBridge.await(() -> dispatch.send(others).chain(results -> dispatch.record(others, results)));
@@ -223,14 +243,20 @@ class StripeDispatchTest {
     void providerEventsFeedTheStateMachineAndRepeatsChangeNothing() {
         long id = scheduledPayout("80.00");
         dispatchUntilDone(id);
-        var first = ReactiveBridge.await(() -> status.onProviderEvent("po_" + key(id), ProviderOutcome.COMPLETED, "payout.paid"));
+        long accountId = TestDb.count("select account_id from payment_orders where id = ?", id);
+        var first = ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_" + key(id), null, 8000, ProviderOutcome.COMPLETED, "payout.paid")));
         assertEquals(new PaymentStatusService.StatusChange(id, "submitted", "completed", true), first);
-        var repeat = ReactiveBridge.await(() -> status.onProviderEvent("po_" + key(id), ProviderOutcome.COMPLETED, "payout.paid"));
+        var repeat = ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_" + key(id), null, 8000, ProviderOutcome.COMPLETED, "payout.paid")));
         assertFalse(repeat.applied());
-        var bounced = ReactiveBridge.await(() -> status.onProviderEvent(id, ProviderOutcome.FAILED, "payout.failed: account_closed"));
+        var bounced = ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_" + key(id), id, 8000, ProviderOutcome.FAILED,
+                "payout.failed: account_closed")));
         assertEquals("returned", bounced.to());
         get(id).body("state", equalTo("returned")).body("failureReason", equalTo("payout.failed: account_closed"));
-        assertEquals((Object) null, ReactiveBridge.await(() -> status.onProviderEvent("po_unknown", ProviderOutcome.COMPLETED, "x")));
+        assertEquals((Object) null, ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_unknown", null, 8000, ProviderOutcome.COMPLETED, "x"))));
+    }
+
+    private static ProviderReport report(long accountId, String objectId, Long paymentId, long amount, ProviderOutcome outcome, String detail) {
+        return new ProviderReport(accountId, DispatchChannel.STRIPE, objectId, paymentId, amount, "USD", outcome, detail);
     }
 
     @Test
@@ -241,7 +267,7 @@ class StripeDispatchTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"po_" + key(id) + "\",\"object\":\"payout\",\"status\":\"paid\"}")));
         TestDb.update("update payment_orders set submitted_at = now() - interval '1 hour' where id = ?", id);
-        ReactiveBridge.await(status::pollSubmitted);
+        ReactiveBridge.await(poller::pollSubmitted);
         get(id).body("state", equalTo("completed")).body("history[-1].actor", equalTo("poller"));
     }
 }

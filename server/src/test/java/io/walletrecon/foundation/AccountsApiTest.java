@@ -52,7 +52,7 @@ class AccountsApiTest {
     void creatingAnAccountIsAuditedWithTheTokenSubject() {
         String code = TestData.unique("audited");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then().statusCode(201);
-        assertEquals("alice", TestDb.scalar("select actor from audit_log where entity_type = 'account' and entity_id = ? and action = 'account.created'", code));
+        assertEquals(TestJwt.person("alice"), TestDb.scalar("select actor from audit_log where entity_type = 'account' and entity_id = ? and action = 'account.created'", code));
     }
 
     @Test

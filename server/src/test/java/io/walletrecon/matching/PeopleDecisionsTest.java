@@ -3,6 +3,7 @@ package io.walletrecon.matching;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -38,7 +39,7 @@ class PeopleDecisionsTest {
                                 Map.of("side", "right", "type", "receivable", "id", chosen))))
                 .when().post("/matches")
                 .then().statusCode(201)
-                .body("rule", equalTo("manual")).body("status", equalTo("confirmed")).body("createdBy", equalTo("fiona"))
+                .body("rule", equalTo("manual")).body("status", equalTo("confirmed")).body("createdBy", equalTo(TestJwt.person("fiona")))
                 .body("leftTotalMinor", equalTo(3000)).body("differenceMinor", equalTo(0))
                 .body("items.type", contains("transaction", "receivable"))
                 .extract().jsonPath().getLong("id");
@@ -66,7 +67,7 @@ class PeopleDecisionsTest {
 
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("reason", "different customer"))
                 .when().post("/matches/" + first + "/reject")
-                .then().statusCode(200).body("status", equalTo("rejected")).body("decidedBy", equalTo("fiona"))
+                .then().statusCode(200).body("status", equalTo("rejected")).body("decidedBy", equalTo(TestJwt.person("fiona")))
                 .body("items.live", contains(false, false));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("reason", "checked the slip"))
                 .when().post("/matches/" + second + "/confirm")
@@ -172,7 +173,7 @@ class PeopleDecisionsTest {
 
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("body", "客户说是押金"))
                 .when().post("/exceptions/" + id + "/annotations")
-                .then().statusCode(201).body("annotations.body", contains("客户说是押金")).body("annotations[0].author", equalTo("fiona"));
+                .then().statusCode(201).body("annotations.body", contains("客户说是押金")).body("annotations[0].author", equalTo(TestJwt.person("fiona")));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "in_review", "assignee", "li.lei"))
                 .when().post("/exceptions/" + id + "/resolve")
                 .then().statusCode(200).body("status", equalTo("in_review")).body("assignee", equalTo("li.lei"));
@@ -181,7 +182,7 @@ class PeopleDecisionsTest {
                 .then().statusCode(400).body("errors.field", contains("reason"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "resolved", "reason", "deposit, booked manually"))
                 .when().post("/exceptions/" + id + "/resolve")
-                .then().statusCode(200).body("status", equalTo("resolved")).body("resolvedBy", equalTo("fiona"))
+                .then().statusCode(200).body("status", equalTo("resolved")).body("resolvedBy", equalTo(TestJwt.person("fiona")))
                 .body("resolutionReason", equalTo("deposit, booked manually")).body("assignee", equalTo("li.lei"));
         given().header("Authorization", FINANCE).queryParam("account", f.code).queryParam("status", "done")
                 .when().get("/exceptions").then().statusCode(400).body("errors.field", contains("status"));

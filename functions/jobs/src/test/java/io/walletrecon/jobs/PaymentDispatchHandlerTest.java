@@ -3,12 +3,16 @@ package io.walletrecon.jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import com.amazonaws.services.lambda.runtime.Context;
+import io.walletrecon.dispatch.DispatchCycleService;
 import io.walletrecon.security.KeyService;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,9 @@ class PaymentDispatchHandlerTest {
 
     @Inject
     KeyService keys;
+    @Inject
+    @Named("payment-dispatch")
+    PaymentDispatchHandler handler;
 
     @Test
     void anEventBridgeEventRunsOneDispatchCycle() {
@@ -57,6 +64,29 @@ class PaymentDispatchHandlerTest {
         assertEquals("submitted", TestDb.scalar("select state from payment_orders where id = ?", id));
     }
 
+    @Test
+    void withTooLittleTimeLeftTheHandlerClaimsNothing() {
+        long id = plantDueSupplierPayment();
+        // 5 s left: less than one provider call (2 x timeout) plus the safety margin; nothing may be started.
+        DispatchCycleService.CycleResult result = handler.handleRequest(Map.of("source", "aws.events"), remaining(5_000));
+        assertEquals(0, result.dispatch().claimed());
+        assertEquals(0, result.polled());
+        assertEquals("scheduled", TestDb.scalar("select state from payment_orders where id = ?", id));
+
+        handler.handleRequest(Map.of("source", "aws.events"), remaining(60_000));
+        assertEquals("submitted", TestDb.scalar("select state from payment_orders where id = ?", id));
+    }
+
+    /** A Lambda context with {@code millis} left, as the runtime reports it. */
+    private static Context remaining(int millis) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class}, (proxy, method, args) -> switch (method.getName()) {
+            case "getRemainingTimeInMillis" -> millis;
+            case "getMemoryLimitInMB" -> 512;
+            case "getAwsRequestId", "getFunctionName" -> "test";
+            default -> null;
+        });
+    }
+
     /** An approved supplier payment with its outbox job, as the approval flow leaves it; the account has the money. */
     private long plantDueSupplierPayment() {
         String code = TestData.unique("lam");
@@ -69,8 +99,9 @@ class PaymentDispatchHandlerTest {
         TestDb.update("insert into beneficiaries (kind, beneficiary_key, name, masked, account_ciphertext, bank_code) values ('bank_account', ?, 'Acme', '****3000', ?, '')"
                 + " on conflict (kind, beneficiary_key) do nothing", key, cipher);
         TestDb.update("""
-                insert into payment_orders (type, account_id, beneficiary_id, amount_minor, currency, reference, execute_on, due_at, state, channel, created_by)
-                select 'supplier_payment', a.id, b.id, 4200, 'EUR', ?, current_date, now(), 'scheduled', 'bank_file', 'planter'
+                insert into payment_orders (type, account_id, beneficiary_id, beneficiary_name, amount_minor, currency, reference, execute_on, due_at, state,
+                                            channel, created_by, idempotency_key)
+                select 'supplier_payment', a.id, b.id, 'Acme', 4200, 'EUR', ?, current_date, now(), 'scheduled', 'bank_file', 'planter', a.code || '/' || gen_random_uuid()
                 from accounts a, beneficiaries b where a.code = ? and b.kind = 'bank_account' and b.beneficiary_key = ?""", code, code, key);
         long id = TestDb.count("select id from payment_orders where reference = ?", code);
         TestDb.update("insert into dispatch_jobs (payment_id, channel, status, due_at) values (?, 'bank_file', 'pending', now())", id);

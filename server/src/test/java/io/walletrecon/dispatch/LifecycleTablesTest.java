@@ -1,0 +1,55 @@
+package io.walletrecon.dispatch;
+
+import io.walletrecon.problem.ApiException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Every (from, to) pair of the policy-change and bank-file lifecycles against tables written out here. */
+class LifecycleTablesTest {
+
+    static final Set<String> POLICY_CHANGES = Set.of("PENDING>APPROVED", "PENDING>REJECTED", "PENDING>WITHDRAWN");
+    static final Set<String> BANK_FILES = Set.of("BUILT>HANDING_OVER", "HANDING_OVER>HANDED_OVER", "HANDING_OVER>UNCERTAIN",
+            "UNCERTAIN>HANDED_OVER", "UNCERTAIN>BUILT");
+
+    static Stream<Arguments> policyChangePairs() {
+        return Arrays.stream(PolicyChangeState.values()).flatMap(f -> Arrays.stream(PolicyChangeState.values()).map(t -> Arguments.of(f, t)));
+    }
+
+    static Stream<Arguments> bankFilePairs() {
+        return Arrays.stream(BankFileState.values()).flatMap(f -> Arrays.stream(BankFileState.values()).map(t -> Arguments.of(f, t)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("policyChangePairs")
+    void aPolicyChangeMovesExactlyAsTheTableSays(PolicyChangeState from, PolicyChangeState to) {
+        assertEquals(POLICY_CHANGES.contains(from + ">" + to), PolicyChangeStateMachine.allows(from, to));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("bankFilePairs")
+    void aBankFileMovesExactlyAsTheTableSays(BankFileState from, BankFileState to) {
+        assertEquals(BANK_FILES.contains(from + ">" + to), BankFileStateMachine.allows(from, to));
+    }
+
+    @Test
+    void everyPairIsCovered() {
+        assertEquals(16, policyChangePairs().count());
+        assertEquals(16, bankFilePairs().count());
+    }
+
+    @Test
+    void aDecidedChangeIsAConflictNamingItsState() {
+        ApiException e = assertThrows(ApiException.class, () -> PolicyChangeStateMachine.require(7, PolicyChangeState.APPROVED, PolicyChangeState.APPROVED));
+        assertEquals(409, e.type().status);
+        assertEquals("Policy change 7 is approved and cannot become approved", e.getMessage());
+    }
+}
