@@ -37,10 +37,16 @@ public final class TestJwt {
     /** A token for {@code subject} carrying {@code roles} in its groups claim, valid for an hour. */
     public static String token(String subject, String... roles) {
         long now = Instant.now().getEpochSecond();
+        return token(subject, null, now, now + 3600, roles);
+    }
+
+    /** A token with an audience ({@code aud}, none when null) and the given issue and expiry times (epoch seconds). */
+    public static String token(String subject, String audience, long issuedAt, long expires, String... roles) {
         String groups = Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\",\"groups\":["
-                + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+                + groups + "]" + (audience == null ? "" : ",\"aud\":\"" + audience + "\"")
+                + ",\"iat\":" + issuedAt + ",\"exp\":" + expires + "}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
