@@ -8,15 +8,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.walletrecon.money.Money;
 import io.walletrecon.security.KeyService;
+import io.walletrecon.storage.BankFileOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +24,7 @@ import java.util.Map;
 /**
  * The bank file adapter (银企联 / host-to-host): approved supplier payments due for an execution date become
  * one pain.001.001.09 file per debtor account and date. The file content is stored with the orders becoming
- * SUBMITTED in one transaction; only then is it written into the hand-over directory (temp file + atomic move),
+ * SUBMITTED in one transaction; only then is it handed over ({@link BankFileOutbox}: a directory, or the documents bucket),
  * and a hand-over interrupted by a crash writes the same stored content again, so the bank never receives a
  * second file for the same payments.
  */
@@ -40,11 +36,13 @@ public class BankFileService {
     private final Pool pool;
     private final KeyService keys;
     private final DispatchConfig config;
+    private final BankFileOutbox outbox;
 
-    public BankFileService(Pool pool, KeyService keys, DispatchConfig config) {
+    public BankFileService(Pool pool, KeyService keys, DispatchConfig config, BankFileOutbox outbox) {
         this.pool = pool;
         this.keys = keys;
         this.config = config;
+        this.outbox = outbox;
     }
 
     /** Claims due supplier payments (the same checks as every dispatch) and builds their files. */
@@ -116,18 +114,10 @@ public class BankFileService {
                         return Uni.createFrom().item(0);
                     }
                     return Uni.createFrom().item(() -> {
-                                Path dir = Path.of(config.bankFile().directory());
-                                try {
-                                    Files.createDirectories(dir);
-                                    for (Row r : list) {
-                                        Path tmp = dir.resolve("." + r.getString("file_name") + ".part");
-                                        Files.writeString(tmp, r.getString("content"), StandardCharsets.UTF_8);
-                                        Files.move(tmp, dir.resolve(r.getString("file_name")), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                                        done.add(r.getLong("id"));
-                                        LOG.infof("bank file %s handed over to %s", r.getString("file_name"), dir);
-                                    }
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
+                                for (Row r : list) {
+                                    outbox.deliver(r.getString("file_name"), r.getString("content"));
+                                    done.add(r.getLong("id"));
+                                    LOG.infof("bank file %s handed over to %s", r.getString("file_name"), outbox.describe());
                                 }
                                 return done;
                             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

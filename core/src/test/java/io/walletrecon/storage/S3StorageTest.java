@@ -152,6 +152,35 @@ class S3StorageTest {
         assertFalse(query(hour).get("X-Amz-Signature").equals(query(minute).get("X-Amz-Signature")));
     }
 
+    @Test
+    void bankFilesGoToTheBucketUnderTheirPrefixAndAgainReplaceNotAdd() {
+        s3.stubFor(put(urlPathEqualTo("/" + BUCKET + "/bank-out/pain001-ACME-20260302.xml"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        BankFileOutbox outbox = new S3BankFileOutbox(client, BUCKET, "bank-out/");
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document>付款 42</Document>";
+
+        outbox.deliver("pain001-ACME-20260302.xml", xml);
+        outbox.deliver("pain001-ACME-20260302.xml", xml);
+
+        List<LoggedRequest> puts = s3.findAll(putRequestedFor(urlPathEqualTo("/" + BUCKET + "/bank-out/pain001-ACME-20260302.xml"))
+                .withHeader("Content-Type", equalTo("application/xml")));
+        assertEquals(2, puts.size(), "a repeated hand-over writes the same key, which S3 replaces");
+        assertArrayEquals(xml.getBytes(StandardCharsets.UTF_8), FakeS3.uploadedBytes(puts.get(1)));
+        assertEquals("s3://" + BUCKET + "/bank-out/", outbox.describe());
+    }
+
+    @Test
+    void bankFilesGoIntoTheDirectoryWholeAndAgainReplaceNotAdd() throws IOException {
+        Path dir = Files.createTempDirectory("bank-out-test");
+        BankFileOutbox outbox = new FileSystemBankFileOutbox(dir.resolve("out"));
+        outbox.deliver("a.xml", "<Document>1</Document>");
+        outbox.deliver("a.xml", "<Document>1</Document>");
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertEquals(List.of("a.xml"), files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals("<Document>1</Document>", Files.readString(dir.resolve("out/a.xml")));
+    }
+
     private static Map<String, String> query(URI uri) {
         Map<String, String> q = new LinkedHashMap<>();
         Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
@@ -163,6 +192,7 @@ class S3StorageTest {
         public Kind kind() { return Kind.S3; }
         public Optional<String> bucket() { return Optional.of(BUCKET); }
         public String exportsPrefix() { return "exports/"; }
+        public String bankFilesPrefix() { return "bank-out/"; }
         public Optional<String> region() { return Optional.of("eu-central-1"); }
         public Optional<URI> endpoint() { return Optional.of(endpointUri); }
         public boolean pathStyle() { return true; }
