@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
+import io.walletrecon.data.DatabaseRefusals;
 import io.walletrecon.data.Provider;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.data.WalletTransaction;
@@ -98,7 +99,7 @@ public class WebhookIntakeService {
                 } catch (WebhookRejectedException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    String refusal = storedAsUnprocessable == null ? io.walletrecon.data.DatabaseRefusals.describe(e) : null;
+                    String refusal = storedAsUnprocessable == null ? DatabaseRefusals.describe(e) : null;
                     if (refusal != null && attempt < MAX_ATTEMPTS) {
                         String incident = UUID.randomUUID().toString();
                         LOG.errorf(e, "the database refused the transaction of a %s event for account %s; storing the event "

@@ -57,4 +57,25 @@ class OddInputTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("A text value in the request holds a NUL character (\\u0000), which is not text; remove it"));
     }
+
+    /** What the database refuses unexpectedly answers 500 with an incident id; SQL, tables and constraints stay in the log. */
+    @Test
+    void unexpectedFailureAnswersWithAnIncidentIdAndNoInternals() {
+        String external = TestData.unique("erp");
+        String constraint = "refuses_" + external.replace('-', '_');
+        TestDb.update("alter table customers add constraint " + constraint + " check (external_id <> '" + external + "') not valid");
+        try {
+            String body = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(java.util.Map.of("externalId", external, "name", "Refused Ltd"))
+                    .when().post("/customers")
+                    .then().statusCode(500).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.matchesPattern(
+                            "Something went wrong on our side; quote incident [0-9a-f-]{36} when you report it"))
+                    .extract().asString();
+            assertEquals(false, body.contains(constraint) || body.contains("customers") || body.contains("SQL")
+                    || body.contains("Exception"), body);
+        } finally {
+            TestDb.update("alter table customers drop constraint " + constraint);
+        }
+    }
 }
