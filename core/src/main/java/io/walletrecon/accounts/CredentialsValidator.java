@@ -63,6 +63,9 @@ public class CredentialsValidator {
         if (c == null) {
             return null;
         }
+        if (provider == Provider.STANDARD && c.livemode() != null) {
+            errors.add(ProblemError.field("credentials.livemode", "is for Stripe accounts only"));
+        }
         if (c.webhookSecrets() == null || c.webhookSecrets().isEmpty()) {
             errors.add(ProblemError.field("credentials.webhookSecrets", "must list at least one secret"));
             return c;
@@ -114,6 +117,9 @@ public class CredentialsValidator {
         }
         if (c.appId() == null || c.appId().isBlank()) {
             errors.add(ProblemError.field("credentials.appId", "is required"));
+        }
+        if (c.sellerId() != null && !c.sellerId().matches("2088\\d{12}")) {
+            errors.add(ProblemError.field("credentials.sellerId", "must be the 16-digit partner id starting with 2088"));
         }
         if (c.alipayPublicKeys() == null || c.alipayPublicKeys().isEmpty()) {
             errors.add(ProblemError.field("credentials.alipayPublicKeys", "must list at least one Alipay public key"));

@@ -15,23 +15,16 @@ import io.walletrecon.money.Money;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.security.KeyService;
+import io.walletrecon.storage.BankFileOutbox;
+import io.walletrecon.storage.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +33,7 @@ import java.util.Map;
  * The bank file adapter (银企联 / host-to-host): approved supplier payments due for an execution date become one
  * pain.001.001.09 file per debtor account and date. The file content and its SHA-256 are stored with the orders
  * becoming SUBMITTED in one transaction. Then one dispatcher at a time hands each file over ({@link BankFileState}):
- * it claims the file with SKIP LOCKED, publishes it into the directory without ever replacing a file there
+ * it claims the file with SKIP LOCKED, publishes it to the {@link BankFileOutbox} (a directory, or the documents bucket) without ever replacing a file there
  * ({@link HandOverRule}), and records the hand-over; a retry after a crash finds the file and records it instead of
  * writing it twice.
  */
@@ -82,12 +75,14 @@ public class BankFileService {
     private final KeyService keys;
     private final DispatchConfig config;
     private final AuditLog audit;
+    private final BankFileOutbox outbox;
 
-    public BankFileService(Pool pool, KeyService keys, DispatchConfig config, AuditLog audit) {
+    public BankFileService(Pool pool, KeyService keys, DispatchConfig config, AuditLog audit, BankFileOutbox outbox) {
         this.pool = pool;
         this.keys = keys;
         this.config = config;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     /** Builds the files of claimed supplier payments in the claim's transaction; returns how many files. */
@@ -146,10 +141,7 @@ public class BankFileService {
     private Uni<Boolean> handOverOne(Row r, String worker) {
         long id = r.getLong("id");
         String name = r.getString("file_name");
-        Path dir = Path.of(config.bankFile().directory());
-        Path target = dir.resolve(name);
-        Path temp = dir.resolve("." + name + ".part");
-        return Uni.createFrom().item(() -> publish(dir, target, temp, r.getBoolean("resumed"), r.getString("content"), r.getString("sha256")))
+        return Uni.createFrom().item(() -> publish(name, r.getBoolean("resumed"), r.getString("content"), r.getString("sha256")))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(action -> {
                     boolean delivered = action != HandOverRule.Action.UNCERTAIN;
@@ -158,47 +150,33 @@ public class BankFileService {
                     Uni<Void> mark = pool.withTransaction(conn -> conn.preparedQuery(FINISH_FILE).execute(Tuple.of(id, to.code(), worker))
                             .chain(() -> delivered ? Uni.createFrom().voidItem()
                                     : conn.preparedQuery(UNCERTAIN_ALERT).execute(Tuple.of(id, uncertainMessage(id, name))).replaceWithVoid()));
-                    return mark.chain(() -> delivered ? deleteQuietly(temp) : Uni.createFrom().voidItem())
-                            .invoke(() -> LOG.infof("bank file %s: %s (%s)", name, to.code(), action))
+                    return mark.chain(() -> delivered ? cleanQuietly(name) : Uni.createFrom().voidItem())
+                            .invoke(() -> LOG.infof("bank file %s: %s (%s) at %s", name, to.code(), action, outbox.describe()))
                             .replaceWith(action == HandOverRule.Action.WRITE);
                 });
     }
 
     private static String uncertainMessage(long id, String name) {
-        return "Bank file " + id + " (" + name + "): a hand-over was interrupted and the file is not in the directory; the bank's connector may"
+        return "Bank file " + id + " (" + name + "): a hand-over was interrupted and the file is not in the outbox; the bank's connector may"
                 + " already have taken it. Ask the bank whether it received it, then settle it: delivered, or deliver again";
     }
 
-    /** Writes the temporary copy and links it under the real name, unless {@link HandOverRule} says otherwise. */
-    private static HandOverRule.Action publish(Path dir, Path target, Path temp, boolean resumed, String content, String sha256) {
-        try {
-            Files.createDirectories(dir);
-            HandOverRule.Action action = HandOverRule.decide(resumed, Files.exists(target) ? sha256(Files.readAllBytes(target)) : null,
-                    Files.exists(temp), sha256);
-            if (action != HandOverRule.Action.WRITE) {
-                return action;
-            }
-            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
-            try {
-                // A hard link is atomic and fails when the name is taken: a file the connector may be reading is never replaced.
-                Files.createLink(target, temp);
-            } catch (FileAlreadyExistsException e) {
-                return HandOverRule.decide(true, sha256(Files.readAllBytes(target)), true, sha256);
-            }
+    /** Publishes the file unless {@link HandOverRule} says otherwise, from what the outbox shows. */
+    private HandOverRule.Action publish(String name, boolean resumed, String content, String sha256) {
+        BankFileOutbox.Seen seen = outbox.look(name);
+        HandOverRule.Action action = HandOverRule.decide(resumed, seen.publishedSha256(), seen.temporaryCopy(), sha256);
+        if (action != HandOverRule.Action.WRITE || outbox.publish(name, content, sha256)) {
             return action;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return HandOverRule.decide(true, outbox.look(name).publishedSha256(), true, sha256);
     }
 
-    private static Uni<Void> deleteQuietly(Path temp) {
+    private Uni<Void> cleanQuietly(String name) {
         return Uni.createFrom().item(() -> {
             try {
-                Files.deleteIfExists(temp);
-            } catch (NoSuchFileException e) {
-                // already gone
-            } catch (IOException e) {
-                LOG.warnf("could not delete %s: %s", temp, e.getMessage());
+                outbox.clean(name);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not remove the temporary copy of %s: %s", name, e.getMessage());
             }
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
@@ -255,10 +233,6 @@ public class BankFileService {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * Alipay has no timestamp header; the signed {@code notify_time} (Beijing time, when the notification was sent)
  * must be within {@link #TOLERANCE} of now: wider than the other providers' 5 minutes because Alipay retries for
  * about 25 hours and does not promise a fresh {@code notify_time} per retry. Within it, replays are stopped by
- * the {@code notify_id} unique constraint.
+ * the {@code notify_id} unique constraint. The notification must name the account's {@code app_id} (and its
+ * {@code seller_id} when the account has one): a mismatch is refused.
  */
 @ApplicationScoped
 public class AlipayVerifier implements WebhookVerifier {
@@ -51,10 +52,7 @@ public class AlipayVerifier implements WebhookVerifier {
         Map<String, String> params = AlipayForm.parse(request.body());
         verify(credentials.alipayPublicKeys(), params);
         checkFresh(params);
-        if (credentials.appId() != null && params.containsKey("app_id") && !credentials.appId().equals(params.get("app_id"))) {
-            throw new WebhookRejectedException(RejectionReason.UNKNOWN_ACCOUNT,
-                    "the notification is for another Alipay app than the one configured for this account");
-        }
+        checkBinding(credentials, params);
         String id = params.get("notify_id");
         return new AuthenticEvent(id != null && !id.isBlank() ? id : "sha256:" + Signatures.sha256Hex(request.body()),
                 params.get("trade_status"), WebhookVerifier.keep(request, "content-type"));
@@ -82,6 +80,23 @@ public class AlipayVerifier implements WebhookVerifier {
             }
         }
         throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "sign does not verify with any configured Alipay public key");
+    }
+
+    /**
+     * A notification is bound to the app (and, when the account names one, the seller) it claims: Alipay signs every
+     * app's notifications with keys that accounts may share, so the signature alone does not say whose it is.
+     */
+    static void checkBinding(AlipayCredentials credentials, Map<String, String> params) {
+        String appId = params.get("app_id");
+        if (appId == null || !appId.equals(credentials.appId())) {
+            throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT, appId == null
+                    ? "the notification names no app_id" : "the notification is for app " + appId + ", not this account's app");
+        }
+        String sellerId = params.get("seller_id");
+        if (credentials.sellerId() != null && sellerId != null && !sellerId.isBlank() && !sellerId.equals(credentials.sellerId())) {
+            throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT,
+                    "the notification is for seller " + sellerId + ", not this account's seller");
+        }
     }
 
     /** Checks the signed notify_time; call after {@link #verify(List, Map)}. */

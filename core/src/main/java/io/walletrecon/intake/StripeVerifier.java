@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@code Stripe-Signature: t=<unix>,v1=<hex>[,v1=<hex>...]}: HMAC-SHA256 of {@code "<t>.<raw body>"} keyed with the
  * whole {@code whsec_...} string. Any listed {@code v1} matching any configured secret is enough, which is how a
- * secret rotates without downtime; {@code v0} (test-mode legacy) is ignored.
+ * secret rotates without downtime; {@code v0} (test-mode legacy) is ignored. An event is bound to the mode the
+ * account is for: a signed event whose {@code livemode} differs is refused.
  */
 @ApplicationScoped
 public class StripeVerifier implements WebhookVerifier {
@@ -35,9 +36,14 @@ public class StripeVerifier implements WebhookVerifier {
 
     @Override
     public AuthenticEvent verify(Account account, WebhookRequest request) {
-        List<String> secrets = accounts.credentials(account, WebhookSecretCredentials.class).webhookSecrets();
-        verify(secrets, request.require("stripe-signature"), request.body());
+        WebhookSecretCredentials credentials = accounts.credentials(account, WebhookSecretCredentials.class);
+        verify(credentials.webhookSecrets(), request.require("stripe-signature"), request.body());
         JsonNode event = EventJson.tryParse(request.body());
+        JsonNode livemode = event == null ? null : event.get("livemode");
+        if (livemode != null && livemode.isBoolean() && livemode.booleanValue() != credentials.live()) {
+            throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT, (livemode.booleanValue() ? "a live-mode" : "a test-mode")
+                    + " event reached an account configured for " + (credentials.live() ? "live" : "test") + " mode");
+        }
         String id = EventJson.text(event, "id");
         return new AuthenticEvent(id != null ? id : "sha256:" + Signatures.sha256Hex(request.body()),
                 EventJson.text(event, "type"), WebhookVerifier.keep(request, "stripe-signature", "content-type"));

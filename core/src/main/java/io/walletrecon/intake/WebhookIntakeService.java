@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
+import io.walletrecon.data.DatabaseRefusals;
 import io.walletrecon.data.Provider;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.data.WalletTransaction;
@@ -79,17 +80,34 @@ public class WebhookIntakeService {
     /**
      * Receives one delivery; blocking, call from a worker thread. Throws {@link WebhookRejectedException} (already
      * counted and logged) when the delivery is not authentic.
+     *
+     * <p>An authentic event whose transaction the database refuses (a value out of a column's range, a constraint
+     * the normalised row breaks) is not bounced back to the provider, which would retry it for a day: the
+     * transaction is rolled back, and the event is stored as unprocessable with the reason and acknowledged.
      */
     public IntakeResult receive(String providerCode, WebhookRequest request) {
         try {
             Provider provider = provider(providerCode);
+            String refused = null;
             // one session and one transaction per delivery: the account read, the checks (microseconds of CPU:
             // an HMAC or one RSA verification) and the writes; a rejection rolls back a transaction that wrote nothing
             for (int attempt = 1; ; attempt++) {
+                String storedAsUnprocessable = refused;
                 try {
                     return ReactiveBridge.inTransaction(() -> accounts.findByCode(request.accountCode())
-                            .chain(account -> receive(provider, account, request)));
+                            .chain(account -> receive(provider, account, request, storedAsUnprocessable)));
+                } catch (WebhookRejectedException e) {
+                    throw e;
                 } catch (RuntimeException e) {
+                    String refusal = storedAsUnprocessable == null ? DatabaseRefusals.describe(e) : null;
+                    if (refusal != null && attempt < MAX_ATTEMPTS) {
+                        String incident = UUID.randomUUID().toString();
+                        LOG.errorf(e, "the database refused the transaction of a %s event for account %s; storing the event "
+                                + "as unprocessable, incident %s", provider.code(), request.accountCode(), incident);
+                        refused = "the database refused this event's transaction (" + refusal + "); replay it once the cause "
+                                + "is fixed (incident " + incident + ")";
+                        continue;
+                    }
                     // a concurrent delivery of the same event (or another event about the same new transaction)
                     // committed first; the next attempt finds its row and answers as a redelivery or merges into it
                     if (attempt >= MAX_ATTEMPTS || !isUniqueViolation(e)) {
@@ -102,22 +120,32 @@ public class WebhookIntakeService {
         }
     }
 
-    private Uni<IntakeResult> receive(Provider provider, Account account, WebhookRequest request) {
+    /**
+     * Authenticates the delivery, then stores it with its transaction; with {@code refused} set (the database refused
+     * the transaction on the first try) it stores the event alone as unprocessable with that reason.
+     */
+    private Uni<IntakeResult> receive(Provider provider, Account account, WebhookRequest request, String refused) {
         if (account == null || account.provider != provider) {
             throw new WebhookRejectedException(RejectionReason.UNKNOWN_ACCOUNT,
                     "no " + provider.code() + " account with code '" + request.accountCode() + "'");
         }
         if (account.credentialsCiphertext == null) {
-            throw new WebhookRejectedException(RejectionReason.UNKNOWN_ACCOUNT,
+            throw new WebhookRejectedException(RejectionReason.NO_CREDENTIALS,
                     "account '" + account.code + "' has no webhook credentials configured");
         }
         AuthenticEvent event = verifiers.get(provider).verify(account, request);
+        if (refused != null) {
+            return store(account, provider, event, request.body(), null, refused);
+        }
         Normalised normalised = null;
         String reason = null;
         try {
             normalised = normalisers.get(provider).normalise(account, request.body());
         } catch (UnprocessableEventException e) {
             reason = e.getMessage();
+        } catch (WebhookRejectedException e) {
+            // authentic, but bound to another merchant or app than this account's: not ours to keep
+            throw e;
         } catch (RuntimeException e) {
             // a bug in a normaliser must not bounce an authentic event for a day of provider retries: keep it
             String incident = UUID.randomUUID().toString();
@@ -142,11 +170,12 @@ public class WebhookIntakeService {
 
     private Uni<IntakeResult> store(Account account, Provider provider, AuthenticEvent event, byte[] body,
                                     Normalised normalised, String error) {
+        String eventId = StoredText.of(event.eventId());
         return events.find("accountId = ?1 and provider = ?2 and providerEventId = ?3",
-                        account.id, provider, event.eventId()).<WebhookEvent>firstResult()
+                        account.id, provider, eventId).<WebhookEvent>firstResult()
                 .chain(existing -> {
                     if (existing != null) {
-                        return Uni.createFrom().item(new IntakeResult(existing.id, event.eventId(), true, existing.state,
+                        return Uni.createFrom().item(new IntakeResult(existing.id, eventId, true, existing.state,
                                 existing.error, existing.transactionId));
                     }
                     Uni<WalletTransaction> applied = normalised == null ? Uni.createFrom().nullItem() : apply(account, normalised);
@@ -154,8 +183,8 @@ public class WebhookIntakeService {
                         WebhookEvent e = new WebhookEvent();
                         e.accountId = account.id;
                         e.provider = provider;
-                        e.providerEventId = event.eventId();
-                        e.eventType = event.eventType();
+                        e.providerEventId = eventId;
+                        e.eventType = StoredText.of(event.eventType());
                         e.headers = toJson(event.storedHeaders());
                         e.body = body;
                         e.receivedAt = now();
@@ -163,7 +192,7 @@ public class WebhookIntakeService {
                         e.error = error;
                         e.transactionId = txn != null ? txn.id : null;
                         e.processedAt = txn != null ? e.receivedAt : null;
-                        return events.persist(e).map(saved -> new IntakeResult(saved.id, event.eventId(), false,
+                        return events.persist(e).map(saved -> new IntakeResult(saved.id, eventId, false,
                                 saved.state, saved.error, saved.transactionId));
                     });
                 });

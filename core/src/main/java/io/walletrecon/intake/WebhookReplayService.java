@@ -55,7 +55,7 @@ public class WebhookReplayService {
                         Normalised normalised;
                         try {
                             normalised = intake.normaliser(event.provider).normalise(account, event.body);
-                        } catch (UnprocessableEventException e) {
+                        } catch (UnprocessableEventException | WebhookRejectedException e) {
                             String previous = event.error;
                             event.error = e.getMessage();
                             return audit.record(actor, "webhook_event.replay_failed", "webhook_event", event.id, e.getMessage(),

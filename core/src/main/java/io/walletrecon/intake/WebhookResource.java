@@ -29,8 +29,10 @@ import java.util.UUID;
 
 /**
  * Provider notifications. Unauthenticated by design: the provider's signature is the authentication, checked over
- * the raw bytes. The endpoint is blocking and takes the body as a stream so that RESTEasy Reactive does not buffer
- * it first: an oversized body is refused from its Content-Length, or after {@link #MAX_BODY_BYTES} + 1 bytes.
+ * the raw bytes. The body was already read on the event loop, up to {@link #MAX_BODY_BYTES} and within the public
+ * routes' time limit ({@code web.PublicRoutes}), so a slow sender never holds the worker thread this method runs on;
+ * the limit is checked here once more for callers that bypass the router (the Lambda adapter builds the request
+ * itself). Every refusal concerning the account answers alike ({@link RejectionReason}).
  */
 @Path("/webhooks")
 @PermitAll
@@ -57,9 +59,12 @@ public class WebhookResource {
                     + "{\"code\":\"FAIL\",\"message\":...}; Alipay text success / failure; Stripe and standard JSON / problem+json.")
     @APIResponse(responseCode = "200", description = "Stored (or already stored); Alipay body `success`")
     @APIResponse(responseCode = "204", description = "WeChat Pay: stored (or already stored)")
-    @APIResponse(responseCode = "400", description = "Bad or missing signature, stale timestamp, unknown key serial",
+    @APIResponse(responseCode = "400", description = "Not authentic for this endpoint: no such account, no credentials, bad or "
+            + "missing signature, stale timestamp, unknown key serial or another merchant's event, all answered alike",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown provider or no such account for it",
+    @APIResponse(responseCode = "404", description = "Unknown provider",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "408", description = "The body did not arrive in time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 256 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -77,15 +82,15 @@ public class WebhookResource {
                 throw tooLarge(provider, account);
             }
             IntakeResult result = intake.receive(provider, new WebhookRequest(account, lowerCased(headers), bytes));
-            return Acknowledgements.success(provider, result);
+            return WebhookAnswers.success(provider, result);
         } catch (WebhookRejectedException e) {
-            return Acknowledgements.failure(provider, e.reason().status, e.getMessage());
+            return WebhookAnswers.rejected(provider, e.reason()).toResponse();
         } catch (IOException e) {
-            return Acknowledgements.failure(provider, 400, "the request body could not be read");
+            return WebhookAnswers.failure(provider, 400, "the request body could not be read").toResponse();
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "webhook not stored, provider=%s account=%s, incident %s", provider, account, incident);
-            return Acknowledgements.failure(provider, 500, "not stored; retry later (incident " + incident + ")");
+            return WebhookAnswers.failure(provider, 500, "not stored; retry later (incident " + incident + ")").toResponse();
         }
     }
 

@@ -16,13 +16,16 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * WeChat Pay v3 notifications: the {@code resource} is decrypted with AEAD_AES_256_GCM (key = the account's
  * 32-byte APIv3 key, IV = {@code nonce}, AAD = {@code associated_data}, tag = last 16 bytes of the ciphertext).
  * {@code TRANSACTION.*} carries a payment keyed by {@code transaction_id} with amounts in fen; {@code REFUND.*}
- * carries one refund (not a running total), stored as its own row under the payment it refunds.
+ * carries one refund (not a running total), stored as its own row under the payment it refunds. The resource must
+ * name this account's merchant ({@link #checkMerchant}).
  */
 @ApplicationScoped
 public class WechatPayNormaliser implements WebhookNormaliser {
@@ -46,8 +49,9 @@ public class WechatPayNormaliser implements WebhookNormaliser {
         if (resource == null) {
             throw new UnprocessableEventException("resource is missing");
         }
-        String apiV3Key = accounts.credentials(account, WechatPayCredentials.class).apiV3Key();
-        JsonNode plain = EventJson.parse(decrypt(apiV3Key, resource));
+        WechatPayCredentials credentials = accounts.credentials(account, WechatPayCredentials.class);
+        JsonNode plain = EventJson.parse(decrypt(credentials.apiV3Key(), resource));
+        checkMerchant(credentials.merchantId(), plain);
         Instant created = time(EventJson.text(event, "create_time"), "create_time");
         if (type.startsWith("TRANSACTION.")) {
             return Normalised.of(transaction(plain, account, created));
@@ -56,6 +60,29 @@ public class WechatPayNormaliser implements WebhookNormaliser {
             return refund(plain, account, created);
         }
         throw new UnprocessableEventException("WeChat Pay event type '" + type + "' is not normalised yet");
+    }
+
+    /**
+     * The decrypted resource names the merchant it is about ({@code mchid}; a service provider's notifications name
+     * {@code sp_mchid} and {@code sub_mchid}): it must be this account's. Platform keys and APIv3 keys can be shared by
+     * a service provider's merchants, so decrypting is not proof of whose event it is. A resource naming no merchant
+     * is kept as unprocessable for a person to look at.
+     */
+    static void checkMerchant(String merchantId, JsonNode resource) {
+        List<String> claimed = new ArrayList<>();
+        for (String field : List.of("mchid", "sp_mchid", "sub_mchid")) {
+            String value = EventJson.text(resource, field);
+            if (value != null && !value.isBlank()) {
+                claimed.add(value);
+            }
+        }
+        if (claimed.isEmpty()) {
+            throw new UnprocessableEventException("the resource names no merchant (mchid), so it cannot be bound to this account");
+        }
+        if (!claimed.contains(merchantId)) {
+            throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT,
+                    "the notification is for merchant " + String.join("/", claimed) + ", not this account's merchant");
+        }
     }
 
     /** AEAD_AES_256_GCM as WeChat Pay v3 specifies it. */

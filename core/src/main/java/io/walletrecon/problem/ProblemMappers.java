@@ -8,7 +8,9 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.walletrecon.data.DatabaseRefusals;
 import io.walletrecon.money.MoneyFormatException;
+import io.walletrecon.web.JsonTextRules;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -81,17 +83,19 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         StringBuilder detail = new StringBuilder("The request body is not valid JSON for this endpoint");
         String field = null;
+        String problem = e instanceof JsonTextRules.NulCharacterException
+                ? "holds a NUL character (\\u0000), which is not text; remove it" : "has the wrong type or format";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            detail.append(": field '").append(field).append("' has the wrong type or format");
+            detail.append(": field '").append(field).append("' ").append(problem);
         }
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
             detail.append(" (line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr()).append(')');
         }
-        List<ProblemError> errors = field == null ? List.of() : List.of(ProblemError.field(field, "has the wrong type or format"));
+        List<ProblemError> errors = field == null ? List.of() : List.of(ProblemError.field(field, problem));
         return respond(Problem.of(ProblemType.BAD_REQUEST, detail.toString(), errors));
     }
 
@@ -136,6 +140,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        String state = DatabaseRefusals.sqlState(e);
+        if ("22021".equals(state) || "22P05".equals(state)) {
+            // text from a query parameter or path that reached SQL with a NUL character: the caller's to fix
+            return respond(Problem.of(ProblemType.BAD_REQUEST, "A text value in the request holds a NUL character (\\u0000), "
+                    + "which is not text; remove it"));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemType.INTERNAL, "Something went wrong on our side; quote incident " + incident + " when you report it"));

@@ -8,6 +8,7 @@ public enum ProblemType {
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
     CONFLICT(409, "Conflict"),
     GONE(410, "Gone"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),

@@ -11,6 +11,7 @@ import io.walletrecon.problem.ProblemError;
 import io.walletrecon.statements.Csv;
 import io.walletrecon.statements.PgCopy;
 import io.walletrecon.statements.TextDecoding;
+import io.walletrecon.storage.SpooledUpload;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -51,6 +52,8 @@ public class ReceivableImportService {
     static final int MAX_LISTED_ERRORS = 1000;
     private static final Logger LOG = Logger.getLogger(ReceivableImportService.class);
     static final List<String> REQUIRED = List.of("reference", "amount", "currency", "issue_date", "due_date");
+    /** A NUL byte is never text: PostgreSQL cannot store it, and a spreadsheet never writes one into a CSV. */
+    static final String NUL_CHARACTER = "holds a NUL character (byte 0x00), which is not text; save the file as plain UTF-8 text";
 
     private final DataSource dataSource;
     private final AuditLog audit;
@@ -60,14 +63,23 @@ public class ReceivableImportService {
         this.audit = audit;
     }
 
-    /** Blocking: call from a worker thread (the resource is {@code @Blocking}). */
+    /**
+     * Blocking: call from a worker thread (the resource is {@code @Blocking}). The upload is spooled to a temporary
+     * file before a database connection is taken ({@link SpooledUpload}).
+     */
     public ImportResult importCsv(InputStream body, String actor) {
+        try (SpooledUpload upload = SpooledUpload.of(body, "walletrecon-receivables-")) {
+            return importCsv(upload, actor);
+        }
+    }
+
+    private ImportResult importCsv(SpooledUpload upload, String actor) {
         UUID batch = UUID.randomUUID();
         Errors errors = new Errors();
         long rows;
         try {
             long started = System.nanoTime();
-            rows = stage(body, batch, errors);
+            rows = stage(upload, batch, errors);
             long staged = System.nanoTime();
             if (rows == 0 && errors.count == 0) {
                 throw ApiException.unprocessable("The file has a header but no receivable rows",
@@ -101,15 +113,19 @@ public class ReceivableImportService {
         }
     }
 
-    private long stage(InputStream body, UUID batch, Errors errors) {
+    private long stage(SpooledUpload upload, UUID batch, Errors errors) {
         PgCopy copy = new PgCopy(dataSource, "receivables_import_staging", "batch_id", "line_no", "customer_external_id",
                 "customer_id", "reference", "amount_minor", "currency", "issue_date", "due_date");
         long rows = 0;
-        try (BufferedReader in = TextDecoding.utf8Reader(body)) {
+        try (BufferedReader in = TextDecoding.utf8Reader(upload.open())) {
             String headerLine = in.readLine();
             if (headerLine == null || headerLine.isBlank()) {
                 throw ApiException.unprocessable("The file is empty; the first line must name the columns",
                         List.of(ProblemError.line(1, null, "missing header row")));
+            }
+            if (headerLine.indexOf('\0') >= 0) {
+                throw ApiException.unprocessable("Line 1 holds a NUL character (byte 0x00); save the file as plain UTF-8 text",
+                        List.of(ProblemError.line(1, null, NUL_CHARACTER)));
             }
             Map<String, Integer> header = header(headerLine);
             long lineNo = 1;
@@ -120,6 +136,10 @@ public class ReceivableImportService {
                     continue;
                 }
                 rows++;
+                if (line.indexOf('\0') >= 0) {
+                    errors.add(lineNo, null, NUL_CHARACTER);
+                    continue;
+                }
                 List<String> v;
                 try {
                     v = Csv.split(line);

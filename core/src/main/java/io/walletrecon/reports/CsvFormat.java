@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV: CRLF line ends, fields with a comma, quote, CR or LF quoted, quotes doubled. The file starts with a
- * UTF-8 byte order mark, which is what makes spreadsheet programs read Chinese names as UTF-8.
+ * UTF-8 byte order mark, which is what makes spreadsheet programs read Chinese names as UTF-8. Text that a
+ * spreadsheet would run as a formula is neutralised ({@link SpreadsheetText}).
  */
 final class CsvFormat {
 
@@ -35,7 +36,7 @@ final class CsvFormat {
             if (i > 0) {
                 sb.append(',');
             }
-            field(sb, format.text(row, i));
+            field(sb, format.spreadsheetText(row, i));
         }
         sb.append("\r\n");
     }

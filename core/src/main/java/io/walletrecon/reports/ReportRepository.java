@@ -87,7 +87,7 @@ public class ReportRepository {
     public Uni<Table> page(SqlQuery query, int page, int size) {
         List<Object> args = new ArrayList<>(query.args());
         args.add((long) size);
-        args.add((long) page * size);
+        args.add(io.walletrecon.data.Paging.offset(page, size));
         String sql = query.sql() + " limit $" + (args.size() - 1) + " offset $" + args.size();
         return table(new SqlQuery(query.name(), query.columns(), sql, args));
     }

@@ -53,12 +53,7 @@ public class ReportService {
     /** The report as JSON: parameters, every summary table in full, and one page of the detail with its total. */
     public Uni<Map<String, Object>> json(String name, ReportQuery query, int page, int size) {
         List<ProblemError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(ProblemError.field("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            errors.add(ProblemError.field("size", "must be between 1 and " + config.maxPageSize()));
-        }
+        io.walletrecon.data.Paging.check(page, size, config.maxPageSize(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }

@@ -81,6 +81,15 @@ final class RowFormat {
         };
     }
 
+    /**
+     * The cell as a spreadsheet (CSV, XLSX) shows it: {@link #text}, with text values that a spreadsheet would run as
+     * a formula neutralised ({@link SpreadsheetText}).
+     */
+    String spreadsheetText(Object[] row, int i) {
+        String text = text(row, i);
+        return columns.get(i).kind() == Column.Kind.TEXT ? SpreadsheetText.neutralise(text) : text;
+    }
+
     /** The row as JSON: money as an exact decimal string plus {@code <name>Minor} in minor units. */
     Map<String, Object> json(Object[] row) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A workbook with a "Totals" sheet (every summary table of the report) and a detail sheet, written by fastexcel,
  * which streams: detail rows are flushed to the output every {@value #FLUSH_EVERY} rows, so memory stays flat.
- * Amounts are numeric cells formatted with their currency's decimals (0 for JPY, 2 for CNY, 3 for KWD).
+ * Amounts are numeric cells formatted with their currency's decimals (0 for JPY, 2 for CNY, 3 for KWD); text cells
+ * that a spreadsheet would run as a formula are neutralised ({@link SpreadsheetText}).
  */
 public final class XlsxWriter {
 
@@ -32,7 +33,7 @@ public final class XlsxWriter {
         r++;
         for (var p : plan.parameters().entrySet()) {
             totals.value(r, 0, p.getKey());
-            totals.value(r, 1, p.getValue());
+            totals.value(r, 1, SpreadsheetText.neutralise(p.getValue()));
             r++;
         }
         for (Table t : summaries) {
@@ -94,7 +95,7 @@ public final class XlsxWriter {
                     ws.value(r, c, (LocalDate) v);
                     ws.style(r, c).format("yyyy-mm-dd").set();
                 }
-                default -> ws.value(r, c, f.text(row, c));
+                default -> ws.value(r, c, f.spreadsheetText(row, c));
             }
         }
     }

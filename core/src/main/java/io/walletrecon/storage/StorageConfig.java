@@ -31,6 +31,11 @@ public interface StorageConfig {
     /** Overrides the SDK's region chain (AWS_REGION). */
     Optional<String> region();
 
+    /** Key prefix of bank files (pain.001) in the bucket, where the bank's connector picks them up. */
+    @WithName("bank-files-prefix")
+    @WithDefault("bank-out/")
+    String bankFilesPrefix();
+
     /** Another S3 endpoint than AWS's (a fake S3 in tests, an S3-compatible store). */
     Optional<URI> endpoint();
 

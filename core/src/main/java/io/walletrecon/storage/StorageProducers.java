@@ -1,5 +1,6 @@
 package io.walletrecon.storage;
 
+import io.walletrecon.dispatch.DispatchConfig;
 import io.walletrecon.reports.ExportStorage;
 import io.walletrecon.reports.FileSystemExportStorage;
 import io.walletrecon.reports.ReportsConfig;
@@ -14,8 +15,10 @@ import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.nio.file.Path;
+
 /**
- * Chooses the storages at run time from {@code walletrecon.storage.kind}, so one build (and one native binary)
+ * Chooses the storages (statement files, report exports, bank files) at run time from {@code walletrecon.storage.kind}, so one build (and one native binary)
  * serves both the server (filesystem) and the Lambda functions (s3). The S3 client and presigner are
  * application-scoped proxies: they are only built when an S3 storage first uses them.
  */
@@ -34,9 +37,21 @@ public class StorageProducers {
         if (storage.kind() != StorageConfig.Kind.S3) {
             return new FileSystemExportStorage(reports);
         }
-        String bucket = storage.bucket().filter(b -> !b.isBlank()).orElseThrow(() -> new IllegalStateException(
+        return new S3ExportStorage(s3, presigner, bucket(storage), storage.exportsPrefix());
+    }
+
+    @Produces
+    @ApplicationScoped
+    BankFileOutbox bankFileOutbox(StorageConfig storage, DispatchConfig dispatch, S3Client s3) {
+        if (storage.kind() != StorageConfig.Kind.S3) {
+            return new FileSystemBankFileOutbox(Path.of(dispatch.bankFile().directory()));
+        }
+        return new S3BankFileOutbox(s3, bucket(storage), storage.bankFilesPrefix());
+    }
+
+    private static String bucket(StorageConfig storage) {
+        return storage.bucket().filter(b -> !b.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "walletrecon.storage.kind=s3 needs the documents bucket: set WALLETRECON_DOCUMENTS_BUCKET"));
-        return new S3ExportStorage(s3, presigner, bucket, storage.exportsPrefix());
     }
 
     @Produces

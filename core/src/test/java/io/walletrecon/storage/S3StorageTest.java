@@ -32,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -152,6 +153,54 @@ class S3StorageTest {
         assertFalse(query(hour).get("X-Amz-Signature").equals(query(minute).get("X-Amz-Signature")));
     }
 
+    @Test
+    void bankFilesGoToTheBucketUnderTheirPrefixWithoutEverReplacingOne() {
+        String key = "/" + BUCKET + "/bank-out/pain001-ACME-20260302.xml";
+        String temp = "/" + BUCKET + "/bank-out/.pain001-ACME-20260302.xml.part";
+        s3.stubFor(head(urlPathEqualTo(key)).willReturn(aResponse().withStatus(404)));
+        s3.stubFor(head(urlPathEqualTo(temp)).willReturn(aResponse().withStatus(404)));
+        s3.stubFor(put(urlPathEqualTo(temp)).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"t\"")));
+        s3.stubFor(put(urlPathEqualTo(key)).withHeader("If-None-Match", equalTo("*"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        BankFileOutbox outbox = new S3BankFileOutbox(client, BUCKET, "bank-out/");
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document>付款 42</Document>";
+        String sha = Sha256.hex(xml.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(new BankFileOutbox.Seen(null, false), outbox.look("pain001-ACME-20260302.xml"));
+        assertTrue(outbox.publish("pain001-ACME-20260302.xml", xml, sha));
+
+        List<LoggedRequest> puts = s3.findAll(putRequestedFor(urlPathEqualTo(key)).withHeader("Content-Type", equalTo("application/xml")));
+        assertEquals(1, puts.size());
+        assertArrayEquals(xml.getBytes(StandardCharsets.UTF_8), FakeS3.uploadedBytes(puts.get(0)));
+        assertEquals(sha, puts.get(0).getHeader("x-amz-meta-sha256"), "the content's SHA-256 travels with the object");
+        assertEquals("s3://" + BUCKET + "/bank-out/", outbox.describe());
+
+        s3.stubFor(put(urlPathEqualTo(key)).willReturn(aResponse().withStatus(412)
+                .withBody("<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>")));
+        s3.stubFor(head(urlPathEqualTo(key)).willReturn(aResponse().withStatus(200).withHeader("x-amz-meta-sha256", sha)));
+        s3.stubFor(head(urlPathEqualTo(temp)).willReturn(aResponse().withStatus(200)));
+        assertFalse(outbox.publish("pain001-ACME-20260302.xml", xml, sha), "a published file is never replaced");
+        assertEquals(new BankFileOutbox.Seen(sha, true), outbox.look("pain001-ACME-20260302.xml"));
+    }
+
+    @Test
+    void bankFilesGoIntoTheDirectoryWholeWithoutEverReplacingOne() throws IOException {
+        Path dir = Files.createTempDirectory("bank-out-test").resolve("out");
+        BankFileOutbox outbox = new FileSystemBankFileOutbox(dir);
+        String sha = Sha256.hex("<Document>1</Document>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(new BankFileOutbox.Seen(null, false), outbox.look("a.xml"));
+
+        assertTrue(outbox.publish("a.xml", "<Document>1</Document>", sha));
+        assertEquals(new BankFileOutbox.Seen(sha, true), outbox.look("a.xml"));
+        assertFalse(outbox.publish("a.xml", "<Document>2</Document>", "other"), "a published file is never replaced");
+        assertEquals("<Document>1</Document>", Files.readString(dir.resolve("a.xml")));
+
+        outbox.clean("a.xml");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("a.xml"), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
     private static Map<String, String> query(URI uri) {
         Map<String, String> q = new LinkedHashMap<>();
         Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
@@ -163,6 +212,7 @@ class S3StorageTest {
         public Kind kind() { return Kind.S3; }
         public Optional<String> bucket() { return Optional.of(BUCKET); }
         public String exportsPrefix() { return "exports/"; }
+        public String bankFilesPrefix() { return "bank-out/"; }
         public Optional<String> region() { return Optional.of("eu-central-1"); }
         public Optional<URI> endpoint() { return Optional.of(endpointUri); }
         public boolean pathStyle() { return true; }

@@ -42,10 +42,20 @@ public final class TestJwt {
     /** A token whose display name ({@code upn}) differs from its subject: the same person under another name. */
     public static String tokenNamed(String subject, String upn, String... roles) {
         long now = Instant.now().getEpochSecond();
+        return signed(subject, upn, null, now, now + 3600, roles);
+    }
+
+    /** A token with an audience ({@code aud}, none when null) and the given issue and expiry times (epoch seconds). */
+    public static String token(String subject, String audience, long issuedAt, long expires, String... roles) {
+        return signed(subject, subject, audience, issuedAt, expires, roles);
+    }
+
+    private static String signed(String subject, String upn, String audience, long issuedAt, long expires, String... roles) {
         String groups = Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + upn + "\",\"groups\":["
-                + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+                + groups + "]" + (audience == null ? "" : ",\"aud\":\"" + audience + "\"")
+                + ",\"iat\":" + issuedAt + ",\"exp\":" + expires + "}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -166,7 +166,26 @@ class AlipayWebhookTest extends WebhookContract {
         Map<String, String> p = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
         p.put("app_id", "2021000000000000");
         p.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
-        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII)), account), 404);
+        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII)), account), 400);
         assertEquals(0, events());
+    }
+
+    @Test
+    void notificationForAnotherSellerIsRejectedWhenTheAccountNamesItsSeller() {
+        String seller = TestData.unique("acct");
+        String bare = java.util.Base64.getEncoder().encodeToString(ALIPAY.getPublic().getEncoded());
+        Accounts.create(Map.of("code", seller, "provider", "alipay", "name", "Alipay " + seller, "currency", "CNY",
+                "timeZone", "Asia/Shanghai", "credentials", Map.of("appId", APP_ID, "alipayPublicKeys", List.of(bare),
+                        "sellerId", "2088101106499999")));
+        long sellerAccount = TestDb.count("select id from accounts where code = ?", seller);
+        Map<String, String> p = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
+        p.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
+        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII)), seller), 400);
+        assertEquals(0, TestDb.count("select count(*) from webhook_events where account_id = ?", sellerAccount));
+
+        Map<String, String> ours = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
+        ours.put("seller_id", "2088101106499999");
+        ours.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(ours).getBytes(StandardCharsets.UTF_8)));
+        assertAccepted(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(ours).getBytes(StandardCharsets.US_ASCII)), seller));
     }
 }

@@ -3,13 +3,18 @@ package io.walletrecon.intake;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.TestData;
+import io.walletrecon.testing.TestDb;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class StripeWebhookTest extends WebhookContract {
@@ -56,12 +61,43 @@ class StripeWebhookTest extends WebhookContract {
         }
         String body = "{\n  \"id\": \"" + eventId + "\",\n  \"object\": \"event\",\n  \"api_version\": \"2024-06-20\",\n"
                 + "  \"created\": " + CREATED + ",\n  \"type\": \"" + type + "\",\n  \"data\": {\"object\": " + object + "}\n}";
+        return signed(body, wrongKey ? otherSecret : secret, timestamp);
+    }
+
+    static Delivery signed(String body, String secret, long timestamp) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String signature = Signing.hex(Signing.hmac((wrongKey ? otherSecret : secret).getBytes(StandardCharsets.UTF_8),
-                Signing.concat(timestamp + ".", bytes, "")));
+        String signature = Signing.hex(Signing.hmac(secret.getBytes(StandardCharsets.UTF_8), Signing.concat(timestamp + ".", bytes, "")));
         // Stripe lists one v1 per active secret; a stale or unknown one beside the right one must not matter
         String header = "t=" + timestamp + ",v1=" + Signing.hex(new byte[32]) + ",v1=" + signature + ",v0=deadbeef";
         return new Delivery("application/json; charset=utf-8", Map.of("Stripe-Signature", header), bytes);
+    }
+
+    static String inMode(Delivery d, boolean livemode) {
+        return new String(d.body(), StandardCharsets.UTF_8).replace("\"object\": \"event\",", "\"object\": \"event\", \"livemode\": " + livemode + ",");
+    }
+
+    @Test
+    void testModeEventAtALiveAccountIsRejectedAndNotStored() {
+        String txnId = TestData.unique("pi");
+        String body = inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), false);
+        assertRejected(post(signed(body, secret, now()), account), 400);
+        assertEquals(0, events());
+        assertEquals(0, transactions(txnId));
+        String live = inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), true);
+        assertAccepted(post(signed(live, secret, now()), account));
+        assertEquals(1, transactions(txnId));
+    }
+
+    @Test
+    void testModeAccountTakesTestModeEventsOnly() {
+        String code = TestData.unique("stripe-test");
+        String testSecret = "whsec_" + Signing.randomAlphanumeric(32);
+        Accounts.create(Map.of("code", code, "provider", "stripe", "name", "Stripe test " + code, "currency", "USD",
+                "timeZone", "America/New_York", "credentials", Map.of("webhookSecrets", List.of(testSecret), "livemode", false)));
+        String txnId = TestData.unique("pi");
+        assertRejected(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), true), testSecret, now()), code), 400);
+        assertAccepted(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), false), testSecret, now()), code));
+        assertEquals(1, TestDb.count("select count(*) from transactions t join accounts a on a.id = t.account_id where a.code = ?", code));
     }
 
     @Override

@@ -176,8 +176,34 @@ abstract class WebhookContract {
     @Test
     void unknownAccountIsRejectedAndNothingStored() {
         String eventId = TestData.unique("evt");
-        assertRejected(post(event(eventId, TestData.unique("txn"), Stage.SUCCEEDED, now(), false), "no-such-" + account), 404);
+        assertRejected(post(event(eventId, TestData.unique("txn"), Stage.SUCCEEDED, now(), false), "no-such-" + account), 400);
         assertEquals(0, TestDb.count("select count(*) from webhook_events where provider_event_id = ?", eventId));
+    }
+
+    /**
+     * An unknown account, an account without credentials, a wrong key and a stale timestamp answer alike, so that a
+     * caller cannot find out which account codes exist or how they are set up; the log and the counter tell them apart.
+     */
+    @Test
+    void refusalsAboutTheAccountAllLookTheSame() {
+        String bare = TestData.unique(provider());
+        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, ?, ?, ?, 'UTC')",
+                bare, provider(), "No credentials " + bare, currency());
+        Delivery genuine = event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now(), false);
+        List<String> answers = List.of(
+                answer(post(genuine, "no-such-" + account)),
+                answer(post(genuine, bare)),
+                answer(post(event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now(), true), account)),
+                answer(post(event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now() - staleBySeconds(), false), account)),
+                answer(post(genuine.withBody(tamper(genuine.body())), account)));
+        assertEquals(1, answers.stream().distinct().count(), "every refusal answers alike: " + answers);
+        assertEquals(true, answers.get(0).startsWith("400 "), answers.get(0));
+        assertEquals(0, events());
+    }
+
+    private static String answer(ValidatableResponse response) {
+        var r = response.extract();
+        return r.statusCode() + " " + r.contentType() + " " + r.asString();
     }
 
     @Test

@@ -100,13 +100,13 @@ class WebhookIntakeEdgesTest {
         given().headers(StandardWebhookTest.sign(secret, eventId, Instant.now().getEpochSecond(), body))
                 .contentType("application/json").body(body)
                 .when().post("/webhooks/stripe/" + account)
-                .then().statusCode(404).body("detail", equalTo("no stripe account with code '" + account + "'"));
+                .then().statusCode(400).body("detail", equalTo(RejectionReason.NOT_AUTHENTICATED));
     }
 
     @Test
     void missingSignatureHeadersAreRejected() {
         given().contentType("application/json").body("{}").when().post("/webhooks/standard/" + account)
-                .then().statusCode(400).body("detail", equalTo("header webhook-id is required"));
+                .then().statusCode(400).body("detail", equalTo(RejectionReason.NOT_AUTHENTICATED));
     }
 
     @Test
@@ -134,6 +134,52 @@ class WebhookIntakeEdgesTest {
                 .getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
                 .body("error", equalTo("data.amount must be a non-negative integer in minor units, was 88.88"));
+    }
+
+    @Test
+    void authenticEventWithANulCharacterIsStoredWithTheCharacterEscapedAndAcknowledged() {
+        String eventId = TestData.unique("msg");
+        String txnId = TestData.unique("nul");
+        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":1200,\"currency\":\"EUR\","
+                + "\"occurred_at\":\"2026-03-01T10:00:00Z\",\"reference\":\"INV\\u0000-7\",\"description\":\"coffee\\u0000beans\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        post(eventId, body).statusCode(200).body("state", equalTo("processed"));
+        assertEquals("coffee\\u0000beans", TestDb.scalar("select description from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals("INV\\u0000-7", TestDb.scalar("select merchant_reference from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(body, TestDb.<byte[]>scalar("select body from webhook_events where provider_event_id = ?", eventId));
+    }
+
+    @Test
+    void authenticEventWhoseTransactionTheDatabaseRefusesIsKeptAsUnprocessableAndAcknowledged() {
+        String eventId = TestData.unique("msg");
+        String txnId = TestData.unique("refused");
+        // stands in for any rule of the transactions table an authentic event may break
+        String constraint = "refuses_" + txnId.replace('-', '_');
+        TestDb.update("alter table transactions add constraint " + constraint + " check (provider_txn_id <> '" + txnId + "') not valid");
+        try {
+            byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":1200,\"currency\":\"EUR\","
+                    + "\"occurred_at\":\"2026-03-01T10:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
+            post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
+                    .body("error", org.hamcrest.Matchers.startsWith("the database refused this event's transaction (a value breaks a rule of the record)"))
+                    .body("error", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(constraint)));
+            assertEquals("unprocessable", TestDb.scalar("select state from webhook_events where provider_event_id = ?", eventId));
+            assertEquals(0, TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+            // a redelivery finds the stored event and is acknowledged as such
+            post(eventId, body).statusCode(200).body("duplicate", equalTo(true));
+        } finally {
+            TestDb.update("alter table transactions drop constraint " + constraint);
+        }
+    }
+
+    @Test
+    void eventTimeOutsideAnyPlausibleYearIsUnprocessableNotClamped() {
+        String eventId = TestData.unique("msg");
+        String txnId = TestData.unique("bc");
+        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":1200,\"currency\":\"EUR\","
+                + "\"occurred_at\":\"-5000-01-01T00:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
+        post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
+                .body("error", equalTo("the event happened at -5000-01-01T00:00:00Z, outside the years 1900 to 9999"));
+        assertEquals(0, TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
     }
 
     @Test

@@ -130,8 +130,18 @@ class WechatPayWebhookTest extends WebhookContract {
         headers.put("Wechatpay-Serial", "PUB_KEY_ID_UNKNOWN");
         post(new Delivery(d.contentType(), headers, d.body()), account)
                 .statusCode(400).body("code", equalTo("FAIL"))
-                .body("message", equalTo("Wechatpay-Serial PUB_KEY_ID_UNKNOWN is not a platform key configured for this account"));
+                .body("message", equalTo(RejectionReason.NOT_AUTHENTICATED));
         assertEquals(0, events());
+    }
+
+    @Test
+    void notificationForAnotherMerchantIsRejectedAndNotStored() {
+        String txnId = TestData.unique("txn");
+        String other = transaction(txnId, "SUCCESS").replace("\"mchid\":\"1900000109\"", "\"mchid\":\"1900000999\"");
+        post(signed(envelope(TestData.unique("evt"), "TRANSACTION.SUCCESS", other, apiV3Key), now(), false), account)
+                .statusCode(400).body("code", equalTo("FAIL")).body("message", equalTo(RejectionReason.NOT_AUTHENTICATED));
+        assertEquals(0, events());
+        assertEquals(0, transactions(txnId));
     }
 
     @Test

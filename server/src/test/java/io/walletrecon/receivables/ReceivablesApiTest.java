@@ -135,4 +135,59 @@ class ReceivablesApiTest {
                 .body("errors[0].line", equalTo(1))
                 .body("errors[0].column", equalTo("customer"));
     }
+
+    @Test
+    void aNulByteInTheFileIsRefusedWithItsLine() {
+        String body = "customer_external_id,reference,amount,currency,issue_date,due_date\n"
+                + ext1 + ",INV-N1,10.00,CNY,2026-01-01,2026-01-31\n"
+                + ext1 + ",INV-\u0000N2,10.00,CNY,2026-01-01,2026-01-31\n";
+        given().header("Authorization", FINANCE).contentType("text/csv").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/receivables/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].line", equalTo(3))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("NUL character"));
+        assertEquals(0, io.walletrecon.testing.TestDb.count("select count(*) from receivables where customer_id = ?", c1));
+    }
+
+    @Test
+    void pageBeyondAnyRealListIsABadRequest() {
+        given().header("Authorization", FINANCE).queryParam("page", Integer.MAX_VALUE).queryParam("size", 500)
+                .when().get("/receivables")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"));
+    }
+
+    /**
+     * Two uploads that stop halfway hold no database connection (their bodies are spooled to disk first), so a third
+     * import still gets one of the two the imports share.
+     */
+    @Test
+    void twoStalledUploadsDoNotStarveAThirdImport() throws Exception {
+        StringBuilder rows = new StringBuilder("customer_external_id,reference,amount,currency,issue_date,due_date\n");
+        for (int i = 0; rows.length() < 128 * 1024; i++) {
+            rows.append(ext2).append(",SLOW-").append(i).append(",1.00,CNY,2026-01-01,2026-01-31\n");
+        }
+        byte[] prefix = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port);
+                String head = "POST /receivables/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + FINANCE
+                        + "\r\nContent-Type: text/csv\r\nContent-Length: " + (prefix.length * 4L) + "\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(prefix);
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            Thread.sleep(1000); // both stalled uploads are inside the import by now
+            given().header("Authorization", FINANCE).contentType("text/csv").body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when().post("/receivables/import")
+                    .then().statusCode(200).body("inserted", equalTo(3));
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        assertEquals(0, io.walletrecon.testing.TestDb.count("select count(*) from receivables where reference like 'SLOW-%' and customer_id = ?", c2));
+    }
 }

@@ -122,6 +122,6 @@ class WebhookThroughLambdaTest {
         given().header("webhook-id", "msg_x").header("webhook-timestamp", "1").header("webhook-signature", "v1,AAAA")
                 .contentType("application/json").body("{}")
                 .when().post("/webhooks/standard/no-such-account")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json");
     }
 }
