@@ -71,8 +71,8 @@ public class MatchRunRepository {
                         select 1 from pg_locks l
                         where l.locktype = 'advisory' and l.granted and l.objsubid = 2
                           and l.database = (select oid from pg_database where datname = current_database())
-                          and l.classid = cast(?4 as oid) and l.objid = cast(r.account_id as oid) and l.pid = r.runner_pid)
-                     or r.state = ?3 and r.created_at < now() - cast(?5 as interval))
+                          and l.classid = cast(cast(?4 as bigint) as oid) and l.objid = cast(r.account_id as oid) and l.pid = r.runner_pid)
+                     or r.state = ?3 and r.created_at < now() - cast(?5 as bigint) * interval '1 second')
               for update skip locked)
             update match_runs r set state = ?6, finished_at = now(),
                 error = case stale.state when ?2 then ?7 else ?8 end
@@ -179,7 +179,7 @@ public class MatchRunRepository {
     Uni<List<Abandoned>> abandonStale(Mutiny.Session s, long accountId, Duration startTimeout) {
         return s.createNativeQuery(ABANDON, Object[].class).setParameter(1, accountId)
                 .setParameter(2, RunState.RUNNING.code()).setParameter(3, RunState.QUEUED.code())
-                .setParameter(4, (long) MatchingService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds() + " seconds")
+                .setParameter(4, (long) MatchingService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds())
                 .setParameter(6, RunState.ABANDONED.code()).setParameter(7, ABANDONED_RUNNING).setParameter(8, ABANDONED_QUEUED)
                 .getResultList()
                 .map(rows -> {
