@@ -63,4 +63,21 @@ public final class TestDb {
         Number n = scalar(sql, params);
         return n == null ? 0 : n.longValue();
     }
+
+    /**
+     * {@link #count} as the application's role: for what only that role sees, such as the query and state of its own
+     * sessions in {@code pg_stat_activity} (hidden from other roles that are not superusers).
+     */
+    public static long countAsApplication(String sql, Object... params) {
+        try (Connection c = connectAsApplication(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
