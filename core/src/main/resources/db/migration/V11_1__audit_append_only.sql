@@ -10,6 +10,8 @@ alter table audit_log add column hash_version smallint not null default 1;
 -- plain DML on every table, now and in later migrations, except that audit rows can never be changed or removed by
 -- it. When both are one role, the revoke below still holds for it (it could grant itself the right back, a second
 -- role cannot): deployments use two roles, see infra/README.md.
+-- usage: a schema public created anew (not the one initdb makes) grants nothing to PUBLIC.
+grant usage on schema public to "${app_role}";
 grant select, insert, update, delete on all tables in schema public to "${app_role}";
 grant usage, select, update on all sequences in schema public to "${app_role}";
 alter default privileges in schema public grant select, insert, update, delete on tables to "${app_role}";
