@@ -40,4 +40,8 @@ public class AuditEntry {
     public String prevHash;
 
     public String hash;
+
+    /** {@link AuditChain#KEYED} for every row written now; {@link AuditChain#UNKEYED} for rows from before. */
+    @Column(name = "hash_version")
+    public short hashVersion;
 }

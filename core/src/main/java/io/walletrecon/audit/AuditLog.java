@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -11,32 +12,39 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Appends to the audit trail inside the caller's transaction, so a change and its audit row commit or roll
- * back together. A transaction-scoped advisory lock serialises appends so that the hash chain has no forks.
+ * back together. A transaction-scoped advisory lock serialises appends so that the hash chain has no forks; it is
+ * held from the first append until the transaction ends, so <b>an append is the last thing its transaction
+ * does</b> (see CONTRIBUTING.md, "Money-safety rules": the chain's lock comes last in every lock order). The
+ * caller's pending entity changes are flushed before the lock is taken, so their row locks are never waited for
+ * while holding it.
  */
 @ApplicationScoped
 public class AuditLog {
 
     /** Advisory lock key owned by the audit chain ("audit" in ASCII). */
     static final long CHAIN_LOCK = 0x6175646974L;
+    private static final String LOCK = "select cast(pg_advisory_xact_lock(?1) as text)";
+    private static final String HEAD = "select hash from audit_log order by id desc limit 1";
 
     private final AuditEntryRepository entries;
     private final ObjectMapper json;
+    private final KeyService keys;
 
-    public AuditLog(AuditEntryRepository entries, ObjectMapper json) {
+    public AuditLog(AuditEntryRepository entries, ObjectMapper json, KeyService keys) {
         this.entries = entries;
         this.json = json;
+        this.keys = keys;
     }
 
     /**
      * Records that {@code actor} did {@code action} to {@code entityType}/{@code entityId} for {@code reason};
-     * {@code details} (any JSON-serialisable value, may be null) says what changed. Must run in a transaction.
+     * {@code details} (any JSON-serialisable value, may be null) says what changed. Must run in a transaction, as
+     * its last statement(s).
      */
     public Uni<AuditEntry> record(String actor, String action, String entityType, Object entityId, String reason, Object details) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select cast(pg_advisory_xact_lock(" + CHAIN_LOCK + ") as text)", String.class)
-                .getSingleResult()
-                .chain(ignored -> session.createNativeQuery("select hash from audit_log order by id desc limit 1", String.class)
-                        .getResultList())
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery(LOCK, String.class).setParameter(1, CHAIN_LOCK).getSingleResult())
+                .chain(ignored -> session.createNativeQuery(HEAD, String.class).getResultList())
                 .chain(last -> {
                     AuditEntry e = new AuditEntry();
                     e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -47,7 +55,8 @@ public class AuditLog {
                     e.reason = reason;
                     e.details = toJson(details);
                     e.prevHash = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
-                    e.hash = AuditChain.hashOf(e);
+                    e.hashVersion = AuditChain.KEYED;
+                    e.hash = AuditChain.hashOf(e, keys);
                     return entries.persist(e);
                 }));
     }

@@ -31,11 +31,14 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Walk the audit hash chain and report the first edited, inserted or deleted row (role admin)")
-    @APIResponse(responseCode = "200", description = "Verification result; intact=false names the first broken row")
+    @io.smallrye.common.annotation.Blocking
+    @Operation(summary = "Walk the keyed audit chain and report the first edited, inserted or deleted row, or a truncation "
+            + "found against the latest anchor of its head (role admin)")
+    @APIResponse(responseCode = "200", description = "Verification result; intact=false names the first broken row, or the "
+            + "anchored head that is missing (truncated) or carries another hash (rewritten)")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role admin required")
-    public Uni<AuditVerification> verify() {
+    public AuditVerification verify() {
         return audit.verify();
     }
 

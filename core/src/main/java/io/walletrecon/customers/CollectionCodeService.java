@@ -106,6 +106,15 @@ public class CollectionCodeService {
      */
     @WithTransaction
     public Uni<LinkResult> linkTransactions(long accountId, String actor) {
+        return link(accountId).call(r -> recordLinked(accountId, r, actor));
+    }
+
+    /**
+     * {@link #linkTransactions} without its audit row, in the caller's transaction: a caller that goes on working
+     * (a matching run) records {@link #recordLinked} as its last step, because the audit append takes the chain's
+     * lock until commit (see CONTRIBUTING.md, "Money-safety rules").
+     */
+    public Uni<LinkResult> link(long accountId) {
         String byCode = """
                 update transactions t
                    set customer_id = cc.customer_id, updated_at = now(), version = t.version + 1
@@ -123,10 +132,14 @@ public class CollectionCodeService {
                    and p.kind = t.payer_kind and p.identity_key = t.payer_identity""";
         return Panache.getSession().chain(s -> s.createNativeQuery(byCode).setParameter(1, accountId).executeUpdate()
                 .chain(codes -> s.createNativeQuery(byIdentity).setParameter(1, accountId).executeUpdate()
-                        .map(ids -> new LinkResult(codes, ids))))
-                .call(r -> r.byCode() + r.byPayerIdentity() == 0 ? Uni.createFrom().voidItem()
-                        : audit.record(actor, "transactions.linked-to-customers", "account", accountId, "collection code or payer identity",
-                        Map.of("byCode", r.byCode(), "byPayerIdentity", r.byPayerIdentity())));
+                        .map(ids -> new LinkResult(codes, ids))));
+    }
+
+    /** The audit row of a {@link #link}, when it linked anything. */
+    public Uni<Void> recordLinked(long accountId, LinkResult r, String actor) {
+        return r.byCode() + r.byPayerIdentity() == 0 ? Uni.createFrom().voidItem()
+                : audit.record(actor, "transactions.linked-to-customers", "account", accountId, "collection code or payer identity",
+                Map.of("byCode", r.byCode(), "byPayerIdentity", r.byPayerIdentity())).replaceWithVoid();
     }
 
     public String link(String code) {

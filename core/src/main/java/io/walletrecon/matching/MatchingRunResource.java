@@ -2,8 +2,8 @@ package io.walletrecon.matching;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.background.BackgroundJob;
+import io.walletrecon.background.BackgroundWork;
 import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/matching/runs")
@@ -35,13 +34,13 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MatchingRunResource {
 
-    private static final Logger LOG = Logger.getLogger(MatchingRunResource.class);
-
     private final MatchingService service;
+    private final BackgroundWork background;
     private final SecurityIdentity identity;
 
-    public MatchingRunResource(MatchingService service, SecurityIdentity identity) {
+    public MatchingRunResource(MatchingService service, BackgroundWork background, SecurityIdentity identity) {
         this.service = service;
+        this.background = background;
         this.identity = identity;
     }
 
@@ -53,20 +52,17 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A run of this account is already queued or running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingViews.RunView> start(@Valid @NotNull MatchingRequests.StartRun request) {
-        return service.request(request.account(), "manual", request.from(), request.to(), identity.getPrincipal().getName())
-                // The run may take minutes: it runs on a worker thread after the request has committed and answered.
-                .invoke(run -> Infrastructure.getDefaultWorkerPool().execute(() -> {
-                    try {
-                        ReactiveBridge.await(() -> service.execute(run.id()));
-                    } catch (RuntimeException e) {
-                        LOG.errorf(e, "matching run %d could not be executed", run.id());
-                    }
-                }));
+        // The run may take minutes: it is handed over once the request has committed, and runs after the answer
+        // (on the server's worker pool, or in the background-work function in the cloud).
+        return service.request(request.account(), request.from(), request.to(), identity.getPrincipal().getName())
+                .call(run -> background.submit(BackgroundJob.matchingRun(run.id()))
+                        .onFailure().call(e -> service.handOverFailed(run.id(), e)).onFailure().recoverWithNull());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A run: state, items processed of total, counts of new matches by rule and new exceptions by type")
+    @Operation(summary = "A run: state, items processed of total, counts of new matches by rule and new exceptions by type; "
+            + "a failed run's error names an incident id to report")
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingViews.RunView> get(@PathParam("id") long id) {

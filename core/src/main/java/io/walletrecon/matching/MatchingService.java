@@ -1,21 +1,16 @@
 package io.walletrecon.matching;
 
-import io.walletrecon.customers.CollectionCodeService;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.customers.CollectionCodeService;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -23,15 +18,23 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Matching runs: requested by a person, the scheduler or the {@code matching} Lambda; executed in one
- * transaction under the account's advisory lock, so that two runs of one account never interleave (the second is
- * refused) and a run's matches, receivable updates and exceptions commit together or not at all.
+ * Matching runs: requested by a person, the scheduler or the {@code matching} Lambda; executed in one transaction
+ * under the account's advisory lock, so that two runs of one account never interleave (the second is refused) and a
+ * run's matches, receivable payments and exceptions commit together or not at all.
+ *
+ * <p>Liveness: a run is {@code running} only while its executor's transaction holds the account's lock (it claims
+ * the run after taking the lock). A process that dies takes its connection, its transaction (rolled back) and the
+ * lock with it; {@link #recover} then marks the run {@code abandoned}, and the next request or tick goes ahead.
+ * Lock order inside a run: the account's matching lock (tried), the receivables lock of its currencies (waited
+ * for, in key order), and the audit chain's lock last, by appending the run's audit rows as its final statements.
  */
 @ApplicationScoped
 public class MatchingService {
@@ -43,198 +46,215 @@ public class MatchingService {
     /** Incremental runs re-read this much before the last one started: a row committed late is seen, twice at worst. */
     static final long INCREMENTAL_OVERLAP_SECONDS = 300;
     static final int MAX_PERIOD_DAYS = 366;
+    static final String REFUSED = "Another matching run of this account is in progress; this one did nothing";
+    static final String ACTOR = "matching";
 
     private final AccountService accounts;
     private final AccountRepository accountRepository;
     private final MatchingConfigService configs;
     private final MatchRulesRepository rules;
+    private final MatchRunRepository runs;
     private final AuditLog audit;
-    private final Pool pool;
-    private final ObjectMapper json;
     private final CollectionCodeService collectionCodes;
+    private final RunSettings settings;
 
     public MatchingService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
-                           MatchRulesRepository rules, AuditLog audit, Pool pool, ObjectMapper json,
-                           CollectionCodeService collectionCodes) {
+                           MatchRulesRepository rules, MatchRunRepository runs, AuditLog audit,
+                           CollectionCodeService collectionCodes, RunSettings settings) {
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.configs = configs;
         this.rules = rules;
+        this.runs = runs;
         this.audit = audit;
-        this.pool = pool;
-        this.json = json;
         this.collectionCodes = collectionCodes;
+        this.settings = settings;
     }
 
-    /** Queues a run; {@link #execute} does the work. 409 while another run of the account is queued or running. */
+    /** Queues a manual run; {@link #execute} does the work. 409 while another run of the account is queued or running. */
     @WithTransaction
-    public Uni<MatchingViews.RunView> request(String accountCode, String kind, LocalDate from, LocalDate to, String actor) {
-        return queue(accountCode, kind, from, to, actor);
+    public Uni<MatchingViews.RunView> request(String accountCode, LocalDate from, LocalDate to, String actor) {
+        return queue(accountCode, RunKind.MANUAL, from, to, actor);
     }
 
-    private Uni<MatchingViews.RunView> queue(String accountCode, String kind, LocalDate from, LocalDate to, String actor) {
+    /** Requests and executes a run, returning its final state (refused if another run holds the account). */
+    public Uni<MatchingViews.RunView> runNow(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
+        return Panache.withTransaction(() -> queue(accountCode, kind, from, to, actor)).chain(v -> execute(v.id()));
+    }
+
+    private Uni<MatchingViews.RunView> queue(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
+        checkPeriod(kind, from, to);
+        return accounts.require(accountCode).chain(account -> Panache.getSession().chain(s -> runs.abandonStale(s, account.id, settings.startTimeout())
+                .chain(abandoned -> runs.active(s, account.id).chain(active -> {
+                            if (active > 0) {
+                                throw ApiException.conflict("A matching run of account '" + accountCode
+                                        + "' is already queued or running; wait for it to finish (GET /matching/runs/{id})");
+                            }
+                            return runs.insert(s, account.id, kind, from, to, actor);
+                        })
+                        // The audit rows come last: the chain's lock is held from the first append until commit.
+                        .call(() -> recordAbandoned(abandoned))
+                        .call(id -> audit.record(actor, "matching.run.requested", "match_run", id, null,
+                                Map.of("account", accountCode, "kind", kind.code(), "from", String.valueOf(from), "to", String.valueOf(to)))))
+                .chain(id -> runs.view(s, id))));
+    }
+
+    private static void checkPeriod(RunKind kind, LocalDate from, LocalDate to) {
+        if (!kind.full()) {
+            return;
+        }
         List<ProblemError> errors = new ArrayList<>();
-        if (!kind.equals("incremental")) {
-            if (from == null) {
-                errors.add(ProblemError.field("from", "is required"));
-            }
-            if (to == null) {
-                errors.add(ProblemError.field("to", "is required"));
-            }
-            if (from != null && to != null && from.isAfter(to)) {
-                errors.add(ProblemError.field("from", "must not be after to"));
-            }
-            if (from != null && to != null && ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
-                errors.add(ProblemError.field("to", "a run covers at most " + MAX_PERIOD_DAYS + " days"));
-            }
+        if (from == null) {
+            errors.add(ProblemError.field("from", "is required"));
+        }
+        if (to == null) {
+            errors.add(ProblemError.field("to", "is required"));
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(ProblemError.field("from", "must not be after to"));
+        }
+        if (from != null && to != null && ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
+            errors.add(ProblemError.field("to", "a run covers at most " + MAX_PERIOD_DAYS + " days"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
-        return accounts.require(accountCode).chain(account -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select count(*) from match_runs where account_id = ?1 and state in ('queued', 'running')
-                        and created_at > now() - interval '1 hour'""", Long.class).setParameter(1, account.id).getSingleResult()
-                .chain(active -> {
-                    if (active > 0) {
-                        throw ApiException.conflict("A matching run of account '" + accountCode
-                                + "' is already queued or running; wait for it to finish (GET /matching/runs/{id})");
-                    }
-                    return s.createNativeQuery("""
-                                    insert into match_runs (account_id, kind, period_start, period_end, state, requested_by)
-                                    values (?1, ?2, %s, %s, 'queued', ?3) returning id"""
-                                    .formatted(from == null ? "null" : "date '" + from + "'", to == null ? "null" : "date '" + to + "'"),
-                            Long.class)
-                            .setParameter(1, account.id).setParameter(2, kind).setParameter(3, actor).getSingleResult();
-                })
-                .call(id -> audit.record(actor, "matching.run.requested", "match_run", id, null,
-                        java.util.Map.of("account", accountCode, "kind", kind, "from", String.valueOf(from), "to", String.valueOf(to))))
-                .chain(id -> view(s, id))));
     }
 
-    /** Requests and executes a run, returning its final state (refused if another run holds the account). */
-    public Uni<MatchingViews.RunView> runNow(String accountCode, String kind, LocalDate from, LocalDate to, String actor) {
-        return Panache.withTransaction(() -> queue(accountCode, kind, from, to, actor)).chain(v -> execute(v.id()));
-    }
-
-    /** Executes a queued run. Never throws for a failed run: the failure is recorded on the run. */
+    /**
+     * Executes a queued run. Never throws for a failed run: the failure is recorded on the run as a stable text
+     * with an incident id, and the exception itself goes to the log under that id. Executing a run that is not
+     * queued (already taken, finished or abandoned) changes nothing.
+     */
     public Uni<MatchingViews.RunView> execute(long runId) {
-        return pool.preparedQuery("""
-                        update match_runs set state = 'running', started_at = now() where id = $1 and state = 'queued'
-                        returning account_id, kind, period_start, period_end, started_at""")
-                .execute(Tuple.of(runId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Row row = rows.iterator().next();
-                    long accountId = row.getLong("account_id");
-                    String kind = row.getString("kind");
-                    LocalDate from = row.getLocalDate("period_start");
-                    LocalDate to = row.getLocalDate("period_end");
-                    Instant startedAt = row.getOffsetDateTime("started_at").toInstant();
-                    return Panache.withTransaction(() -> locked(runId, accountId, kind, from, to, startedAt))
-                            .onFailure().recoverWithUni(e -> {
-                                LOG.errorf(e, "matching run %d failed", runId);
-                                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                                return pool.preparedQuery("update match_runs set state = 'failed', error = $2, finished_at = now() where id = $1")
-                                        .execute(Tuple.of(runId, message.length() > 2000 ? message.substring(0, 2000) : message))
-                                        .replaceWithVoid();
-                            });
-                })
-                .chain(() -> Panache.withSession(() -> Panache.getSession().chain(s -> view(s, runId))));
+        return runs.find(runId).chain(run -> run == null || run.state() != RunState.QUEUED ? Uni.createFrom().voidItem()
+                        : Panache.withTransaction(() -> Panache.getSession().chain(s -> lockedRun(s, run)))
+                        .onFailure().recoverWithUni(e -> recordFailure(runId, e)))
+                .chain(() -> get(runId));
     }
 
-    private Uni<Void> locked(long runId, long accountId, String kind, LocalDate from, LocalDate to, Instant startedAt) {
-        return Panache.getSession().chain(s -> tryLock(s, accountId).chain(locked -> {
-            if (!locked) {
-                return MatchRulesRepository.exec(s, """
-                        update match_runs set state = 'refused', finished_at = now(),
-                            error = 'Another matching run of this account is in progress; this one did nothing'
-                        where id = %d""".formatted(runId));
-            }
-            // Payments whose memo carries a customer's collection code, or whose payer is a known identity, are
-            // linked to their customer first, so that the payer + amount rules see them.
-            return collectionCodes.linkTransactions(accountId, "matching")
-                    .chain(() -> accountRepository.findById(accountId)).chain(account -> configs.load(account)
-                    .chain(config -> context(s, runId, account, kind, from, to, config, startedAt))
-                    .chain(ctx -> rules.run(s, ctx, progress(runId)))
-                    .chain(counts -> MatchRulesRepository.exec(s, """
-                                    update match_runs set state = 'succeeded', finished_at = now(), items_processed = items_total,
-                                        counts = '%s' where id = %d""".formatted(counts.toJson(json).replace("'", "''"), runId))
-                            .call(() -> audit.record("matching", "matching.run.completed", "match_run", runId, null,
-                                    java.util.Map.of("account", account.code, "kind", kind, "matches", counts.matches,
-                                            "exceptions", counts.exceptions)))));
-        }));
+    private Uni<Void> lockedRun(Mutiny.Session s, MatchRunRepository.Queued run) {
+        return s.createNativeQuery("select set_config('idle_in_transaction_session_timeout', ?1, true)", String.class)
+                .setParameter(1, settings.idleTimeout().toMillis() + "ms").getSingleResult()
+                .chain(() -> tryLock(s, run.accountId()))
+                .chain(locked -> !locked ? runs.refuse(s, run.id(), REFUSED).replaceWithVoid()
+                        : backendPid(s).chain(pid -> runs.claim(run.id(), pid))
+                        // Not claimed: another executor took it, or recovery abandoned it; this transaction did nothing.
+                        .chain(claimed -> claimed == null ? Uni.createFrom().voidItem() : work(s, claimed)));
+    }
+
+    private Uni<Void> work(Mutiny.Session s, MatchRunRepository.Claimed run) {
+        // Payments whose memo carries a customer's collection code, or whose payer is a known identity, are linked to
+        // their customer first, so that the payer + amount rules see them.
+        return collectionCodes.link(run.accountId()).chain(linked -> accountRepository.findById(run.accountId())
+                .chain(account -> configs.load(account)
+                        .chain(config -> context(s, run, account, config))
+                        .chain(ctx -> rules.run(s, ctx, progress(run.id())))
+                        .call(counts -> runs.succeed(s, run.id(), counts))
+                        .call(() -> collectionCodes.recordLinked(run.accountId(), linked, ACTOR))
+                        .call(counts -> audit.record(ACTOR, "matching.run.completed", "match_run", run.id(), null,
+                                Map.of("account", account.code, "kind", run.kind().code(), "matches", counts.matches,
+                                        "exceptions", counts.exceptions)))))
+                .replaceWithVoid();
+    }
+
+    /** The failure, with its cause, goes to the log under a new incident id; the run shows a stable text naming it. */
+    private Uni<Void> recordFailure(long runId, Throwable e) {
+        UUID incident = UUID.randomUUID();
+        LOG.errorf(e, "matching run %d failed: incident %s", runId, incident);
+        String text = e instanceof ApiException api ? api.getMessage() + " (incident " + incident + ")" : failureText(incident);
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> runs.fail(s, runId, text, incident)
+                        .call(failed -> !failed ? Uni.createFrom().voidItem()
+                                : audit.record(ACTOR, "matching.run.failed", "match_run", runId, text, Map.of("incident", incident.toString())))))
+                .onFailure().invoke(e2 -> LOG.errorf(e2, "matching run %d: its failure (incident %s) could not be recorded", runId, incident))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The run could not be handed to its executor (the jobs function's trigger failed): it fails now, with an incident. */
+    public Uni<Void> handOverFailed(long runId, Throwable e) {
+        return recordFailure(runId, e);
+    }
+
+    /** What a person reads when a run failed on something other than their input. */
+    static String failureText(UUID incident) {
+        return "The matching run failed on an internal error and changed nothing. Run it again; if it fails again, report incident "
+                + incident + " to your administrator.";
     }
 
     static Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
-        return s.createNativeQuery("select pg_try_advisory_xact_lock(%d, cast(%d as int))".formatted(LOCK_CLASS, accountId), Boolean.class)
-                .getSingleResult();
+        return s.createNativeQuery("select pg_try_advisory_xact_lock(?1, cast(?2 as int))", Boolean.class)
+                .setParameter(1, LOCK_CLASS).setParameter(2, accountId).getSingleResult();
     }
 
-    private Uni<RunContext> context(Mutiny.Session s, long runId, Account account, String kind, LocalDate from, LocalDate to,
-                                    MatchingConfig config, Instant startedAt) {
+    private static Uni<Integer> backendPid(Mutiny.Session s) {
+        return s.createNativeQuery("select pg_backend_pid()", Integer.class).getSingleResult();
+    }
+
+    private Uni<RunContext> context(Mutiny.Session s, MatchRunRepository.Claimed run, Account account, MatchingConfig config) {
         Uni<Long> settlement = config.settlementAccount() == null ? Uni.createFrom().nullItem()
                 : accountRepository.findByCode(config.settlementAccount()).map(a -> a == null ? null : a.id);
-        Uni<Instant> since = kind.equals("incremental")
-                ? s.createNativeQuery("""
-                        select cast(coalesce(extract(epoch from max(started_at)), 0) * 1000000 as bigint) from match_runs
-                        where account_id = ?1 and kind = 'incremental' and state = 'succeeded' and id <> ?2""", Long.class)
-                .setParameter(1, account.id).setParameter(2, runId).getSingleResult()
-                .map(micros -> micros == 0 ? Instant.EPOCH
-                        : Instant.EPOCH.plus(micros, ChronoUnit.MICROS).minusSeconds(INCREMENTAL_OVERLAP_SECONDS))
-                : Uni.createFrom().item(Instant.EPOCH);
-        LocalDate today = LocalDate.ofInstant(startedAt, account.zone());
-        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, runId, account.provider.code(),
-                account.currency, !kind.equals("incremental"), from == null ? today : from, to == null ? today : to,
-                to == null ? today : to, sinceAt, config, settlementId)));
+        Uni<Instant> since = run.kind().full() ? Uni.createFrom().item(Instant.EPOCH)
+                : runs.lastIncrementalStart(s, account.id, run.id())
+                .map(last -> last.equals(Instant.EPOCH) ? last : last.minusSeconds(INCREMENTAL_OVERLAP_SECONDS));
+        LocalDate today = LocalDate.ofInstant(run.startedAt(), account.zone());
+        LocalDate from = run.from() == null ? today : run.from();
+        LocalDate to = run.to() == null ? today : run.to();
+        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, run.id(), account.provider.code(),
+                account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId)));
     }
 
     private MatchRulesRepository.Progress progress(long runId) {
         return new MatchRulesRepository.Progress() {
             @Override
             public Uni<Void> total(long items) {
-                return pool.preparedQuery("update match_runs set items_total = $2 where id = $1")
-                        .execute(Tuple.of(runId, items)).replaceWithVoid();
+                return runs.total(runId, items);
             }
 
             @Override
             public Uni<Void> processed(long items) {
-                return pool.preparedQuery("update match_runs set items_processed = $2 where id = $1")
-                        .execute(Tuple.of(runId, items)).replaceWithVoid();
+                return runs.processed(runId, items);
             }
         };
     }
 
     @WithSession
     public Uni<MatchingViews.RunView> get(long id) {
-        return Panache.getSession().chain(s -> view(s, id));
-    }
-
-    private Uni<MatchingViews.RunView> view(Mutiny.Session s, long id) {
-        return s.createNativeQuery("""
-                        select cast(json_build_object('id', r.id, 'account', a.code, 'kind', r.kind, 'periodStart', r.period_start,
-                            'periodEnd', r.period_end, 'state', r.state, 'requestedBy', r.requested_by, 'itemsTotal', r.items_total,
-                            'itemsProcessed', r.items_processed, 'counts', cast(r.counts as json), 'error', r.error,
-                            'createdAt', r.created_at, 'startedAt', r.started_at, 'finishedAt', r.finished_at) as text)
-                        from match_runs r join accounts a on a.id = r.account_id where r.id = ?1""", String.class)
-                .setParameter(1, id).getResultList()
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw ApiException.notFound("No matching run " + id);
-                    }
-                    return read(rows.get(0), MatchingViews.RunView.class);
-                });
+        return Panache.getSession().chain(s -> runs.view(s, id));
     }
 
     /**
-     * One scheduler tick: {@code incremental} runs every wallet account over what changed; {@code day_end} runs
-     * each account whose configured local day-end time has passed today and that has no day-end run for today yet.
+     * Marks every run whose process is gone {@code abandoned} (see the class comment) and audits it. The scheduler
+     * calls it on every tick, and a request for an account does the same for that account first.
      */
-    public Uni<List<MatchingViews.RunView>> scheduled(String kind, Instant now) {
-        return Panache.withSession(() -> accountRepository.listAll()).chain(all -> {
+    public Uni<List<Long>> recover() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> runs.abandonStale(s, 0, settings.startTimeout()))
+                .call(this::recordAbandoned))
+                .map(list -> list.stream().map(MatchRunRepository.Abandoned::id).toList());
+    }
+
+    private Uni<Void> recordAbandoned(List<MatchRunRepository.Abandoned> abandoned) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (MatchRunRepository.Abandoned a : abandoned) {
+            LOG.warnf("matching run %d of account %d was %s without a live executor: marked abandoned", a.id(), a.accountId(), a.was().code());
+            chain = chain.chain(() -> audit.record(ACTOR, "matching.run.abandoned", "match_run", a.id(),
+                    a.was() == RunState.RUNNING ? MatchRunRepository.ABANDONED_RUNNING : MatchRunRepository.ABANDONED_QUEUED,
+                    Map.of("was", a.was().code())).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /**
+     * One scheduler tick: first {@link #recover}, then {@code incremental} runs every wallet account over what
+     * changed; {@code day_end} runs each account whose configured local day-end time has passed today and whose
+     * day-end run of today has not succeeded and is not under way (so an abandoned or failed one is retried).
+     */
+    public Uni<List<MatchingViews.RunView>> scheduled(RunKind kind, Instant now) {
+        if (!(kind == RunKind.INCREMENTAL || kind == RunKind.DAY_END)) {
+            throw new IllegalArgumentException("a scheduled run is incremental or day_end, not " + kind.code());
+        }
+        return recover().chain(() -> Panache.withSession(() -> accountRepository.listAll())).chain(all -> {
             Uni<List<MatchingViews.RunView>> chain = Uni.createFrom().item(new ArrayList<>());
-            for (Account account : all.stream().sorted(java.util.Comparator.comparing(a -> a.id)).toList()) {
+            for (Account account : all.stream().sorted(Comparator.comparing(a -> a.id)).toList()) {
                 if ("bank".equals(account.provider.code())) {
                     continue;
                 }
@@ -243,7 +263,7 @@ public class MatchingService {
                         return Uni.createFrom().item(done);
                     }
                     LocalDate day = LocalDate.ofInstant(now, account.zone());
-                    LocalDate from = kind.equals("day_end") ? day : null;
+                    LocalDate from = kind == RunKind.DAY_END ? day : null;
                     return runNow(account.code, kind, from, from, "scheduler")
                             .onFailure(ApiException.class).recoverWithNull()
                             .map(v -> {
@@ -258,28 +278,16 @@ public class MatchingService {
         });
     }
 
-    private Uni<Boolean> due(Account account, String kind, Instant now) {
-        if (kind.equals("incremental")) {
+    private Uni<Boolean> due(Account account, RunKind kind, Instant now) {
+        if (kind == RunKind.INCREMENTAL) {
             return Uni.createFrom().item(true);
         }
-        ZoneId zone = account.zone();
-        LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+        LocalDateTime local = LocalDateTime.ofInstant(now, account.zone());
         return Panache.withSession(() -> configs.load(account).chain(config -> {
             if (local.toLocalTime().isBefore(config.dayEndTime())) {
                 return Uni.createFrom().item(false);
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery("""
-                            select count(*) from match_runs where account_id = ?1 and kind = 'day_end'
-                            and period_end = date '%s' and state in ('queued', 'running', 'succeeded')""".formatted(local.toLocalDate()),
-                    Long.class).setParameter(1, account.id).getSingleResult()).map(n -> n == 0);
+            return Panache.getSession().chain(s -> runs.dayEndDone(s, account.id, local.toLocalDate())).map(done -> !done);
         }));
-    }
-
-    <T> T read(String row, Class<T> type) {
-        try {
-            return json.readValue(row, type);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable row", e);
-        }
     }
 }

@@ -18,7 +18,7 @@ public final class MatchingViews {
     @RegisterForReflection
     public record RunView(long id, String account, String kind, LocalDate periodStart, LocalDate periodEnd, String state,
                           String requestedBy, long itemsTotal, long itemsProcessed, Map<String, Map<String, Long>> counts,
-                          String error, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+                          String error, String incidentId, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
     }
 
     @RegisterForReflection

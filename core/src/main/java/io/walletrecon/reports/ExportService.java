@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,7 +61,7 @@ public class ExportService {
     public record Started(UUID id, ReportPlan plan, String format) {
     }
 
-    /** Records the job (and who asked, in the audit trail); {@link #launch} runs it once this has committed. */
+    /** Records the job (and who asked, in the audit trail); {@link #runStored} runs it once this has committed. */
     @WithTransaction
     public Uni<Started> start(String name, ReportQuery query, String format, String actor) {
         if (format == null || !FORMATS.contains(format)) {
@@ -85,17 +84,43 @@ public class ExportService {
         });
     }
 
-    /** Runs the job on a worker thread; progress and outcome go to its row. */
-    public void launch(Started job) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> run(job));
+    /**
+     * Runs a queued export from its row (blocking): the work of the {@code background-work} function and of the
+     * server's worker pool alike. The job is claimed with a conditional update ({@code queued → running}), so a job
+     * delivered twice runs once. Returns the state the export is in afterwards.
+     */
+    public String runStored(UUID id) {
+        var claimed = pool.preparedQuery("update report_exports set state = 'running', started_at = now() where id = $1 and state = 'queued' "
+                        + "returning report, format, parameters")
+                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(30));
+        if (claimed.size() == 0) {
+            return get(id).await().atMost(Duration.ofSeconds(30)).state();
+        }
+        Row row = claimed.iterator().next();
+        try {
+            ReportQuery query = ReportQuery.fromMap(json.readValue(row.getString("parameters"),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));
+            ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(row.getString("report"), query));
+            run(new Started(id, plan, row.getString("format")));
+        } catch (Exception e) {
+            fail(id, e);
+        }
+        return get(id).await().atMost(Duration.ofSeconds(30)).state();
     }
 
-    void run(Started job) {
+    /** The export could not be handed to its executor: it fails now rather than stay queued for ever. */
+    public Uni<Void> handOverFailed(UUID id, Throwable e) {
+        LOG.errorf(e, "export %s could not be handed over to its executor", id);
+        return pool.preparedQuery("update report_exports set state = 'failed', error = $2, finished_at = now() where id = $1 and state = 'queued'")
+                .execute(Tuple.of(id, "the export could not be started; request it again")).replaceWithVoid();
+    }
+
+    private void run(Started job) {
         UUID id = job.id();
         Path tmp = null;
         try {
             long total = repository.count(job.plan().detail()).await().indefinitely();
-            exec("update report_exports set state = 'running', started_at = now(), rows_total = $2 where id = $1", id, total);
+            exec("update report_exports set rows_total = $2 where id = $1", id, total);
             tmp = Files.createTempFile("walletrecon-export-", "." + job.format());
             long[] last = {0};
             LongConsumer progress = n -> {
@@ -118,9 +143,7 @@ public class ExportService {
                     + "bytes = $6, finished_at = now() where id = $1", id, rows, key, ReportService.fileName(job.plan(), job.format()),
                     contentType(job.format()), bytes);
         } catch (Exception e) {
-            LOG.errorf(e, "export %s failed", id);
-            String message = e instanceof ApiException api ? api.getMessage() : "the export failed; see the server log for export " + id;
-            exec("update report_exports set state = 'failed', error = $2, finished_at = now() where id = $1", id, message);
+            fail(id, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -130,6 +153,12 @@ public class ExportService {
                 }
             }
         }
+    }
+
+    private void fail(UUID id, Exception e) {
+        LOG.errorf(e, "export %s failed", id);
+        String message = e instanceof ApiException api ? api.getMessage() : "the export failed; see the server log for export " + id;
+        exec("update report_exports set state = 'failed', error = $2, finished_at = now() where id = $1", id, message);
     }
 
     public Uni<ExportView> get(UUID id) {

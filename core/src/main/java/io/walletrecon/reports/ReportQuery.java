@@ -27,6 +27,16 @@ public record ReportQuery(String account, LocalDate from, LocalDate to, String g
         return m;
     }
 
+    /** The inverse of {@link #asMap}: a query from its stored parameters (an export job's row). */
+    public static ReportQuery fromMap(Map<String, String> m) {
+        return new ReportQuery(m.get("account"), date(m.get("from")), date(m.get("to")), m.get("groupBy"), m.get("period"),
+                m.get("customer") == null ? null : Long.valueOf(m.get("customer")), m.get("currency"));
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
     private static void put(Map<String, String> m, String key, Object value) {
         if (value != null) {
             m.put(key, value.toString());

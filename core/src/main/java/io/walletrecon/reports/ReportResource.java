@@ -2,6 +2,8 @@ package io.walletrecon.reports;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.background.BackgroundJob;
+import io.walletrecon.background.BackgroundWork;
 import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
@@ -55,12 +57,15 @@ public class ReportResource {
     private final ExportService exports;
     private final CurrentActor actor;
     private final ReportsConfig config;
+    private final BackgroundWork background;
 
-    public ReportResource(ReportService service, ExportService exports, CurrentActor actor, ReportsConfig config) {
+    public ReportResource(ReportService service, ExportService exports, CurrentActor actor, ReportsConfig config,
+                          BackgroundWork background) {
         this.service = service;
         this.exports = exports;
         this.actor = actor;
         this.config = config;
+        this.background = background;
     }
 
     @GET
@@ -157,7 +162,8 @@ public class ReportResource {
                                @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
         String who = actor.name();
         return exports.start(request.name, request.query(), format, who)
-                .invoke(exports::launch)
+                .call(job -> background.submit(BackgroundJob.reportExport(job.id()))
+                        .onFailure().call(e -> exports.handOverFailed(job.id(), e)).onFailure().recoverWithNull())
                 .chain(job -> exports.get(job.id()))
                 .map(view -> Response.accepted(view).location(URI.create("/reports/exports/" + view.id())).build());
     }

@@ -24,6 +24,13 @@ public interface SecretsConfig {
     @WithName("database-arn")
     Optional<String> databaseArn();
 
+    /**
+     * Secret with the schema owner's login (same JSON), used by Flyway only: set on the function that migrates, never
+     * on the others, whose application role may not change or delete audit rows; env WALLETRECON_SECRETS_DATABASE_OWNER_ARN.
+     */
+    @WithName("database-owner-arn")
+    Optional<String> databaseOwnerArn();
+
     /** Secret whose plain SecretString is the Stripe secret API key (sk_...); env WALLETRECON_SECRETS_STRIPE_API_KEY_ARN. */
     @WithName("stripe-api-key-arn")
     Optional<String> stripeApiKeyArn();

@@ -25,7 +25,8 @@ import java.util.OptionalInt;
 /**
  * Reads the secrets named in {@link SecretsConfig} from AWS Secrets Manager once, when the configuration is built
  * at start, and offers them as configuration: the master key as {@code walletrecon.master-key}, the database login
- * as {@code quarkus.datasource.username}/{@code password}, the Stripe key as
+ * as {@code quarkus.datasource.username}/{@code password}, the schema owner's login (migrations only) as
+ * {@code quarkus.flyway.username}/{@code password}, the Stripe key as
  * {@code walletrecon.dispatch.stripe.api-key}. Nothing is read when no ARN is set (the server, tests, local runs).
  * A secret that cannot be read stops the start with a message naming the ARN, never the value.
  *
@@ -44,12 +45,13 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         String masterKey = value(context, "master-key-arn");
         String database = value(context, "database-arn");
+        String owner = value(context, "database-owner-arn");
         String stripe = value(context, "stripe-api-key-arn");
-        if (masterKey == null && database == null && stripe == null) {
+        if (masterKey == null && database == null && owner == null && stripe == null) {
             return List.of();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        try (SecretsManagerClient client = client(context, first(masterKey, database, stripe))) {
+        try (SecretsManagerClient client = client(context, first(masterKey, database, owner, stripe))) {
             if (masterKey != null) {
                 values.put("walletrecon.master-key", read(client, masterKey).trim());
             }
@@ -57,6 +59,11 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
                 JsonNode login = login(database, read(client, database));
                 values.put("quarkus.datasource.username", login.get("username").asText());
                 values.put("quarkus.datasource.password", login.get("password").asText());
+            }
+            if (owner != null) {
+                JsonNode login = login(owner, read(client, owner));
+                values.put("quarkus.flyway.username", login.get("username").asText());
+                values.put("quarkus.flyway.password", login.get("password").asText());
             }
             if (stripe != null) {
                 values.put("walletrecon.dispatch.stripe.api-key", read(client, stripe).trim());

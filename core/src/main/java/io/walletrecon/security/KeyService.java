@@ -13,4 +13,10 @@ public interface KeyService {
 
     /** A keyed, deterministic digest for looking up encrypted values (for example a bank account number). */
     String lookupHash(String value);
+
+    /**
+     * HMAC-SHA256 of {@code data} under a key of its own for {@code purpose} (derived from the master key, so the
+     * database never holds it): the audit chain's row hashes and the anchors of its head.
+     */
+    byte[] mac(String purpose, byte[] data);
 }

@@ -27,10 +27,12 @@ public class MasterKeyService implements KeyService {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec lookupKey;
+    private final byte[] master;
     private final SecureRandom random = new SecureRandom();
 
     public MasterKeyService(WalletreconConfig config) {
         byte[] master = decodeMasterKey(config.masterKey());
+        this.master = master;
         this.encryptionKey = new SecretKeySpec(derive(master, "walletrecon/encryption"), "AES");
         this.lookupKey = new SecretKeySpec(derive(master, "walletrecon/lookup"), "HmacSHA256");
     }
@@ -85,6 +87,20 @@ public class MasterKeyService implements KeyService {
             return cipher.doFinal(ciphertext, 1 + IV_BYTES, ciphertext.length - 1 - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored secret does not decrypt under the current master key", e);
+        }
+    }
+
+    @Override
+    public byte[] mac(String purpose, byte[] data) {
+        if (!purpose.startsWith("walletrecon/") || purpose.equals("walletrecon/encryption") || purpose.equals("walletrecon/lookup")) {
+            throw new IllegalArgumentException("not a MAC purpose: " + purpose);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive(master, purpose), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -103,7 +103,7 @@ class RunsTest {
         long c = f.customer("Inc");
         long r1 = f.receivable(c, "I1-" + f.code, 100, 1);
         f.receipt("wx-i1-" + f.code, 100, 1, "I1-" + f.code);
-        scheduler.tick("incremental");
+        scheduler.tick(RunKind.INCREMENTAL);
         assertEquals("paid", Fixtures.receivableStatus(r1));
 
         long r2 = f.receivable(c, "I2-" + f.code, 200, 1);
@@ -112,7 +112,7 @@ class RunsTest {
         long untouched = f.receipt("wx-i3-" + f.code, 300, 1, "I3-" + f.code);
         TestDb.update("update transactions set updated_at = now() - interval '1 day' where id = ?", untouched);
 
-        List<MatchingViews.RunView> runs = scheduler.tick("incremental");
+        List<MatchingViews.RunView> runs = scheduler.tick(RunKind.INCREMENTAL);
 
         MatchingViews.RunView mine = runs.stream().filter(r -> r.account().equals(f.code)).findFirst().orElseThrow();
         assertEquals("succeeded", mine.state());
@@ -134,8 +134,8 @@ class RunsTest {
         TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, merchant_reference, occurred_at, value_date) "
                 + "values (?, ?, 'in', 4100, 'CNY', 'succeeded', ?, now(), ?)", f.account, "de-" + f.code, "DE-" + f.code, today);
 
-        MatchingViews.RunView run = scheduler.tick("day_end").stream().filter(v -> v.account().equals(f.code)).findFirst().orElseThrow();
-        List<MatchingViews.RunView> again = scheduler.tick("day_end");
+        MatchingViews.RunView run = scheduler.tick(RunKind.DAY_END).stream().filter(v -> v.account().equals(f.code)).findFirst().orElseThrow();
+        List<MatchingViews.RunView> again = scheduler.tick(RunKind.DAY_END);
 
         assertEquals("day_end", run.kind());
         assertEquals(today, run.periodEnd());

@@ -58,7 +58,7 @@ class LargeCsvStreamingTest {
         long open = 1;
         for (int i = 0; i < 100 && open > 0; i++) {
             Thread.sleep(100);
-            open = TestDb.count("select count(*) from pg_stat_activity where datname = current_database() "
+            open = TestDb.countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
                     + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
         }
         assertEquals(0, open, "the cursor's connection must go back to the pool when the client disconnects");
@@ -77,7 +77,7 @@ class LargeCsvStreamingTest {
             byte[] first = in.readNBytes(256 * 1024);
             assertEquals(256 * 1024, first.length);
             Thread.sleep(1500);
-            long cursorsOpen = TestDb.count("select count(*) from pg_stat_activity where datname = current_database() "
+            long cursorsOpen = TestDb.countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
                     + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
             assertTrue(cursorsOpen >= 1, "the report cursor should still be open while the client is not reading");
 
@@ -94,7 +94,7 @@ class LargeCsvStreamingTest {
             assertEquals(ROWS, lines);
             assertTrue(last.contains(",2026-01-28,amount_mismatch,open,CNY,"), last);
         }
-        long after = TestDb.count("select count(*) from pg_stat_activity where datname = current_database() "
+        long after = TestDb.countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
                 + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
         assertEquals(0, after, "the cursor's transaction ends with the stream");
     }

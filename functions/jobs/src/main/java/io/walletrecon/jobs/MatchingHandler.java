@@ -4,20 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.matching.MatchingService;
+import io.walletrecon.matching.MatchingTrigger;
 import io.walletrecon.matching.MatchingViews;
 import jakarta.inject.Named;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code QUARKUS_LAMBDA_HANDLER=matching}, for an EventBridge scheduled event. {@code detail.kind} chooses the tick:
- * {@code incremental} (the 15-minute rule, the default) or {@code day_end} (a frequent rule; each account runs once
- * its local day-end time has passed).
+ * {@code QUARKUS_LAMBDA_HANDLER=matching}, for the EventBridge schedules of infra/template.yaml. The event is a
+ * {@link MatchingTrigger} ({@code detail.kind} = {@code incremental} or {@code day_end}); any other event fails the
+ * invocation before anything runs, so the function's Errors alarm fires.
  */
 @Named("matching")
-public class MatchingHandler implements RequestHandler<Map<String, Object>, List<MatchingViews.RunView>> {
+public class MatchingHandler implements RequestHandler<MatchingTrigger, List<MatchingViews.RunView>> {
 
     private final MatchingService service;
 
@@ -26,10 +26,10 @@ public class MatchingHandler implements RequestHandler<Map<String, Object>, List
     }
 
     @Override
-    public List<MatchingViews.RunView> handleRequest(Map<String, Object> event, Context context) {
-        Object detail = event == null ? null : event.get("detail");
-        Object kind = detail instanceof Map<?, ?> d ? d.get("kind") : null;
-        String tick = "day_end".equals(kind) ? "day_end" : "incremental";
-        return ReactiveBridge.await(() -> service.scheduled(tick, Instant.now()));
+    public List<MatchingViews.RunView> handleRequest(MatchingTrigger event, Context context) {
+        if (event == null) {
+            throw new IllegalArgumentException("matching event is empty: expected {\"detail\": {\"kind\": \"incremental\" or \"day_end\"}}");
+        }
+        return ReactiveBridge.await(() -> service.scheduled(event.kind(), Instant.now()));
     }
 }

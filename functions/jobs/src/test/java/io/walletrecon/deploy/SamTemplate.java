@@ -32,10 +32,18 @@ record SamTemplate(List<Function> functions) {
     }
 
     /** module: "http" or "jobs" (from CodeUri), or the CodeUri itself when it is neither. */
-    record Function(String logicalId, String module, Map<String, Object> environment, List<Route> routes) {
+    record Function(String logicalId, String module, Map<String, Object> environment, List<Route> routes, List<Schedule> schedules) {
         String handler() {
             Object handler = environment.get("QUARKUS_LAMBDA_HANDLER");
             return handler instanceof String s ? s : null;
+        }
+    }
+
+    /** A Schedule or ScheduleV2 event and the Input it sends the function (null when it sends none). */
+    record Schedule(String function, String event, String input) {
+        @Override
+        public String toString() {
+            return function + "." + event;
         }
     }
 
@@ -68,8 +76,14 @@ record SamTemplate(List<Function> functions) {
             environment.putAll(map(map(properties.get("Environment")).get("Variables")));
             Object codeUri = properties.getOrDefault("CodeUri", globals.get("CodeUri"));
             List<Route> routes = new ArrayList<>();
+            List<Schedule> schedules = new ArrayList<>();
             for (Map.Entry<String, Object> event : map(properties.get("Events")).entrySet()) {
                 Map<String, Object> e = map(event.getValue());
+                if ("Schedule".equals(e.get("Type")) || "ScheduleV2".equals(e.get("Type"))) {
+                    Object input = map(e.get("Properties")).get("Input");
+                    schedules.add(new Schedule(id, event.getKey(), input == null ? null : input.toString()));
+                    continue;
+                }
                 if (!"HttpApi".equals(e.get("Type"))) {
                     continue;
                 }
@@ -79,7 +93,7 @@ record SamTemplate(List<Function> functions) {
                 routes.add(new Route(id, event.getKey(), String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(),
                         String.valueOf(p.get("Path")), !"NONE".equals(authorizer), onOurApi));
             }
-            functions.add(new Function(id, module(codeUri), environment, routes));
+            functions.add(new Function(id, module(codeUri), environment, routes, schedules));
         }
         return new SamTemplate(functions);
     }

@@ -38,6 +38,7 @@ final class TemplateChecks {
     static List<String> problems(SamTemplate template, CodeFacts code) {
         List<String> problems = new ArrayList<>();
         handlers(template, code, problems);
+        schedules(template, code, problems);
         routes(template, code, problems);
         environment(template, code, problems);
         return problems;
@@ -69,6 +70,29 @@ final class TemplateChecks {
             } else if (code.handlers().stream().noneMatch(h -> h.name().equals(name)) && !PENDING_HANDLERS.contains(name)) {
                 problems.add("function " + function.logicalId() + " runs QUARKUS_LAMBDA_HANDLER=" + name
                         + " but no @Named(\"" + name + "\") RequestHandler exists in the code");
+            }
+        }
+    }
+
+    /**
+     * Every schedule input of every function, read the way the Lambda runtime reads it into its handler's input type
+     * (the handler's event contract, e.g. {@code MatchingTrigger}): a value the contract refuses is a problem. A handler
+     * that takes a raw map reads nothing from its event; an input that sends it a {@code detail} would be ignored.
+     */
+    private static void schedules(SamTemplate template, CodeFacts code, List<String> problems) {
+        for (Function function : template.functions()) {
+            for (SamTemplate.Schedule schedule : function.schedules()) {
+                Handler handler = code.handlers().stream().filter(h -> h.name().equals(function.handler())).findFirst().orElse(null);
+                if (handler == null) {
+                    continue; // reported by handlers()
+                }
+                if (schedule.input() == null) {
+                    problems.add("schedule " + schedule + " sends no Input: set the event its handler '" + handler.name() + "' reads");
+                    continue;
+                }
+                ScheduleInputs.check(handler.className(), schedule.input()).ifPresent(problem ->
+                        problems.add("schedule " + schedule + " sends " + schedule.input() + ", which handler '" + handler.name()
+                                + "' (" + handler.className() + ") refuses: " + problem));
             }
         }
     }

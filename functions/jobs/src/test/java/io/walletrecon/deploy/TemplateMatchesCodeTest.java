@@ -78,6 +78,56 @@ class TemplateMatchesCodeTest {
     }
 
     @Test
+    void aScheduleValueTheHandlersContractDoesNotKnowIsReported() {
+        String typo = replaceOnce(templateText, "\"detail\":{\"kind\":\"day_end\"}", "\"detail\":{\"kind\":\"day-end\"}");
+        List<String> problems = TemplateChecks.problems(SamTemplate.parse(typo), code);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("schedule MatchingFunction.DayEnd sends "), problems.get(0));
+        assertTrue(problems.get(0).contains("unknown matching event kind \"day-end\": expected one of \"incremental\" or \"day_end\""),
+                problems.get(0));
+    }
+
+    @Test
+    void aScheduleThatNamesTheKindInAnotherFieldIsReported() {
+        String other = replaceOnce(templateText, "\"detail\":{\"kind\":\"incremental\"}", "\"detail\":{\"mode\":\"incremental\"}");
+        List<String> problems = TemplateChecks.problems(SamTemplate.parse(other), code);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("schedule MatchingFunction.Incremental sends "), problems.get(0));
+        assertTrue(problems.get(0).contains("matching event without \"detail.kind\""), problems.get(0));
+    }
+
+    @Test
+    void aDetailSentToAHandlerThatReadsNothingFromItsEventIsReported() {
+        String ignored = replaceOnce(templateText, "Input: '{\"source\":\"walletrecon.scheduler\",\"detail-type\":\"Scheduled Event\"}'\n            RetryPolicy: {MaximumRetryAttempts: 0}",
+                "Input: '{\"source\":\"walletrecon.scheduler\",\"detail-type\":\"Scheduled Event\",\"detail\":{\"mode\":\"due-payments\"}}'\n            RetryPolicy: {MaximumRetryAttempts: 0}");
+        List<String> problems = TemplateChecks.problems(SamTemplate.parse(ignored), code);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("schedule PaymentDispatchFunction.DuePayments sends "), problems.get(0));
+        assertTrue(problems.get(0).contains("would be ignored"), problems.get(0));
+    }
+
+    @Test
+    void everyScheduleOfEveryFunctionIsChecked() {
+        List<String> checked = template.functions().stream().flatMap(f -> f.schedules().stream()).map(Object::toString).sorted().toList();
+        assertEquals(List.of("AuditAnchorFunction.Anchor", "MatchingFunction.DayEnd", "MatchingFunction.Incremental",
+                "PaymentDispatchFunction.DuePayments"), checked);
+    }
+
+    @Test
+    void onlyTheMigrateFunctionConnectsAsTheSchemaOwner() {
+        for (SamTemplate.Function f : template.functions()) {
+            assertEquals("migrate".equals(f.handler()), f.environment().containsKey("WALLETRECON_SECRETS_DATABASE_OWNER_ARN"), f.logicalId());
+            assertFalse(f.environment().containsKey("WALLETRECON_DB_OWNER_USER"), f.logicalId() + ": logins come from Secrets Manager, by ARN");
+            assertFalse(f.environment().containsKey("WALLETRECON_DB_OWNER_PASSWORD"), f.logicalId() + ": logins come from Secrets Manager, by ARN");
+        }
+    }
+
+    private static String replaceOnce(String text, String from, String to) {
+        assertTrue(text.contains(from), "the template no longer contains " + from + "; update this test");
+        return text.replace(from, to);
+    }
+
+    @Test
     void aHandlerWithoutAFunctionIsReported() {
         CodeFacts withNewHandler = new CodeFacts(append(code.handlers(), new Handler("refunds", "io.walletrecon.jobs.RefundsHandler", "jobs")),
                 code.routes(), code.requiredEnvironment());

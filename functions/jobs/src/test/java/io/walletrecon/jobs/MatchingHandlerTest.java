@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The {@code matching} handler invoked the way EventBridge does: a scheduled event posted to the mock event server. */
@@ -49,5 +51,17 @@ class MatchingHandlerTest {
 
         assertEquals("paid", TestDb.scalar("select status from receivables where id = ?", receivable));
         assertEquals(1, TestDb.count("select count(*) from match_runs where account_id = ? and kind = 'day_end' and requested_by = 'scheduler'", account));
+    }
+
+    @Test
+    void anEventOutsideTheContractFailsTheInvocationAndRunsNothing() {
+        long before = TestDb.count("select count(*) from match_runs");
+        for (Map<String, String> detail : List.of(Map.of("mode", "day-end"), Map.of("kind", "day-end"), Map.of("kind", "manual"))) {
+            given().contentType("application/json").accept("application/json")
+                    .body(Map.of("source", "aws.events", "detail-type", "Scheduled Event", "detail", detail))
+                    .when().post()
+                    .then().statusCode(not(equalTo(200)));
+        }
+        assertEquals(before, TestDb.count("select count(*) from match_runs"), "no run was started");
     }
 }

@@ -1,0 +1,29 @@
+package io.walletrecon.background;
+
+import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.matching.MatchingService;
+import io.walletrecon.reports.ExportService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Executes one background job, blocking until it is done: the matching run or the export its id names. */
+@ApplicationScoped
+public class BackgroundJobs {
+
+    private final MatchingService matching;
+    private final ExportService exports;
+
+    public BackgroundJobs(MatchingService matching, ExportService exports) {
+        this.matching = matching;
+        this.exports = exports;
+    }
+
+    /** Blocking: call it from a worker thread or a Lambda handler, never from the event loop. */
+    public String run(BackgroundJob job) {
+        return switch (job.kind()) {
+            case MATCHING_RUN -> ReactiveBridge.await(() -> matching.execute(Long.parseLong(job.id()))).state();
+            case REPORT_EXPORT -> exports.runStored(UUID.fromString(job.id()));
+        };
+    }
+}

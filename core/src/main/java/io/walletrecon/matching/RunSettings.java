@@ -1,0 +1,39 @@
+package io.walletrecon.matching;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+/** Typed configuration of matching runs, under {@code walletrecon.matching.*}. */
+@ConfigMapping(prefix = "walletrecon.matching")
+public interface RunSettings {
+
+    /**
+     * A queued run not started within this time is abandoned (its executor is gone: the server died between the
+     * request and the start, or the jobs function never received it), so that it no longer blocks the account.
+     */
+    @WithName("start-timeout")
+    @WithDefault("PT5M")
+    Duration startTimeout();
+
+    /**
+     * The run's transaction ends itself (PostgreSQL {@code idle_in_transaction_session_timeout}, local to it) when
+     * it waits this long between two statements: a live run never does, a frozen process (a Lambda after its
+     * response) does, and its locks and rows must not outlive it.
+     */
+    @WithName("idle-timeout")
+    @WithDefault("PT2M")
+    Duration idleTimeout();
+
+    /** How often the server runs incremental matching (the scheduler reads it). */
+    @WithName("incremental-every")
+    @WithDefault("15m")
+    String incrementalEvery();
+
+    /** Cron of the server's day-end check (the scheduler reads it). */
+    @WithName("day-end-check")
+    @WithDefault("0 * * * * ?")
+    String dayEndCheck();
+}
