@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class Camt053ParserTest {
+class CamtParserTest {
 
-    final Camt053Parser parser = new Camt053Parser();
+    final CamtParser parser = new CamtParser();
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
@@ -62,9 +62,13 @@ class Camt053ParserTest {
 
     @Test
     void otherMessageTypesAreRejectedNotReadAsEmpty() {
-        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, Samples.bytes("camt054.xml"), BERLIN));
+        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("camt.053.001.02", "camt.086.001.02");
+        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml));
         assertEquals(2, e.line());
-        assertEquals("message type camt.054.001.08 is not a bank-to-customer statement; only camt.053 is imported here", e.getMessage());
+        assertEquals("message type camt.086.001.02 is not a bank-to-customer statement, report or notification (camt.052, camt.053, camt.054)",
+                e.getMessage());
+        var empty = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, Samples.bytes("camt054.xml"), BERLIN));
+        assertEquals("the document has no Ntfctn", empty.getMessage());
     }
 
     @Test
