@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,40 +47,21 @@ public final class TextDecoding {
         if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             return new Detected(StandardCharsets.UTF_8, 3);
         }
-        int end = completeEnd(head, length);
-        if (decodes(StandardCharsets.UTF_8, head, end)) {
+        if (decodes(StandardCharsets.UTF_8, head, length)) {
             return new Detected(StandardCharsets.UTF_8, 0);
         }
-        if (looksLikeGbk(head, length) && decodes(GBK, head, end)) {
+        if (looksLikeGbk(head, length) && decodes(GBK, head, length)) {
             return new Detected(GBK, 0);
         }
         return new Detected(mostLetters(head, length), 0);
     }
 
-    /** A cut in the middle of a multi-byte character at the end of the sniffed head is not an error. */
-    private static int completeEnd(byte[] head, int length) {
-        int end = length;
-        if (length == head.length) {
-            int back = 0;
-            while (back < 4 && end > 0 && (head[end - 1] & 0xC0) == 0x80) {
-                end--;
-                back++;
-            }
-            if (end > 0 && (head[end - 1] & 0xC0) == 0xC0) {
-                end--;
-            }
-        }
-        return end;
-    }
-
-    private static boolean decodes(Charset charset, byte[] head, int end) {
-        try {
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, end));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+    /** Strict decoding; a character cut at the end of the sniffed head is not an error (the head may end anywhere). */
+    private static boolean decodes(Charset charset, byte[] head, int length) {
+        CharBuffer out = CharBuffer.allocate(length + 1);
+        CoderResult r = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(head, 0, length), out, false);
+        return !r.isError();
     }
 
     /** At least four in five double-byte characters lie in the GB2312 area (both bytes 0xA1–0xFE). */
