@@ -29,7 +29,13 @@ final class StagingSink implements StatementSink {
     record Staged(int no, StatementHeader header, String format, String currency, long lines, long sum, String key) {
     }
 
-    private final PgCopy copy;
+    /** Where staged rows go: a COPY into statement_lines_staging ({@link PgCopy#row}). */
+    @FunctionalInterface
+    interface RowWriter {
+        void row(Object... values);
+    }
+
+    private final RowWriter copy;
     private final UUID batch;
     private final String defaultFormat;
     private final List<Staged> statements = new ArrayList<>();
@@ -39,7 +45,7 @@ final class StagingSink implements StatementSink {
     private long sum;
     private int firstLine;
 
-    StagingSink(PgCopy copy, UUID batch, String defaultFormat) {
+    StagingSink(RowWriter copy, UUID batch, String defaultFormat) {
         this.copy = copy;
         this.batch = batch;
         this.defaultFormat = defaultFormat;

@@ -164,7 +164,7 @@ public class StatementImportService {
 
     private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser, ZoneId zone, UUID batch) {
         PgCopy copy = repository.openStaging();
-        StagingSink sink = new StagingSink(copy, batch, parser.format());
+        StagingSink sink = new StagingSink(copy::row, batch, parser.format());
         try (InputStream in = source.open()) {
             in.skipNBytes(bom);
             parser.parse(in, charset, zone, sink);
