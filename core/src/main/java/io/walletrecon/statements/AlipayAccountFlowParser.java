@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 public class AlipayAccountFlowParser implements StatementParser {
 
     private static final UnaryOperator<String> VALUE = String::strip;
-    private static final Pattern ACCOUNT = Pattern.compile("#账号：\\[?(\\d+)\\]?");
-    private static final Pattern PERIOD = Pattern.compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日");
     private static final Pattern TOTAL = Pattern.compile("#(收入|支出)合计：(\\d{1,9})笔[，,]共(-?[\\d.]{1,20})元");
     private static final String CURRENCY = "CNY";
 
@@ -59,9 +57,7 @@ public class AlipayAccountFlowParser implements StatementParser {
     public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            String account = null;
-            LocalDate periodStart = null;
-            LocalDate periodEnd = null;
+            AlipayPreamble preamble = new AlipayPreamble();
             Columns c = null;
             boolean tableEnded = false;
             long incomeCount = 0;
@@ -80,16 +76,8 @@ public class AlipayAccountFlowParser implements StatementParser {
                     if (c != null) {
                         tableEnded = true;
                     }
-                    Matcher m = ACCOUNT.matcher(s);
-                    if (m.find()) {
-                        account = m.group(1);
-                    }
-                    m = PERIOD.matcher(s);
-                    if (m.find()) {
-                        periodStart = date(m, 1, lineNo);
-                        periodEnd = date(m, 4, lineNo);
-                    }
-                    m = TOTAL.matcher(s);
+                    preamble.read(s, lineNo);
+                    Matcher m = TOTAL.matcher(s);
                     if (m.find()) {
                         boolean incoming = m.group(1).equals("收入");
                         checkTotal(m, incoming ? incomeCount : expenseCount, incoming ? income : expense, lineNo);
@@ -142,7 +130,7 @@ public class AlipayAccountFlowParser implements StatementParser {
             if (summary != null) {
                 summary.check(Map.of("收入笔数", incomeCount, "支出笔数", expenseCount), Map.of("收入金额", income, "支出金额", expense), CURRENCY);
             }
-            sink.statement(StatementHeader.bill("alipay-flow", account, CURRENCY, periodStart, periodEnd));
+            sink.statement(StatementHeader.bill("alipay-flow", preamble.account, CURRENCY, preamble.periodStart, preamble.periodEnd));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -175,14 +163,6 @@ public class AlipayAccountFlowParser implements StatementParser {
         if (declaredCount != count || declaredSum != sum) {
             throw new StatementFormatException(line, "#" + m.group(1) + "合计 declares " + declaredCount + " rows for " + m.group(3)
                     + " but the table has " + count + " for " + io.walletrecon.money.Money.ofMinor(sum, CURRENCY).toDecimalString());
-        }
-    }
-
-    private static LocalDate date(Matcher m, int group, long line) {
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(group)), Integer.parseInt(m.group(group + 1)), Integer.parseInt(m.group(group + 2)));
-        } catch (java.time.DateTimeException e) {
-            throw new StatementFormatException(line, "the period is not a date");
         }
     }
 

@@ -40,8 +40,6 @@ public class AlipayBillParser implements StatementParser {
 
     private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "").replace("（元）", "").replace("(元)", "");
     private static final UnaryOperator<String> VALUE = String::strip;
-    private static final Pattern ACCOUNT = Pattern.compile("#账号：\\[?(\\d+)\\]?");
-    private static final Pattern PERIOD = Pattern.compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日");
     private static final Pattern COUNT = Pattern.compile("#(交易|退款)合计：(\\d{1,9})笔");
     private static final Pattern PARTY = Pattern.compile("^(.*?)\\((.+)\\)$");
 
@@ -59,9 +57,7 @@ public class AlipayBillParser implements StatementParser {
     public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            String account = null;
-            LocalDate periodStart = null;
-            LocalDate periodEnd = null;
+            AlipayPreamble preamble = new AlipayPreamble();
             Columns c = null;
             boolean tableEnded = false;
             long trades = 0;
@@ -81,20 +77,8 @@ public class AlipayBillParser implements StatementParser {
                     if (c != null) {
                         tableEnded = true;
                     }
-                    Matcher m = ACCOUNT.matcher(s);
-                    if (m.find()) {
-                        account = m.group(1);
-                    }
-                    m = PERIOD.matcher(s);
-                    if (m.find()) {
-                        try {
-                            periodStart = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                            periodEnd = LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
-                        } catch (java.time.DateTimeException e) {
-                            throw new StatementFormatException(lineNo, "the period is not a date");
-                        }
-                    }
-                    m = COUNT.matcher(s);
+                    preamble.read(s, lineNo);
+                    Matcher m = COUNT.matcher(s);
                     if (m.find()) {
                         long declared = Long.parseLong(m.group(2));
                         long actual = m.group(1).equals("交易") ? trades : refunds;
@@ -172,7 +156,7 @@ public class AlipayBillParser implements StatementParser {
             if (summary != null) {
                 summary.check(Map.of("交易订单总笔数", trades, "退款订单总笔数", refunds), Map.of("商家实收", received, "服务费", fees), currency);
             }
-            sink.statement(StatementHeader.bill("alipay", account, currency, periodStart, periodEnd));
+            sink.statement(StatementHeader.bill("alipay", preamble.account, currency, preamble.periodStart, preamble.periodEnd));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

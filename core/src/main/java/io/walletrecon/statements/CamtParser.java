@@ -88,7 +88,9 @@ public class CamtParser implements StatementParser {
 
     @Override
     public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
-        XMLInputFactory factory = XMLInputFactory.newInstance();
+        // The JDK's own StAX reader, whatever else is on the class path (Quarkus brings Aalto): one behaviour for
+        // malformed input in production, in tests and in the native image.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
@@ -102,8 +104,13 @@ public class CamtParser implements StatementParser {
         try {
             state.read();
         } catch (XMLStreamException e) {
-            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
-            throw new StatementFormatException(Math.max(1, line), "malformed XML: " + e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", ""));
+            throw malformed(e, r);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // StAX readers wrap what they find malformed in unchecked exceptions too (e.g. getText() on a bad character).
+            if (e.getCause() instanceof XMLStreamException x) {
+                throw malformed(x, r);
+            }
+            throw e;
         } finally {
             try {
                 r.close();
@@ -111,6 +118,12 @@ public class CamtParser implements StatementParser {
                 // nothing left to release
             }
         }
+    }
+
+    private static StatementFormatException malformed(XMLStreamException e, XMLStreamReader r) {
+        long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
+        String message = String.valueOf(e.getMessage()).replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
+        return new StatementFormatException(Math.max(1, line), "malformed XML: " + message);
     }
 
     private static final class Reader {

@@ -99,10 +99,6 @@ public class StatementImportService {
         }
     }
 
-    public StatementImportResult importFile(String accountCode, Path file, String fileName, String format, String actor) {
-        return importFile(new Upload(accountCode, fileName, format, null), file, actor);
-    }
-
     public StatementImportResult importFile(Upload upload, Path file, String actor) {
         Charset forcedCharset = charset(upload.charset());
         StatementParser forcedParser = upload.format() != null && !upload.format().isBlank() ? parsers.forced(upload.format()) : null;

@@ -1,7 +1,9 @@
 package io.walletrecon.statements;
 
 import io.smallrye.common.annotation.Blocking;
+import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.Problem;
+import io.walletrecon.problem.ProblemError;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,9 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.walletrecon.problem.ApiException;
-import io.walletrecon.problem.ProblemError;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 

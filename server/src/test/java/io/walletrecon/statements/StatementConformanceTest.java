@@ -39,6 +39,7 @@ class StatementConformanceTest {
 
     static final String FINANCE = TestJwt.bearer("conformance", "finance");
     private static final Pattern ACCOUNT_FIELD = Pattern.compile("(?m)^:25:(.+)$");
+    private static final Pattern OTHER_CURRENCY = Pattern.compile("the statement is in ([A-Z]{3}) but account");
 
     /** The corpus folder: {@code shared/conformance} beside the repository root (the directory holding mvnw). */
     static Path corpus() {
@@ -85,10 +86,19 @@ class StatementConformanceTest {
             }
             r = post(null, file);
         } else {
+            String zone = name.startsWith("bills/") ? "Asia/Shanghai" : "Europe/Berlin";
             String code = TestData.unique("conf");
-            Accounts.createBank(code, currency, name.startsWith("bills/") ? "Asia/Shanghai" : "Europe/Berlin");
+            Accounts.createBank(code, currency, zone);
             codes.add(code);
             r = post(code, file);
+            Matcher other = OTHER_CURRENCY.matcher(String.valueOf(r.path("detail")));
+            if (!e.has("currency") && r.statusCode() == 422 && other.find()) {
+                // No expected currency (an unsupported format): give it an account in the currency it states.
+                code = TestData.unique("conf");
+                Accounts.createBank(code, other.group(1), zone);
+                codes.add(code);
+                r = post(code, file);
+            }
         }
         int status = r.statusCode();
         String outcome = status + (status == 422 ? " " + r.path("detail") : " " + r.path("format") + ", " + r.path("lines") + " lines");
