@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Bulk import benchmark (issue 4): a 1,000,000-line Stripe balance-transactions CSV through POST /statements and a
+# Bulk import benchmark: a 1,000,000-line Stripe balance-transactions CSV, a 1,000,000-line MT940 and a
+# 1,000,000-entry camt.053 (28 daily statements each, bench/bank-files.py) through POST /statements, and a
 # 1,000,000-row receivables CSV through POST /receivables/import, against the packaged server on loopback, each
-# compared with `psql \copy` of the same file into a plain table in the same run (the floor: PostgreSQL's own
+# compared with `psql \copy` of the same rows into a plain table in the same run (the floor: PostgreSQL's own
 # bulk load with no parsing, validation, indexes or idempotency). The server runs with -Xmx512m; its peak RSS is
 # printed to show memory stays flat while 100+ MB files stream through.
 #
@@ -46,7 +47,7 @@ TOKEN="$header.$payload.$sig"
 # --- start the server ---
 RUN="b$(date +%s)"
 MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/pub.pem" WALLETRECON_MASTER_KEY="$(openssl rand -base64 32)" \
-  WALLETRECON_SCHEDULER_ENABLED=false PORT="$PORT" \
+  WALLETRECON_SCHEDULER_ENABLED=false PORT="$PORT" WALLETRECON_MAX_UPLOAD=1024M \
   java -Xmx512m -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
@@ -57,6 +58,10 @@ done
 API="http://127.0.0.1:$PORT"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"code\":\"bench-$RUN\",\"provider\":\"bank\",\"name\":\"Bench\",\"currency\":\"USD\",\"timeZone\":\"UTC\"}" "$API/accounts"
+for acct in mt940 camt; do
+  curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"bench-$RUN-$acct\",\"provider\":\"bank\",\"name\":\"Bench $acct\",\"currency\":\"EUR\",\"timeZone\":\"Europe/Amsterdam\"}" "$API/accounts"
+done
 # 1,000 customers for the receivables to point at (set-based; creating customers is not what is measured).
 "${PSQL[@]}" -c "insert into customers (external_id, name) select '$RUN-c' || g, 'Bench customer ' || g from generate_series(1, 1000) g"
 
@@ -75,7 +80,8 @@ awk -v n="$ROWS" -v run="$RUN" 'BEGIN {
     a = 100 + (i * 104729) % 9999900; d = 1 + i % 28;
     printf "%s-c%d,INV-%s-%d,%d.%02d,CNY,2026-03-%02d,2026-04-%02d\n", run, 1 + i % 1000, run, i, a / 100, a % 100, d, d
   } }' > "$WORK/receivables.csv"
-ls -l "$WORK"/*.csv | awk '{printf "%s %.1f MB\n", $9, $5 / 1048576}' >&2
+python3 bench/bank-files.py "$ROWS" "$RUN" "$WORK"
+ls -l "$WORK"/*.csv "$WORK"/statement.* | awk '{printf "%s %.1f MB\n", $9, $5 / 1048576}' >&2
 
 # --- peak RSS sampler ---
 peak_rss() { awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status"; }
@@ -91,6 +97,10 @@ upload() { # path url content-type
 t0=$(secs); code=$(upload "$WORK/stripe.csv" "$API/statements?account=bench-$RUN" application/octet-stream); t1=$(secs)
 [[ "$code" == 201 ]] || { echo "statement upload answered $code: $(cat "$WORK/resp.json")" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
 stmt_resp=$(cat "$WORK/resp.json")
+m0=$(secs); code=$(upload "$WORK/statement.940" "$API/statements?account=bench-$RUN-mt940" application/octet-stream); m1=$(secs)
+[[ "$code" == 201 ]] || { echo "MT940 upload answered $code: $(head -c 600 "$WORK/resp.json")" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
+k0=$(secs); code=$(upload "$WORK/statement.053.xml" "$API/statements?account=bench-$RUN-camt" application/xml); k1=$(secs)
+[[ "$code" == 201 ]] || { echo "camt.053 upload answered $code: $(head -c 600 "$WORK/resp.json")" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
 t2=$(secs); code=$(upload "$WORK/receivables.csv" "$API/receivables/import" text/csv); t3=$(secs)
 [[ "$code" == 200 ]] || { echo "receivables import answered $code: $(head -c 600 "$WORK/resp.json")" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
 recv_resp=$(cat "$WORK/resp.json")
@@ -99,31 +109,39 @@ recv_again=$(cat "$WORK/resp.json")
 rss_after=$(rss_now); rss_peak=$(peak_rss)
 
 # --- baseline: psql \copy of the same files into plain tables, same run ---
-"${PSQL[@]}" -c "drop table if exists bench_copy_stripe, bench_copy_receivables" \
+"${PSQL[@]}" -c "drop table if exists bench_copy_stripe, bench_copy_receivables, bench_copy_bank" \
   -c "create table bench_copy_stripe (id text, created text, currency text, gross numeric, fee numeric, net numeric, category text, source text, description text, payout text)" \
-  -c "create table bench_copy_receivables (customer text, reference text, amount numeric, currency text, issue_date date, due_date date)"
+  -c "create table bench_copy_receivables (customer text, reference text, amount numeric, currency text, issue_date date, due_date date)" \
+  -c "create table bench_copy_bank (reference text, value_date date, amount numeric, end_to_end_id text, remittance text)"
 c0=$(secs); "${PSQL[@]}" -c "\\copy bench_copy_stripe from '$WORK/stripe.csv' csv header"; c1=$(secs)
 c2=$(secs); "${PSQL[@]}" -c "\\copy bench_copy_receivables from '$WORK/receivables.csv' csv header"; c3=$(secs)
-"${PSQL[@]}" -c "drop table bench_copy_stripe, bench_copy_receivables"
+b0=$(secs); "${PSQL[@]}" -c "\\copy bench_copy_bank from '$WORK/bank-rows.csv' csv header"; b1=$(secs)
+"${PSQL[@]}" -c "drop table bench_copy_stripe, bench_copy_receivables, bench_copy_bank"
 
-lines_in_db=$("${PSQL[@]}" -tA -c "select count(*) from statement_lines l join accounts a on a.id = l.account_id where a.code = 'bench-$RUN'")
-python3 - "$ROWS" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$c0" "$c1" "$c2" "$c3" "$rss_before" "$rss_after" "$rss_peak" "$lines_in_db" <<'PY'
+lines_in_db=$("${PSQL[@]}" -tA -c "select count(*) from statement_lines l join accounts a on a.id = l.account_id where a.code in ('bench-$RUN', 'bench-$RUN-mt940', 'bench-$RUN-camt')")
+python3 - "$ROWS" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$c0" "$c1" "$c2" "$c3" "$rss_before" "$rss_after" "$rss_peak" "$lines_in_db" \
+  "$m0" "$m1" "$k0" "$k1" "$b0" "$b1" <<'PY'
 import sys
 rows = int(sys.argv[1]); t = [float(x) for x in sys.argv[2:12]]
 rss_before, rss_after, rss_peak, lines = (int(x) for x in sys.argv[12:16])
+m0, m1, k0, k1, b0, b1 = (float(x) for x in sys.argv[16:22])
 stmt, recv, again = t[1] - t[0], t[3] - t[2], t[5] - t[4]
 copy_s, copy_r = t[7] - t[6], t[9] - t[8]
+mt940, camt, copy_b = m1 - m0, k1 - k0, b1 - b0
 print(f"rows per file:                 {rows:,}")
 print(f"statement (Stripe CSV) import: {stmt:7.1f} s  {rows / stmt:>10,.0f} rows/s   psql \\copy {copy_s:5.1f} s {rows / copy_s:>10,.0f} rows/s   ratio {stmt / copy_s:5.1f}x the copy time")
+print(f"statement (MT940) import:      {mt940:7.1f} s  {rows / mt940:>10,.0f} rows/s   psql \\copy {copy_b:5.1f} s {rows / copy_b:>10,.0f} rows/s   ratio {mt940 / copy_b:5.1f}x the copy time")
+print(f"statement (camt.053) import:   {camt:7.1f} s  {rows / camt:>10,.0f} rows/s   psql \\copy {copy_b:5.1f} s {rows / copy_b:>10,.0f} rows/s   ratio {camt / copy_b:5.1f}x the copy time")
 print(f"receivables CSV import:        {recv:7.1f} s  {rows / recv:>10,.0f} rows/s   psql \\copy {copy_r:5.1f} s {rows / copy_r:>10,.0f} rows/s   ratio {recv / copy_r:5.1f}x the copy time")
 print(f"receivables re-import (no-op): {again:7.1f} s  {rows / again:>10,.0f} rows/s")
-print(f"statement lines stored:        {lines:,}")
+print(f"statement lines stored:        {lines:,} (expected {3 * rows:,}: Stripe, MT940 and camt.053)")
 print(f"server RSS (-Xmx512m):         before {rss_before / 1024:.0f} MB, after {rss_after / 1024:.0f} MB, peak {rss_peak / 1024:.0f} MB")
 PY
-grep -E 'INFO .*(statement [a-z0-9]+ for|receivables import)' "$WORK/server.log" | sed 's/^.*INFO  *\[[^]]*\] *([^)]*) /server: /' >&2 || true
+[[ "$lines_in_db" == $((3 * ROWS)) ]] || { echo "expected $((3 * ROWS)) statement lines, found $lines_in_db" >&2; exit 1; }
+grep -E 'INFO .*(statement file|receivables import)' "$WORK/server.log" | sed 's/^.*INFO  *\[[^]]*\] *([^)]*) /server: /' >&2 || true
 echo "statement: $stmt_resp" >&2
 echo "receivables: $recv_resp; again: $recv_again" >&2
 # The bench rows are not kept: delete them so the database stays small for the next run.
-"${PSQL[@]}" -c "delete from statement_lines where account_id = (select id from accounts where code = 'bench-$RUN')" \
-  -c "delete from statements where account_id = (select id from accounts where code = 'bench-$RUN')" \
+"${PSQL[@]}" -c "delete from statement_lines where account_id in (select id from accounts where code like 'bench-$RUN%')" \
+  -c "delete from statements where account_id in (select id from accounts where code like 'bench-$RUN%')" \
   -c "delete from receivables where customer_id in (select id from customers where external_id like '$RUN-c%')"

@@ -20,11 +20,15 @@ public final class AccountRequests {
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
             @NotBlank String timeZone,
+            @Size(max = 80) String accountNumber,
             JsonNode credentials) {
     }
 
-    /** Only what may change: the code, provider and currency of an account are fixed once money has moved. */
+    /**
+     * Only what may change: the code, provider and currency of an account are fixed once money has moved.
+     * {@code accountNumber}: the IBAN or bank account number its statements name ("" removes it).
+     */
     @RegisterForReflection
-    public record Update(@Size(min = 1, max = 200) String name, String timeZone, JsonNode credentials) {
+    public record Update(@Size(min = 1, max = 200) String name, String timeZone, @Size(max = 80) String accountNumber, JsonNode credentials) {
     }
 }

@@ -50,20 +50,24 @@ public class AccountService {
         List<ProblemError> errors = new ArrayList<>();
         checkCurrency(request.currency(), errors);
         checkZone(request.timeZone(), errors);
+        String number = accountNumber(request.accountNumber(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
         Object credentials = validator.validate(provider, request.credentials());
-        return accounts.findByCode(request.code()).chain(existing -> {
+        return accounts.findByCode(request.code()).call(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("An account with code '" + request.code() + "' already exists");
             }
+            return numberFree(number, null);
+        }).chain(existing -> {
             Account a = new Account();
             a.code = request.code();
             a.provider = provider;
             a.name = request.name();
             a.currency = request.currency();
             a.timeZone = request.timeZone();
+            a.accountNumber = number;
             a.credentialsCiphertext = seal(a.code, credentials);
             a.createdAt = Instant.now();
             a.updatedAt = a.createdAt;
@@ -84,17 +88,29 @@ public class AccountService {
 
     @WithTransaction
     public Uni<AccountView> update(String code, AccountRequests.Update request, String actor) {
-        return require(code).chain(a -> {
+        List<ProblemError> errors = new ArrayList<>();
+        String number = request.accountNumber() == null ? null : accountNumber(request.accountNumber(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("accountNumber " + errors.get(0).message(), errors);
+        }
+        return require(code).call(a -> request.accountNumber() == null ? Uni.createFrom().voidItem() : numberFree(number, a.id)).chain(a -> {
             Map<String, Object> changed = new LinkedHashMap<>();
+            if (request.accountNumber() != null && !java.util.Objects.equals(number, a.accountNumber)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", a.accountNumber);
+                change.put("to", number);
+                changed.put("accountNumber", change);
+                a.accountNumber = number;
+            }
             if (request.name() != null && !request.name().equals(a.name)) {
                 changed.put("name", Map.of("from", a.name, "to", request.name()));
                 a.name = request.name();
             }
             if (request.timeZone() != null && !request.timeZone().equals(a.timeZone)) {
-                List<ProblemError> errors = new ArrayList<>();
-                checkZone(request.timeZone(), errors);
-                if (!errors.isEmpty()) {
-                    throw ApiException.invalid("timeZone " + errors.get(0).message(), errors);
+                List<ProblemError> zoneErrors = new ArrayList<>();
+                checkZone(request.timeZone(), zoneErrors);
+                if (!zoneErrors.isEmpty()) {
+                    throw ApiException.invalid("timeZone " + zoneErrors.get(0).message(), zoneErrors);
                 }
                 changed.put("timeZone", Map.of("from", a.timeZone, "to", request.timeZone()));
                 a.timeZone = request.timeZone();
@@ -151,6 +167,7 @@ public class AccountService {
         m.put("name", a.name);
         m.put("currency", a.currency);
         m.put("timeZone", a.timeZone);
+        m.put("accountNumber", a.accountNumber);
         m.put("credentials", hasCredentials ? "set" : "none");
         return m;
     }
@@ -161,6 +178,28 @@ public class AccountService {
         } catch (MoneyFormatException e) {
             errors.add(ProblemError.field("currency", "is not an ISO 4217 currency code"));
         }
+    }
+
+    private static String accountNumber(String raw, List<ProblemError> errors) {
+        try {
+            return AccountNumbers.normalise(raw);
+        } catch (IllegalArgumentException e) {
+            errors.add(ProblemError.field("accountNumber", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** One number belongs to one account: statements naming it are routed there. */
+    private Uni<Void> numberFree(String number, Long self) {
+        if (number == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return accounts.find("accountNumber", number).firstResult().map(other -> {
+            if (other != null && !other.id.equals(self)) {
+                throw ApiException.conflict("Account '" + other.code + "' already has account number " + number);
+            }
+            return null;
+        });
     }
 
     private static void checkZone(String zone, List<ProblemError> errors) {

@@ -8,10 +8,10 @@ import java.time.Instant;
 /** An account as the API shows it: never its credentials, only whether they are configured. */
 @RegisterForReflection
 public record AccountView(String code, String provider, String name, String currency, String timeZone,
-                          boolean credentialsConfigured, Instant createdAt, Instant updatedAt) {
+                          String accountNumber, boolean credentialsConfigured, Instant createdAt, Instant updatedAt) {
 
     public static AccountView of(Account a) {
-        return new AccountView(a.code, a.provider.code(), a.name, a.currency, a.timeZone,
+        return new AccountView(a.code, a.provider.code(), a.name, a.currency, a.timeZone, a.accountNumber,
                 a.credentialsCiphertext != null, a.createdAt, a.updatedAt);
     }
 }

@@ -31,6 +31,10 @@ public class Account {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** IBAN or bank account number its statements name (normalised by {@code AccountNumbers}); null if not given. */
+    @Column(name = "account_number")
+    public String accountNumber;
+
     @Column(name = "credentials_ciphertext")
     public byte[] credentialsCiphertext;
 

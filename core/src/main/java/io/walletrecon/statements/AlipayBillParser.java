@@ -9,23 +9,38 @@ import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Alipay merchant bill ({@code ..._业务明细.csv}): usually GBK; {@code #} lines above the table (account, period)
- * and below it (totals such as {@code #交易合计：2笔}); values often carry a trailing tab; amounts in yuan with
- * 服务费 (the fee) negative; times in China Standard Time. The declared trade and refund counts must match the rows.
+ * Alipay merchant business bill ({@code ..._业务明细.csv}): usually GBK; {@code #} lines above the table (account,
+ * period) and below it (totals such as {@code #交易合计：2笔}); values often carry a trailing tab; amounts in yuan
+ * with 服务费 (the fee) negative; times in China Standard Time. The declared trade and refund counts must match the
+ * rows. Downloaded as a zip, the bill comes with its summary ({@code ..._业务明细(汇总).csv}): its 合计 row's trade
+ * and refund counts, 商家实收 (received) and 服务费 (fee) totals must equal the detail rows' ({@link AlipaySummary}).
  */
 public class AlipayBillParser implements StatementParser {
 
+    private final AlipaySummary summary;
+
+    public AlipayBillParser() {
+        this(null);
+    }
+
+    private AlipayBillParser(AlipaySummary summary) {
+        this.summary = summary;
+    }
+
+    @Override
+    public StatementParser withSummary(String name, String text) {
+        return new AlipayBillParser(AlipaySummary.parse(name, text));
+    }
+
     private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "").replace("（元）", "").replace("(元)", "");
     private static final UnaryOperator<String> VALUE = String::strip;
-    private static final Pattern ACCOUNT = Pattern.compile("#账号：\\[?(\\d+)\\]?");
-    private static final Pattern PERIOD = Pattern.compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日");
-    private static final Pattern COUNT = Pattern.compile("#(交易|退款)合计：(\\d+)笔");
+    private static final Pattern COUNT = Pattern.compile("#(交易|退款)合计：(\\d{1,9})笔");
     private static final Pattern PARTY = Pattern.compile("^(.*?)\\((.+)\\)$");
 
     @Override
@@ -35,20 +50,20 @@ public class AlipayBillParser implements StatementParser {
 
     @Override
     public boolean detects(String head) {
-        return head.contains("支付宝交易号") || head.startsWith("#支付宝");
+        return head.contains("支付宝交易号") || head.startsWith("#支付宝业务");
     }
 
     @Override
-    public StatementHeader parse(InputStream in, Charset charset, ZoneId zone, Consumer<StatementLine> lines) {
+    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            String account = null;
-            LocalDate periodStart = null;
-            LocalDate periodEnd = null;
+            AlipayPreamble preamble = new AlipayPreamble();
             Columns c = null;
             boolean tableEnded = false;
             long trades = 0;
             long refunds = 0;
+            long received = 0;
+            long fees = 0;
             String currency = "CNY";
             int lineNo = 0;
             String line;
@@ -62,16 +77,8 @@ public class AlipayBillParser implements StatementParser {
                     if (c != null) {
                         tableEnded = true;
                     }
-                    Matcher m = ACCOUNT.matcher(s);
-                    if (m.find()) {
-                        account = m.group(1);
-                    }
-                    m = PERIOD.matcher(s);
-                    if (m.find()) {
-                        periodStart = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                        periodEnd = LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
-                    }
-                    m = COUNT.matcher(s);
+                    preamble.read(s, lineNo);
+                    Matcher m = COUNT.matcher(s);
                     if (m.find()) {
                         long declared = Long.parseLong(m.group(2));
                         long actual = m.group(1).equals("交易") ? trades : refunds;
@@ -106,6 +113,9 @@ public class AlipayBillParser implements StatementParser {
                 long amount = Amounts.minor(required(c.get(v, VALUE, "订单金额"), lineNo, "订单金额"), currency, lineNo, "订单金额 (order amount)");
                 String fee = c.get(v, VALUE, "服务费");
                 Long feeMinor = fee == null ? null : -Amounts.minor(fee, currency, lineNo, "服务费 (fee)");
+                String receivedText = c.get(v, VALUE, "商家实收");
+                received = Amounts.add(received, receivedText == null ? 0 : Amounts.minor(receivedText, currency, lineNo, "商家实收 (received)"), lineNo);
+                fees = Amounts.add(fees, feeMinor == null ? 0 : -feeMinor, lineNo);
                 String kind;
                 String key;
                 String refundBatch = c.get(v, VALUE, "退款批次号/请求号");
@@ -136,14 +146,17 @@ public class AlipayBillParser implements StatementParser {
                         partyAccount = pm.group(2);
                     }
                 }
-                lines.accept(new StatementLine(lineNo, key, kind, date, date, amount, feeMinor, currency, partyName, partyAccount,
+                sink.line(new StatementLine(lineNo, key, kind, date, date, amount, feeMinor, currency, partyName, partyAccount,
                         refundBatch, null, txn, c.get(v, VALUE, "商户订单号"), null,
                         WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line));
             }
             if (c == null) {
                 throw new StatementFormatException(Math.max(1, lineNo), "no detail table (the header row with 支付宝交易号 is missing)");
             }
-            return new StatementHeader(null, account, currency, periodStart, periodEnd, null, null);
+            if (summary != null) {
+                summary.check(Map.of("交易订单总笔数", trades, "退款订单总笔数", refunds), Map.of("商家实收", received, "服务费", fees), currency);
+            }
+            sink.statement(StatementHeader.bill("alipay", preamble.account, currency, preamble.periodStart, preamble.periodEnd));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

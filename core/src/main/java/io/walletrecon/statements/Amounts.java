@@ -27,10 +27,24 @@ final class Amounts {
     }
 
     static String currency(String code, long line) {
+        java.util.Currency c;
         try {
-            return Money.currency(code).getCurrencyCode();
+            c = Money.currency(code);
         } catch (MoneyFormatException e) {
             throw new StatementFormatException(line, e.getMessage());
+        }
+        if (c.getDefaultFractionDigits() < 0) {
+            throw new StatementFormatException(line, "'" + code + "' is not a currency money is kept in (a code such as XXX or XAU)");
+        }
+        return c.getCurrencyCode();
+    }
+
+    /** A running total; one beyond a long is a file no account could hold. */
+    static long add(long total, long amount, long line) {
+        try {
+            return Math.addExact(total, amount);
+        } catch (ArithmeticException e) {
+            throw new StatementFormatException(line, "the amounts add up beyond what an account can hold");
         }
     }
 

@@ -1,31 +1,31 @@
 package io.walletrecon.statements;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.ReactiveBridge;
-import io.walletrecon.money.Money;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,17 +33,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Imports one statement or bill file into statements + statement_lines; the REST upload and the
- * {@code statement-import} Lambda both call {@link #importFile}. Blocking: run it on a worker thread.
+ * Imports one statement or bill file into statements + statement_lines; the REST upload (raw body or multipart)
+ * and the {@code statement-import} Lambda all call {@link #importFile}. Blocking: run it on a worker thread.
  *
  * <ol>
- *   <li>The file's SHA-256: the same file for the same account again is a no-op returning the first import.</li>
- *   <li>Charset (BOM, UTF-8, else GBK) and format (from the content unless forced) from the first 64 KiB.</li>
- *   <li>The parser streams lines into the unlogged statement_lines_staging table with COPY; any malformed line
- *       aborts with 422 naming it. Lines must add up from the opening to the closing balance where the file has
- *       both, and no line key may repeat inside the file.</li>
- *   <li>One transaction inserts the statement, moves the lines in ({@code ON CONFLICT (account_id, line_key) DO
- *       NOTHING}: lines an overlapping earlier file brought are not duplicated) and audits the import.</li>
+ *   <li>The file's SHA-256: the same file again (for the same account, when one is named) returns the first import.</li>
+ *   <li>The text: the file, or the bill inside a GZIP or ZIP archive ({@link StatementSource}); charset (forced, or
+ *       detected by {@link TextDecoding}) and format (forced, or detected from the first 64 KiB).</li>
+ *   <li>The parser streams lines into the unlogged statement_lines_staging table with COPY ({@link StagingSink});
+ *       any malformed line, NUL byte or statement whose lines do not add up aborts with 422 naming the line.</li>
+ *   <li>Each statement goes to its account ({@link StatementRouting}): by the account number it names, else to the
+ *       account of {@code ?account=}; a statement naming an account we do not have refuses the whole file.</li>
+ *   <li>One transaction inserts each statement unless its account has it already (same statement key), moves its
+ *       lines in ({@code ON CONFLICT (account_id, line_key) DO NOTHING}) and audits the import.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -52,27 +54,38 @@ public class StatementImportService {
     static final int HEAD = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(StatementImportService.class);
 
-    private final DataSource dataSource;
+    private final StatementRepository repository;
     private final AccountService accounts;
     private final StatementParsers parsers;
     private final AuditLog audit;
+    private final StatementsConfig config;
 
-    public StatementImportService(DataSource dataSource, AccountService accounts, StatementParsers parsers, AuditLog audit) {
-        this.dataSource = dataSource;
+    public StatementImportService(StatementRepository repository, AccountService accounts, StatementParsers parsers, AuditLog audit,
+                                  StatementsConfig config) {
+        this.repository = repository;
         this.accounts = accounts;
         this.parsers = parsers;
         this.audit = audit;
+        this.config = config;
+    }
+
+    /** What an upload asks for: the account (null: route by the numbers the file names), format and charset (null: detect). */
+    public record Upload(String account, String fileName, String format, String charset) {
     }
 
     /** Copies an upload to a temporary file (constant memory), imports it, deletes it. */
     public StatementImportResult importStream(String accountCode, InputStream body, String fileName, String format, String actor) {
+        return importStream(new Upload(accountCode, fileName, format, null), body, actor);
+    }
+
+    public StatementImportResult importStream(Upload upload, InputStream body, String actor) {
         Path file = null;
         try {
             file = Files.createTempFile("walletrecon-statement-", ".upload");
             try (InputStream in = body) {
-                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return importFile(accountCode, file, fileName, format, actor);
+            return importFile(upload, file, actor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -86,71 +99,71 @@ public class StatementImportService {
         }
     }
 
-    public StatementImportResult importFile(String accountCode, Path file, String fileName, String format, String actor) {
-        if (accountCode == null || accountCode.isBlank()) {
-            throw ApiException.invalid("account is required", List.of(ProblemError.field("account", "is required")));
-        }
-        Account account = ReactiveBridge.await(() -> Panache.withSession(() -> accounts.require(accountCode)));
+    public StatementImportResult importFile(Upload upload, Path file, String actor) {
+        Charset forcedCharset = charset(upload.charset());
+        StatementParser forcedParser = upload.format() != null && !upload.format().isBlank() ? parsers.forced(upload.format()) : null;
+        Account account = upload.account() == null || upload.account().isBlank() ? null
+                : ReactiveBridge.await(() -> Panache.withSession(() -> accounts.require(upload.account())));
         String sha = sha256(file);
-        StatementImportResult existing = existing(account, sha);
-        if (existing != null) {
-            return existing;
+        List<StatementRepository.FileImport> before = repository.fileImports(sha, account == null ? null : account.id);
+        if (!before.isEmpty()) {
+            return StatementImportResult.of(before.stream().map(StatementImportService::unchanged).toList(), sha);
         }
-        byte[] head = new byte[HEAD];
-        int headLength;
-        try (InputStream in = Files.newInputStream(file)) {
-            headLength = in.readNBytes(head, 0, HEAD);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (headLength == 0) {
-            throw unprocessable(1, "the file is empty");
-        }
-        TextDecoding.Detected charset = TextDecoding.detect(head, headLength);
-        String headText = new String(head, charset.bomLength(), headLength - charset.bomLength(), charset.charset());
-        StatementParser parser = format != null && !format.isBlank() ? parsers.forced(format)
-                : parsers.detect(headText).orElseThrow(() -> ApiException.unprocessable(
-                "The file's format was not recognised; pass format= one of " + String.join(", ", parsers.formats()),
-                List.of(ProblemError.line(1, null, "not camt.053, MT940, an Alipay or WeChat Pay bill, or a Stripe balance CSV"))));
-
         UUID batch = UUID.randomUUID();
-        try {
+        try (StatementSource source = open(file)) {
             long started = System.nanoTime();
-            StatementHeader header = stage(account, file, charset, parser, batch);
-            long staged = System.nanoTime();
-            StatementImportResult result = commit(account, header, parser.format(), sha, fileName, batch, actor);
-            LOG.infof("statement %s for %s: %d lines (%d new), parsed and staged in %d ms, committed in %d ms", parser.format(),
-                    accountCode, result.lines(), result.inserted(), (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
+            byte[] head = source.head(TextDecoding.SNIFF);
+            if (head.length == 0) {
+                throw unprocessable(1, "the file is empty");
+            }
+            TextDecoding.Detected detected = TextDecoding.detect(head, head.length);
+            Charset charset = forcedCharset != null ? forcedCharset : detected.charset();
+            int bom = forcedCharset != null && !forcedCharset.equals(detected.charset()) ? 0 : detected.bomLength();
+            StatementParser parser = forcedParser != null ? forcedParser : detect(head, bom, charset);
+            if (source.summaryName() != null) {
+                parser = withSummary(parser, source);
+            }
+            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zone(account), batch);
+            List<StatementRouting.Target> targets = route(staged, account, batch);
+            long parsed = System.nanoTime();
+            StatementImportResult result = commit(staged, targets, sha, upload.fileName(), batch, actor);
+            LOG.infof("statement file %s: %d statements, %d lines (%d new), parsed and staged in %d ms, committed in %d ms", parser.format(),
+                    staged.size(), result.lines(), result.inserted(), (parsed - started) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
             return result;
+        } catch (StatementFormatException e) {
+            throw e instanceof StagingSink.Unbalanced ? ApiException.unprocessable(e.getMessage(), List.of(ProblemError.line(e.line(), null, e.getMessage())))
+                    : unprocessable(e.line(), e.getMessage());
         } finally {
-            update("delete from statement_lines_staging where batch_id = ?", batch);
+            repository.deleteBatch(batch);
         }
     }
 
-    private StatementHeader stage(Account account, Path file, TextDecoding.Detected charset, StatementParser parser, UUID batch) {
-        PgCopy copy = new PgCopy(dataSource, "statement_lines_staging", "batch_id", "line_no", "line_key", "kind", "value_date",
-                "booking_date", "amount_minor", "fee_minor", "currency", "counterparty_name", "counterparty_account", "bank_reference",
-                "end_to_end_id", "provider_txn_id", "merchant_reference", "payout_id", "remittance_info", "raw");
-        long[] sum = {0};
-        String[] lineCurrency = {null};
-        StatementHeader header;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.skipNBytes(charset.bomLength());
-            header = parser.parse(raw, charset.charset(), account.zone(), line -> {
-                if (lineCurrency[0] == null) {
-                    lineCurrency[0] = line.currency();
-                } else if (!lineCurrency[0].equals(line.currency())) {
-                    throw new StatementFormatException(line.lineNo(), "currency " + line.currency() + " differs from " + lineCurrency[0]
-                            + " earlier in the file; one statement holds one currency");
-                }
-                sum[0] = Math.addExact(sum[0], line.amountMinor());
-                copy.row(batch, line.lineNo(), line.key(), line.kind(), line.valueDate(), line.bookingDate(), line.amountMinor(),
-                        line.feeMinor(), line.currency(), line.counterpartyName(), line.counterpartyAccount(), line.bankReference(),
-                        line.endToEndId(), line.providerTxnId(), line.merchantReference(), line.payoutId(), line.remittanceInfo(), line.raw());
-            });
-        } catch (StatementFormatException e) {
-            copy.abort();
-            throw unprocessable(e.line(), e.getMessage());
+    private StatementSource open(Path file) {
+        return StatementSource.open(file, config.maxExpandedBytes());
+    }
+
+    private StatementParser detect(byte[] head, int bom, Charset charset) {
+        int length = Math.min(head.length, HEAD + bom);
+        String headText = new String(head, bom, length - bom, charset);
+        return parsers.detect(headText).orElseThrow(() -> ApiException.unprocessable(
+                "The file's format was not recognised; pass format= one of " + String.join(", ", parsers.formats()),
+                List.of(ProblemError.line(1, null, "not a bank statement (camt.052/053/054, MT940, MT942, BAI2), an Alipay or WeChat Pay bill, "
+                        + "or a Stripe balance CSV"))));
+    }
+
+    private static StatementParser withSummary(StatementParser parser, StatementSource source) {
+        byte[] summary = source.summary();
+        TextDecoding.Detected d = TextDecoding.detect(summary, summary.length);
+        String text = new String(summary, d.bomLength(), summary.length - d.bomLength(), d.charset());
+        return parser.withSummary(source.summaryName(), text);
+    }
+
+    private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser, ZoneId zone, UUID batch) {
+        PgCopy copy = repository.openStaging();
+        StagingSink sink = new StagingSink(copy::row, batch, parser.format());
+        try (InputStream in = source.open()) {
+            in.skipNBytes(bom);
+            parser.parse(in, charset, zone, sink);
         } catch (IOException e) {
             copy.abort();
             throw new UncheckedIOException(e);
@@ -159,140 +172,121 @@ public class StatementImportService {
             throw e;
         }
         copy.close();
-        String currency = header.currency() != null ? header.currency() : lineCurrency[0] != null ? lineCurrency[0] : account.currency;
-        if (lineCurrency[0] != null && !lineCurrency[0].equals(currency)) {
-            throw unprocessable(1, "the lines are in " + lineCurrency[0] + " but the statement is in " + currency);
+        List<StagingSink.Staged> statements = sink.statements();
+        if (statements.isEmpty()) {
+            throw new StatementFormatException(1, "the file holds no statement");
         }
-        if (header.openingBalanceMinor() != null && header.closingBalanceMinor() != null
-                && header.openingBalanceMinor() + sum[0] != header.closingBalanceMinor()) {
-            long difference = header.closingBalanceMinor() - header.openingBalanceMinor() - sum[0];
-            throw ApiException.unprocessable("The lines do not add up: opening " + Money.ofMinor(header.openingBalanceMinor(), currency)
-                    + " plus lines " + Money.ofMinor(sum[0], currency) + " is " + Money.ofMinor(header.openingBalanceMinor() + sum[0], currency)
-                    + " but the closing balance is " + Money.ofMinor(header.closingBalanceMinor(), currency)
-                    + " (difference " + Money.ofMinor(difference, currency) + ")", List.of());
+        return statements;
+    }
+
+    private List<StatementRouting.Target> route(List<StagingSink.Staged> staged, Account uploadedTo, UUID batch) {
+        List<StatementRouting.Target> numbered = repository.accountsByNumber(StatementRouting.candidates(staged)).stream()
+                .map(a -> new StatementRouting.Target(a.id(), a.code(), a.number(), a.currency())).toList();
+        StatementRouting.Target to = uploadedTo == null ? null
+                : new StatementRouting.Target(uploadedTo.id, uploadedTo.code, uploadedTo.accountNumber, uploadedTo.currency);
+        StatementRouting.Routes routes = StatementRouting.route(staged, to, numbered);
+        if (routes.accountMissing() && uploadedTo == null) {
+            throw ApiException.invalid("account is required: the file does not name its account",
+                    List.of(ProblemError.field("account", "is required for a file that does not name its account")));
         }
-        List<ProblemError> repeats = repeatedKeys(batch);
+        if (!routes.errors().isEmpty()) {
+            ProblemError first = routes.errors().get(0);
+            throw ApiException.unprocessable("Line " + first.line() + ": " + first.message() + "; nothing was imported", routes.errors());
+        }
+        int[] nos = new int[staged.size()];
+        long[] ids = new long[staged.size()];
+        for (int i = 0; i < nos.length; i++) {
+            nos[i] = staged.get(i).no();
+            ids[i] = routes.targets().get(i).id();
+        }
+        List<ProblemError> repeats = repository.repeatedKeys(batch, nos, ids);
         if (!repeats.isEmpty()) {
             throw ApiException.unprocessable("Line " + repeats.get(0).line() + " " + repeats.get(0).message(), repeats);
         }
-        return new StatementHeader(header.reference(), header.accountInFile(), currency, header.periodStart(), header.periodEnd(),
-                header.openingBalanceMinor(), header.closingBalanceMinor());
+        return routes.targets();
     }
 
-    private StatementImportResult commit(Account account, StatementHeader h, String format, String sha, String fileName, UUID batch, String actor) {
-        long lines = countStaged(batch);
-        Object[] outcome = ReactiveBridge.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into statements (account_id, format, statement_ref, period_start, period_end, currency,
-                                                opening_balance_minor, closing_balance_minor, file_name, file_sha256, imported_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                        on conflict (account_id, file_sha256) do nothing
-                        returning id""", Long.class)
-                .setParameter(1, account.id).setParameter(2, format).setParameter(3, h.reference())
-                .setParameter(4, h.periodStart()).setParameter(5, h.periodEnd()).setParameter(6, h.currency())
-                .setParameter(7, h.openingBalanceMinor()).setParameter(8, h.closingBalanceMinor())
-                .setParameter(9, fileName).setParameter(10, sha).setParameter(11, actor)
-                .getResultList()
-                .chain(ids -> {
-                    if (ids.isEmpty()) {
-                        // A concurrent upload of the same file won the race: ours changes nothing.
-                        return io.smallrye.mutiny.Uni.createFrom().item(new Object[]{null, 0});
-                    }
-                    long id = ids.get(0);
-                    return s.createNativeQuery("""
-                                    insert into statement_lines (statement_id, account_id, line_no, line_key, kind, value_date, booking_date,
-                                        amount_minor, fee_minor, currency, counterparty_name, counterparty_account, bank_reference, end_to_end_id,
-                                        provider_txn_id, merchant_reference, payout_id, remittance_info, raw)
-                                    select ?1, ?2, line_no, line_key, kind, value_date, booking_date, amount_minor, fee_minor, currency,
-                                        counterparty_name, counterparty_account, bank_reference, end_to_end_id, provider_txn_id,
-                                        merchant_reference, payout_id, remittance_info, raw
-                                      from statement_lines_staging where batch_id = ?3
-                                    on conflict (account_id, line_key) do nothing""")
-                            .setParameter(1, id).setParameter(2, account.id).setParameter(3, batch).executeUpdate()
-                            .call(inserted -> s.createNativeQuery("update statements set line_count = ?1 where id = ?2")
-                                    .setParameter(1, inserted).setParameter(2, id).executeUpdate())
-                            .call(inserted -> audit.record(actor, "statement.imported", "statement", id, null,
-                                    summary(account.code, format, fileName, sha, lines, inserted)))
-                            .map(inserted -> new Object[]{id, inserted});
-                })));
-        if (outcome[0] == null) {
-            return existing(account, sha);
+    private StatementImportResult commit(List<StagingSink.Staged> staged, List<StatementRouting.Target> targets, String sha, String fileName,
+                                         UUID batch, String actor) {
+        List<StatementImportResult.Statement> done = ReactiveBridge.inTransaction(() -> {
+            Uni<List<StatementImportResult.Statement>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (int i = 0; i < staged.size(); i++) {
+                StagingSink.Staged s = staged.get(i);
+                StatementRouting.Target t = targets.get(i);
+                chain = chain.call(list -> commitOne(s, t, sha, fileName, batch, actor).invoke(list::add));
+            }
+            return chain.call(list -> auditImport(list, sha, fileName, actor));
+        });
+        return StatementImportResult.of(done, sha);
+    }
+
+    private Uni<StatementImportResult.Statement> commitOne(StagingSink.Staged s, StatementRouting.Target t, String sha, String fileName,
+                                                           UUID batch, String actor) {
+        String currency = s.currency() != null ? s.currency() : t.currency();
+        StatementHeader h = s.header();
+        return repository.insertStatement(t.id(), s.format(), h, currency, fileName, sha, actor, s.key()).chain(id -> {
+            if (id == null) {
+                // Imported before, alone or in another file: this one changes nothing.
+                return repository.statementByKey(t.id(), s.key()).map(existing -> statement(existing, t, s, currency, 0, false));
+            }
+            return repository.moveLines(id, t.id(), batch, s.no())
+                    .call(inserted -> repository.setLineCount(id, inserted))
+                    .map(inserted -> statement(id, t, s, currency, inserted, true));
+        });
+    }
+
+    private static StatementImportResult.Statement statement(long id, StatementRouting.Target t, StagingSink.Staged s, String currency,
+                                                             long inserted, boolean created) {
+        StatementHeader h = s.header();
+        return new StatementImportResult.Statement(id, t.code(), h.accountInFile(), s.format(), h.reference(), h.periodStart(), h.periodEnd(),
+                currency, h.openingBalanceMinor(), h.closingBalanceMinor(), s.lines(), inserted, created);
+    }
+
+    private Uni<Void> auditImport(List<StatementImportResult.Statement> statements, String sha, String fileName, String actor) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StatementImportResult.Statement st : statements) {
+            if (st.created()) {
+                chain = chain.call(() -> audit.record(actor, "statement.imported", "statement", st.id(), null, summary(st, fileName, sha)));
+            }
         }
-        long inserted = ((Number) outcome[1]).longValue();
-        return new StatementImportResult((Long) outcome[0], account.code, format, true, lines, inserted, lines - inserted,
-                h.currency(), h.openingBalanceMinor(), h.closingBalanceMinor(), sha);
+        return chain;
     }
 
-    private static Map<String, Object> summary(String account, String format, String fileName, String sha, long lines, long inserted) {
+    private static Map<String, Object> summary(StatementImportResult.Statement st, String fileName, String sha) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("account", account);
-        m.put("format", format);
+        m.put("account", st.account());
+        m.put("format", st.format());
+        m.put("accountInFile", st.accountInFile());
         m.put("fileName", fileName);
         m.put("sha256", sha);
-        m.put("lines", lines);
-        m.put("inserted", inserted);
+        m.put("lines", st.lines());
+        m.put("inserted", st.inserted());
         return m;
     }
 
-    private StatementImportResult existing(Account account, String sha) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select id, format, line_count, currency, opening_balance_minor, closing_balance_minor from statements where account_id = ? and file_sha256 = ?")) {
-            ps.setLong(1, account.id);
-            ps.setString(2, sha);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new StatementImportResult(rs.getLong(1), account.code, rs.getString(2), false, rs.getLong(3), 0, rs.getLong(3),
-                        rs.getString(4), (Long) rs.getObject(5), (Long) rs.getObject(6), sha);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement lookup failed", e);
-        }
+    private static StatementImportResult.Statement unchanged(StatementRepository.FileImport f) {
+        return new StatementImportResult.Statement(f.id(), f.account(), f.accountInFile(), f.format(), f.reference(), f.periodStart(),
+                f.periodEnd(), f.currency(), f.opening(), f.closing(), f.lines(), 0, false);
     }
 
-    private List<ProblemError> repeatedKeys(UUID batch) {
-        List<ProblemError> errors = new java.util.ArrayList<>();
-        // A hash aggregate finds repeated keys cheaply; the line numbers are looked up only for those.
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                with repeated as (
-                    select line_key, min(line_no) as first_line from statement_lines_staging
-                     where batch_id = ? group by line_key having count(*) > 1 limit 100)
-                select s.line_no, r.first_line, s.line_key
-                  from repeated r join statement_lines_staging s on s.batch_id = ? and s.line_key = r.line_key
-                 where s.line_no <> r.first_line order by s.line_no limit 100""")) {
-            ps.setObject(1, batch);
-            ps.setObject(2, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    errors.add(ProblemError.line(rs.getLong(1), null, "repeats the transaction of line " + rs.getLong(2)
-                            + " (" + rs.getString(3) + ")"));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement line check failed", e);
+    /** Provider times without an offset become business dates in the account's zone; routed files use their accounts' common zone. */
+    private ZoneId zone(Account account) {
+        if (account != null) {
+            return account.zone();
         }
-        return errors;
+        List<String> zones = repository.numberedAccountZones();
+        return zones.size() == 1 ? ZoneId.of(zones.get(0)) : ZoneOffset.UTC;
     }
 
-    private long countStaged(UUID batch) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from statement_lines_staging where batch_id = ?")) {
-            ps.setObject(1, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement staging count failed", e);
+    private static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
         }
-    }
-
-    private void update(String sql, Object param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("statement staging cleanup failed", e);
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw ApiException.invalid("charset '" + name + "' is not a known charset",
+                    List.of(ProblemError.field("charset", "must be a charset name such as UTF-8, GBK, ISO-8859-2 or windows-1250")));
         }
     }
 
@@ -311,5 +305,4 @@ public class StatementImportService {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -3,16 +3,15 @@ package io.walletrecon.statements;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.ZoneId;
-import java.util.function.Consumer;
 
 /**
- * Reads one statement or bill format as a stream: each line goes to {@code lines} as soon as it is read, so a
- * file of any size needs constant memory. Throws {@link StatementFormatException} naming the file line on the
- * first thing that is wrong (including totals or balances the file itself declares that do not add up).
+ * Reads one statement or bill format as a stream: each line goes to the sink as soon as it is read, so a file of
+ * any size needs constant memory. Throws {@link StatementFormatException} naming the file line on the first thing
+ * that is wrong (including totals or balances the file itself declares that do not add up).
  */
 public interface StatementParser {
 
-    /** The name used in {@code ?format=} and stored in statements.format. */
+    /** The name used in {@code ?format=}; statements.format unless the header names the message type. */
     String format();
 
     /** True if the decoded head of a file (its first 64 KiB) is this format. */
@@ -23,5 +22,13 @@ public interface StatementParser {
      * @param charset the detected charset (XML formats use their own declaration)
      * @param zone    the account's time zone: provider timestamps become business dates there
      */
-    StatementHeader parse(InputStream in, Charset charset, ZoneId zone, Consumer<StatementLine> lines);
+    void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink);
+
+    /**
+     * This parser checking its file against the summary file that came with it in one archive (Alipay's
+     * {@code ..._业务明细(汇总).csv}); formats without summaries refuse an archive that has one.
+     */
+    default StatementParser withSummary(String name, String summary) {
+        throw new StatementFormatException(1, "the archive holds a summary file (" + name + ") but a " + format() + " file has none");
+    }
 }

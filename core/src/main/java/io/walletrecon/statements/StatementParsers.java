@@ -11,7 +11,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class StatementParsers {
 
-    private final List<StatementParser> parsers = List.of(new Camt053Parser(), new Mt940Parser(), new WechatPayBillParser(),
+    private final List<StatementParser> parsers = List.of(CamtParser.report(), CamtParser.notification(), new CamtParser(),
+            new Mt940Parser(), Mt940Parser.mt942(), new Bai2Parser(), new WechatPayBillParser(), new AlipayAccountFlowParser(),
             new AlipayBillParser(), new StripeBalanceParser());
 
     public List<String> formats() {

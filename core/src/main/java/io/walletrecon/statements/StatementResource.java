@@ -1,7 +1,9 @@
 package io.walletrecon.statements;
 
 import io.smallrye.common.annotation.Blocking;
+import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.Problem;
+import io.walletrecon.problem.ProblemError;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,8 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.InputStream;
+import java.util.List;
 
 @Path("/statements")
 @Tag(name = "Statements", description = "Bank statements and provider bills (finance and admin)")
@@ -40,19 +45,55 @@ public class StatementResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, "text/csv"})
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, "text/csv",
+            "application/zip", "application/gzip", "application/x-gzip"})
     @Blocking
-    @Operation(summary = "Import a statement or bill file (the request body): camt.053, MT940, Alipay bill, WeChat Pay trade bill or "
-            + "Stripe balance CSV; format detected from the content unless format= is given")
-    @APIResponse(responseCode = "201", description = "Imported")
-    @APIResponse(responseCode = "200", description = "This file was imported before; nothing changed")
-    @APIResponse(responseCode = "400", description = "Unknown format= or missing account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = "Import a statement or bill file (the request body): camt.053/052/054, MT940, MT942, BAI2, Alipay business or "
+            + "account-flow bill (also the downloaded zip), WeChat Pay trade bill (also GZIP'd) or Stripe balance CSV; format and charset "
+            + "detected from the content unless format= / charset= are given. Each statement goes to the account whose accountNumber it "
+            + "names, else to account=; without account= every statement must name one of our accounts")
+    @APIResponse(responseCode = "201", description = "Imported (at least one statement of the file is new)")
+    @APIResponse(responseCode = "200", description = "This file, or every statement in it, was imported before; nothing changed")
+    @APIResponse(responseCode = "400", description = "Unknown format= or charset=, or no account= for a file that does not name its account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "File larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response upload(@QueryParam("account") String account, @QueryParam("format") String format,
+    @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance, a statement naming an account we do not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@QueryParam("account") String account, @QueryParam("format") String format, @QueryParam("charset") String charset,
                            @HeaderParam("X-File-Name") String fileName, InputStream body) {
-        StatementImportResult result = service.importStream(account, body, fileName, format, actor.name());
+        StatementImportResult result = service.importStream(new StatementImportService.Upload(account, fileName, format, charset), body, actor.name());
+        return created(result);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    @Operation(summary = "Import a statement or bill file uploaded from a browser form (multipart/form-data with exactly one file field); "
+            + "account, format and charset as query parameters or form fields; otherwise as the raw-body upload")
+    @APIResponse(responseCode = "201", description = "Imported (at least one statement of the file is new)")
+    @APIResponse(responseCode = "200", description = "This file, or every statement in it, was imported before; nothing changed")
+    @APIResponse(responseCode = "400", description = "Not exactly one file, unknown format= or charset=, or no account= for a file that does not name its account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "File larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "As for the raw-body upload", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response uploadForm(@QueryParam("account") String account, @QueryParam("format") String format, @QueryParam("charset") String charset,
+                               @RestForm("account") String formAccount, @RestForm("format") String formFormat,
+                               @RestForm("charset") String formCharset, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        if (files == null || files.size() != 1) {
+            int n = files == null ? 0 : files.size();
+            throw ApiException.invalid("Exactly one file is expected in the form, found " + n,
+                    List.of(ProblemError.field("file", "exactly one file field is expected, found " + n)));
+        }
+        FileUpload file = files.get(0);
+        StatementImportService.Upload upload = new StatementImportService.Upload(first(account, formAccount), file.fileName(),
+                first(format, formFormat), first(charset, formCharset));
+        return created(service.importFile(upload, file.uploadedFile(), actor.name()));
+    }
+
+    private static String first(String query, String form) {
+        return query != null && !query.isBlank() ? query : form;
+    }
+
+    private static Response created(StatementImportResult result) {
         return Response.status(result.created() ? 201 : 200).entity(result).build();
     }
 }

@@ -11,4 +11,9 @@ public interface StatementsConfig {
     @WithName("object-root")
     @WithDefault("/tmp/walletrecon-objects")
     String objectRoot();
+
+    /** The most bytes a GZIP or ZIP upload may expand to (a guard against archive bombs); plain files are limited by the upload size. */
+    @WithName("max-expanded-bytes")
+    @WithDefault("2147483648")
+    long maxExpandedBytes();
 }

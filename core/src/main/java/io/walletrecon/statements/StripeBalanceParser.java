@@ -11,10 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,7 +41,7 @@ public class StripeBalanceParser implements StatementParser {
     }
 
     @Override
-    public StatementHeader parse(InputStream in, Charset charset, ZoneId zone, Consumer<StatementLine> lines) {
+    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             String headerLine = reader.readLine();
@@ -100,11 +98,11 @@ public class StripeBalanceParser implements StatementParser {
                     payout = source;
                 }
                 String reference = c.get(v, VALUE, "payment_metadata[order_id]", "payment_metadata[reference]", "order_id");
-                lines.accept(new StatementLine(lineNo, "stripe:" + id, kind, date, date, gross, fee, currency, null,
+                sink.line(new StatementLine(lineNo, "stripe:" + id, kind, date, date, gross, fee, currency, null,
                         c.get(v, VALUE, "customer_id", "customer"), id, null, source != null ? source : id, reference, payout,
                         c.get(v, VALUE, "description"), line));
             }
-            return new StatementHeader(null, null, statementCurrency, first, last, null, null);
+            sink.statement(StatementHeader.bill("stripe", null, statementCurrency, first, last));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -131,11 +129,11 @@ public class StripeBalanceParser implements StatementParser {
             throw new StatementFormatException(line, "created is empty");
         }
         try {
-            if (value.matches("\\d+")) {
+            if (value.matches("\\d{1,12}")) {
                 return java.time.Instant.ofEpochSecond(Long.parseLong(value)).atZone(zone).toLocalDate();
             }
             return LocalDateTime.parse(value.replace('T', ' ').replace("Z", ""), TIMESTAMP).atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             throw new StatementFormatException(line, "'" + value + "' is not a timestamp (yyyy-MM-dd HH:mm:ss, UTC)");
         }
     }

@@ -12,14 +12,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * WeChat Pay trade bill ({@code /v3/bill/tradebill}, ALL, SUCCESS or REFUND): a Chinese header row, every value
  * prefixed with a backtick, amounts in yuan, times in China Standard Time; the last two lines are a totals
  * header ({@code 总交易单数,...}) and a totals row. Columns are read by name: they differ by bill type and coupon
- * mode. The declared number of rows and the refund total must equal what the detail rows add up to.
+ * mode. The declared number of rows and the refund total must equal what the detail rows add up to. The bill API
+ * may deliver it GZIP'd; {@link StatementSource} opens the archive.
  */
 public class WechatPayBillParser implements StatementParser {
 
@@ -43,7 +43,7 @@ public class WechatPayBillParser implements StatementParser {
     }
 
     @Override
-    public StatementHeader parse(InputStream in, Charset charset, ZoneId zone, Consumer<StatementLine> lines) {
+    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             String headerLine = reader.readLine();
@@ -86,7 +86,8 @@ public class WechatPayBillParser implements StatementParser {
                             throw new StatementFormatException(lineNo, "unexpected content after the totals row");
                         }
                     }
-                    return new StatementHeader(null, null, currency, first, last, null, null);
+                    sink.statement(StatementHeader.bill("wechatpay", null, currency, first, last));
+                    return;
                 }
                 List<String> v = split(line, lineNo);
                 if (v.size() < c.size() - 1) {
@@ -112,7 +113,7 @@ public class WechatPayBillParser implements StatementParser {
                     case "SUCCESS" -> {
                         long amount = Amounts.minor(required(c.get(v, VALUE, "应结订单金额", "订单金额", "总金额"), lineNo, "应结订单金额"),
                                 lineCurrency, lineNo, "应结订单金额 (settlement amount)");
-                        lines.accept(new StatementLine(lineNo, "wechatpay:" + txn, "payment", date, date, amount, feeMinor, lineCurrency,
+                        sink.line(new StatementLine(lineNo, "wechatpay:" + txn, "payment", date, date, amount, feeMinor, lineCurrency,
                                 null, openid, null, null, txn, orderNo, null, memo, line));
                     }
                     case "REFUND" -> {
@@ -122,10 +123,10 @@ public class WechatPayBillParser implements StatementParser {
                         }
                         long refund = Amounts.minor(required(c.get(v, VALUE, "退款金额"), lineNo, "退款金额"), lineCurrency, lineNo, "退款金额 (refund amount)");
                         refundTotal += refund;
-                        lines.accept(new StatementLine(lineNo, "wechatpay-refund:" + refundId, "refund", date, date, -refund, feeMinor,
+                        sink.line(new StatementLine(lineNo, "wechatpay-refund:" + refundId, "refund", date, date, -refund, feeMinor,
                                 lineCurrency, null, openid, c.get(v, VALUE, "商户退款单号"), null, txn, orderNo, null, memo, line));
                     }
-                    case "REVOKED" -> lines.accept(new StatementLine(lineNo, "wechatpay-revoked:" + txn, "adjustment", date, date, 0, feeMinor,
+                    case "REVOKED" -> sink.line(new StatementLine(lineNo, "wechatpay-revoked:" + txn, "adjustment", date, date, 0, feeMinor,
                             lineCurrency, null, openid, null, null, txn, orderNo, null, memo, line));
                     default -> throw new StatementFormatException(lineNo, "交易状态 (status) '" + status + "' is not SUCCESS, REFUND or REVOKED");
                 }

@@ -129,4 +129,39 @@ class ProviderBillParsersTest {
         assertEquals("stripe", parsers.detect(Samples.text("stripe-balance.csv", StandardCharsets.UTF_8)).orElseThrow().format());
         assertTrue(parsers.detect("just,some,csv\n1,2,3\n").isEmpty());
     }
+
+    @Test
+    void alipayBillIsCheckedAgainstTheSummaryOfItsZip() {
+        String summary = Samples.text("alipay-bill-summary.gbk.csv", TextDecoding.GBK);
+        StatementParser checked = new AlipayBillParser().withSummary("2088_20260301_业务明细(汇总).csv", summary);
+        assertEquals(3, Samples.parse(checked, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI).lines().size());
+        StatementParser wrong = new AlipayBillParser().withSummary("2088_20260301_业务明细(汇总).csv",
+                summary.replace("合计,,2,1,278.88,278.88", "合计,,2,1,278.88,298.88"));
+        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(wrong, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI));
+        assertEquals(6, e.line());
+        assertEquals("2088_20260301_业务明细(汇总).csv: 商家实收 is 298.88 but the bill's rows add up to 278.88", e.getMessage());
+        StatementParser counts = new AlipayBillParser().withSummary("s.csv", summary.replace("合计,,2,1,", "合计,,2,2,"));
+        var c = assertThrows(StatementFormatException.class, () -> Samples.parse(counts, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI));
+        assertEquals("s.csv: 退款订单总笔数 is 2 but the bill has 1", c.getMessage());
+    }
+
+    @Test
+    void alipayAccountFlowBillKeepsBalancesAndTypesAndChecksItsTotals() {
+        byte[] file = Samples.bytes("alipay-flow.gbk.csv");
+        StatementParsers parsers = new StatementParsers();
+        assertEquals("alipay-flow", parsers.detect(new String(file, TextDecoding.GBK)).orElseThrow().format());
+        var p = Samples.parse(new AlipayAccountFlowParser(), file, SHANGHAI);
+        assertEquals("20881234567890120156", p.header().accountInFile());
+        List<StatementLine> l = p.lines();
+        assertEquals(List.of(8888L, -53L, -1000L), l.stream().map(StatementLine::amountMinor).toList());
+        assertEquals(List.of("payment", "fee", "refund"), l.stream().map(StatementLine::kind).toList());
+        assertEquals(List.of(108888L, 108835L, 107835L), l.stream().map(StatementLine::balanceAfterMinor).toList());
+        assertEquals("2026030122001412345678901234", l.get(0).providerTxnId());
+        assertEquals("alipay-flow:20260301110070001000120000000001", l.get(0).key());
+        assertEquals("ORDER-20260301-001", l.get(0).merchantReference());
+        String wrong = new String(file, TextDecoding.GBK).replace("#收入合计：1笔，共88.88元", "#收入合计：1笔，共88.80元");
+        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(new AlipayAccountFlowParser(), wrong.getBytes(TextDecoding.GBK), SHANGHAI));
+        assertEquals(11, e.line());
+        assertEquals("#收入合计 declares 1 rows for 88.80 but the table has 1 for 88.88", e.getMessage());
+    }
 }

@@ -33,17 +33,36 @@ public final class Samples {
 
     /** Parses with charset detection exactly as the import service does. */
     static Parsed parse(StatementParser parser, byte[] file, ZoneId zone) {
-        TextDecoding.Detected d = TextDecoding.detect(file, Math.min(file.length, 65536));
+        TextDecoding.Detected d = TextDecoding.detect(file, Math.min(file.length, TextDecoding.SNIFF));
         List<StatementLine> lines = new ArrayList<>();
+        List<StatementHeader> statements = new ArrayList<>();
         ByteArrayInputStream in = new ByteArrayInputStream(file, d.bomLength(), file.length - d.bomLength());
-        StatementHeader header = parser.parse(in, d.charset(), zone, lines::add);
-        return new Parsed(header, lines);
+        parser.parse(in, d.charset(), zone, new StatementSink() {
+            @Override
+            public void line(StatementLine line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void statement(StatementHeader header) {
+                statements.add(header);
+            }
+        });
+        return new Parsed(statements, lines);
     }
 
     static Parsed parse(StatementParser parser, String file) {
         return parse(parser, file.getBytes(StandardCharsets.UTF_8), ZoneId.of("Asia/Shanghai"));
     }
 
-    record Parsed(StatementHeader header, List<StatementLine> lines) {
+    record Parsed(List<StatementHeader> statements, List<StatementLine> lines) {
+
+        /** The file's only statement. */
+        StatementHeader header() {
+            if (statements.size() != 1) {
+                throw new AssertionError("expected one statement, got " + statements.size());
+            }
+            return statements.get(0);
+        }
     }
 }

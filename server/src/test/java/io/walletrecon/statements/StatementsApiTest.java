@@ -130,8 +130,11 @@ class StatementsApiTest {
     @Test
     void unknownMessageTypesAndUnrecognisedFilesAreRejected() {
         String acct = account("EUR", "Europe/Berlin");
-        upload(acct, Samples.bytes("camt054.xml"), null).statusCode(422)
-                .body("errors[0].message", equalTo("message type camt.054.001.08 is not a bank-to-customer statement; only camt.053 is imported here"));
+        byte[] camt086 = new String(Samples.bytes("camt053-v02.xml"), StandardCharsets.UTF_8).replace("camt.053.001.02", "camt.086.001.02")
+                .getBytes(StandardCharsets.UTF_8);
+        upload(acct, camt086, null).statusCode(422)
+                .body("errors[0].message", equalTo("message type camt.086.001.02 is not a bank-to-customer statement, report or notification "
+                        + "(camt.052, camt.053, camt.054)"));
         upload(acct, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), null).statusCode(422)
                 .body("detail", startsWith("The file's format was not recognised"));
         upload(acct, "a,b\n".getBytes(StandardCharsets.UTF_8), "paypal").statusCode(400).body("errors[0].field", equalTo("format"));

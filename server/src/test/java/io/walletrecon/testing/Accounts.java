@@ -21,6 +21,12 @@ public final class Accounts {
         return create(Map.of("code", code, "provider", "bank", "name", "Bank " + code, "currency", currency, "timeZone", zone));
     }
 
+    /** A bank account whose statements name {@code accountNumber} (IBAN or domestic number). */
+    public static String createBank(String code, String currency, String zone, String accountNumber) {
+        return create(Map.of("code", code, "provider", "bank", "name", "Bank " + code, "currency", currency, "timeZone", zone,
+                "accountNumber", accountNumber));
+    }
+
     public static String create(Map<String, Object> body) {
         given().header("Authorization", TestJwt.bearer("setup-admin", "admin"))
                 .contentType(ContentType.JSON).body(body)

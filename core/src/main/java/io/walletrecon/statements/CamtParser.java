@@ -8,45 +8,89 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ISO 20022 camt.053 bank-to-customer statement, versions .001.02, .04, .06, .08 and .13, read with StAX (one
- * entry in memory at a time). Balances OPBD (or PRCD) and CLBD; booked entries ({@code Sts} BOOK) with booking and
- * value dates, amount and credit/debit mark, AcctSvcrRef, and per transaction ({@code NtryDtls/TxDtls}) the
- * end-to-end id, related parties and remittance information. A batch entry ({@code Btch}, several TxDtls)
- * becomes one line per transaction, whose amounts must add up to the entry's. Other message types (camt.052,
- * camt.054, pain.*) and unknown versions are rejected rather than read as an empty statement.
+ * ISO 20022 bank-to-customer cash management messages, read with StAX (one entry in memory at a time): camt.053
+ * statements, camt.052 intraday account reports and camt.054 debit/credit notifications, every version in use
+ * (.001.02 through .001.13) in the ISO namespace ({@code urn:iso:std:iso:20022:tech:xsd:camt.053.001.08}) or a
+ * national variant naming the same message (Austria's {@code ISO:camt.053.001.02:APC:STUZZA:payments:003}). Each
+ * {@code Stmt} (or {@code Rpt}, {@code Ntfctn}) is one statement: a document may hold several days or accounts.
+ *
+ * <p>Statements: balances OPBD (or PRCD) and CLBD in the account's currency; booked entries ({@code Sts} BOOK) with
+ * booking and value dates, amount and credit/debit mark, AcctSvcrRef, and per transaction ({@code NtryDtls/TxDtls})
+ * the end-to-end id, related parties and remittance information. A batch entry ({@code Btch}, several TxDtls)
+ * becomes one line per transaction, whose amounts must add up to the entry's. Reports and notifications bring their
+ * booked entries without balances or period (they are not the day's statement; their lines share keys with it, so
+ * the statement that follows does not repeat them). Other messages (camt.086, pain.*) and unknown versions are
+ * rejected rather than read as empty. Elements nested deeper than {@value #MAX_DEPTH} levels are refused at once:
+ * no camt message needs more, and a document built to exhaust a parser stops there.
  */
-public class Camt053Parser implements StatementParser {
+public class CamtParser implements StatementParser {
 
-    static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(\\w+\\.\\d{3})\\.(\\d{3}\\.\\d{2})");
-    static final Set<String> VERSIONS = Set.of("001.02", "001.04", "001.06", "001.08", "001.13");
+    static final Pattern NAMESPACE = Pattern.compile("(?:^|[:.])camt\\.(\\d{3})\\.(\\d{3})\\.(\\d{2})(?:$|[:])");
+    static final Set<String> TYPES = Set.of("052", "053", "054");
+    static final int MAX_DEPTH = 40;
+
+    private final String type;
+
+    /** The camt.053 reader; it also reads camt.052 and camt.054, which {@link #report()} and {@link #notification()} detect. */
+    public CamtParser() {
+        this("053");
+    }
+
+    private CamtParser(String type) {
+        this.type = type;
+    }
+
+    public static CamtParser report() {
+        return new CamtParser("052");
+    }
+
+    public static CamtParser notification() {
+        return new CamtParser("054");
+    }
 
     @Override
     public String format() {
-        return "camt053";
+        return "camt" + type;
     }
 
+    /** camt.052 and camt.054 by their namespace; camt.053 also claims other camt messages so that they are refused by name. */
     @Override
     public boolean detects(String head) {
-        return head.contains("urn:iso:std:iso:20022:tech:xsd:camt.");
+        if (!head.contains("camt.")) {
+            return false;
+        }
+        boolean ours = head.contains("camt." + type + ".");
+        return type.equals("053") ? ours || (head.contains("<Document") && !head.contains("camt.052.") && !head.contains("camt.054.")) : ours;
     }
 
     @Override
-    public StatementHeader parse(InputStream in, Charset charset, ZoneId zone, Consumer<StatementLine> lines) {
-        XMLInputFactory factory = XMLInputFactory.newInstance();
+    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+        // The JDK's own StAX reader, whatever else is on the class path (Quarkus brings Aalto): one behaviour for
+        // malformed input in production, in tests and in the native image.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
@@ -56,12 +100,17 @@ public class Camt053Parser implements StatementParser {
         } catch (XMLStreamException e) {
             throw new StatementFormatException(1, "not XML: " + e.getMessage());
         }
-        Reader state = new Reader(r, zone, lines);
+        Reader state = new Reader(r, zone, sink);
         try {
-            return state.read();
+            state.read();
         } catch (XMLStreamException e) {
-            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
-            throw new StatementFormatException(Math.max(1, line), "malformed XML: " + e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", ""));
+            throw malformed(e, r);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // StAX readers wrap what they find malformed in unchecked exceptions too (e.g. getText() on a bad character).
+            if (e.getCause() instanceof XMLStreamException x) {
+                throw malformed(x, r);
+            }
+            throw e;
         } finally {
             try {
                 r.close();
@@ -71,14 +120,24 @@ public class Camt053Parser implements StatementParser {
         }
     }
 
+    private static StatementFormatException malformed(XMLStreamException e, XMLStreamReader r) {
+        long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
+        String message = String.valueOf(e.getMessage()).replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
+        return new StatementFormatException(Math.max(1, line), "malformed XML: " + message);
+    }
+
     private static final class Reader {
         final XMLStreamReader r;
         final ZoneId zone;
-        final Consumer<StatementLine> lines;
+        final StatementSink sink;
         final Deque<String> path = new ArrayDeque<>();
         final StringBuilder text = new StringBuilder();
 
+        String messageType;
+        String container;
+        int stmtLine;
         String stmtId;
+        String sequence;
         String account;
         String currency;
         LocalDate from;
@@ -92,19 +151,23 @@ public class Camt053Parser implements StatementParser {
         String balAmount;
         String balCcy;
         String balSign;
+        LocalDate balDate;
+        LocalDate closingDate;
         int balLine;
         // entry being read
         Entry entry;
         Tx tx;
         int entries;
 
-        Reader(XMLStreamReader r, ZoneId zone, Consumer<StatementLine> lines) {
+        final Map<String, Integer> seen = new HashMap<>();
+
+        Reader(XMLStreamReader r, ZoneId zone, StatementSink sink) {
             this.r = r;
             this.zone = zone;
-            this.lines = lines;
+            this.sink = sink;
         }
 
-        StatementHeader read() throws XMLStreamException {
+        void read() throws XMLStreamException {
             boolean root = true;
             while (r.hasNext()) {
                 int event = r.next();
@@ -116,6 +179,10 @@ public class Camt053Parser implements StatementParser {
                             checkMessageType(name, r.getNamespaceURI());
                         }
                         path.push(name);
+                        if (path.size() > MAX_DEPTH) {
+                            throw new StatementFormatException(line(), "elements are nested deeper than " + MAX_DEPTH
+                                    + " levels; no camt message is, so this is not one");
+                        }
                         text.setLength(0);
                         start(name);
                     }
@@ -129,30 +196,65 @@ public class Camt053Parser implements StatementParser {
                 }
             }
             if (statements == 0) {
-                throw new StatementFormatException(1, "the document has no statement (BkToCstmrStmt/Stmt)");
+                throw new StatementFormatException(1, "the document has no " + (container == null ? "statement (BkToCstmrStmt/Stmt)" : container));
             }
-            if (opening == null) {
-                opening = precedingClosing;
+        }
+
+        void startStatement() {
+            statements++;
+            stmtLine = line();
+            stmtId = null;
+            sequence = null;
+            account = null;
+            currency = null;
+            from = null;
+            to = null;
+            opening = null;
+            precedingClosing = null;
+            closing = null;
+            closingDate = null;
+            entries = 0;
+            seen.clear();
+        }
+
+        void endStatement() {
+            String format = "camt" + messageType;
+            if (!messageType.equals("053")) {
+                // A report or notification is not the day's statement: no balances, no period (see the class comment).
+                sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, null, null, null, null, stmtLine));
+                return;
             }
-            if (opening == null || closing == null) {
-                throw new StatementFormatException(1, "the statement lacks its " + (opening == null ? "opening (OPBD)" : "closing (CLBD)") + " booked balance");
+            Long open = opening != null ? opening : precedingClosing;
+            if (open == null || closing == null) {
+                throw new StatementFormatException(stmtLine, "the statement that begins here lacks its "
+                        + (open == null ? "opening (OPBD)" : "closing (CLBD)") + " booked balance");
             }
-            return new StatementHeader(stmtId, account, currency, from, to, opening, closing);
+            LocalDate end = to != null ? to : closingDate;
+            LocalDate start = from != null ? from : end;
+            sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, start, end, open, closing, stmtLine));
         }
 
         void checkMessageType(String rootName, String ns) {
             Matcher m = NAMESPACE.matcher(ns == null ? "" : ns);
-            if (!rootName.equals("Document") || !m.matches()) {
+            if (!rootName.equals("Document") || !m.find()) {
                 throw new StatementFormatException(line(), "not an ISO 20022 document (root " + rootName + " in namespace '" + ns + "')");
             }
-            if (!m.group(1).equals("camt.053")) {
-                throw new StatementFormatException(line(), "message type " + m.group(1) + "." + m.group(2)
-                        + " is not a bank-to-customer statement; only camt.053 is imported here");
+            String message = "camt." + m.group(1) + "." + m.group(2) + "." + m.group(3);
+            if (!TYPES.contains(m.group(1))) {
+                throw new StatementFormatException(line(), "message type " + message + " is not a bank-to-customer statement, report or "
+                        + "notification (camt.052, camt.053, camt.054)");
             }
-            if (!VERSIONS.contains(m.group(2))) {
-                throw new StatementFormatException(line(), "camt.053 version " + m.group(2) + " is not supported (supported: "
-                        + String.join(", ", VERSIONS.stream().sorted().toList()) + ")");
+            int version = Integer.parseInt(m.group(3));
+            if (!m.group(2).equals("001") || version < 2 || version > 13) {
+                throw new StatementFormatException(line(), "camt." + m.group(1) + " version " + m.group(2) + "." + m.group(3)
+                        + " is not supported (supported: 001.02 to 001.13)");
             }
+            messageType = m.group(1);
+            container = switch (messageType) {
+                case "052" -> "Rpt";
+                case "054" -> "Ntfctn";
+                default -> "Stmt";
+            };
         }
 
         int line() {
@@ -180,18 +282,17 @@ public class Camt053Parser implements StatementParser {
         }
 
         void start(String name) {
+            if (name.equals(container) && path.size() == 3) {
+                startStatement();
+                return;
+            }
             switch (name) {
-                case "Stmt" -> {
-                    statements++;
-                    if (statements > 1) {
-                        throw new StatementFormatException(line(), "the document holds more than one statement; upload one account's statement per file");
-                    }
-                }
                 case "Bal" -> {
                     balCode = null;
                     balAmount = null;
                     balCcy = null;
                     balSign = null;
+                    balDate = null;
                     balLine = line();
                 }
                 case "Ntry" -> {
@@ -221,6 +322,10 @@ public class Camt053Parser implements StatementParser {
         }
 
         void end(String name, String value) {
+            if (name.equals(container) && path.size() == 3) {
+                endStatement();
+                return;
+            }
             if (entry == null) {
                 statementLevel(name, value);
                 return;
@@ -252,6 +357,8 @@ public class Camt053Parser implements StatementParser {
                 case "Sts", "Cd" -> {
                     if (!value.isEmpty() && (under("Ntry", "Sts") || under("Ntry", "Sts", "Cd"))) {
                         entry.status = value;
+                    } else if (name.equals("Cd")) {
+                        bankTransactionCode(name, value);
                     }
                 }
                 case "Dt", "DtTm" -> {
@@ -267,6 +374,8 @@ public class Camt053Parser implements StatementParser {
                     }
                 }
                 case "NbOfTxs" -> entry.batchCount = value;
+                case "NtryRef" -> entry.ntryRef = value;
+                case "Prtry", "SubFmlyCd" -> bankTransactionCode(name, value);
                 case "AddtlNtryInf" -> entry.info = value;
                 default -> { }
             }
@@ -275,37 +384,47 @@ public class Camt053Parser implements StatementParser {
         void statementLevel(String name, String value) {
             switch (name) {
                 case "Id" -> {
-                    if (under("Stmt", "Id")) {
+                    if (under(container, "Id")) {
                         stmtId = value;
-                    } else if (under("Stmt", "Acct", "Id", "Othr", "Id") && account == null) {
+                    } else if (under(container, "Acct", "Id", "Othr", "Id") && account == null) {
                         account = value;
                     }
                 }
                 case "IBAN" -> {
-                    if (under("Stmt", "Acct", "Id", "IBAN")) {
+                    if (under(container, "Acct", "Id", "IBAN")) {
                         account = value;
                     }
                 }
+                case "ElctrncSeqNb", "LglSeqNb" -> {
+                    if (sequence == null && path.size() == 4) {
+                        sequence = value;
+                    }
+                }
                 case "Ccy" -> {
-                    if (under("Stmt", "Acct", "Ccy")) {
+                    if (under(container, "Acct", "Ccy")) {
                         currency = Amounts.currency(value, line());
                     }
                 }
                 case "FrDtTm" -> from = date(value);
                 case "ToDtTm" -> to = date(value);
                 case "Cd" -> {
-                    if (within("Bal") && within("Tp")) {
+                    if (within("Bal") && within("Tp") && !within("SubTp")) {
                         balCode = value;
                     }
                 }
                 case "Amt" -> {
-                    if (within("Bal")) {
+                    if (under("Bal", "Amt")) {
                         balAmount = value;
                     }
                 }
                 case "CdtDbtInd" -> {
-                    if (within("Bal")) {
+                    if (under("Bal", "CdtDbtInd")) {
                         balSign = value;
+                    }
+                }
+                case "Dt", "DtTm" -> {
+                    if (under("Bal", "Dt", name)) {
+                        balDate = date(value);
                     }
                 }
                 case "Bal" -> finishBalance();
@@ -317,8 +436,14 @@ public class Camt053Parser implements StatementParser {
             if (balCode == null || balAmount == null) {
                 throw new StatementFormatException(balLine, "a balance (Bal) without type code or amount");
             }
+            if (!messageType.equals("053") || !Set.of("OPBD", "PRCD", "CLBD").contains(balCode)) {
+                return;
+            }
             String ccy = Amounts.currency(balCcy, balLine);
-            currency = currency == null ? ccy : currency;
+            if (currency != null && !currency.equals(ccy)) {
+                throw new StatementFormatException(balLine, "balance " + balCode + " is in " + ccy + " but the statement is in " + currency);
+            }
+            currency = ccy;
             long minor = Amounts.minor(balAmount, ccy, balLine, "balance " + balCode);
             if ("DBIT".equals(balSign)) {
                 minor = -minor;
@@ -328,8 +453,10 @@ public class Camt053Parser implements StatementParser {
             switch (balCode) {
                 case "OPBD" -> opening = minor;
                 case "PRCD" -> precedingClosing = minor;
-                case "CLBD" -> closing = minor;
-                default -> { }
+                default -> {
+                    closing = minor;
+                    closingDate = balDate;
+                }
             }
         }
 
@@ -373,6 +500,7 @@ public class Camt053Parser implements StatementParser {
                         tx.creditorRef = value;
                     }
                 }
+                case "MndtId" -> tx.mandate = value;
                 default -> { }
             }
         }
@@ -386,15 +514,19 @@ public class Camt053Parser implements StatementParser {
                 throw new StatementFormatException(e.line, "an entry (Ntry) without Amt or CdtDbtInd");
             }
             String ccy = Amounts.currency(e.ccy, e.line);
+            if (currency != null && !currency.equals(ccy)) {
+                throw new StatementFormatException(e.line, "the entry is in " + ccy + " but the statement is in " + currency);
+            }
+            currency = ccy;
             long entryAmount = signed(Amounts.minor(e.amount, ccy, e.line, "entry amount"), e.sign, e.line);
             LocalDate value = e.value != null ? e.value : e.booking;
             if (value == null) {
                 throw new StatementFormatException(e.line, "an entry without value date (ValDt) or booking date (BookgDt)");
             }
-            String baseKey = "camt053:" + (e.ref != null ? e.ref : stmtId + ":" + entries);
+            String baseKey = "camt053:" + (e.ref != null ? e.ref : contentKey(e, entryAmount, value));
             if (e.txs.size() <= 1) {
                 Tx t = e.txs.isEmpty() ? new Tx() : e.txs.get(0);
-                lines.accept(line(e, t, entryAmount, ccy, value, baseKey, e.line));
+                sink.line(line(e, t, entryAmount, ccy, value, baseKey, e.line));
                 return;
             }
             long sum = 0;
@@ -419,7 +551,21 @@ public class Camt053Parser implements StatementParser {
             if (e.batchCount != null && !e.batchCount.equals(String.valueOf(e.txs.size()))) {
                 throw new StatementFormatException(e.line, "the batch declares " + e.batchCount + " transactions (NbOfTxs) but lists " + e.txs.size());
             }
-            batch.forEach(lines);
+            batch.forEach(sink::line);
+        }
+
+        /**
+         * An entry without the bank's reference is known by what it says (key shared by the statement, report and
+         * notification that carry it); identical entries of one statement are numbered.
+         */
+        String contentKey(Entry e, long amount, LocalDate value) {
+            StringBuilder b = new StringBuilder().append(e.ntryRef).append('|').append(e.booking).append('|').append(e.info);
+            for (Tx t : e.txs) {
+                b.append('|').append(t.e2e).append('|').append(t.ref).append('|').append(t.amount).append('|').append(t.remittance)
+                        .append('|').append(t.debtor).append('|').append(t.creditor).append('|').append(t.debtorAccount).append('|').append(t.creditorAccount);
+            }
+            String content = value + ":" + amount + ":" + digest(b.toString());
+            return content + "#" + seen.merge(content, 1, Integer::sum);
         }
 
         StatementLine line(Entry e, Tx t, long amount, String ccy, LocalDate value, String key, int lineNo) {
@@ -427,8 +573,26 @@ public class Camt053Parser implements StatementParser {
             String party = credit ? t.debtor : t.creditor;
             String partyAccount = credit ? t.debtorAccount : t.creditorAccount;
             String remittance = t.remittance != null ? t.remittance : (t.creditorRef != null ? t.creditorRef : e.info);
+            Map<String, String> details = new LinkedHashMap<>();
+            if (e.bankCode != null) {
+                details.put("BkTxCd", e.bankCode);
+            }
+            if (e.ntryRef != null) {
+                details.put("NtryRef", e.ntryRef);
+            }
+            if (t.mandate != null) {
+                details.put("MndtId", t.mandate);
+            }
             return new StatementLine(lineNo, key, "payment", value, e.booking, amount, null, ccy, party, partyAccount,
-                    t.ref != null ? t.ref : e.ref, t.e2e, null, t.creditorRef, null, remittance, null);
+                    t.ref != null ? t.ref : e.ref, t.e2e, null, t.creditorRef, null, remittance, null, null, details);
+        }
+
+        /** Entry-level bank transaction code: domain/family/sub-family codes joined with '/', or the bank's proprietary code. */
+        void bankTransactionCode(String name, String value) {
+            if (!within("BkTxCd") || value.isEmpty() || tx != null) {
+                return;
+            }
+            entry.bankCode = entry.bankCode == null ? value : entry.bankCode + "/" + value;
         }
 
         long signed(long amount, String sign, int line) {
@@ -439,11 +603,15 @@ public class Camt053Parser implements StatementParser {
             };
         }
 
+        /** A date, or a date-time: with an offset it becomes a date in the account's zone, without one it is already local. */
         LocalDate date(String value) {
             try {
-                return value.length() == 10 ? LocalDate.parse(value)
-                        : OffsetDateTime.parse(value.length() == 19 ? value + "Z" : value).atZoneSameInstant(zone).toLocalDate();
-            } catch (DateTimeParseException e) {
+                if (value.length() == 10) {
+                    return LocalDate.parse(value);
+                }
+                TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(value);
+                return t.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate() : LocalDate.from(t);
+            } catch (DateTimeException e) {
                 throw new StatementFormatException(line(), "'" + value + "' is not an ISO date or date-time");
             }
         }
@@ -460,6 +628,8 @@ public class Camt053Parser implements StatementParser {
         String ref;
         String batchCount;
         String info;
+        String ntryRef;
+        String bankCode;
         final List<Tx> txs = new ArrayList<>();
 
         Entry(int line) {
@@ -480,5 +650,14 @@ public class Camt053Parser implements StatementParser {
         String creditorAccount;
         String remittance;
         String creditorRef;
+        String mandate;
+    }
+
+    static String digest(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
