@@ -6,7 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.walletrecon.security.KeyService;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
-import jakarta.inject.Inject;
+import io.walletrecon.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,7 @@ class PaymentDispatchHandlerTest {
         }
     }
 
-    @Inject
-    KeyService keys;
+    private final KeyService keys = TestKeys.keys();
 
     @Test
     void anEventBridgeEventRunsOneDispatchCycle() {
