@@ -3,28 +3,19 @@ package io.walletrecon.intake.function;
 import io.quarkus.test.junit.QuarkusTest;
 import io.walletrecon.security.PublicKeys;
 import io.walletrecon.testing.SeededAccounts;
+import io.walletrecon.testing.Signing;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,12 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WebhookIntakeFunctionTest {
 
     private static final String ADMIN = TestJwt.bearer("intake-admin", "admin");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
     void signedStandardWebhookWithChineseTextIsStoredByteForByte() throws Exception {
         byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
+        Signing.RANDOM.nextBytes(key);
         String account = TestData.unique("std-intake");
         SeededAccounts.create(account, "standard", "CNY", "Asia/Shanghai",
                 Map.of("webhookSecrets", List.of("whsec_" + Base64.getEncoder().encodeToString(key))));
@@ -60,7 +50,7 @@ class WebhookIntakeFunctionTest {
                 + "\"occurred_at\":\"2026-03-01T16:30:00Z\",\"reference\":\"发票-42\",\"description\":\"客户 张三 — 月费\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         long ts = Instant.now().getEpochSecond();
-        String signature = "v1," + Base64.getEncoder().encodeToString(hmac(key, concat(eventId + "." + ts + ".", body, "")));
+        String signature = "v1," + Base64.getEncoder().encodeToString(Signing.hmac(key, Signing.concat(eventId + "." + ts + ".", body, "")));
 
         given().header("webhook-id", eventId).header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", signature)
                 .contentType("application/json; charset=utf-8").body(body)
@@ -87,7 +77,7 @@ class WebhookIntakeFunctionTest {
                 + "\"amount\":8888,\"amount_received\":8888,\"currency\":\"usd\",\"customer\":\"cus_T1\",\"description\":\"Order 42\","
                 + "\"metadata\":{\"reference\":\"INV-42\"},\"status\":\"succeeded\"}}}").getBytes(StandardCharsets.UTF_8);
         long ts = Instant.now().getEpochSecond();
-        String v1 = HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), concat(ts + ".", body, "")));
+        String v1 = Signing.hex(Signing.hmac(secret.getBytes(StandardCharsets.UTF_8), Signing.concat(ts + ".", body, "")));
 
         given().header("Stripe-Signature", "t=" + ts + ",v1=" + v1).contentType("application/json; charset=utf-8").body(body)
                 .when().post("/webhooks/stripe/" + account)
@@ -100,9 +90,9 @@ class WebhookIntakeFunctionTest {
 
     @Test
     void encryptedWechatPayNotificationIsVerifiedDecryptedAndStored() throws Exception {
-        KeyPair platform = rsa();
+        KeyPair platform = Signing.rsa();
         String serial = TestData.unique("PUB_KEY_ID");
-        String apiV3Key = alphanumeric(32);
+        String apiV3Key = Signing.randomAlphanumeric(32);
         String account = TestData.unique("wx-intake");
         SeededAccounts.create(account, "wechatpay", "CNY", "Asia/Shanghai", Map.of("merchantId", "1900000109", "apiV3Key", apiV3Key,
                 "platformPublicKeys", Map.of(serial, PublicKeys.toPem(platform.getPublic()))));
@@ -113,15 +103,15 @@ class WebhookIntakeFunctionTest {
                 + "\"trade_state_desc\":\"支付成功\",\"bank_type\":\"CMC\",\"attach\":\"客户 张三\","
                 + "\"success_time\":\"2026-03-02T00:30:00+08:00\",\"payer\":{\"openid\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"},"
                 + "\"amount\":{\"total\":8888,\"payer_total\":8888,\"currency\":\"CNY\",\"payer_currency\":\"CNY\"}}";
-        String nonce = alphanumeric(12);
+        String nonce = Signing.randomAlphanumeric(12);
         String body = "{\"id\":\"" + TestData.unique("wx-evt") + "\",\"create_time\":\"2026-03-02T00:30:05+08:00\","
                 + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
                 + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
-                + aesGcm(apiV3Key, nonce, "transaction", transaction) + "\",\"associated_data\":\"transaction\",\"nonce\":\"" + nonce + "\"}}";
+                + Signing.aesGcm(apiV3Key, nonce, "transaction", transaction) + "\",\"associated_data\":\"transaction\",\"nonce\":\"" + nonce + "\"}}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(Instant.now().getEpochSecond());
-        String headerNonce = alphanumeric(32);
-        String signature = sha256WithRsa(platform.getPrivate(), concat(ts + "\n" + headerNonce + "\n", bytes, "\n"));
+        String headerNonce = Signing.randomAlphanumeric(32);
+        String signature = Signing.sha256WithRsa(platform.getPrivate(), Signing.concat(ts + "\n" + headerNonce + "\n", bytes, "\n"));
 
         given().header("Wechatpay-Timestamp", ts).header("Wechatpay-Nonce", headerNonce).header("Wechatpay-Signature", signature)
                 .header("Wechatpay-Serial", serial).header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
@@ -135,7 +125,7 @@ class WebhookIntakeFunctionTest {
 
     @Test
     void signedAlipayFormTravelsBase64AndVerifies() throws Exception {
-        KeyPair alipay = rsa();
+        KeyPair alipay = Signing.rsa();
         String account = TestData.unique("ali-intake");
         SeededAccounts.create(account, "alipay", "CNY", "Asia/Shanghai",
                 Map.of("appId", "2021000117650139", "alipayPublicKeys", List.of(PublicKeys.toPem(alipay.getPublic()))));
@@ -157,7 +147,7 @@ class WebhookIntakeFunctionTest {
         p.put("gmt_payment", "2026-03-02 00:30:00");
         String signing = p.entrySet().stream().filter(e -> !e.getKey().equals("sign_type"))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-        p.put("sign", sha256WithRsa(alipay.getPrivate(), signing.getBytes(StandardCharsets.UTF_8)));
+        p.put("sign", Signing.sha256WithRsa(alipay.getPrivate(), signing.getBytes(StandardCharsets.UTF_8)));
         String form = p.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
 
@@ -192,51 +182,5 @@ class WebhookIntakeFunctionTest {
                 .when().post("/statements?account=x").then().statusCode(404);
         given().header("Authorization", TestJwt.bearer("intake-finance", "finance"))
                 .when().get("/reports/reconciliation?account=x&from=2026-01-01&to=2026-01-31").then().statusCode(404);
-    }
-
-    private static String alphanumeric(int length) {
-        String symbols = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder s = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            s.append(symbols.charAt(RANDOM.nextInt(symbols.length())));
-        }
-        return s.toString();
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(message);
-    }
-
-    private static byte[] concat(String prefix, byte[] body, String suffix) {
-        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
-        byte[] s = suffix.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[p.length + body.length + s.length];
-        System.arraycopy(p, 0, all, 0, p.length);
-        System.arraycopy(body, 0, all, p.length, body.length);
-        System.arraycopy(s, 0, all, p.length + body.length, s.length);
-        return all;
-    }
-
-    private static KeyPair rsa() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static String sha256WithRsa(PrivateKey key, byte[] message) throws GeneralSecurityException {
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key);
-        rsa.update(message);
-        return Base64.getEncoder().encodeToString(rsa.sign());
-    }
-
-    private static String aesGcm(String key32, String nonce, String associatedData, String plaintext) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key32.getBytes(StandardCharsets.UTF_8), "AES"),
-                new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
-        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 }
