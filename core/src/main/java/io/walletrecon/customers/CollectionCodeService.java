@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,8 @@ public class CollectionCodeService {
 
     private final CollectionConfig config;
     private final AuditLog audit;
+    /** Per bean, created at run time: never a static field (a native image would freeze its seed at build time). */
+    private final SecureRandom random = new SecureRandom();
 
     public CollectionCodeService(CollectionConfig config, AuditLog audit) {
         this.config = config;
@@ -70,7 +73,7 @@ public class CollectionCodeService {
         if (left == 0) {
             return Uni.createFrom().failure(new IllegalStateException("no free collection code after " + ATTEMPTS + " draws"));
         }
-        String code = CollectionCodes.generate();
+        String code = CollectionCodes.generate(random);
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "insert into collection_codes (code, customer_id, receivable_id) values (?1, ?2, ?3) on conflict (code) do nothing")
                 .setParameter(1, code).setParameter(2, customerId).setParameter(3, receivableId)

@@ -1,10 +1,10 @@
 package io.walletrecon.customers;
 
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.random.RandomGenerator;
 
 /**
  * Collection codes (收款码): {@code WR} + six random symbols + one check symbol over a 32-symbol alphabet that
@@ -24,15 +24,18 @@ public final class CollectionCodes {
     /** A code anywhere in free text (memo, out_trade_no, attach), not glued to other letters or digits. */
     private static final Pattern IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])[Ww][Rr][2-9A-HJ-NP-Za-hj-np-z]{7}(?![A-Za-z0-9])");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private CollectionCodes() {
     }
 
-    public static String generate() {
+    /**
+     * A new code drawn from {@code random}. The caller owns the random source (a {@code SecureRandom} held by
+     * {@code CollectionCodeService}): a static one would be created while the native image is built and its seed
+     * frozen into the executable.
+     */
+    public static String generate(RandomGenerator random) {
         StringBuilder payload = new StringBuilder(PAYLOAD);
         for (int i = 0; i < PAYLOAD; i++) {
-            payload.append(ALPHABET.charAt(RANDOM.nextInt(N)));
+            payload.append(ALPHABET.charAt(random.nextInt(N)));
         }
         return PREFIX + payload + checkSymbol(payload);
     }

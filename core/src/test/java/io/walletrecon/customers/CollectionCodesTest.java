@@ -2,6 +2,7 @@ package io.walletrecon.customers;
 
 import org.junit.jupiter.api.Test;
 
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CollectionCodesTest {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Test
     void generatedCodesAreValidShortAndFromTheUnambiguousAlphabet() {
         for (int i = 0; i < 10_000; i++) {
-            String code = CollectionCodes.generate();
+            String code = CollectionCodes.generate(RANDOM);
             assertEquals(9, code.length());
             assertTrue(code.matches("WR[2-9A-HJ-NP-Z]{7}"), code);
             assertTrue(CollectionCodes.isValid(code), code);
@@ -30,7 +33,7 @@ class CollectionCodesTest {
         for (int p = 0; p < 2024; p++) {
             String code = p < a.length() * a.length()
                     ? "WR" + "2345" + a.charAt(p / a.length()) + a.charAt(p % a.length())
-                    : CollectionCodes.generate();
+                    : CollectionCodes.generate(RANDOM);
             code = code.length() == 8 ? code + CollectionCodes.checkSymbol(code.substring(2)) : code;
             assertTrue(CollectionCodes.isValid(code), code);
             for (int pos = 2; pos < code.length(); pos++) {
@@ -63,7 +66,7 @@ class CollectionCodesTest {
 
     @Test
     void ambiguousSymbolsAndWrongLengthsAreNotCodes() {
-        String code = CollectionCodes.generate();
+        String code = CollectionCodes.generate(RANDOM);
         assertFalse(CollectionCodes.isValid(code.substring(0, 8)));
         assertFalse(CollectionCodes.isValid(code + "2"));
         assertFalse(CollectionCodes.isValid("WR0O1I234"));
@@ -72,7 +75,7 @@ class CollectionCodesTest {
 
     @Test
     void findsAValidCodeInsideFreeTextAndIgnoresInvalidOnes() {
-        String code = CollectionCodes.generate();
+        String code = CollectionCodes.generate(RANDOM);
         char wrongCheck = CollectionCodes.ALPHABET.charAt((CollectionCodes.ALPHABET.indexOf(code.charAt(8)) + 1) % 32);
         String typo = code.substring(0, 8) + wrongCheck;
         assertEquals(code, CollectionCodes.find("货款 " + typo + " / 付款码:" + code.toLowerCase() + "，谢谢").orElseThrow());

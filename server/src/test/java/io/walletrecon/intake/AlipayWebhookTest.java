@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.security.PublicKeys;
 import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.Signing;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import org.junit.jupiter.api.Test;

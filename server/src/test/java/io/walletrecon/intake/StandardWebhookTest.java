@@ -3,6 +3,7 @@ package io.walletrecon.intake;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.Signing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -5,6 +5,7 @@ import io.restassured.response.ValidatableResponse;
 import io.walletrecon.testing.Accounts;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.Signing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

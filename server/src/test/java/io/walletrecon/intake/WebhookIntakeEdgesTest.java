@@ -3,6 +3,7 @@ package io.walletrecon.intake;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.Signing;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;

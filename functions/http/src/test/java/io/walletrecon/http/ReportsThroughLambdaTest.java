@@ -9,15 +9,32 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The reports function: the same resources, reached as API Gateway events through the Lambda HTTP mock. */
+/**
+ * The reports function: the same resources, reached as API Gateway events through the Lambda HTTP mock, in every
+ * format it answers with (binary ones travel base64-encoded in the event). {@code ReportsThroughLambdaIT} runs them
+ * against the native executable, where PDF fonts, AWT charts and QR images are what can break.
+ */
 @QuarkusTest
 class ReportsThroughLambdaTest {
 
@@ -73,5 +90,68 @@ class ReportsThroughLambdaTest {
             state = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id).then().statusCode(200).extract().path("state");
         }
         assertEquals("succeeded", state);
+    }
+
+    @Test
+    void reconciliationStatementAsXlsxThroughTheLambdaAdapter() throws Exception {
+        byte[] body = given().header("Authorization", FINANCE).accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("account", account).queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")
+                .when().get("/reports/reconciliation")
+                .then().statusCode(200).extract().asByteArray();
+        // read through the central directory: the entries are streamed with data descriptors
+        Path file = Files.createTempFile("reconciliation", ".xlsx");
+        List<String> entries;
+        try {
+            Files.write(file, body);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                entries = zip.stream().map(ZipEntry::getName).toList();
+            }
+        } finally {
+            Files.delete(file);
+        }
+        assertTrue(entries.contains("xl/workbook.xml"), entries.toString());
+        assertTrue(entries.stream().filter(n -> n.startsWith("xl/worksheets/")).count() >= 2, entries.toString());
+    }
+
+    @Test
+    void reconciliationStatementAsPdfThroughTheLambdaAdapter() {
+        byte[] body = given().header("Authorization", FINANCE).accept("application/pdf")
+                .queryParam("account", account).queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")
+                .when().get("/reports/reconciliation")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertArrayEquals("%PDF-".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(body, 5));
+        assertTrue(new String(body, StandardCharsets.ISO_8859_1).contains("/Helvetica"), "the standard font OpenPDF read from its AFM resource");
+    }
+
+    @Test
+    void fundFlowChartAsPngAndSvgThroughTheLambdaAdapter() throws Exception {
+        byte[] png = given().header("Authorization", FINANCE).accept("image/png")
+                .queryParam("account", account).queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")
+                .when().get("/reports/fund-flow")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(900, image.getWidth());
+        assertEquals(450, image.getHeight());
+
+        String svg = given().header("Authorization", FINANCE).accept("image/svg+xml")
+                .queryParam("account", account).queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")
+                .when().get("/reports/fund-flow")
+                .then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        assertTrue(svg.contains("<svg") && svg.contains("Inflow") && svg.contains("Outflow"), svg);
+    }
+
+    @Test
+    void collectionCodeQrImagesThroughTheLambdaAdapter() throws Exception {
+        int id = given().header("Authorization", TestJwt.bearer("lambda-admin", "admin")).contentType("application/json")
+                .body(Map.of("name", "二维码 客户")).when().post("/customers")
+                .then().statusCode(201).extract().path("id");
+
+        byte[] png = given().header("Authorization", FINANCE).accept("image/png")
+                .when().get("/customers/{id}/collection-code", id)
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(png)), "a PNG that decodes");
+        given().header("Authorization", FINANCE).accept("image/svg+xml")
+                .when().get("/customers/{id}/collection-code", id)
+                .then().statusCode(200).contentType("image/svg+xml").body(startsWith("<"));
     }
 }

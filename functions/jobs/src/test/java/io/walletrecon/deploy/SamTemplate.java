@@ -31,7 +31,10 @@ record SamTemplate(List<Function> functions) {
         }
     }
 
-    /** module: "http" or "jobs" (from CodeUri), or the CodeUri itself when it is neither. */
+    /**
+     * module: "http" or "jobs" (from CodeUri), or the CodeUri itself when it is neither. functions/intake counts as
+     * "http": it serves a subset of core's resources (its WebhookIntakeApplication lists them).
+     */
     record Function(String logicalId, String module, Map<String, Object> environment, List<Route> routes, List<Schedule> schedules) {
         String handler() {
             Object handler = environment.get("QUARKUS_LAMBDA_HANDLER");
@@ -104,7 +107,7 @@ record SamTemplate(List<Function> functions) {
 
     private static String module(Object codeUri) {
         String uri = String.valueOf(codeUri).replace('\\', '/');
-        if (uri.contains("functions/http/")) {
+        if (uri.contains("functions/http/") || uri.contains("functions/intake/")) {
             return "http";
         }
         if (uri.contains("functions/jobs/")) {

@@ -111,21 +111,55 @@ class WorkflowsTest {
                 "the workflow lint runs before the tests");
     }
 
+    static final List<String> NATIVE_MODULES = List.of("functions/intake", "functions/http", "functions/jobs", "server");
+
     @Test
     void nativeBuildsEachFunctionRunsItsIntegrationTestsAndKeepsFunctionZip() throws IOException {
-        Map<String, Object> job = map(map(load(ROOT.resolve(".github/workflows/native.yml")).get("jobs")).get("native"));
-        List<String> modules = list(map(map(job.get("strategy")).get("matrix")).get("include")).stream()
-                .map(entry -> String.valueOf(map(entry).get("module"))).toList();
-        assertEquals(List.of("functions/http", "functions/jobs", "server"), modules);
+        Map<String, Object> job = nativeJob();
+        List<String> modules = matrix(job).stream().map(entry -> String.valueOf(entry.get("module"))).toList();
+        assertEquals(NATIVE_MODULES, modules);
         assertTrue(runs(job).stream().anyMatch(r -> r.contains("bin/test -Dnative")), runs(job).toString());
         assertTrue(list(job.get("steps")).stream().map(WorkflowsTest::map)
                 .anyMatch(s -> String.valueOf(map(s.get("with")).get("path")).endsWith("/target/function.zip")));
         assertEquals("postgres:15", map(map(job.get("services")).get("postgres")).get("image"));
-        for (String module : List.of("functions/http", "functions/jobs", "server")) {
+        for (String module : NATIVE_MODULES) {
             try (Stream<Path> tests = Files.walk(ROOT.resolve(module).resolve("src/test/java"))) {
                 assertFalse(tests.noneMatch(p -> p.toString().endsWith("IT.java")), module + " has no @QuarkusIntegrationTest (*IT) class");
             }
         }
+    }
+
+    @Test
+    void nativeMeasuresSizeAndTimeToReadyOfEveryExecutableAgainstItsTarget() throws IOException {
+        Map<String, Object> job = nativeJob();
+        for (Map<String, Object> entry : matrix(job)) {
+            assertTrue(entry.get("max-mb") instanceof Integer mb && mb > 0, "size target of " + entry);
+            assertTrue(entry.get("max-ms") instanceof Integer ms && ms > 0, "time-to-ready target of " + entry);
+        }
+        Map<String, Object> intake = matrix(job).stream().filter(e -> "functions/intake".equals(e.get("module"))).findFirst().orElseThrow();
+        assertEquals(60, intake.get("max-mb"), "the intake function's size target");
+        assertEquals(50, intake.get("max-ms"), "the intake function's time-to-ready target");
+        String figures = runs(job).stream().filter(r -> r.contains("bin/startup-time")).findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs bin/startup-time"));
+        assertTrue(figures.contains("GITHUB_STEP_SUMMARY") && figures.contains("MAX_MB") && figures.contains("MAX_MS"), figures);
+        assertTrue(Files.isExecutable(ROOT.resolve("bin/startup-time")), "bin/startup-time is executable");
+    }
+
+    @Test
+    void nativeRunsNightlyAndOnPullRequestsThatTouchWhatItBuilds() throws IOException {
+        Map<String, Object> workflow = load(ROOT.resolve(".github/workflows/native.yml"));
+        Map<String, Object> on = map(workflow.containsKey("on") ? workflow.get("on") : workflow.get(Boolean.TRUE));
+        List<String> paths = list(map(on.get("pull_request")).get("paths")).stream().map(String::valueOf).toList();
+        assertTrue(paths.containsAll(List.of("**/pom.xml", "core/**", "functions/**")), paths.toString());
+        assertFalse(list(on.get("schedule")).isEmpty(), "a nightly schedule");
+    }
+
+    private static Map<String, Object> nativeJob() throws IOException {
+        return map(map(load(ROOT.resolve(".github/workflows/native.yml")).get("jobs")).get("native"));
+    }
+
+    private static List<Map<String, Object>> matrix(Map<String, Object> job) {
+        return list(map(map(job.get("strategy")).get("matrix")).get("include")).stream().map(WorkflowsTest::map).toList();
     }
 
     @Test

@@ -3,16 +3,12 @@ package io.walletrecon.jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import com.amazonaws.services.lambda.runtime.Context;
-import io.walletrecon.dispatch.DispatchCycleService;
 import io.walletrecon.security.KeyService;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
+import io.walletrecon.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +31,7 @@ class PaymentDispatchHandlerTest {
         }
     }
 
-    @Inject
-    KeyService keys;
-    @Inject
-    @Named("payment-dispatch")
-    PaymentDispatchHandler handler;
+    private static final KeyService KEYS = TestKeys.keys();
 
     @Test
     void anEventBridgeEventRunsOneDispatchCycle() {
@@ -64,38 +56,15 @@ class PaymentDispatchHandlerTest {
         assertEquals("submitted", TestDb.scalar("select state from payment_orders where id = ?", id));
     }
 
-    @Test
-    void withTooLittleTimeLeftTheHandlerClaimsNothing() {
-        long id = plantDueSupplierPayment();
-        // 5 s left: less than one provider call (2 x timeout) plus the safety margin; nothing may be started.
-        DispatchCycleService.CycleResult result = handler.handleRequest(Map.of("source", "aws.events"), remaining(5_000));
-        assertEquals(0, result.dispatch().claimed());
-        assertEquals(0, result.polled());
-        assertEquals("scheduled", TestDb.scalar("select state from payment_orders where id = ?", id));
-
-        handler.handleRequest(Map.of("source", "aws.events"), remaining(60_000));
-        assertEquals("submitted", TestDb.scalar("select state from payment_orders where id = ?", id));
-    }
-
-    /** A Lambda context with {@code millis} left, as the runtime reports it. */
-    private static Context remaining(int millis) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class}, (proxy, method, args) -> switch (method.getName()) {
-            case "getRemainingTimeInMillis" -> millis;
-            case "getMemoryLimitInMB" -> 512;
-            case "getAwsRequestId", "getFunctionName" -> "test";
-            default -> null;
-        });
-    }
-
     /** An approved supplier payment with its outbox job, as the approval flow leaves it; the account has the money. */
-    private long plantDueSupplierPayment() {
+    static long plantDueSupplierPayment() {
         String code = TestData.unique("lam");
         TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'bank', 'Bank', 'EUR', 'Europe/Paris')", code);
         TestDb.update("insert into statements (account_id, format, currency, closing_balance_minor, period_end, file_sha256, imported_by)"
                 + " select id, 'test', 'EUR', 1000000, current_date - 1, ?, 'test' from accounts where code = ?", code, code);
         String iban = "DE89370400440532013000";
-        String key = keys.lookupHash(iban) ;
-        byte[] cipher = keys.encrypt(iban.getBytes(StandardCharsets.UTF_8), "beneficiaries.account:" + key);
+        String key = KEYS.lookupHash(iban);
+        byte[] cipher = KEYS.encrypt(iban.getBytes(StandardCharsets.UTF_8), "beneficiaries.account:" + key);
         TestDb.update("insert into beneficiaries (kind, beneficiary_key, name, masked, account_ciphertext, bank_code) values ('bank_account', ?, 'Acme', '****3000', ?, '')"
                 + " on conflict (kind, beneficiary_key) do nothing", key, cipher);
         TestDb.update("""

@@ -1,4 +1,4 @@
-package io.walletrecon.intake;
+package io.walletrecon.testing;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -15,14 +15,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** What the providers do on their side, done here with keys generated in the test. */
-final class Signing {
+public final class Signing {
 
-    static final SecureRandom RANDOM = new SecureRandom();
+    public static final SecureRandom RANDOM = new SecureRandom();
 
     private Signing() {
     }
 
-    static byte[] hmac(byte[] key, byte[] message) {
+    public static byte[] hmac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -32,11 +32,11 @@ final class Signing {
         }
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 
-    static byte[] concat(String prefix, byte[] body, String suffix) {
+    public static byte[] concat(String prefix, byte[] body, String suffix) {
         byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
         byte[] s = suffix.getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[p.length + body.length + s.length];
@@ -46,7 +46,7 @@ final class Signing {
         return all;
     }
 
-    static KeyPair rsa() {
+    public static KeyPair rsa() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -56,7 +56,7 @@ final class Signing {
         }
     }
 
-    static String sha256WithRsa(PrivateKey key, byte[] message) {
+    public static String sha256WithRsa(PrivateKey key, byte[] message) {
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
@@ -68,7 +68,7 @@ final class Signing {
     }
 
     /** AEAD_AES_256_GCM as WeChat Pay encrypts a notification resource: base64(ciphertext || tag). */
-    static String aesGcm(String key32, String nonce12, String associatedData, String plaintext) {
+    public static String aesGcm(String key32, String nonce12, String associatedData, String plaintext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key32.getBytes(StandardCharsets.UTF_8), "AES"),
@@ -80,7 +80,7 @@ final class Signing {
         }
     }
 
-    static String randomAlphanumeric(int length) {
+    public static String randomAlphanumeric(int length) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -89,7 +89,7 @@ final class Signing {
         return s.toString();
     }
 
-    static String whsecBase64(int bytes) {
+    public static String whsecBase64(int bytes) {
         byte[] key = new byte[bytes];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);

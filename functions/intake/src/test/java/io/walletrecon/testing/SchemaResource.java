@@ -1,0 +1,32 @@
+package io.walletrecon.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.flywaydb.core.Flyway;
+
+import java.util.Map;
+
+/**
+ * The intake function has no Flyway (the migrate function migrates), so its tests build the schema from core's
+ * migrations before the function starts, as the other modules' tests do at application start: an empty schema
+ * migrated to the latest version.
+ */
+public class SchemaResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(System.getenv().getOrDefault("WALLETRECON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/walletrecon"),
+                        System.getenv().getOrDefault("WALLETRECON_DB_USER", "walletrecon"),
+                        System.getenv().getOrDefault("WALLETRECON_DB_PASSWORD", "walletrecon"))
+                .locations("classpath:db/migration")
+                .cleanDisabled(false)
+                .load();
+        flyway.clean();
+        flyway.migrate();
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+    }
+}
