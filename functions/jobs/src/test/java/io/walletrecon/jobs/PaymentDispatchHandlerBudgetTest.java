@@ -50,14 +50,4 @@ class PaymentDispatchHandlerBudgetTest {
             default -> null;
         });
     }
-
-    /** A Lambda context with {@code millis} left, as the runtime reports it. */
-    private static Context remaining(int millis) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class}, (proxy, method, args) -> switch (method.getName()) {
-            case "getRemainingTimeInMillis" -> millis;
-            case "getMemoryLimitInMB" -> 512;
-            case "getAwsRequestId", "getFunctionName" -> "test";
-            default -> null;
-        });
-    }
 }
