@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Bank files into a directory: a hidden temporary copy, then a hard link under the real name. A hard link is atomic
@@ -35,7 +36,9 @@ public class FileSystemBankFileOutbox implements BankFileOutbox {
         try {
             Files.createDirectories(directory);
             Path temp = directory.resolve(BankFileOutbox.temporaryName(fileName));
-            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
+            // A new file, never the old copy rewritten in place: that one may be linked under the real name already.
+            Files.deleteIfExists(temp);
+            Files.write(temp, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.createLink(directory.resolve(fileName), temp);
                 return true;
