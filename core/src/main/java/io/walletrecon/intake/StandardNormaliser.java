@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Our own event shape for providers that sign with Standard Webhooks (documented in README.md, "Webhook intake"):
+ * Our own event shape for providers that sign with Standard Webhooks (documented in docs/intake.md):
  * {@code type} is {@code payment.<status>} or {@code payout.<status>} with status one of pending, succeeded,
  * failed, refunded, partially_refunded; {@code data.id}, {@code data.amount} (integer minor units),
  * {@code data.currency}, {@code data.occurred_at} (RFC 3339) are required; {@code data.fee}, {@code data.refunded}

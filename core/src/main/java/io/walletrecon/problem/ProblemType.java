@@ -27,7 +27,7 @@ public enum ProblemType {
         this.title = title;
     }
 
-    /** The RFC 9457 type URI; stable, documented in the README. */
+    /** The RFC 9457 type URI; stable, documented in docs/api.md. */
     public String uri() {
         return "https://walletrecon.io/problems/" + name().toLowerCase().replace('_', '-');
     }

@@ -32,7 +32,7 @@ class StandardWebhookTest extends WebhookContract {
                 "timeZone", "Pacific/Auckland", "credentials", Map.of("webhookSecrets", List.of(secret))));
     }
 
-    /** The documented shape (README, "Webhook intake"). */
+    /** The documented shape (docs/intake.md). */
     static String body(String txnId, Stage stage) {
         String type = switch (stage) {
             case PENDING -> "payment.pending";

@@ -119,7 +119,7 @@ final class TemplateChecks {
             Optional<Route> served = bestMatch(httpRoutes, codeRoute);
             if (served.isEmpty()) {
                 problems.add("route " + codeRoute + " is not routed in infra/template.yaml: add an HttpApi event on "
-                        + "ReportsFunction (or WebhookIntakeFunction for /webhooks) whose Path covers " + codeRoute.path());
+                        + "FinanceApiFunction (or WebhookIntakeFunction for /webhooks) whose Path covers " + codeRoute.path());
             } else if (served.get().authenticated() != codeRoute.authenticated()) {
                 problems.add("route " + codeRoute + " is " + (codeRoute.authenticated() ? "secured (@RolesAllowed)" : "@PermitAll")
                         + " but " + served.get() + (served.get().authenticated()
