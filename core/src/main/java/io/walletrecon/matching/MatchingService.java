@@ -199,7 +199,7 @@ public class MatchingService {
         LocalDate today = LocalDate.ofInstant(run.startedAt(), account.zone());
         LocalDate from = run.from() == null ? today : run.from();
         LocalDate to = run.to() == null ? today : run.to();
-        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, run.id(), account.provider.code(),
+        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, account.companyId, run.id(), account.provider.code(),
                 account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId)));
     }
 
