@@ -12,7 +12,7 @@ final class ReportFixtures {
     /** A new account with a unique code; returns its id. */
     static long account(String prefix, String provider, String currency, String zone) {
         String code = TestData.unique(prefix);
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, ?, ?, ?, ?)",
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, ?, ?, ?, ?)",
                 code, provider, "Account " + code, currency, zone);
         return TestDb.count("select id from accounts where code = ?", code);
     }
@@ -23,7 +23,7 @@ final class ReportFixtures {
 
     static long customer(String name) {
         String ext = TestData.unique("cust");
-        TestDb.update("insert into customers (external_id, name) values (?, ?)", ext, name);
+        TestDb.update("insert into customers (company_id, external_id, name) values ((select id from companies where code = 'default'), ?, ?)", ext, name);
         return TestDb.count("select id from customers where external_id = ?", ext);
     }
 
