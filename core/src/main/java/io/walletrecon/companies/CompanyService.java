@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.customers.UniqueViolations;
 import io.walletrecon.data.TimeZones;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
@@ -58,7 +59,9 @@ public class CompanyService {
             c.updatedAt = c.createdAt;
             return companies.persistAndFlush(c);
         }).call(c -> audit.record(actor, "company.created", "company", c.code, null, summary(c)))
-          .map(this::view);
+          .map(this::view)
+          // Two admins creating one code at once: the unique index decides, the loser hears the same as above.
+          .onFailure(UniqueViolations::is).transform(e -> ApiException.conflict("A company with code '" + request.code() + "' already exists"));
     }
 
     @WithSession
@@ -109,7 +112,7 @@ public class CompanyService {
                 return c;
             }
             if (named) {
-                throw ApiException.unprocessable("No company with code '" + wanted + "'; GET /companies lists them",
+                throw ApiException.unprocessable("No company with code '" + wanted + "'",
                         List.of(ProblemError.field(field, "names no company")));
             }
             throw ApiException.unprocessable("The request names no company and the default company '" + wanted

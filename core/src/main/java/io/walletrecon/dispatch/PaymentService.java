@@ -619,7 +619,7 @@ public class PaymentService {
                 , 'idempotencyKey', p.idempotency_key
                 """ : "";
         return """
-                select json_build_object('id', p.id, 'type', p.type, 'account', a.code,
+                select json_build_object('id', p.id, 'type', p.type, 'company', (select c.code from companies c where c.id = a.company_id), 'account', a.code,
                     'beneficiary', json_build_object('id', b.id, 'kind', b.kind, 'name', p.beneficiary_name, 'masked', b.masked
                 """ + (full ? BENEFICIARY_IDENTITY : "") + """
                     ),

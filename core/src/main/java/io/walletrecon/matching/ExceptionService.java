@@ -27,7 +27,8 @@ public class ExceptionService {
     static final Set<String> STATUSES = Set.of("open", "in_review", "resolved", "ignored");
 
     static final String VIEW = """
-            select cast(json_build_object('id', e.id, 'account', a.code, 'runId', e.run_id, 'type', e.type, 'status', e.status,
+            select cast(json_build_object('id', e.id, 'company', (select c.code from companies c where c.id = a.company_id),
+                'account', a.code, 'runId', e.run_id, 'type', e.type, 'status', e.status,
                 'currency', e.currency, 'expectedMinor', e.expected_minor, 'actualMinor', e.actual_minor,
                 'differenceMinor', e.difference_minor, 'transactionId', e.transaction_id, 'receivableId', e.receivable_id,
                 'statementLineId', e.statement_line_id, 'customerId', e.customer_id, 'candidates', cast(e.candidates as json),

@@ -78,7 +78,7 @@ class CompanyInRequestsTest {
         String code = TestData.unique("bk");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(bank("no-such-co", code))
                 .when().post("/accounts").then().statusCode(422).contentType("application/problem+json")
-                .body("detail", equalTo("No company with code 'no-such-co'; GET /companies lists them"))
+                .body("detail", equalTo("No company with code 'no-such-co'"))
                 .body("errors[0].field", equalTo("company"));
         assertEquals(0, TestDb.count("select count(*) from accounts where code = ?", code));
 

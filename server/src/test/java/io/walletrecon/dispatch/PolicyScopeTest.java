@@ -48,8 +48,10 @@ class PolicyScopeTest {
         long ours = create(MAKER, payout(aAccount, "CHF", "50.00", destination, "T-A"));
         long theirs = create(MAKER, payout(bAccount, "CHF", "50.00", destination, "T-B"));
 
-        get(ours).body("state", equalTo("scheduled")).body("approvalsRequired", equalTo(0));
-        get(theirs).body("state", equalTo("pending_approval")).body("approvalsRequired", equalTo(1));
+        get(ours).body("state", equalTo("scheduled")).body("approvalsRequired", equalTo(0)).body("company", equalTo(a));
+        get(theirs).body("state", equalTo("pending_approval")).body("approvalsRequired", equalTo(1)).body("company", equalTo(b));
+        given().header("Authorization", finance("reader")).queryParam("company", b).when().get("/payments").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo((int) theirs));
     }
 
     @Test
@@ -91,6 +93,6 @@ class PolicyScopeTest {
                 .body("detail", equalTo("No change " + waiting + " of the SEK payment policy of company " + b));
         given().header("Authorization", ADMIN).queryParam("company", "no-such-co").when().get("/payment-policies/SEK").then().statusCode(422)
                 .body("errors[0].field", equalTo("company"))
-                .body("detail", equalTo("No company with code 'no-such-co'; GET /companies lists them"));
+                .body("detail", equalTo("No company with code 'no-such-co'"));
     }
 }

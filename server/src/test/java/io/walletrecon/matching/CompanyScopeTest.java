@@ -35,6 +35,8 @@ class CompanyScopeTest {
         assertEquals(0, a.matches("reference", "confirmed"));
         assertEquals(0, a.matches("amount_date", "suggested"), "not even suggested by amount and date");
         assertEquals(1, run.getInt("counts.exceptions.unmatched_receipt"));
+        given().header("Authorization", FINANCE).queryParam("company", a.company.code()).when().get("/exceptions").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].company", equalTo(a.company.code())).body("items[0].transactionId", equalTo((int) receipt));
         assertEquals(0, Fixtures.paid(theirs));
         assertEquals("open", Fixtures.receivableStatus(theirs));
         assertEquals(0, TestDb.count("select count(*) from match_items where item_type = 'receivable' and item_id = ?", theirs));
