@@ -86,26 +86,28 @@ public class CustomerService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
-        return companies.filter(company, "company").chain(scope -> {
-            StringBuilder where = new StringBuilder("1 = 1");
-            Parameters params = new Parameters();
-            if (scope != null) {
-                where.append(" and companyId = :company");
-                params.and("company", scope.id);
-            }
-            if (query != null && !query.isBlank()) {
-                where.append(" and (lower(name) like :q or externalId = :exact or collectionCode = :code)");
-                params.and("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code", query.trim().toUpperCase());
-            }
-            var found = customers.find(where.toString(), Sort.by("id"), params);
-            // Page the ids, then load those customers with their identities in one query (no query per customer).
-            return found.page(Page.of(page, size)).list()
-                    .chain(items -> items.isEmpty() ? Uni.createFrom().item(List.<Customer>of())
-                            : customers.find("select distinct c from Customer c left join fetch c.identities where c.id in ?1 order by c.id",
-                            items.stream().map(c -> c.id).toList()).list())
-                    .chain(items -> companies.codes().chain(codes -> found.count().map(total -> new PageView<>(
-                            items.stream().map(c -> view(c, codes.get(c.companyId), true)).toList(), page, size, total))));
-        });
+        return companies.filter(company, "company").chain(scope -> page(scope, query, page, size));
+    }
+
+    private Uni<PageView<CustomerView>> page(Company scope, String query, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (scope != null) {
+            where.append(" and companyId = :company");
+            params.and("company", scope.id);
+        }
+        if (query != null && !query.isBlank()) {
+            where.append(" and (lower(name) like :q or externalId = :exact or collectionCode = :code)");
+            params.and("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code", query.trim().toUpperCase());
+        }
+        var found = customers.find(where.toString(), Sort.by("id"), params);
+        // Page the ids, then load those customers with their identities in one query (no query per customer).
+        return found.page(Page.of(page, size)).list()
+                .chain(items -> items.isEmpty() ? Uni.createFrom().item(List.<Customer>of())
+                        : customers.find("select distinct c from Customer c left join fetch c.identities where c.id in ?1 order by c.id",
+                        items.stream().map(c -> c.id).toList()).list())
+                .chain(items -> companies.codes().chain(codes -> found.count().map(total -> new PageView<>(
+                        items.stream().map(c -> view(c, codes.get(c.companyId), true)).toList(), page, size, total))));
     }
 
     @WithSession
