@@ -33,7 +33,7 @@ import java.util.UUID;
  * <p>Liveness: a run is {@code running} only while its executor's transaction holds the account's lock (it claims
  * the run after taking the lock). A process that dies takes its connection, its transaction (rolled back) and the
  * lock with it; {@link #recover} then marks the run {@code abandoned}, and the next request or tick goes ahead.
- * Lock order inside a run: the account's matching lock (tried), the receivables lock of its currencies (waited
+ * Lock order inside a run: the account's matching lock (tried), the receivables lock of its company's currencies (waited
  * for, in key order), and the audit chain's lock last, by appending the run's audit rows as its final statements.
  */
 @ApplicationScoped
