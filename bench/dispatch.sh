@@ -40,11 +40,11 @@ for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" 
 
 tag="bench-$(date +%s)"
 psql -q "$PGURL" -v ON_ERROR_STOP=1 <<SQL >/dev/null
-insert into accounts (code, provider, name, currency, time_zone) values ('$tag', 'stripe', 'Bench', 'NOK', 'Europe/Oslo');
+insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), '$tag', 'stripe', 'Bench', 'NOK', 'Europe/Oslo');
 insert into statements (account_id, format, currency, closing_balance_minor, period_end, file_sha256, imported_by)
   select id, 'bench', 'NOK', 1000000000000, current_date - 1, '$tag', 'bench' from accounts where code = '$tag';
-with b as (insert into beneficiaries (kind, beneficiary_key, name, masked)
-           select 'wallet', '$tag-ba-' || g, 'Merchant ' || g, '$tag-ba-' || g from generate_series(1, $N) g returning id, name),
+with b as (insert into beneficiaries (company_id, kind, beneficiary_key, name, masked)
+           select (select company_id from accounts where code = '$tag'), 'wallet', '$tag-ba-' || g, 'Merchant ' || g, '$tag-ba-' || g from generate_series(1, $N) g returning id, name),
 p as (insert into payment_orders (type, account_id, beneficiary_id, beneficiary_name, amount_minor, currency, reference, execute_on, due_at,
                                   state, channel, created_by, idempotency_key)
       select 'payout', a.id, b.id, b.name, 100 + (b.id % 900), 'NOK', '$tag-' || b.id, current_date, now(), 'scheduled', 'stripe', 'bench',

@@ -63,7 +63,7 @@ for acct in mt940 camt; do
     -d "{\"code\":\"bench-$RUN-$acct\",\"provider\":\"bank\",\"name\":\"Bench $acct\",\"currency\":\"EUR\",\"timeZone\":\"Europe/Amsterdam\"}" "$API/accounts"
 done
 # 1,000 customers for the receivables to point at (set-based; creating customers is not what is measured).
-"${PSQL[@]}" -c "insert into customers (external_id, name) select '$RUN-c' || g, 'Bench customer ' || g from generate_series(1, 1000) g"
+"${PSQL[@]}" -c "insert into customers (company_id, external_id, name) select (select id from companies where code = 'default'), '$RUN-c' || g, 'Bench customer ' || g from generate_series(1, 1000) g"
 
 # --- generate the files ---
 echo "generating $ROWS-line files ..." >&2

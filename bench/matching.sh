@@ -60,7 +60,7 @@ for N in "${SIZES[@]}"; do
   # A clean slate per size, so that every size measures the same thing (this database is the bench's own).
   "${PSQL[@]}" -c "truncate exception_annotations, recon_exceptions, match_items, matches, match_runs, matching_config,
       statement_lines, statements, webhook_events, transactions, receivables, payer_identities, customers, accounts, audit_log restart identity cascade"
-  ACCT=$("${PSQL[@]}" -c "insert into accounts (code, provider, name, currency, time_zone) values ('bench-wx', 'wechatpay', 'Bench', 'CNY', 'Asia/Shanghai') returning id")
+  ACCT=$("${PSQL[@]}" -c "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), 'bench-wx', 'wechatpay', 'Bench', 'CNY', 'Asia/Shanghai') returning id")
   D0=2030-03-01
   t0=$(ms)
   "${PSQL[@]}" -v acct="$ACCT" -v n="$N" -v cur=CNY -v d0="$D0" -v p=b -f bench/matching-plant.sql

@@ -50,7 +50,7 @@ done
 
 # A clean slate (this database is the bench's own): everything hanging off accounts, customers and receivables.
 "${PSQL[@]}" -c "truncate accounts, customers, receivables, payer_identities restart identity cascade"
-ACCT=$("${PSQL[@]}" -c "insert into accounts (code, provider, name, currency, time_zone) values ('bench-people-wx', 'wechatpay', 'Bench', 'CNY', 'Asia/Shanghai') returning id")
+ACCT=$("${PSQL[@]}" -c "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), 'bench-people-wx', 'wechatpay', 'Bench', 'CNY', 'Asia/Shanghai') returning id")
 "${PSQL[@]}" -v acct="$ACCT" -v n="$N" -v cur=CNY -v d0=2030-03-01 -v p=pb -f bench/matching-plant.sql
 "${PSQL[@]}" -c "vacuum analyze transactions" -c "vacuum analyze receivables"
 "${PSQL[@]}" -c "checkpoint" 2>/dev/null || true

@@ -49,7 +49,7 @@ done
 curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "server did not start" >&2; tail -50 "$work/server.log" >&2; exit 1; }
 
 # 1,000,000 exceptions on one account over 2025, planted set-based (re-planted only when the count differs).
-psql_ -c "insert into accounts (code, provider, name, currency, time_zone) values ('bench-reports', 'bank', 'Bench 银行', 'CNY', 'Asia/Shanghai') on conflict (code) do nothing"
+psql_ -c "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), 'bench-reports', 'bank', 'Bench 银行', 'CNY', 'Asia/Shanghai') on conflict (code) do nothing"
 account_id=$(psql_ -c "select id from accounts where code = 'bench-reports'")
 have=$(psql_ -c "select count(*) from recon_exceptions where account_id = $account_id")
 if [[ "$have" != "$ROWS" ]]; then

@@ -13,13 +13,18 @@ public final class AccountRequests {
     private AccountRequests() {
     }
 
+    /**
+     * {@code company}: the code of the company that holds the account (absent: the default company);
+     * {@code timeZone}: absent takes the company's.
+     */
     @RegisterForReflection
     public record Create(
+            @Size(max = 63) String company,
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lower-case letters, digits or dashes, starting with a letter or digit") String code,
             @NotNull @Pattern(regexp = "stripe|standard|wechatpay|alipay|bank", message = "must be one of stripe, standard, wechatpay, alipay, bank") String provider,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
-            @NotBlank String timeZone,
+            @Size(min = 1, max = 64) String timeZone,
             @Size(max = 80) String accountNumber,
             JsonNode credentials) {
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,14 +50,16 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An account with this code exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountView> create(@Valid @NotNull AccountRequests.Create request) {
         return service.create(request, identity.getPrincipal().getName());
     }
 
     @GET
-    @Operation(summary = "List accounts")
-    public Uni<List<AccountView>> list() {
-        return service.list();
+    @Operation(summary = "List accounts, of one company when company is given")
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<AccountView>> list(@QueryParam("company") String company) {
+        return service.list(company);
     }
 
     @GET

@@ -7,9 +7,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
 import io.walletrecon.data.Provider;
+import io.walletrecon.data.TimeZones;
 import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ApiException;
@@ -18,9 +20,7 @@ import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +31,16 @@ import java.util.Map;
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final CompanyService companies;
     private final CredentialsValidator validator;
     private final KeyService keys;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public AccountService(AccountRepository accounts, CredentialsValidator validator, KeyService keys, AuditLog audit, ObjectMapper json) {
+    public AccountService(AccountRepository accounts, CompanyService companies, CredentialsValidator validator, KeyService keys,
+                          AuditLog audit, ObjectMapper json) {
         this.accounts = accounts;
+        this.companies = companies;
         this.validator = validator;
         this.keys = keys;
         this.audit = audit;
@@ -49,13 +52,15 @@ public class AccountService {
         Provider provider = Provider.fromCode(request.provider());
         List<ProblemError> errors = new ArrayList<>();
         checkCurrency(request.currency(), errors);
-        checkZone(request.timeZone(), errors);
+        if (request.timeZone() != null) {
+            TimeZones.check(request.timeZone(), "timeZone", errors);
+        }
         String number = accountNumber(request.accountNumber(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
         Object credentials = validator.validate(provider, request.credentials());
-        return accounts.findByCode(request.code()).call(existing -> {
+        return companies.resolve(request.company(), "company").chain(company -> accounts.findByCode(request.code()).call(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("An account with code '" + request.code() + "' already exists");
             }
@@ -63,27 +68,35 @@ public class AccountService {
         }).chain(existing -> {
             Account a = new Account();
             a.code = request.code();
+            a.companyId = company.id;
             a.provider = provider;
             a.name = request.name();
             a.currency = request.currency();
-            a.timeZone = request.timeZone();
+            a.timeZone = request.timeZone() == null ? company.timeZone : request.timeZone();
             a.accountNumber = number;
             a.credentialsCiphertext = seal(a.code, credentials);
             a.createdAt = Instant.now();
             a.updatedAt = a.createdAt;
             return accounts.persist(a);
-        }).call(a -> audit.record(actor, "account.created", "account", a.code, null, summary(a, credentials != null)))
-          .map(AccountView::of);
+        }).call(a -> audit.record(actor, "account.created", "account", a.code, null, summary(a, company.code, credentials != null)))
+          .map(a -> AccountView.of(a, company.code)));
     }
 
+    /** Every account, or those of one company. */
     @WithSession
-    public Uni<List<AccountView>> list() {
-        return accounts.listAll(Sort.by("code")).map(list -> list.stream().map(AccountView::of).toList());
+    public Uni<List<AccountView>> list(String company) {
+        return companies.filter(company, "company").chain(c -> (c == null ? accounts.listAll(Sort.by("code"))
+                        : accounts.list("companyId", Sort.by("code"), c.id))
+                .chain(list -> companies.codes().map(codes -> list.stream().map(a -> AccountView.of(a, codes.get(a.companyId))).toList())));
     }
 
     @WithSession
     public Uni<AccountView> get(String code) {
-        return require(code).map(AccountView::of);
+        return require(code).chain(this::view);
+    }
+
+    private Uni<AccountView> view(Account a) {
+        return companies.codeOf(a.companyId).map(company -> AccountView.of(a, company));
     }
 
     @WithTransaction
@@ -108,7 +121,7 @@ public class AccountService {
             }
             if (request.timeZone() != null && !request.timeZone().equals(a.timeZone)) {
                 List<ProblemError> zoneErrors = new ArrayList<>();
-                checkZone(request.timeZone(), zoneErrors);
+                TimeZones.check(request.timeZone(), "timeZone", zoneErrors);
                 if (!zoneErrors.isEmpty()) {
                     throw ApiException.invalid("timeZone " + zoneErrors.get(0).message(), zoneErrors);
                 }
@@ -125,7 +138,7 @@ public class AccountService {
             }
             a.updatedAt = Instant.now();
             return audit.record(actor, "account.updated", "account", a.code, null, changed).replaceWith(a);
-        }).map(AccountView::of);
+        }).chain(this::view);
     }
 
     /** The decrypted credentials of an account, typed for its provider. Callers must not log them. */
@@ -161,8 +174,9 @@ public class AccountService {
         return "accounts.credentials:" + code;
     }
 
-    private static Map<String, Object> summary(Account a, boolean hasCredentials) {
+    private static Map<String, Object> summary(Account a, String company, boolean hasCredentials) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("company", company);
         m.put("provider", a.provider.code());
         m.put("name", a.name);
         m.put("currency", a.currency);
@@ -200,13 +214,5 @@ public class AccountService {
             }
             return null;
         });
-    }
-
-    private static void checkZone(String zone, List<ProblemError> errors) {
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException | NullPointerException e) {
-            errors.add(ProblemError.field("timeZone", "must be an IANA time zone such as Asia/Shanghai"));
-        }
     }
 }

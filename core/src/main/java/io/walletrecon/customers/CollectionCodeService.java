@@ -104,8 +104,8 @@ public class CollectionCodeService {
     /**
      * Sets {@code transactions.customer_id} of the account's unlinked transactions: first where
      * merchant_reference or description carries an issued code, then where payer_kind/payer_identity equal one of
-     * a customer's payer identities (payer_kind uses the {@link PayerIdentities#KINDS} names). Audited as one
-     * rule action.
+     * a customer's payer identities (payer_kind uses the {@link PayerIdentities#KINDS} names). Only customers of the
+     * account's company: a code or identity of another company's customer links nothing. Audited as one rule action.
      */
     @WithTransaction
     public Uni<LinkResult> linkTransactions(long accountId, String actor) {
@@ -126,12 +126,14 @@ public class CollectionCodeService {
                           from transactions
                          where account_id = ?1 and customer_id is null) m
                   join collection_codes cc on cc.code = m.code
+                  join customers c on c.id = cc.customer_id and c.company_id = (select company_id from accounts where id = ?1)
                  where t.id = m.id""".formatted(SQL_CODE_PATTERN);
         String byIdentity = """
                 update transactions t
                    set customer_id = p.customer_id, updated_at = now(), version = t.version + 1
                   from payer_identities p
                  where t.account_id = ?1 and t.customer_id is null
+                   and p.company_id = (select company_id from accounts where id = ?1)
                    and p.kind = t.payer_kind and p.identity_key = t.payer_identity""";
         return Panache.getSession().chain(s -> s.createNativeQuery(byCode).setParameter(1, accountId).executeUpdate()
                 .chain(codes -> s.createNativeQuery(byIdentity).setParameter(1, accountId).executeUpdate()

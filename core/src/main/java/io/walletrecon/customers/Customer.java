@@ -24,6 +24,11 @@ public class Customer {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The company whose customer this is; fixed once created (its receivables and payer identities are the company's too). */
+    @Column(name = "company_id")
+    public long companyId;
+
+    /** The company's own customer number (ERP); unique within the company. */
     @Column(name = "external_id")
     public String externalId;
 

@@ -15,8 +15,10 @@ public final class CustomerRequests {
     private CustomerRequests() {
     }
 
+    /** {@code company}: the code of the company whose customer this is (absent: the default company). */
     @RegisterForReflection
-    public record Create(@Size(max = 100) String externalId,
+    public record Create(@Size(max = 63) String company,
+                         @Size(max = 100) String externalId,
                          @NotBlank @Size(max = 200) String name,
                          @Size(max = 200) String contactName,
                          @Pattern(regexp = "\\+?[0-9 ()-]{5,20}", message = "must be a phone number") String phone,

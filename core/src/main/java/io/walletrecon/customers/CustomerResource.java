@@ -56,18 +56,21 @@ public class CustomerResource {
     @Operation(summary = "Create a customer with its payer identities; a collection code is issued")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A payer identity or the externalId belongs to another customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A payer identity or the externalId belongs to another customer of the company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CustomerView> create(@Valid @NotNull CustomerRequests.Create request) {
         return service.create(request, actor.name());
     }
 
     @GET
-    @Operation(summary = "List customers (personal data masked); q matches name, externalId or collection code")
+    @Operation(summary = "List customers (personal data masked), of one company when company is given; q matches name, externalId or collection code")
     @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageView<CustomerView>> list(@QueryParam("q") String q,
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageView<CustomerView>> list(@QueryParam("company") String company,
+                                            @QueryParam("q") String q,
                                             @QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue("50") int size) {
-        return service.list(q, page, size);
+        return service.list(company, q, page, size);
     }
 
     @GET

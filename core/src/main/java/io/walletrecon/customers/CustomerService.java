@@ -9,6 +9,8 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.companies.Company;
+import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.PageView;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
@@ -29,12 +31,15 @@ public class CustomerService {
     static final int MAX_PAGE_SIZE = 500;
 
     private final CustomerRepository customers;
+    private final CompanyService companies;
     private final CollectionCodeService codes;
     private final KeyService keys;
     private final AuditLog audit;
 
-    public CustomerService(CustomerRepository customers, CollectionCodeService codes, KeyService keys, AuditLog audit) {
+    public CustomerService(CustomerRepository customers, CompanyService companies, CollectionCodeService codes, KeyService keys,
+                           AuditLog audit) {
         this.customers = customers;
+        this.companies = companies;
         this.codes = codes;
         this.keys = keys;
         this.audit = audit;
@@ -44,7 +49,13 @@ public class CustomerService {
     public Uni<CustomerView> create(CustomerRequests.Create request, String actor) {
         List<CustomerRequests.Identity> identities = request.identities() == null ? List.of() : request.identities();
         checkIdentities(identities);
+        return companies.resolve(request.company(), "company").chain(company -> create(request, identities, company, actor))
+                .onFailure(UniqueViolations::is).transform(CustomerService::conflict);
+    }
+
+    private Uni<CustomerView> create(CustomerRequests.Create request, List<CustomerRequests.Identity> identities, Company company, String actor) {
         Customer c = new Customer();
+        c.companyId = company.id;
         c.externalId = blankToNull(request.externalId());
         c.name = request.name().trim();
         c.contactName = request.contactName();
@@ -63,34 +74,45 @@ public class CustomerService {
                     return saved;
                 }))
                 .call(() -> Panache.getSession().chain(s -> s.flush()))
-                .call(saved -> audit.record(actor, "customer.created", "customer", saved.id, null, summary(saved, identities.size())))
-                .map(saved -> view(saved, false))
-                .onFailure(UniqueViolations::is).transform(CustomerService::conflict);
+                .call(saved -> audit.record(actor, "customer.created", "customer", saved.id, null, summary(saved, company.code, identities.size())))
+                .map(saved -> view(saved, company.code, false));
     }
 
+    /** Customers, of one company when {@code company} is given; {@code query} matches name, externalId or collection code. */
     @WithSession
-    public Uni<PageView<CustomerView>> list(String query, int page, int size) {
+    public Uni<PageView<CustomerView>> list(String company, String query, int page, int size) {
         List<ProblemError> errors = new ArrayList<>();
         Paging.check(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
-        var found = query == null || query.isBlank()
-                ? customers.findAll(Sort.by("id"))
-                : customers.find("lower(name) like :q or externalId = :exact or collectionCode = :code", Sort.by("id"),
-                Parameters.with("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code", query.trim().toUpperCase()));
+        return companies.filter(company, "company").chain(scope -> page(scope, query, page, size));
+    }
+
+    private Uni<PageView<CustomerView>> page(Company scope, String query, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (scope != null) {
+            where.append(" and companyId = :company");
+            params.and("company", scope.id);
+        }
+        if (query != null && !query.isBlank()) {
+            where.append(" and (lower(name) like :q or externalId = :exact or collectionCode = :code)");
+            params.and("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code", query.trim().toUpperCase());
+        }
+        var found = customers.find(where.toString(), Sort.by("id"), params);
         // Page the ids, then load those customers with their identities in one query (no query per customer).
         return found.page(Page.of(page, size)).list()
                 .chain(items -> items.isEmpty() ? Uni.createFrom().item(List.<Customer>of())
                         : customers.find("select distinct c from Customer c left join fetch c.identities where c.id in ?1 order by c.id",
                         items.stream().map(c -> c.id).toList()).list())
-                .chain(items -> found.count()
-                        .map(total -> new PageView<>(items.stream().map(c -> view(c, true)).toList(), page, size, total)));
+                .chain(items -> companies.codes().chain(codes -> found.count().map(total -> new PageView<>(
+                        items.stream().map(c -> view(c, codes.get(c.companyId), true)).toList(), page, size, total))));
     }
 
     @WithSession
     public Uni<CustomerView> get(long id) {
-        return require(id).map(c -> view(c, false));
+        return require(id).chain(c -> view(c, false));
     }
 
     @WithTransaction
@@ -131,7 +153,7 @@ public class CustomerService {
             c.updatedAt = Instant.now();
             return Panache.getSession().chain(s -> s.flush())
                     .call(() -> audit.record(actor, "customer.updated", "customer", c.id, null, changed)).replaceWith(c);
-        }).map(c -> view(c, false)).onFailure(UniqueViolations::is).transform(CustomerService::conflict);
+        }).chain(c -> view(c, false)).onFailure(UniqueViolations::is).transform(CustomerService::conflict);
     }
 
     @WithTransaction
@@ -145,7 +167,7 @@ public class CustomerService {
                             .call(() -> audit.record(actor, "customer.identity-added", "customer", c.id, null,
                                     Map.of("kind", p.kind, "masked", p.masked)))
                             .replaceWith(c);
-                }).map(c -> view(c, false))
+                }).chain(c -> view(c, false))
                 .onFailure(UniqueViolations::is).transform(CustomerService::conflict);
     }
 
@@ -160,7 +182,7 @@ public class CustomerService {
                     .call(() -> audit.record(actor, "customer.identity-removed", "customer", c.id, null,
                             Map.of("kind", p.kind, "masked", p.masked)))
                     .replaceWith(c);
-        }).map(c -> view(c, false));
+        }).chain(c -> view(c, false));
     }
 
     @WithTransaction
@@ -192,6 +214,7 @@ public class CustomerService {
     private PayerIdentity identity(Customer c, CustomerRequests.Identity i) {
         PayerIdentity p = new PayerIdentity();
         p.customer = c;
+        p.companyId = c.companyId;
         p.kind = i.kind();
         p.identityKey = PayerIdentities.key(keys, i.kind(), i.value());
         p.masked = PayerIdentities.mask(i.kind(), i.value());
@@ -221,14 +244,18 @@ public class CustomerService {
         }
     }
 
-    private CustomerView view(Customer c, boolean masked) {
+    private Uni<CustomerView> view(Customer c, boolean masked) {
+        return companies.codeOf(c.companyId).map(company -> view(c, company, masked));
+    }
+
+    private CustomerView view(Customer c, String company, boolean masked) {
         String phone = open(c.id, "phone", c.phoneCiphertext);
         String email = open(c.id, "email", c.emailCiphertext);
         if (masked) {
             phone = PayerIdentities.maskPhone(phone);
             email = PayerIdentities.maskEmail(email);
         }
-        return new CustomerView(c.id, c.externalId, c.name, c.contactName, phone, email, c.riskRating, c.notes,
+        return new CustomerView(c.id, company, c.externalId, c.name, c.contactName, phone, email, c.riskRating, c.notes,
                 c.collectionCode, c.identities.stream().map(CustomerView.IdentityView::of).toList(), c.createdAt, c.updatedAt);
     }
 
@@ -250,16 +277,17 @@ public class CustomerService {
     private static ApiException conflict(Throwable e) {
         String constraint = UniqueViolations.of(e).orElse("");
         if (constraint.contains("payer_identities")) {
-            return ApiException.conflict("This payer identity already belongs to a customer; remove it there first");
+            return ApiException.conflict("This payer identity already belongs to a customer of this company; remove it there first");
         }
         if (constraint.contains("external_id")) {
-            return ApiException.conflict("Another customer has this externalId");
+            return ApiException.conflict("Another customer of this company has this externalId");
         }
         return ApiException.conflict("The customer conflicts with an existing one (" + constraint + ")");
     }
 
-    private static Map<String, Object> summary(Customer c, int identities) {
+    private static Map<String, Object> summary(Customer c, String company, int identities) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("company", company);
         m.put("name", c.name);
         m.put("externalId", c.externalId);
         m.put("riskRating", c.riskRating);

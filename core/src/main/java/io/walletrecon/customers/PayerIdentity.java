@@ -25,6 +25,10 @@ public class PayerIdentity {
     @JoinColumn(name = "customer_id")
     public Customer customer;
 
+    /** Always the customer's company: an identity is unique per company (one payer may buy from two companies of a group). */
+    @Column(name = "company_id")
+    public long companyId;
+
     public String kind;
 
     @Column(name = "identity_key")

@@ -22,6 +22,10 @@ public class Account {
 
     public String code;
 
+    /** The company that holds the account; fixed once created. */
+    @Column(name = "company_id")
+    public long companyId;
+
     public Provider provider;
 
     public String name;

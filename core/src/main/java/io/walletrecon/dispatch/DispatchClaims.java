@@ -71,23 +71,27 @@ public class DispatchClaims {
             TreeSet<Long> accounts = new TreeSet<>();
             TreeSet<Long> beneficiaries = new TreeSet<>();
             LinkedHashSet<String> pairs = new LinkedHashSet<>();
+            LinkedHashSet<String> policyKeys = new LinkedHashSet<>();
             claimed.forEach(r -> {
                 accounts.add(r.getLong("account_id"));
                 beneficiaries.add(r.getLong("beneficiary_id"));
                 pairs.add(r.getLong("account_id") + "|" + r.getString("currency"));
+                policyKeys.add(Checks.policyKey(r));
             });
             List<Long> pairAccounts = pairs.stream().map(p -> Long.valueOf(p.substring(0, p.indexOf('|')))).toList();
             List<String> pairCurrencies = pairs.stream().map(p -> p.substring(p.indexOf('|') + 1)).toList();
+            List<Long> policyCompanies = policyKeys.stream().map(p -> Long.valueOf(p.substring(0, p.indexOf('|')))).toList();
+            List<String> policyCurrencies = policyKeys.stream().map(p -> p.substring(p.indexOf('|') + 1)).toList();
             Checks checks = new Checks();
             return repo.lockAccountsAndBeneficiaries(conn, accounts, beneficiaries)
                     .chain(() -> repo.balances(conn, pairAccounts, pairCurrencies)).invoke(checks::balances)
                     .chain(() -> repo.riskUsage(conn, beneficiaries)).invoke(checks::usage)
-                    .chain(() -> repo.policies(conn, claimed.stream().map(r -> r.getString("currency")).distinct().toList())).invoke(checks::policies)
+                    .chain(() -> repo.policies(conn, policyCompanies, policyCurrencies)).invoke(checks.policies::putAll)
                     .chain(() -> decide(conn, claimed, checks, worker, onSubmit));
         });
     }
 
-    /** What the checks read for one batch: available balance per account and currency, today's usage, policies. */
+    /** What the checks read for one batch: available balance per account and currency, today's usage, policies per company and currency. */
     private static final class Checks {
         final Map<String, BigDecimal> available = new HashMap<>();
         final Map<String, Boolean> known = new HashMap<>();
@@ -107,8 +111,9 @@ public class DispatchClaims {
                     new BigDecimal[]{r.getBigDecimal("amount"), BigDecimal.valueOf(r.getLong("n"))}));
         }
 
-        void policies(List<PaymentPolicy> list) {
-            list.forEach(p -> policies.put(p.currency(), p));
+        /** The paying account's company and the order's currency: whose policy holds the order. */
+        static String policyKey(Row r) {
+            return r.getLong("company_id") + "|" + r.getString("currency");
         }
     }
 
@@ -179,7 +184,7 @@ public class DispatchClaims {
         PaymentState state = PaymentState.of(r.getString("state"));
         long amount = r.getLong("amount_minor");
         String currency = r.getString("currency");
-        PaymentPolicy policy = checks.policies.get(currency);
+        PaymentPolicy policy = checks.policies.get(Checks.policyKey(r));
         BigDecimal[] used = checks.usage.computeIfAbsent(r.getLong("beneficiary_id") + "|" + currency,
                 k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
         if (!r.getBoolean("risk_cleared") && policy != null && exceedsRisk(policy, used, amount)) {

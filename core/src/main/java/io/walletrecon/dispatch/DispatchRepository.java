@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dispatcher's SQL: set-based statements over arrays on the Vert.x pool, in the caller's connection and
@@ -28,7 +30,7 @@ public class DispatchRepository {
             select j.payment_id, j.status as job_status, j.attempts, p.state, p.hold_reason, p.account_id, p.amount_minor, p.currency,
                    p.beneficiary_id, p.risk_cleared, p.type, p.reference, p.refund_of, p.execute_on, p.idempotency_key, p.submitted_at,
                    b.beneficiary_key, p.beneficiary_name as ben_name, b.account_ciphertext, p.beneficiary_bank_code as bank_code,
-                   a.code as account_code, a.name as account_name, a.time_zone,
+                   a.code as account_code, a.name as account_name, a.time_zone, a.company_id,
                    exists (select 1 from payment_attempts x where x.payment_id = p.id and x.outcome in ('ambiguous', 'crashed')) as ambiguous_before
             from dispatch_jobs j join payment_orders p on p.id = j.payment_id join beneficiaries b on b.id = p.beneficiary_id
                  join accounts a on a.id = p.account_id
@@ -82,8 +84,9 @@ public class DispatchRepository {
             group by p.beneficiary_id, p.currency
             """;
 
-    static final String POLICIES = "select currency || '|' || auto_limit_minor || '|' || dual_limit_minor || '|' || coalesce(beneficiary_daily_amount_minor::text, '')"
-            + " || '|' || coalesce(beneficiary_daily_count::text, '') || '|' || coalesce(large_amount_minor::text, '') from payment_policies where currency = any($1)";
+    /** The stored policies of (company id, currency) pairs, as {@link PaymentPolicyRepository#POLICY_ROW} with the company id first. */
+    static final String POLICIES = "select p.company_id, " + PaymentPolicyRepository.POLICY_ROW + " from payment_policies p join companies c on c.id = p.company_id"
+            + " join unnest($1::bigint[], $2::text[]) as w(company_id, currency) on w.company_id = p.company_id and w.currency = p.currency";
 
     /** The orders of a record step, locked, with what the step needs to know about earlier attempts. */
     static final String LOCK_FOR_RECORD = """
@@ -183,9 +186,17 @@ public class DispatchRepository {
         return conn.preparedQuery(RISK_USAGE).execute(Tuple.of(beneficiaries.toArray(Long[]::new))).map(DispatchRepository::rows);
     }
 
-    Uni<List<PaymentPolicy>> policies(SqlConnection conn, Collection<String> currencies) {
-        return conn.preparedQuery(POLICIES).execute(Tuple.of(currencies.toArray(String[]::new)))
-                .map(rows -> rows(rows).stream().map(r -> PaymentPolicyService.parse(r.getString(0))).toList());
+    /** The stored policies of the given companies' currencies (pairs by index), keyed {@code companyId|currency}. */
+    Uni<Map<String, PaymentPolicy>> policies(SqlConnection conn, List<Long> companyIds, List<String> currencies) {
+        return conn.preparedQuery(POLICIES).execute(Tuple.of(companyIds.toArray(Long[]::new), currencies.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, PaymentPolicy> m = new HashMap<>();
+                    rows(rows).forEach(r -> {
+                        PaymentPolicy p = PaymentPolicyService.parse(r.getString(1));
+                        m.put(r.getLong(0) + "|" + p.currency(), p);
+                    });
+                    return m;
+                });
     }
 
     Uni<List<Row>> lockForRecord(SqlConnection conn, Collection<Long> ids) {

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One admin's proposal to change a currency's payment policy, and the second admin's decision on it. */
+/** One admin's proposal to change a company's payment policy of a currency, and the second admin's decision on it. */
 @Entity
 @Table(name = "payment_policy_changes")
 public class PaymentPolicyChange {
@@ -17,6 +17,9 @@ public class PaymentPolicyChange {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    @Column(name = "company_id")
+    public long companyId;
 
     public String currency;
 
@@ -58,7 +61,8 @@ public class PaymentPolicyChange {
         return PolicyChangeState.of(state);
     }
 
-    public PaymentPolicy policy() {
-        return new PaymentPolicy(currency, autoLimitMinor, dualLimitMinor, beneficiaryDailyAmountMinor, beneficiaryDailyCount, largeAmountMinor);
+    /** The policy this change puts in force; {@code company} is the code of {@link #companyId}. */
+    public PaymentPolicy policy(String company) {
+        return new PaymentPolicy(company, currency, autoLimitMinor, dualLimitMinor, beneficiaryDailyAmountMinor, beneficiaryDailyCount, largeAmountMinor);
     }
 }

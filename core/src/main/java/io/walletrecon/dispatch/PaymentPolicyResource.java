@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,16 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * Payment policies. Read by admins and approvers (the people who set and apply the controls); not by finance, whose
+ * Payment policies, per company and currency: {@code company} (a query parameter on every route) names the company,
+ * absent means the default company. Read by admins and approvers (the people who set and apply the controls); not by finance, whose
  * payments the limits control. Changed only by two admins: one proposes, another approves.
  */
 @Path("/payment-policies/{currency}")
-@Tag(name = "Payment policies", description = "Approval tiers (审批权限) and risk limits per currency; changes need a second admin")
+@Tag(name = "Payment policies", description = "Approval tiers (审批权限) and risk limits per company and currency; changes need a second admin")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "Invalid currency or limits", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Role missing, or maker-checker: the proposer cannot approve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PaymentPolicyResource {
 
     private final PaymentPolicyService service;
@@ -48,29 +51,30 @@ public class PaymentPolicyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
-    @Operation(summary = "The policy in force for a currency (the configured default when none was set)")
-    public Uni<PaymentPolicy> get(@PathParam("currency") String currency) {
-        return service.get(currency);
+    @Operation(summary = "The policy in force for a company's currency (the configured default when none was set)")
+    public Uni<PaymentPolicy> get(@PathParam("currency") String currency, @QueryParam("company") String company) {
+        return service.get(company, currency);
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Propose new approval tiers and risk limits for a currency (audited). Nothing changes until another admin "
+    @Operation(summary = "Propose new approval tiers and risk limits for a company's currency (audited). Nothing changes until another admin "
             + "approves the change; it then applies to orders created afterwards")
     @APIResponse(responseCode = "202", description = "The pending change", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PaymentPolicyService.ChangeView.class)))
     @APIResponse(responseCode = "409", description = "Another change of this currency is waiting for a decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> propose(@PathParam("currency") String currency, @Valid @NotNull PaymentRequests.Policy policy) {
-        return service.propose(currency, policy, actor.name()).map(change -> Response.accepted(change).build());
+    public Uni<Response> propose(@PathParam("currency") String currency, @QueryParam("company") String company,
+                                 @Valid @NotNull PaymentRequests.Policy policy) {
+        return service.propose(company, currency, policy, actor.name()).map(change -> Response.accepted(change).build());
     }
 
     @GET
     @Path("/changes")
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
-    @Operation(summary = "The latest proposed changes of a currency's policy, newest first, with their decisions")
-    public Uni<List<PaymentPolicyService.ChangeView>> changes(@PathParam("currency") String currency) {
-        return service.changes(currency);
+    @Operation(summary = "The latest proposed changes of a company's policy of a currency, newest first, with their decisions")
+    public Uni<List<PaymentPolicyService.ChangeView>> changes(@PathParam("currency") String currency, @QueryParam("company") String company) {
+        return service.changes(company, currency);
     }
 
     @POST
@@ -79,11 +83,11 @@ public class PaymentPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve a pending change proposed by another admin; it is in force at once (audited)")
     @APIResponse(responseCode = "200", description = "The approved change")
-    @APIResponse(responseCode = "404", description = "No such change of this currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such change of this company's currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The change was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentPolicyService.ChangeView> approve(@PathParam("currency") String currency, @PathParam("id") long id,
-                                                        @Valid PaymentRequests.Decision decision) {
-        return service.approve(currency, id, decision == null ? null : decision.comment(), actor.name());
+                                                        @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
+        return service.approve(company, currency, id, decision == null ? null : decision.comment(), actor.name());
     }
 
     @POST
@@ -92,10 +96,10 @@ public class PaymentPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a pending change (another admin) or withdraw it (its proposer); the policy stays as it is (audited)")
     @APIResponse(responseCode = "200", description = "The rejected or withdrawn change")
-    @APIResponse(responseCode = "404", description = "No such change of this currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such change of this company's currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The change was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentPolicyService.ChangeView> reject(@PathParam("currency") String currency, @PathParam("id") long id,
-                                                       @Valid PaymentRequests.Decision decision) {
-        return service.reject(currency, id, decision == null ? null : decision.comment(), actor.name());
+                                                       @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
+        return service.reject(company, currency, id, decision == null ? null : decision.comment(), actor.name());
     }
 }

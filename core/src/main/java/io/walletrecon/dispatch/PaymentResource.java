@@ -72,13 +72,14 @@ public class PaymentResource {
 
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
-    @Operation(summary = "Payment orders by state, execution date (from/to inclusive) and beneficiary (name contains, or masked id), paged")
+    @Operation(summary = "Payment orders by company (of the paying account), state, execution date (from/to inclusive) and beneficiary (name contains, or masked id), paged")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageView<PaymentView>> list(@QueryParam("state") String state, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageView<PaymentView>> list(@QueryParam("company") String company, @QueryParam("state") String state, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                            @QueryParam("beneficiary") String beneficiary,
                                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        return service.list(state, from, to, beneficiary, page, size);
+        return service.list(company, state, from, to, beneficiary, page, size);
     }
 
     @POST

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.PageView;
 import io.walletrecon.data.Provider;
@@ -73,6 +74,7 @@ public class PaymentService {
 
     private final PaymentOrderRepository orders;
     private final AccountService accounts;
+    private final CompanyService companies;
     private final PaymentPolicyService policies;
     private final AlertService alerts;
     private final AuditLog audit;
@@ -80,10 +82,11 @@ public class PaymentService {
     private final DispatchConfig config;
     private final ObjectMapper json;
 
-    public PaymentService(PaymentOrderRepository orders, AccountService accounts, PaymentPolicyService policies, AlertService alerts,
-                          AuditLog audit, KeyService keys, DispatchConfig config, ObjectMapper json) {
+    public PaymentService(PaymentOrderRepository orders, AccountService accounts, CompanyService companies, PaymentPolicyService policies,
+                          AlertService alerts, AuditLog audit, KeyService keys, DispatchConfig config, ObjectMapper json) {
         this.orders = orders;
         this.accounts = accounts;
+        this.companies = companies;
         this.policies = policies;
         this.alerts = alerts;
         this.audit = audit;
@@ -237,7 +240,7 @@ public class PaymentService {
                 throw ApiException.invalid("recurrence has no occurrence before its until date",
                         List.of(ProblemError.field("recurrence.until", "is before the first occurrence")));
             }
-            return beneficiary(r.beneficiary(), v.beneficiaryKind()).chain(ben -> policies.policyOf(v.amount().currencyCode()).chain(policy -> {
+            return beneficiary(account.companyId, r.beneficiary(), v.beneficiaryKind()).chain(ben -> policies.policyOf(account.companyId, v.amount().currencyCode()).chain(policy -> {
                 List<PaymentOrder> created = new ArrayList<>();
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (LocalDate date : dates) {
@@ -310,7 +313,8 @@ public class PaymentService {
     private record Ben(long id, boolean isNew, String masked) {
     }
 
-    private Uni<Ben> beneficiary(PaymentRequests.Beneficiary b, String kind) {
+    /** The paying company's beneficiary (first-payment alerts, duplicate checks and daily limits are per company). */
+    private Uni<Ben> beneficiary(long companyId, PaymentRequests.Beneficiary b, String kind) {
         String key;
         String masked;
         byte[] ciphertext = null;
@@ -323,12 +327,12 @@ public class PaymentService {
             masked = "****" + number.substring(number.length() - 4);
             ciphertext = keys.encrypt(number.getBytes(StandardCharsets.UTF_8), BENEFICIARY_ACCOUNT_CONTEXT + key);
         }
-        return SessionSql.list("insert into beneficiaries (kind, beneficiary_key, name, masked, account_ciphertext, bank_code) values (?1, ?2, ?3, ?4, ?5, ?6)"
-                        + " on conflict (kind, beneficiary_key) do nothing returning id", Long.class,
-                        kind, key, b.name(), masked, ciphertext, b.bankCode() == null ? "" : b.bankCode())
+        return SessionSql.list("insert into beneficiaries (company_id, kind, beneficiary_key, name, masked, account_ciphertext, bank_code)"
+                        + " values (?7, ?1, ?2, ?3, ?4, ?5, ?6) on conflict (company_id, kind, beneficiary_key) do nothing returning id", Long.class,
+                        kind, key, b.name(), masked, ciphertext, b.bankCode() == null ? "" : b.bankCode(), companyId)
                 .chain(ids -> !ids.isEmpty() ? Uni.createFrom().item(new Ben(ids.get(0), true, masked))
-                        : SessionSql.first("select id from beneficiaries where kind = ?1 and beneficiary_key = ?2", Long.class, kind, key)
-                        .map(id -> new Ben(id, false, masked)));
+                        : SessionSql.first("select id from beneficiaries where company_id = ?1 and kind = ?2 and beneficiary_key = ?3", Long.class,
+                        companyId, kind, key).map(id -> new Ben(id, false, masked)));
     }
 
     private Uni<PaymentOrder> createOne(PaymentRequests.Create r, Validated v, String actor, Account account, LocalDate date,
@@ -555,8 +559,9 @@ public class PaymentService {
         return view(id, true);
     }
 
+    /** Orders by the given filters (each optional), of one company when {@code company} is given. */
     @WithSession
-    public Uni<PageView<PaymentView>> list(String state, LocalDate from, LocalDate to, String beneficiary, int page, int size) {
+    public Uni<PageView<PaymentView>> list(String company, String state, LocalDate from, LocalDate to, String beneficiary, int page, int size) {
         List<ProblemError> errors = new ArrayList<>();
         if (state != null && java.util.Arrays.stream(PaymentState.values()).noneMatch(s -> s.code().equals(state))) {
             errors.add(ProblemError.field("state", "must be one of " + String.join(", ", java.util.Arrays.stream(PaymentState.values()).map(PaymentState::code).toList())));
@@ -570,13 +575,16 @@ public class PaymentService {
         }
         String where = " where (cast(?1 as text) is null or p.state = ?1) and (cast(?2 as date) is null or p.execute_on >= ?2)"
                 + " and (cast(?3 as date) is null or p.execute_on <= ?3)"
-                + " and (cast(?4 as text) is null or p.beneficiary_name ilike '%' || ?4 || '%' or b.masked = ?4)";
+                + " and (cast(?4 as text) is null or p.beneficiary_name ilike '%' || ?4 || '%' or b.masked = ?4)"
+                // An order's beneficiary is its paying account's company's.
+                + " and (cast(?5 as bigint) is null or b.company_id = ?5)";
         String pattern = beneficiary == null || beneficiary.isBlank() ? null : beneficiary.replace("%", "\\%").replace("_", "\\_");
-        return SessionSql.first("select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id" + where,
-                        Long.class, state, from, to, pattern)
-                .chain(total -> SessionSql.list(viewSql(false) + where + " order by p.execute_on desc, p.id desc limit ?5 offset ?6",
-                                String.class, state, from, to, pattern, size, (long) page * size)
-                        .map(rows -> new PageView<>(rows.stream().map(this::parseView).toList(), page, size, total)));
+        return companies.filter(company, "company").map(c -> c == null ? null : c.id).chain(companyId -> SessionSql.first(
+                        "select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id" + where,
+                        Long.class, state, from, to, pattern, companyId)
+                .chain(total -> SessionSql.list(viewSql(false) + where + " order by p.execute_on desc, p.id desc limit ?6 offset ?7",
+                                String.class, state, from, to, pattern, companyId, size, (long) page * size)
+                        .map(rows -> new PageView<>(rows.stream().map(this::parseView).toList(), page, size, total))));
     }
 
     Uni<PaymentView> view(long id, boolean full) {
@@ -611,7 +619,7 @@ public class PaymentService {
                 , 'idempotencyKey', p.idempotency_key
                 """ : "";
         return """
-                select json_build_object('id', p.id, 'type', p.type, 'account', a.code,
+                select json_build_object('id', p.id, 'type', p.type, 'company', (select c.code from companies c where c.id = a.company_id), 'account', a.code,
                     'beneficiary', json_build_object('id', b.id, 'kind', b.kind, 'name', p.beneficiary_name, 'masked', b.masked
                 """ + (full ? BENEFICIARY_IDENTITY : "") + """
                     ),

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A payment order as the API shows it; approvals, attempts, history and the idempotency key only on GET /payments/{id}. */
+/** A payment order as the API shows it ({@code company}: its paying account's); approvals, attempts, history and the idempotency key only on GET /payments/{id}. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PaymentView(long id, String type, String account, BeneficiaryView beneficiary, String amount, long amountMinor,
+public record PaymentView(long id, String type, String company, String account, BeneficiaryView beneficiary, String amount, long amountMinor,
                           String currency, String reference, String refundOf, LocalDate executeOn, String recurrence,
                           Long seriesId, List<Long> occurrenceIds, String state, String holdReason, int approvalsRequired,
                           String channel, String providerPaymentId, Long processedMinor, String failureReason,

@@ -46,15 +46,16 @@ public class ExceptionResource {
     }
 
     @GET
-    @Operation(summary = "Exceptions by account, type, status, business date (from/to inclusive), assignee or run; paged, oldest first")
+    @Operation(summary = "Exceptions by company, account, type, status, business date (from/to inclusive), assignee or run; paged, oldest first")
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("account") String account, @QueryParam("type") String type,
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("company") String company, @QueryParam("account") String account, @QueryParam("type") String type,
                                                           @QueryParam("status") String status, @QueryParam("from") LocalDate from,
                                                           @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
                                                           @QueryParam("run") Long run,
                                                           @QueryParam("page") @DefaultValue("0") int page,
                                                           @QueryParam("size") @DefaultValue("50") int size) {
-        return service.list(account, type, status, from, to, assignee, run, page, size);
+        return service.list(company, account, type, status, from, to, assignee, run, page, size);
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.PageView;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
@@ -26,7 +27,8 @@ public class ExceptionService {
     static final Set<String> STATUSES = Set.of("open", "in_review", "resolved", "ignored");
 
     static final String VIEW = """
-            select cast(json_build_object('id', e.id, 'account', a.code, 'runId', e.run_id, 'type', e.type, 'status', e.status,
+            select cast(json_build_object('id', e.id, 'company', (select c.code from companies c where c.id = a.company_id),
+                'account', a.code, 'runId', e.run_id, 'type', e.type, 'status', e.status,
                 'currency', e.currency, 'expectedMinor', e.expected_minor, 'actualMinor', e.actual_minor,
                 'differenceMinor', e.difference_minor, 'transactionId', e.transaction_id, 'receivableId', e.receivable_id,
                 'statementLineId', e.statement_line_id, 'customerId', e.customer_id, 'candidates', cast(e.candidates as json),
@@ -37,17 +39,20 @@ public class ExceptionService {
                 as text)
             from recon_exceptions e join accounts a on a.id = e.account_id""";
 
+    private final CompanyService companies;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public ExceptionService(AuditLog audit, ObjectMapper json) {
+    public ExceptionService(CompanyService companies, AuditLog audit, ObjectMapper json) {
+        this.companies = companies;
         this.audit = audit;
         this.json = json;
     }
 
+    /** Exceptions by the given filters (each optional), of one company's accounts when {@code company} is given. */
     @WithSession
-    public Uni<PageView<MatchingViews.ExceptionView>> list(String account, String type, String status, LocalDate from, LocalDate to,
-                                                          String assignee, Long runId, int page, int size) {
+    public Uni<PageView<MatchingViews.ExceptionView>> list(String company, String account, String type, String status, LocalDate from,
+                                                          LocalDate to, String assignee, Long runId, int page, int size) {
         NativeQueries.checkPage(page, size);
         if (type != null && !TYPES.contains(type)) {
             throw ApiException.invalid("type must be one of " + String.join(", ", TYPES.stream().sorted().toList()),
@@ -57,9 +62,13 @@ public class ExceptionService {
             throw ApiException.invalid("status must be one of open, in_review, resolved, ignored",
                     List.of(ProblemError.field("status", "unknown status '" + status + "'")));
         }
-        NativeQueries f = new NativeQueries().and("a.code = ?", account).and("e.type = ?", type).and("e.status = ?", status)
+        return companies.filter(company, "company").chain(c -> page(new NativeQueries().and("a.company_id = ?", c == null ? null : c.id)
+                .and("a.code = ?", account).and("e.type = ?", type).and("e.status = ?", status)
                 .and("e.business_date >= ?", from).and("e.business_date <= ?", to).and("e.assignee = ?", assignee)
-                .and("e.run_id = ?", runId);
+                .and("e.run_id = ?", runId), page, size));
+    }
+
+    private Uni<PageView<MatchingViews.ExceptionView>> page(NativeQueries f, int page, int size) {
         return Panache.getSession().chain(s -> NativeQueries.rows(s, json,
                         VIEW + f.where() + " order by e.business_date, e.id limit " + size + " offset " + ((long) page * size), f,
                         MatchingViews.ExceptionView.class)

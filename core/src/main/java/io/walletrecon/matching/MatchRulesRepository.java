@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * A matching run's rules as set-based SQL over temp tables, inside the caller's transaction (which holds the
- * account's advisory lock and the receivables lock of its currencies). This class stages what the run looks at
+ * account's advisory lock and the receivables lock of its company's currencies). Receipts meet only the receivables,
+ * customers and payer identities of the account's company. This class stages what the run looks at
  * (receipts, our records, payouts, people's decisions) and calls the rule sets in order: {@link ReceiptRules},
  * {@link RecordRules}, {@link SettlementRules}; {@link MatchWriter} writes what they decide. Each rule reads what
  * the previous ones left. Everything is ordered by ids, so the same input gives the same matches.
@@ -60,16 +61,16 @@ public class MatchRulesRepository {
                        t.payer_identity, t.value_date,
                        t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
                 from transactions t
-                left join payer_identities pi on pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
+                left join payer_identities pi on pi.company_id = %d and pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
                 where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
                   and t.status in ('succeeded', 'partially_refunded') and %s
                   and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
                                   and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
-                .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.accountId(), ctx.txnScope("t"))));
+                .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.companyId(), ctx.accountId(), ctx.txnScope("t"))));
         steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
         steps.add(() -> exec(s, "analyze mr_receipt"));
-        // Receivables are shared by every account of a currency: wait (not refused) while a run of another account
-        // pays them, before the run reads them or their holds.
+        // Receivables are shared by every account of the company in their currency: wait (not refused) while a run of
+        // another account of the company pays them, before the run reads them or their holds.
         steps.add(() -> ReceivablesLock.forRun(s, ctx));
         // A person's rejection or unmatch blocks that pair for good; a live suggestion holds its receivable.
         steps.add(() -> exec(s, """
@@ -139,8 +140,8 @@ public class MatchRulesRepository {
                 create temp table mr_open on commit drop as
                 select r.id, r.customer_id, r.currency, r.amount_minor - r.paid_minor as outstanding, r.due_date
                 from receivables r
-                where r.status in ('open', 'partially_paid') and r.currency in (select distinct currency from mr_receipt)
-                  and not exists (select 1 from mr_held h where h.id = r.id)"""));
+                where r.company_id = %d and r.status in ('open', 'partially_paid') and r.currency in (select distinct currency from mr_receipt)
+                  and not exists (select 1 from mr_held h where h.id = r.id)""".formatted(ctx.companyId())));
         steps.add(() -> exec(s, "create index on mr_open (customer_id)"));
         steps.add(() -> exec(s, "create index on mr_open (currency, outstanding, due_date)"));
         steps.add(() -> exec(s, "analyze mr_open"));

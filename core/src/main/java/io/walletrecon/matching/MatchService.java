@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * What people do with matches: list them, confirm or reject a suggestion, match by hand, unmatch. Each action
  * takes the account's matching lock (refused with 409 while a run holds it) and, when it pays or un-pays receivables,
- * waits for their currency's {@link ReceivablesLock}; it is audited in its transaction, and is
+ * waits for their company's and currency's {@link ReceivablesLock}; it is audited in its transaction, and is
  * final for the runs: a rejected or unmatched pair is never proposed again, and a manual match keeps its items.
  */
 @ApplicationScoped
@@ -163,8 +163,8 @@ public class MatchService {
                 throw ApiException.conflict("Match " + id + " is " + before.status() + "; only a " + from + " match can be " + to);
             }
             boolean receipt = before.kind().equals(MatchRulesRepository.KIND_RECEIPT);
-            return accounts.require(before.account()).chain(account -> lock(s, account))
-                    .chain(() -> receipt ? ReceivablesLock.forCurrency(s, before.currency()) : Uni.createFrom().voidItem())
+            return accounts.require(before.account()).call(account -> lock(s, account))
+                    .chain(account -> receipt ? ReceivablesLock.forCurrency(s, account.companyId, before.currency()) : Uni.createFrom().voidItem())
                     .chain(() -> s.createNativeQuery("""
                                     update matches set status = ?2, decided_by = ?3, decided_at = now(), reason = ?4
                                     where id = ?1 and status = ?5""")
@@ -220,7 +220,10 @@ public class MatchService {
     record Loaded(List<LoadedItem> items, String currency, long left, long right) {
     }
 
-    /** Reads the items' amounts and currencies; refuses unknown, foreign-account, already-claimed or mixed-currency items. */
+    /**
+     * Reads the items' amounts and currencies; refuses unknown, foreign (another account's transaction or line, another
+     * company's receivable), already-claimed or mixed-currency items.
+     */
     private Uni<Loaded> load(Mutiny.Session s, Account account, String kind, List<MatchingRequests.Item> items) {
         String ids = items.stream().map(i -> "('" + i.type() + "', " + i.id() + ")").collect(Collectors.joining(", "));
         String sql = """
@@ -234,7 +237,7 @@ public class MatchService {
                                  and mi.item_id = t.id and mi.live) as claimed
                   from transactions t where w.type = 'transaction' and t.id = w.id
                   union all
-                  select r.amount_minor - r.paid_minor, r.currency, false, r.status not in ('open', 'partially_paid')
+                  select r.amount_minor - r.paid_minor, r.currency, r.company_id <> %4$d, r.status not in ('open', 'partially_paid')
                   from receivables r where w.type = 'receivable' and r.id = w.id
                   union all
                   select case when '%2$s' = 'settlement_bank' then abs(l.amount_minor) else l.amount_minor end, l.currency,
@@ -242,7 +245,7 @@ public class MatchService {
                          exists (select 1 from match_items mi where mi.match_kind = '%2$s' and mi.item_type = 'statement_line'
                                  and mi.item_id = l.id and mi.live)
                   from statement_lines l where w.type = 'statement_line' and l.id = w.id
-                ) x on true""".formatted(ids, kind, account.id);
+                ) x on true""".formatted(ids, kind, account.id, account.companyId);
         return MatchRulesRepository.text(s, sql).map(text -> {
             Map<String, JsonNode> found = new LinkedHashMap<>();
             try {
@@ -266,7 +269,8 @@ public class MatchService {
                     continue;
                 }
                 if (n.get("foreign").asBoolean()) {
-                    errors.add(ProblemError.field(field, item.type() + " " + item.id() + " belongs to another account"));
+                    errors.add(ProblemError.field(field, item.type() + " " + item.id() + (item.type().equals("receivable")
+                            ? " belongs to another company than account " + account.code : " belongs to another account")));
                 }
                 if (n.get("claimed").asBoolean()) {
                     errors.add(ProblemError.field(field, item.type() + " " + item.id()

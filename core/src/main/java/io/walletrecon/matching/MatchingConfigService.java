@@ -108,7 +108,7 @@ public class MatchingConfigService {
         // Stored in the canonical rule order, whatever order the caller sent.
         String ruleList = String.join(",", MatchingConfig.RULES.stream().filter(rules::contains).toList());
         LocalTime dayEndTime = dayEnd;
-        return accounts.require(accountCode).chain(account -> settlementAccount(request.settlementAccount())
+        return accounts.require(accountCode).chain(account -> settlementAccount(request.settlementAccount(), account)
                 .chain(settlement -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into matching_config (account_id, tolerance_minor, tolerance_bps, date_window_days, rules,
                             settlement_after_days, day_end_time, settlement_account_id, updated_by)
@@ -127,7 +127,8 @@ public class MatchingConfigService {
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
     }
 
-    private Uni<Account> settlementAccount(String code) {
+    /** The bank account a wallet account's payouts arrive in: the same company's (money does not settle across legal entities). */
+    private Uni<Account> settlementAccount(String code, Account wallet) {
         if (code == null || code.isBlank()) {
             return Uni.createFrom().nullItem();
         }
@@ -135,6 +136,11 @@ public class MatchingConfigService {
             if (a == null) {
                 throw ApiException.invalid("settlementAccount: no account '" + code + "'",
                         List.of(ProblemError.field("settlementAccount", "no account '" + code + "'")));
+            }
+            if (a.companyId != wallet.companyId) {
+                throw ApiException.invalid("settlementAccount: account '" + code + "' belongs to another company than " + wallet.code
+                        + "; payouts settle into an account of the same company",
+                        List.of(ProblemError.field("settlementAccount", "belongs to another company")));
             }
             return a;
         });

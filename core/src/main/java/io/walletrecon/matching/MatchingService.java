@@ -33,7 +33,7 @@ import java.util.UUID;
  * <p>Liveness: a run is {@code running} only while its executor's transaction holds the account's lock (it claims
  * the run after taking the lock). A process that dies takes its connection, its transaction (rolled back) and the
  * lock with it; {@link #recover} then marks the run {@code abandoned}, and the next request or tick goes ahead.
- * Lock order inside a run: the account's matching lock (tried), the receivables lock of its currencies (waited
+ * Lock order inside a run: the account's matching lock (tried), the receivables lock of its company's currencies (waited
  * for, in key order), and the audit chain's lock last, by appending the run's audit rows as its final statements.
  */
 @ApplicationScoped
@@ -199,7 +199,7 @@ public class MatchingService {
         LocalDate today = LocalDate.ofInstant(run.startedAt(), account.zone());
         LocalDate from = run.from() == null ? today : run.from();
         LocalDate to = run.to() == null ? today : run.to();
-        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, run.id(), account.provider.code(),
+        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, account.companyId, run.id(), account.provider.code(),
                 account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId)));
     }
 

@@ -37,7 +37,7 @@ public final class MatchingViews {
     }
 
     @RegisterForReflection
-    public record ExceptionView(long id, String account, Long runId, String type, String status, String currency,
+    public record ExceptionView(long id, String company, String account, Long runId, String type, String status, String currency,
                                 Long expectedMinor, Long actualMinor, Long differenceMinor, Long transactionId, Long receivableId,
                                 Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
                                 String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,

@@ -14,7 +14,7 @@ import static io.walletrecon.matching.MatchRulesRepository.exec;
 import static io.walletrecon.matching.MatchRulesRepository.text;
 
 /**
- * Receipts to receivables, in order of confidence: reference (and partial payments), payer + amount, one-to-many
+ * Receipts to receivables of the account's company, in order of confidence: reference (and partial payments), payer + amount, one-to-many
  * (oldest-first prefixes, then a bounded subset search), amount + date (a suggestion); then, in a full run, what is
  * left: unmatched receipts and past-due receivables. Each reads the receipts the previous one left in
  * {@code mr_receipt}. Window functions decide uniqueness: a receipt with several candidates, or a receivable wanted
@@ -39,26 +39,26 @@ class ReceiptRules {
                   select t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
                          r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid
                   from mr_receipt t join receivables r on r.collection_code = t.ref and r.currency = t.currency
-                  where r.status in ('open', 'partially_paid', 'paid')
+                  where r.company_id = %3$d and r.status in ('open', 'partially_paid', 'paid')
                   union all
                   -- collection_code in (ref, code) as two equi-joins (hashable; an OR is an index probe per receipt).
                   -- collection_code is unique, so the second branch only adds a row when the code differs from ref.
                   select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
                          r.customer_id, r.amount_minor, r.paid_minor
                   from mr_receipt t join receivables r on r.collection_code = t.code and r.currency = t.currency
-                  where r.status in ('open', 'partially_paid', 'paid') and t.code is not null and t.code <> t.ref
+                  where r.company_id = %3$d and r.status in ('open', 'partially_paid', 'paid') and t.code is not null and t.code <> t.ref
                   union all
                   select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
                          r.customer_id, r.amount_minor, r.paid_minor
                   from mr_receipt t join receivables r on r.reference = t.ref and r.currency = t.currency
-                  where r.status in ('open', 'partially_paid', 'paid') and r.collection_code is distinct from t.ref
+                  where r.company_id = %3$d and r.status in ('open', 'partially_paid', 'paid') and r.collection_code is distinct from t.ref
                     and (t.code is null or r.collection_code is distinct from t.code)
                 ), c as (
                   select j.*, count(*) over (partition by j.tid) as n_t from j
-                  where %s
+                  where %1$s
                 )
                 select c.tid, c.rid, c.amt, c.currency, c.ref, c.payer_identity, c.value_date, c.customer_id, c.r_amt, c.r_paid,
-                       %s as r_tol,
+                       %2$s as r_tol,
                        c.r_paid + coalesce(sum(c.amt) over (partition by c.rid order by c.occurred_at, c.tid
                                            rows between unbounded preceding and 1 preceding), 0) as base,
                        row_number() over (partition by c.rid, c.amt, coalesce(c.payer_identity, '') order by c.occurred_at, c.tid) as dup_rank,
@@ -67,7 +67,7 @@ class ReceiptRules {
                 where c.n_t = 1""".formatted(decisions[0] == 0 ? "true" : """
                 not exists (select 1 from mr_held h where h.id = j.rid)
                 and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = j.tid and b.right_id = j.rid)""",
-                ctx.tol("c.r_amt"));
+                ctx.tol("c.r_amt"), ctx.companyId());
         // Classify: a receipt that finds its receivable still owing is applied (whole: reference; part: partial
         // payment, many-to-one); one that finds it already covered is a duplicate (same payer, amount and
         // reference as an earlier payment) or an overpayment. A match gets its id here, in the same pass.
@@ -150,12 +150,12 @@ class ReceiptRules {
                   select t.id as tid, r.id as rid, t.amt, t.currency, r.amount_minor - r.paid_minor as outstanding,
                          count(*) over (partition by t.id) as n_t, count(*) over (partition by r.id) as n_r
                   from mr_receipt t
-                  join receivables r on r.customer_id = t.customer_id and r.currency = t.currency
+                  join receivables r on r.customer_id = t.customer_id and r.currency = t.currency and r.company_id = %d
                        and r.status in ('open', 'partially_paid') and r.amount_minor - r.paid_minor = t.amt
                   where t.customer_id is not null
                     and not exists (select 1 from mr_held h where h.id = r.id)
                     and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = r.id)
-                ) c where n_t = 1 and n_r = 1"""));
+                ) c where n_t = 1 and n_r = 1""".formatted(ctx.companyId())));
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
                 select tid, 'payer_amount', 0.9, 'confirmed', currency, amt, outstanding from mr_pay"""));
@@ -311,7 +311,7 @@ class ReceiptRules {
                        'unmatched_receipt:txn:' || id
                 from mr_receipt order by id""".formatted(ctx.accountId(), ctx.runId())));
         // Past due once the date window has passed too (a payment may still be in flight); receivables carry no
-        // account, so each is raised by a run of an account in its currency, once (dedupe key).
+        // account, so each is raised by a run of an account of its company in its currency, once (dedupe key).
         steps.add(() -> writer.exceptions(s, counts, """
                 insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
                     receivable_id, customer_id, business_date, detail, dedupe_key)
@@ -321,9 +321,10 @@ class ReceiptRules {
                             else 'Underpayment: receivable ' || r.reference || ' received ' || r.paid_minor || ' of ' || r.amount_minor || ' and is past due' end,
                        case when r.paid_minor = 0 then 'unpaid_receivable:rcv:' || r.id else 'amount_mismatch:rcv:' || r.id end
                 from receivables r
-                where r.status in ('open', 'partially_paid') and r.currency = '%3$s'
+                where r.company_id = %7$d and r.status in ('open', 'partially_paid') and r.currency = '%3$s'
                   and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
                   and not exists (select 1 from mr_held h where h.id = r.id)
-                order by r.id""".formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(), ctx.periodStart())));
+                order by r.id""".formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(), ctx.periodStart(),
+                ctx.companyId())));
     }
 }

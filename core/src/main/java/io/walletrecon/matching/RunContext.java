@@ -12,8 +12,9 @@ import java.util.Set;
  * @param full  true for manual and day-end runs over a period; false for incremental runs over what changed since
  *              {@code since}. Only full runs raise exceptions about absence (unmatched, unpaid, missing, not arrived):
  *              absence is only known when a period is closed.
+ * @param companyId the account's company: the only receivables, customers and payer identities the run reads.
  */
-record RunContext(long accountId, long runId, String provider, String currency, boolean full,
+record RunContext(long accountId, long companyId, long runId, String provider, String currency, boolean full,
                   LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, Instant since,
                   MatchingConfig config, Long settlementAccountId) {
 

@@ -20,6 +20,10 @@ public class Receivable {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Always its customer's company (the schema holds it to that with a composite foreign key). */
+    @Column(name = "company_id")
+    public long companyId;
+
     @Column(name = "customer_id")
     public long customerId;
 

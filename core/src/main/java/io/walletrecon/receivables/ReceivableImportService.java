@@ -3,6 +3,8 @@ package io.walletrecon.receivables;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.companies.Company;
+import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
@@ -56,10 +58,12 @@ public class ReceivableImportService {
     static final String NUL_CHARACTER = "holds a NUL character (byte 0x00), which is not text; save the file as plain UTF-8 text";
 
     private final DataSource dataSource;
+    private final CompanyService companies;
     private final AuditLog audit;
 
-    public ReceivableImportService(DataSource dataSource, AuditLog audit) {
+    public ReceivableImportService(DataSource dataSource, CompanyService companies, AuditLog audit) {
         this.dataSource = dataSource;
+        this.companies = companies;
         this.audit = audit;
     }
 
@@ -67,13 +71,15 @@ public class ReceivableImportService {
      * Blocking: call from a worker thread (the resource is {@code @Blocking}). The upload is spooled to a temporary
      * file before a database connection is taken ({@link SpooledUpload}).
      */
-    public ImportResult importCsv(InputStream body, String actor) {
+    public ImportResult importCsv(InputStream body, String company, String actor) {
         try (SpooledUpload upload = SpooledUpload.of(body, "walletrecon-receivables-")) {
-            return importCsv(upload, actor);
+            Company into = ReactiveBridge.await(() -> Panache.withSession(() -> companies.resolve(company, "company")));
+            return importCsv(upload, into, actor);
         }
     }
 
-    private ImportResult importCsv(SpooledUpload upload, String actor) {
+    /** The file's customers are the company's: external ids are looked up in it, customer ids must belong to it. */
+    private ImportResult importCsv(SpooledUpload upload, Company company, String actor) {
         UUID batch = UUID.randomUUID();
         Errors errors = new Errors();
         long rows;
@@ -85,7 +91,7 @@ public class ReceivableImportService {
                 throw ApiException.unprocessable("The file has a header but no receivable rows",
                         List.of(ProblemError.line(2, null, "no rows")));
             }
-            checkAgainstDatabase(batch, errors);
+            checkAgainstDatabase(batch, company, errors);
             long checked = System.nanoTime();
             LOG.infof("receivables import %s: %d rows staged in %d ms, checked in %d ms, %d error(s)", batch, rows,
                     (staged - started) / 1_000_000, (checked - staged) / 1_000_000, errors.count);
@@ -99,13 +105,13 @@ public class ReceivableImportService {
             }
             long total = rows;
             long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                            insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date)
-                            select customer_id, reference, amount_minor, currency, issue_date, due_date
+                            insert into receivables (company_id, customer_id, reference, amount_minor, currency, issue_date, due_date)
+                            select ?2, customer_id, reference, amount_minor, currency, issue_date, due_date
                               from receivables_import_staging where batch_id = ?1
                             on conflict (customer_id, reference) do nothing""")
-                    .setParameter(1, batch).executeUpdate())
+                    .setParameter(1, batch).setParameter(2, company.id).executeUpdate())
                     .call(n -> audit.record(actor, "receivables.imported", "receivable-import", batch, null,
-                            Map.of("rows", total, "inserted", n, "unchanged", total - n)))
+                            Map.of("company", company.code, "rows", total, "inserted", n, "unchanged", total - n)))
                     .map(Integer::longValue));
             return new ImportResult(total, inserted, total - inserted);
         } finally {
@@ -258,44 +264,49 @@ public class ReceivableImportService {
     }
 
     /** Set-based checks of a staged batch; each adds one error per offending line. */
-    private void checkAgainstDatabase(UUID batch, Errors errors) {
+    private void checkAgainstDatabase(UUID batch, Company company, Errors errors) {
         update("""
                 update receivables_import_staging s set customer_id = c.id
                   from customers c
-                 where s.batch_id = ? and s.customer_id is null and c.external_id = s.customer_external_id""", batch);
+                 where s.batch_id = ? and s.customer_id is null and c.company_id = ? and c.external_id = s.customer_external_id""",
+                batch, company.id);
         query("""
                 select s.line_no, s.customer_external_id, s.customer_id from receivables_import_staging s
-                 where s.batch_id = ? and (s.customer_id is null or not exists (select 1 from customers c where c.id = s.customer_id))
-                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), batch, rs -> {
+                 where s.batch_id = ?
+                   and (s.customer_id is null or not exists (select 1 from customers c where c.id = s.customer_id and c.company_id = ?))
+                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), rs -> {
             String external = rs.getString(2);
             errors.add(rs.getLong(1), external != null ? "customer_external_id" : "customer_id",
-                    "no customer with " + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3)));
-        });
+                    "no customer with " + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3))
+                            + " in company '" + company.code + "'");
+        }, batch, company.id);
         query("""
                 select line_no, first_line, reference from (
                     select line_no, reference, min(line_no) over (partition by customer_id, reference) as first_line
                       from receivables_import_staging where batch_id = ? and customer_id is not null) d
-                 where line_no <> first_line order by line_no limit %d""".formatted(MAX_LISTED_ERRORS), batch, rs ->
-                errors.add(rs.getLong(1), "reference", "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)));
+                 where line_no <> first_line order by line_no limit %d""".formatted(MAX_LISTED_ERRORS), rs ->
+                errors.add(rs.getLong(1), "reference", "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)), batch);
         query("""
                 select s.line_no, r.amount_minor, r.currency, r.issue_date, r.due_date, r.id
                   from receivables_import_staging s
                   join receivables r on r.customer_id = s.customer_id and r.reference = s.reference
                  where s.batch_id = ?
                    and (r.amount_minor, r.currency, r.issue_date, r.due_date) is distinct from (s.amount_minor, s.currency, s.issue_date, s.due_date)
-                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), batch, rs ->
+                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), rs ->
                 errors.add(rs.getLong(1), "reference", "receivable " + rs.getLong(6) + " was imported before with amount "
                         + Money.ofMinor(rs.getLong(2), rs.getString(3)) + ", issued " + rs.getDate(4) + ", due " + rs.getDate(5)
-                        + "; change it through the API rather than by re-import"));
+                        + "; change it through the API rather than by re-import"), batch);
     }
 
     private interface RowHandler {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, Object param, RowHandler handler) {
+    private void query(String sql, RowHandler handler, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.row(rs);
@@ -306,9 +317,11 @@ public class ReceivableImportService {
         }
     }
 
-    private void update(String sql, Object param) {
+    private void update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("receivables import staging failed", e);

@@ -13,9 +13,13 @@ public final class ReceivableRequests {
     private ReceivableRequests() {
     }
 
-    /** {@code amount} is a decimal string in the currency's major unit ("88.88" CNY, "1000" JPY). */
+    /**
+     * {@code amount} is a decimal string in the currency's major unit ("88.88" CNY, "1000" JPY). A receivable belongs
+     * to its customer's company: {@code company}, when given, must name it (a check against posting to the wrong one).
+     */
     @RegisterForReflection
-    public record Create(@NotNull Long customerId,
+    public record Create(@Size(max = 63) String company,
+                         @NotNull Long customerId,
                          @NotBlank @Size(max = 100) String reference,
                          @NotBlank String amount,
                          @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,

@@ -55,7 +55,7 @@ public class ReceivableResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The customer has a receivable with this reference", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such customer, or company is not the customer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReceivableView> create(@Valid @NotNull ReceivableRequests.Create request) {
         return service.create(request, actor.name());
     }
@@ -64,18 +64,21 @@ public class ReceivableResource {
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Blocking
-    @Operation(summary = "Import a CSV of receivables (columns in the README): all rows or none; re-importing the same rows changes nothing")
+    @Operation(summary = "Import a CSV of receivables (columns in the README) into one company (company; absent: the default company): "
+            + "all rows or none; re-importing the same rows changes nothing")
     @APIResponse(responseCode = "200", description = "Imported: rows read, inserted, already present")
     @APIResponse(responseCode = "413", description = "File larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Bad rows; errors[] lists each by line and column; nothing was imported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImportResult importCsv(InputStream body) {
-        return importer.importCsv(body, actor.name());
+    public ImportResult importCsv(@QueryParam("company") String company, InputStream body) {
+        return importer.importCsv(body, company, actor.name());
     }
 
     @GET
-    @Operation(summary = "List receivables by customer, status, reference, currency and due date range, paged")
+    @Operation(summary = "List receivables by company, customer, status, reference, currency and due date range, paged")
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageView<ReceivableView>> list(@QueryParam("customerId") Long customerId,
+    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageView<ReceivableView>> list(@QueryParam("company") String company,
+                                              @QueryParam("customerId") Long customerId,
                                               @QueryParam("status") String status,
                                               @QueryParam("reference") String reference,
                                               @QueryParam("currency") String currency,
@@ -83,7 +86,7 @@ public class ReceivableResource {
                                               @QueryParam("dueTo") LocalDate dueTo,
                                               @QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("50") int size) {
-        return service.list(customerId, status, reference, currency, dueFrom, dueTo, page, size);
+        return service.list(company, customerId, status, reference, currency, dueFrom, dueTo, page, size);
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.companies.CompanyService;
 import io.walletrecon.customers.CollectionCodeService;
 import io.walletrecon.customers.CustomerRepository;
 import io.walletrecon.customers.UniqueViolations;
@@ -36,12 +37,15 @@ public class ReceivableService {
 
     private final ReceivableRepository receivables;
     private final CustomerRepository customers;
+    private final CompanyService companies;
     private final CollectionCodeService codes;
     private final AuditLog audit;
 
-    public ReceivableService(ReceivableRepository receivables, CustomerRepository customers, CollectionCodeService codes, AuditLog audit) {
+    public ReceivableService(ReceivableRepository receivables, CustomerRepository customers, CompanyService companies,
+                             CollectionCodeService codes, AuditLog audit) {
         this.receivables = receivables;
         this.customers = customers;
+        this.companies = companies;
         this.codes = codes;
         this.audit = audit;
     }
@@ -65,11 +69,15 @@ public class ReceivableService {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
         Money money = amount;
+        String[] company = new String[1];
         return customers.findById(request.customerId()).onItem().ifNull()
                 .failWith(() -> ApiException.unprocessable("No customer with id " + request.customerId(),
                         List.of(ProblemError.field("customerId", "does not exist"))))
+                .call(customer -> companies.codeOf(customer.companyId).invoke(code -> company[0] = code)
+                        .invoke(code -> sameCompany(request, code)))
                 .chain(customer -> {
                     Receivable r = new Receivable();
+                    r.companyId = customer.companyId;
                     r.customerId = customer.id;
                     r.reference = request.reference().trim();
                     r.amountMinor = money.minorUnits();
@@ -86,20 +94,30 @@ public class ReceivableService {
                             r.collectionCode = code;
                             return r;
                         }).call(() -> Panache.getSession().chain(s -> s.flush())))
-                .call(r -> audit.record(actor, "receivable.created", "receivable", r.id, null, summary(r)))
-                .map(ReceivableView::of)
+                .call(r -> audit.record(actor, "receivable.created", "receivable", r.id, null, summary(r, company[0])))
+                .map(r -> ReceivableView.of(r, company[0]))
                 .onFailure(UniqueViolations::is).transform(e -> ApiException.conflict(
                         "Customer " + request.customerId() + " already has a receivable with reference '" + request.reference() + "'"));
+    }
+
+    /** A receivable's company is its customer's; a request that names another one was meant for another customer. */
+    private static void sameCompany(ReceivableRequests.Create request, String customerCompany) {
+        if (request.company() != null && !request.company().isBlank() && !request.company().trim().equals(customerCompany)) {
+            throw ApiException.unprocessable("Customer " + request.customerId() + " belongs to company '" + customerCompany + "', not '"
+                    + request.company().trim() + "'; a receivable belongs to its customer's company",
+                    List.of(ProblemError.field("company", "is not the customer's company '" + customerCompany + "'")));
+        }
     }
 
     @WithSession
     public Uni<ReceivableView> get(long id) {
         return receivables.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("No receivable with id " + id))
-                .map(ReceivableView::of);
+                .chain(r -> companies.codeOf(r.companyId).map(company -> ReceivableView.of(r, company)));
     }
 
+    /** Receivables by the given filters (each optional), of one company when {@code company} is given. */
     @WithSession
-    public Uni<PageView<ReceivableView>> list(Long customerId, String status, String reference, String currency,
+    public Uni<PageView<ReceivableView>> list(String company, Long customerId, String status, String reference, String currency,
                                               LocalDate dueFrom, LocalDate dueTo, int page, int size) {
         List<ProblemError> errors = new ArrayList<>();
         if (status != null && !STATUSES.contains(status)) {
@@ -109,39 +127,41 @@ public class ReceivableService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (customerId != null) {
-            q.append(" and customerId = :customer");
-            p.and("customer", customerId);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        if (reference != null) {
-            q.append(" and reference = :reference");
-            p.and("reference", reference);
-        }
-        if (currency != null) {
-            q.append(" and currency = :currency");
-            p.and("currency", currency);
-        }
-        if (dueFrom != null) {
-            q.append(" and dueDate >= :dueFrom");
-            p.and("dueFrom", dueFrom);
-        }
-        if (dueTo != null) {
-            q.append(" and dueDate <= :dueTo");
-            p.and("dueTo", dueTo);
-        }
-        var found = receivables.find(q.toString(), Sort.by("dueDate").and("id"), p);
-        return found.page(Page.of(page, size)).list().chain(items -> found.count()
-                .map(total -> new PageView<>(items.stream().map(ReceivableView::of).toList(), page, size, total)));
+        return companies.filter(company, "company").chain(scope -> {
+            Filter f = Filter.of(scope == null ? null : scope.id, customerId, status, reference, currency, dueFrom, dueTo);
+            var found = receivables.find(f.query(), Sort.by("dueDate").and("id"), f.params());
+            return found.page(Page.of(page, size)).list().chain(items -> companies.codes().chain(codes -> found.count()
+                    .map(total -> new PageView<>(items.stream().map(r -> ReceivableView.of(r, codes.get(r.companyId))).toList(), page, size, total))));
+        });
     }
 
-    private static Map<String, Object> summary(Receivable r) {
+    /** The list filters as a Panache query over {@link Receivable}: each given value one bound condition. */
+    private record Filter(String query, Parameters params) {
+
+        static Filter of(Long companyId, Long customerId, String status, String reference, String currency, LocalDate dueFrom, LocalDate dueTo) {
+            StringBuilder q = new StringBuilder("1 = 1");
+            Parameters p = new Parameters();
+            and(q, p, "companyId = :company", "company", companyId);
+            and(q, p, "customerId = :customer", "customer", customerId);
+            and(q, p, "status = :status", "status", status);
+            and(q, p, "reference = :reference", "reference", reference);
+            and(q, p, "currency = :currency", "currency", currency);
+            and(q, p, "dueDate >= :dueFrom", "dueFrom", dueFrom);
+            and(q, p, "dueDate <= :dueTo", "dueTo", dueTo);
+            return new Filter(q.toString(), p);
+        }
+
+        private static void and(StringBuilder q, Parameters p, String condition, String name, Object value) {
+            if (value != null) {
+                q.append(" and ").append(condition);
+                p.and(name, value);
+            }
+        }
+    }
+
+    private static Map<String, Object> summary(Receivable r, String company) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("company", company);
         m.put("customerId", r.customerId);
         m.put("reference", r.reference);
         m.put("amountMinor", r.amountMinor);

@@ -5,6 +5,7 @@ import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.reports.ReportPlan.SqlQuery;
 import io.walletrecon.reports.ReportRepository.AccountRef;
+import io.walletrecon.reports.ReportRepository.CompanyRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.temporal.ChronoUnit;
@@ -76,16 +77,41 @@ public class ReportPlanner {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
+        Uni<CompanyRef> company = blank(q.company()) ? Uni.createFrom().nullItem()
+                : repository.company(q.company()).map(c -> c.orElseThrow(() -> ApiException.unprocessable("No company with code '" + q.company() + "'",
+                        List.of(ProblemError.field("company", "names no company")))));
         Uni<AccountRef> account = blank(q.account()) ? Uni.createFrom().nullItem()
                 : repository.account(q.account()).map(a -> a.orElseThrow(() -> ApiException.notFound("No account '" + q.account() + "'")));
-        return account.chain(a -> switch (report) {
-            case RECONCILIATION -> Uni.createFrom().item(reconciliation(q, a));
-            case DIFFERENCES -> Uni.createFrom().item(differences(q, a));
-            case FUND_FLOW -> Uni.createFrom().item(fundFlow(q, a));
-            case CUSTOMER_STATEMENT -> repository.customer(q.customer())
-                    .map(c -> c.orElseThrow(() -> ApiException.notFound("No customer with id " + q.customer())))
-                    .map(c -> customerStatement(q, c));
-        });
+        return company.chain(co -> account.invoke(a -> sameCompany(co, "account", q.account(), a == null ? null : a.companyId()))
+                .chain(a -> switch (report) {
+                    case RECONCILIATION -> Uni.createFrom().item(reconciliation(q, a));
+                    case DIFFERENCES -> Uni.createFrom().item(differences(q, a, co));
+                    case FUND_FLOW -> Uni.createFrom().item(fundFlow(q, a, co));
+                    case CUSTOMER_STATEMENT -> repository.customer(q.customer())
+                            .map(c -> c.orElseThrow(() -> ApiException.notFound("No customer with id " + q.customer())))
+                            .invoke(c -> sameCompany(co, "customer", String.valueOf(c.id()), c.companyId()))
+                            .map(c -> customerStatement(q, c));
+                }));
+    }
+
+    /** A report scoped to a company covers only its accounts and customers: naming another company's is a mistake. */
+    private static void sameCompany(CompanyRef company, String field, String named, Long companyId) {
+        if (company != null && companyId != null && companyId != company.id()) {
+            throw ApiException.unprocessable("The " + field + " " + named + " belongs to another company than " + company.code(),
+                    List.of(ProblemError.field(field, "is not of company " + company.code())));
+        }
+    }
+
+    /** Where a cross-account report scoped to {@code company} adds {@code column in (that company's accounts)}. */
+    private static void scope(CompanyRef company, String column, List<Object> args, StringBuilder where) {
+        if (company != null) {
+            args.add(company.id());
+            where.append(" and ").append(column).append(" in (select id from accounts where company_id = $").append(args.size()).append(')');
+        }
+    }
+
+    private static String scopeLabel(AccountRef a, CompanyRef company) {
+        return a != null ? a.code() + " " + a.name() : company != null ? "all accounts of " + company.code() + " " + company.name() : "all accounts";
     }
 
     // --- 对账单 -------------------------------------------------------------------------------------------------
@@ -186,9 +212,10 @@ public class ReportPlanner {
 
     // --- 差异报告 -----------------------------------------------------------------------------------------------
 
-    ReportPlan differences(ReportQuery q, AccountRef a) {
+    ReportPlan differences(ReportQuery q, AccountRef a, CompanyRef company) {
         List<Object> args = new ArrayList<>(List.of(q.from(), q.to()));
         StringBuilder where = new StringBuilder("e.business_date between $1::date and $2::date");
+        scope(company, "e.account_id", args, where);
         if (a != null) {
             args.add(a.id());
             where.append(" and e.account_id = $").append(args.size());
@@ -223,7 +250,7 @@ public class ReportPlanner {
         List<Column> detailColumns = List.of(integer("id"), text("account"), date("businessDate"), text("type"), text("status"),
                 text("currency"), money("expected"), money("actual"), money("difference"), integer("ageDays"), text("assignee"),
                 text("annotations"), timestamp("detectedAt"));
-        return new ReportPlan(ReportName.DIFFERENCES, q.asMap(), a == null ? "all accounts" : a.code() + " " + a.name(),
+        return new ReportPlan(ReportName.DIFFERENCES, q.asMap(), scopeLabel(a, company),
                 a == null ? q.currency() : a.currency(),
                 List.of(new SqlQuery("totalsByType", totalColumns, totals, args)),
                 new SqlQuery("exceptions", detailColumns, detail, args));
@@ -231,11 +258,12 @@ public class ReportPlanner {
 
     // --- Fund flow ------------------------------------------------------------------------------------------------
 
-    ReportPlan fundFlow(ReportQuery q, AccountRef a) {
+    ReportPlan fundFlow(ReportQuery q, AccountRef a, CompanyRef company) {
         String period = q.period() == null ? "day" : q.period();
         String group = q.groupBy() == null ? "account" : q.groupBy();
         List<Object> args = new ArrayList<>(List.of(q.from(), q.to()));
         StringBuilder where = new StringBuilder("t.value_date between $1::date and $2::date and " + MOVED);
+        scope(company, "t.account_id", args, where);
         if (a != null) {
             args.add(a.id());
             where.append(" and t.account_id = $").append(args.size());
@@ -284,7 +312,7 @@ public class ReportPlanner {
         var params = q.asMap();
         params.put("period", period);
         params.put("groupBy", group);
-        return new ReportPlan(ReportName.FUND_FLOW, params, a == null ? "all accounts" : a.code() + " " + a.name(),
+        return new ReportPlan(ReportName.FUND_FLOW, params, scopeLabel(a, company),
                 a == null ? q.currency() : a.currency(),
                 List.of(new SqlQuery("totals", totalColumns, totals, args), new SqlQuery("series", seriesColumns, series, args),
                         new SqlQuery("topCustomers", topColumns, top, args)),

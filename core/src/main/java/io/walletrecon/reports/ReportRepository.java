@@ -30,22 +30,31 @@ public class ReportRepository {
         this.config = config;
     }
 
-    public record AccountRef(long id, String code, String currency, String name) {
+    public record AccountRef(long id, String code, String currency, String name, long companyId) {
     }
 
-    public record CustomerRef(long id, String name, String externalId) {
+    public record CustomerRef(long id, String name, String externalId, long companyId) {
+    }
+
+    public record CompanyRef(long id, String code, String name) {
     }
 
     public Uni<Optional<AccountRef>> account(String code) {
-        return pool.preparedQuery("select id, code, currency, name from accounts where code = $1")
+        return pool.preparedQuery("select id, code, currency, name, company_id from accounts where code = $1")
                 .execute(Tuple.of(code))
-                .map(rows -> first(rows).map(r -> new AccountRef(r.getLong(0), r.getString(1), r.getString(2), r.getString(3))));
+                .map(rows -> first(rows).map(r -> new AccountRef(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4))));
     }
 
     public Uni<Optional<CustomerRef>> customer(long id) {
-        return pool.preparedQuery("select id, name, external_id from customers where id = $1")
+        return pool.preparedQuery("select id, name, external_id, company_id from customers where id = $1")
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows).map(r -> new CustomerRef(r.getLong(0), r.getString(1), r.getString(2))));
+                .map(rows -> first(rows).map(r -> new CustomerRef(r.getLong(0), r.getString(1), r.getString(2), r.getLong(3))));
+    }
+
+    public Uni<Optional<CompanyRef>> company(String code) {
+        return pool.preparedQuery("select id, code, name from companies where code = $1")
+                .execute(Tuple.of(code))
+                .map(rows -> first(rows).map(r -> new CompanyRef(r.getLong(0), r.getString(1), r.getString(2))));
     }
 
     /** Distinct currencies among the rows of a query (used to refuse a chart that would add currencies). */

@@ -42,11 +42,15 @@ public class ReportRequest {
     @Parameter(description = "Customer id (required for customer-statement)")
     public Long customer;
 
+    @QueryParam("company")
+    @Parameter(description = "Company code: differences and fund-flow cover only its accounts; a named account or customer must be its")
+    public String company;
+
     @QueryParam("currency")
     @Parameter(description = "ISO 4217 filter (differences, fund-flow)")
     public String currency;
 
     public ReportQuery query() {
-        return new ReportQuery(account, from, to, groupBy, period, customer, currency);
+        return new ReportQuery(account, from, to, groupBy, period, customer, currency, company);
     }
 }

@@ -80,7 +80,7 @@ class CustomersApiTest {
                 .body(Map.of("name", "Third", "identities", List.of(Map.of("kind", "wechat_openid", "value", openid))))
                 .when().post("/customers")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("This payer identity already belongs to a customer; remove it there first"));
+                .body("detail", equalTo("This payer identity already belongs to a customer of this company; remove it there first"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("kind", "wechat_openid", "value", openid))
                 .when().post("/customers/{id}/identities", second)

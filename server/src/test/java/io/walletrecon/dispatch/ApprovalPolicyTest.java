@@ -112,6 +112,6 @@ class ApprovalPolicyTest {
                 .when().put("/payment-policies/CHF").then().statusCode(400).body("errors[0].field", equalTo("dualLimitMinor"));
         given().header("Authorization", approver("f")).when().get("/payment-policies/CHF").then().statusCode(200)
                 .body("autoLimitMinor", equalTo(10000)).body("dualLimitMinor", equalTo(1000000));
-        assertEquals(true, TestDb.count("select count(*) from audit_log where action = 'payment-policy.approved' and entity_id = 'CHF'") >= 1);
+        assertEquals(true, TestDb.count("select count(*) from audit_log where action = 'payment-policy.approved' and entity_id = 'default/CHF'") >= 1);
     }
 }

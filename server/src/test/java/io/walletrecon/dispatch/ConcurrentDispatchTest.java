@@ -73,14 +73,14 @@ class ConcurrentDispatchTest {
     /** 1,000 approved, scheduled payouts with their outbox jobs, planted set-based as the approval flow leaves them. */
     static void plant(String account, String prefix, int n) {
         TestDb.update("""
-                with b as (insert into beneficiaries (kind, beneficiary_key, name, masked)
-                           select 'wallet', ? || '-ba-' || g, 'Merchant ' || g, ? || '-ba-' || g from generate_series(1, ?) g returning id, name),
+                with b as (insert into beneficiaries (company_id, kind, beneficiary_key, name, masked)
+                           select (select company_id from accounts where code = ?), 'wallet', ? || '-ba-' || g, 'Merchant ' || g, ? || '-ba-' || g from generate_series(1, ?) g returning id, name),
                 p as (insert into payment_orders (type, account_id, beneficiary_id, beneficiary_name, amount_minor, currency, reference, execute_on, due_at,
                                                   state, channel, created_by, idempotency_key)
                       select 'payout', a.id, b.id, b.name, 100 + (b.id % 900), 'SEK', ? || '-' || b.id, current_date, now(), 'scheduled', 'stripe',
                              'planter', a.code || '/' || gen_random_uuid()
                       from b, accounts a where a.code = ? returning id)
                 insert into dispatch_jobs (payment_id, channel, status, due_at) select id, 'stripe', 'pending', now() from p
-                """, prefix, prefix, n, prefix, account);
+                """, account, prefix, prefix, n, prefix, account);
     }
 }

@@ -3,6 +3,7 @@ package io.walletrecon.dispatch;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
@@ -32,10 +33,15 @@ final class DispatchFixtures {
         return TestJwt.bearer(who, "approver");
     }
 
-    /** A Stripe account in {@code currency} whose latest statement closed at {@code balanceMinor}. */
+    /** A Stripe account of the default company in {@code currency} whose latest statement closed at {@code balanceMinor}. */
     static String stripeAccount(String currency, long balanceMinor) {
+        return stripeAccount(TestCompanies.DEFAULT, currency, balanceMinor);
+    }
+
+    /** A Stripe account of {@code company} in {@code currency} whose latest statement closed at {@code balanceMinor}. */
+    static String stripeAccount(String company, String currency, long balanceMinor) {
         String code = TestData.unique("st-" + currency.toLowerCase());
-        Accounts.create(Map.of("code", code, "provider", "stripe", "name", "Stripe " + code, "currency", currency,
+        Accounts.create(Map.of("company", company, "code", code, "provider", "stripe", "name", "Stripe " + code, "currency", currency,
                 "timeZone", "Asia/Shanghai", "credentials", Map.of("webhookSecrets", List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))));
         setBalance(code, balanceMinor);
         return code;
@@ -55,8 +61,13 @@ final class DispatchFixtures {
                 balanceMinor, UUID.randomUUID().toString(), accountCode);
     }
 
-    /** Puts a policy in force the only way there is: one admin proposes it, a second approves it. */
+    /** Puts a policy of the default company in force the only way there is: one admin proposes it, a second approves it. */
     static void policy(String currency, long auto, long dual, Long dailyAmount, Integer dailyCount, Long large) {
+        policy(TestCompanies.DEFAULT, currency, auto, dual, dailyAmount, dailyCount, large);
+    }
+
+    /** Puts a policy of {@code company} in force: one admin proposes it, a second approves it. */
+    static void policy(String company, String currency, long auto, long dual, Long dailyAmount, Integer dailyCount, Long large) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("autoLimitMinor", auto);
         body.put("dualLimitMinor", dual);
@@ -64,14 +75,17 @@ final class DispatchFixtures {
         body.put("beneficiaryDailyCount", dailyCount);
         body.put("largeAmountMinor", large);
         body.put("reason", "test fixture");
-        // Test classes share currencies: withdraw what another fixture may have left waiting.
-        Long waiting = TestDb.scalar("select id from payment_policy_changes where currency = ? and state = 'pending'", currency);
+        // Test classes share the default company's currencies: withdraw what another fixture may have left waiting.
+        Long waiting = TestDb.scalar("select id from payment_policy_changes where currency = ? and state = 'pending'"
+                + " and company_id = (select id from companies where code = ?)", currency, company);
         if (waiting != null) {
             TestDb.update("update payment_policy_changes set state = 'withdrawn', decided_by = proposed_by, decided_at = now() where id = ?", waiting);
         }
         long change = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .queryParam("company", company)
                 .when().put("/payment-policies/" + currency).then().statusCode(202).extract().jsonPath().getLong("id");
         given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON).body(Map.of("comment", "checked"))
+                .queryParam("company", company)
                 .when().post("/payment-policies/" + currency + "/changes/" + change + "/approval").then().statusCode(200);
     }
 

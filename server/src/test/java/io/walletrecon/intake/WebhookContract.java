@@ -187,7 +187,7 @@ abstract class WebhookContract {
     @Test
     void refusalsAboutTheAccountAllLookTheSame() {
         String bare = TestData.unique(provider());
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, ?, ?, ?, 'UTC')",
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, ?, ?, ?, 'UTC')",
                 bare, provider(), "No credentials " + bare, currency());
         Delivery genuine = event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now(), false);
         List<String> answers = List.of(

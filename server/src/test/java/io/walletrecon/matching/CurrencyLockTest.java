@@ -18,8 +18,13 @@ import static io.restassured.RestAssured.given;
 import static io.walletrecon.matching.Fixtures.FINANCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Receivables belong to no account: runs of different accounts in one currency must not pay one receivable twice. */
+/**
+ * Receivables belong to a company, not an account: runs of different accounts of one company in one currency must not
+ * pay one receivable twice, and runs of different companies never wait for each other.
+ */
 @QuarkusTest
 class CurrencyLockTest {
 
@@ -32,9 +37,9 @@ class CurrencyLockTest {
     }
 
     @Test
-    void runsOfTwoAccountsInOneCurrencyStartedAtOncePayASharedReceivableOnce() throws Exception {
+    void runsOfTwoAccountsOfOneCompanyInOneCurrencyStartedAtOncePayASharedReceivableOnce() throws Exception {
         Fixtures a = Fixtures.wallet("wechatpay", "CNY");
-        Fixtures b = Fixtures.wallet("alipay", "CNY");
+        Fixtures b = a.sibling("alipay");
         long c = a.customer("Shared");
         long r = a.receivable(c, "SH-" + a.code, 8800, 1);
         long ta = a.receipt("wx-sh-" + a.code, 8800, 1, "SH-" + a.code);
@@ -65,7 +70,7 @@ class CurrencyLockTest {
     }
 
     @Test
-    void aRunWaitsWhileAnotherTransactionPaysReceivablesOfItsCurrency() throws Exception {
+    void aRunWaitsWhileAnotherTransactionPaysReceivablesOfItsCompanyAndCurrency() throws Exception {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         long c = f.customer("Wait");
         long r = f.receivable(c, "W1-" + f.code, 500, 1);
@@ -74,7 +79,7 @@ class CurrencyLockTest {
         var pool = Executors.newSingleThreadExecutor();
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key("CNY") + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key(f.company.id(), "CNY") + ")");
             var run = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(id)), pool);
             Thread.sleep(1500);
 
@@ -92,6 +97,44 @@ class CurrencyLockTest {
     }
 
     @Test
+    void aRunOfAnotherCompanyInTheSameCurrencyDoesNotWait() throws Exception {
+        Fixtures busy = Fixtures.wallet("wechatpay", "CNY");
+        Fixtures f = Fixtures.wallet("alipay", "CNY");
+        assertNotEquals(ReceivablesLock.key(busy.company.id(), "CNY"), ReceivablesLock.key(f.company.id(), "CNY"));
+        long c = f.customer("Other company");
+        long r = f.receivable(c, "OC-" + f.code, 600, 1);
+        f.receipt("ali-oc-" + f.code, 600, 1, "OC-" + f.code);
+        long id = queue(f);
+        var pool = Executors.newSingleThreadExecutor();
+        try (Connection conn = TestDb.connect()) {
+            conn.setAutoCommit(false);
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", "
+                    + ReceivablesLock.key(busy.company.id(), "CNY") + ")");
+            var run = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(id)), pool);
+
+            assertEquals("succeeded", run.get(60, TimeUnit.SECONDS).state(),
+                    "another company's CNY receivables being paid does not hold this run up");
+            assertEquals(600, Fixtures.paid(r), "paid while the other company's lock is still held");
+            conn.rollback();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void keysOfCompaniesAndCurrenciesNeverCollide() {
+        java.util.Set<Integer> keys = new java.util.HashSet<>();
+        for (long company : new long[]{1, 2, 255, 256, 65_535}) {
+            for (String currency : List.of("AAA", "CNY", "EUR", "USD", "ZZZ")) {
+                keys.add(ReceivablesLock.key(company, currency));
+            }
+        }
+        assertEquals(25, keys.size());
+        assertTrue(ReceivablesLock.key(65_535, "ZZZ") > 0, "the largest key still fits a positive int");
+        assertEquals(1 << 15, ReceivablesLock.key(1, "AAA"));
+    }
+
+    @Test
     void aManualReceiptMatchWaitsForTheCurrencyToo() throws Exception {
         Fixtures f = Fixtures.wallet("wechatpay", "USD");
         long c = f.customer("Hand wait");
@@ -100,7 +143,7 @@ class CurrencyLockTest {
         var pool = Executors.newSingleThreadExecutor();
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key("USD") + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key(f.company.id(), "USD") + ")");
             var post = CompletableFuture.supplyAsync(() -> given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                     .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "paid by phone",
                             "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),

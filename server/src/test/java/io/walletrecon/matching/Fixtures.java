@@ -2,57 +2,69 @@ package io.walletrecon.matching;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Plants matching inputs with SQL (the import and intake own their APIs) and drives runs through the API.
- * Receivables belong to no account, so every fixture lives in a year of its own: no test's date window or
- * past-due check ever reaches another test's rows.
+ * Receivables, customers and payer identities belong to a company and matching never reaches across companies, so
+ * every fixture is an account of a company of its own: no test's date window or past-due check ever reaches another
+ * test's rows, whatever dates they use. Accounts that must share receivables are siblings ({@link #sibling}).
  */
 final class Fixtures {
 
     static final String FINANCE = TestJwt.bearer("fiona", "finance");
     static final String ADMIN = TestJwt.bearer("ada", "admin");
-    private static final AtomicInteger YEAR = new AtomicInteger(2100 + (int) (Math.random() * 50) * 10);
+    /** The first business date of every fixture. */
+    static final LocalDate D0 = LocalDate.of(2031, 3, 1);
 
+    final TestCompanies.Company company;
     final String code;
     final long account;
     final String currency;
     final LocalDate d0;
 
-    private Fixtures(String code, long account, String currency, LocalDate d0) {
+    private Fixtures(TestCompanies.Company company, String code, long account, String currency) {
+        this.company = company;
         this.code = code;
         this.account = account;
         this.currency = currency;
-        this.d0 = d0;
+        this.d0 = D0;
     }
 
     static Fixtures wallet(String provider, String currency) {
         return account(provider, currency);
     }
 
+    /** An account of a new company of its own. */
     static Fixtures account(String provider, String currency) {
-        String code = TestData.unique(provider);
-        long id = TestDb.count("insert into accounts (code, provider, name, currency, time_zone) values (?, ?, ?, ?, 'Asia/Shanghai') returning id",
-                code, provider, "Test " + code, currency);
-        return new Fixtures(code, id, currency, LocalDate.of(YEAR.getAndIncrement(), 3, 1));
+        return in(TestCompanies.create("co-" + provider), provider, currency);
     }
 
-    /** A bank account in the same currency and years as this one. */
+    /** An account of {@code company}. */
+    static Fixtures in(TestCompanies.Company company, String provider, String currency) {
+        String code = TestData.unique(provider);
+        long id = TestDb.count("insert into accounts (company_id, code, provider, name, currency, time_zone) values (?, ?, ?, ?, ?, 'Asia/Shanghai') returning id",
+                company.id(), code, provider, "Test " + code, currency);
+        return new Fixtures(company, code, id, currency);
+    }
+
+    /** Another account of this one's company, in the same currency: the two share its receivables. */
+    Fixtures sibling(String provider) {
+        return in(company, provider, currency);
+    }
+
+    /** A bank account of the same company in the same currency. */
     Fixtures bank() {
-        String bank = TestData.unique("bank");
-        long id = TestDb.count("insert into accounts (code, provider, name, currency, time_zone) values (?, 'bank', ?, ?, 'Asia/Shanghai') returning id",
-                bank, "Bank " + bank, currency);
-        return new Fixtures(bank, id, currency, d0);
+        return sibling("bank");
     }
 
     LocalDate day(int offset) {
@@ -60,7 +72,8 @@ final class Fixtures {
     }
 
     long customer(String name) {
-        return TestDb.count("insert into customers (external_id, name) values (?, ?) returning id", TestData.unique(code + "-c"), name);
+        return TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, ?) returning id", company.id(),
+                TestData.unique(code + "-c"), name);
     }
 
     void identity(long customer, String kind, String key) {

@@ -107,7 +107,7 @@ class ReceivablesApiTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.line", contains(3, 4, 5, 6, 7, 8))
                 .body("errors.column", contains("customer_external_id", "amount", "currency", "issue_date", "reference", null))
-                .body("errors[0].message", equalTo("no customer with external id 'nobody-" + ext1 + "'"))
+                .body("errors[0].message", equalTo("no customer with external id 'nobody-" + ext1 + "' in company 'default'"))
                 .body("errors[1].message", equalTo("'1.005' has more than 2 decimals, the most CNY allows"))
                 .body("errors[4].message", equalTo("repeats customer and reference 'INV-200' of line 2"))
                 .body("errors[5].message", equalTo("has 4 values, the header names 6 columns"));

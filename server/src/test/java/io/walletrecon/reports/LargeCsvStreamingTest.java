@@ -47,6 +47,11 @@ class LargeCsvStreamingTest {
         return conn;
     }
 
+    private static long idleCursors() {
+        return TestDb.countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
+                + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
+    }
+
     @Test
     void aClientThatGoesAwayReleasesTheCursor() throws Exception {
         long account = plant(100_000);
@@ -76,10 +81,17 @@ class LargeCsvStreamingTest {
         try (InputStream in = conn.getInputStream()) {
             byte[] first = in.readNBytes(256 * 1024);
             assertEquals(256 * 1024, first.length);
+            // The server fetches until the socket's buffers are full, then its cursor waits, idle in transaction; on a loaded
+            // machine filling them may take longer than the pause, so look again for up to 10 s, and once more a second later.
             Thread.sleep(1500);
-            long cursorsOpen = TestDb.countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
-                    + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
+            long cursorsOpen = 0;
+            for (int i = 0; i < 100 && cursorsOpen == 0; i++) {
+                cursorsOpen = idleCursors();
+                Thread.sleep(100);
+            }
             assertTrue(cursorsOpen >= 1, "the report cursor should still be open while the client is not reading");
+            Thread.sleep(1000);
+            assertTrue(idleCursors() >= 1, "and stays open, waiting for the client");
 
             BufferedReader reader = new BufferedReader(new InputStreamReader(
                     new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), in), StandardCharsets.UTF_8), 1 << 16);

@@ -1,5 +1,6 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 
@@ -9,11 +10,16 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** A new account with a unique code; returns its id. */
+    /** A new account of the default company with a unique code; returns its id. */
     static long account(String prefix, String provider, String currency, String zone) {
+        return account(TestCompanies.defaultId(), prefix, provider, currency, zone);
+    }
+
+    /** A new account of the company {@code companyId} with a unique code; returns its id. */
+    static long account(long companyId, String prefix, String provider, String currency, String zone) {
         String code = TestData.unique(prefix);
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, ?, ?, ?, ?)",
-                code, provider, "Account " + code, currency, zone);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values (?, ?, ?, ?, ?, ?)",
+                companyId, code, provider, "Account " + code, currency, zone);
         return TestDb.count("select id from accounts where code = ?", code);
     }
 
@@ -22,8 +28,12 @@ final class ReportFixtures {
     }
 
     static long customer(String name) {
+        return customer(TestCompanies.defaultId(), name);
+    }
+
+    static long customer(long companyId, String name) {
         String ext = TestData.unique("cust");
-        TestDb.update("insert into customers (external_id, name) values (?, ?)", ext, name);
+        TestDb.update("insert into customers (company_id, external_id, name) values (?, ?, ?)", companyId, ext, name);
         return TestDb.count("select id from customers where external_id = ?", ext);
     }
 

@@ -29,7 +29,8 @@ class ReportsContractTest {
             "groupBy", "fund-flow breakdown: account | channel | customer (default account)",
             "period", "fund-flow time bucket: day | week | month (default day)",
             "customer", "Customer id (required for customer-statement)",
-            "currency", "ISO 4217 filter (differences, fund-flow)");
+            "currency", "ISO 4217 filter (differences, fund-flow)",
+            "company", "Company code: differences and fund-flow cover only its accounts; a named account or customer must be its");
 
     @Test
     void anyAcceptGetsJson() {
@@ -57,7 +58,7 @@ class ReportsContractTest {
         SHARED.forEach((name, description) -> assertEquals(description, get.get(name), "GET /reports/{name} ?" + name));
         assertEquals(SHARED.size() + 2, get.size(), "GET parameters: " + get.keySet());
         assertEquals("path", location(doc, "/reports/{name}", "get", "name"));
-        for (String query : List.of("account", "from", "to", "groupBy", "period", "customer", "currency", "page", "size")) {
+        for (String query : List.of("account", "from", "to", "groupBy", "period", "customer", "currency", "company", "page", "size")) {
             assertEquals("query", location(doc, "/reports/{name}", "get", query), query);
         }
         Map<String, String> export = parameters(doc, "/reports/{name}/exports", "post");

@@ -35,7 +35,7 @@ class PublicRoutesTest {
     @BeforeEach
     void sendALink() {
         String external = TestData.unique("cust");
-        TestDb.update("insert into customers (external_id, name) values (?, ?)", external, "Initech " + external);
+        TestDb.update("insert into customers (company_id, external_id, name) values ((select id from companies where code = 'default'), ?, ?)", external, "Initech " + external);
         long customer = TestDb.count("select id from customers where external_id = ?", external);
         Map<String, Object> link = given().header("Authorization", TestJwt.bearer("fiona", "finance")).contentType(ContentType.JSON)
                 .body(Map.of("customer", customer, "from", "2025-06-01", "to", "2025-06-30"))

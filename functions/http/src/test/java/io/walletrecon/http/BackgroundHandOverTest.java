@@ -47,7 +47,7 @@ class BackgroundHandOverTest {
     @Test
     void aMatchingRunIsHandedToTheJobsFunctionAndNotRunHere() throws Exception {
         String account = TestData.unique("lambda-bg");
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai')", account);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai')", account);
         WireMock s3 = FakeS3.client();
         s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/jobs/.*")).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
 
@@ -64,7 +64,7 @@ class BackgroundHandOverTest {
     @Test
     void anExportIsHandedToTheJobsFunctionAndNotRunHere() throws Exception {
         String account = TestData.unique("lambda-bgx");
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'bank', 'Bank', 'CNY', 'Asia/Shanghai')", account);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'CNY', 'Asia/Shanghai')", account);
         WireMock s3 = FakeS3.client();
         s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/jobs/.*")).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
 

@@ -44,7 +44,7 @@ class ReportsThroughLambdaTest {
     @BeforeEach
     void plant() {
         account = TestData.unique("lambda-rep");
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'wechatpay', '微信 商户', 'CNY', 'Asia/Shanghai')", account);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', '微信 商户', 'CNY', 'Asia/Shanghai')", account);
         long id = TestDb.count("select id from accounts where code = ?", account);
         TestDb.update("insert into statements (account_id, format, period_start, period_end, currency, closing_balance_minor, file_sha256, imported_by) "
                 + "values (?, 'wechat-bill', '2026-04-01', '2026-04-30', 'CNY', 50000, ?, 'test')", id, TestData.unique("sha"));

@@ -19,7 +19,7 @@ public final class SeededAccounts {
         try {
             byte[] json = new ObjectMapper().writeValueAsBytes(credentials);
             byte[] sealed = TestKeys.keys().encrypt(json, "accounts.credentials:" + code);
-            TestDb.update("insert into accounts (code, provider, name, currency, time_zone, credentials_ciphertext) values (?, ?, ?, ?, ?, ?)",
+            TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone, credentials_ciphertext) values ((select id from companies where code = 'default'), ?, ?, ?, ?, ?, ?)",
                     code, provider, provider + " " + code, currency, zone, sealed);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -36,9 +36,9 @@ class BackgroundWorkHandlerTest {
     @Test
     void aQueuedRunIsExecutedOnceEvenWhenItsObjectIsDeliveredTwice() {
         String code = TestData.unique("bgw");
-        long account = TestDb.count("insert into accounts (code, provider, name, currency, time_zone) values (?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai') returning id", code);
+        long account = TestDb.count("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai') returning id", code);
         LocalDate day = LocalDate.of(2031, 4, 2);
-        long customer = TestDb.count("insert into customers (external_id, name) values (?, 'Background customer') returning id", code);
+        long customer = TestDb.count("insert into customers (company_id, external_id, name) values ((select id from companies where code = 'default'), ?, 'Background customer') returning id", code);
         long receivable = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
                 + "values (?, ?, 3100, 'CNY', ?, ?) returning id", customer, "BG-" + code, day.minusDays(10), day.plusDays(10));
         TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, merchant_reference, occurred_at, value_date) "

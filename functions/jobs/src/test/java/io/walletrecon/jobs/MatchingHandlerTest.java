@@ -32,10 +32,10 @@ class MatchingHandlerTest {
     @Test
     void aScheduledEventRunsTheAccountsAndReturnsTheirRuns() {
         String code = TestData.unique("wx");
-        long account = TestDb.count("insert into accounts (code, provider, name, currency, time_zone) values (?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai') returning id", code);
+        long account = TestDb.count("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai') returning id", code);
         TestDb.update("insert into matching_config (account_id, day_end_time, updated_by) values (?, '00:00', 'test')", account);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        long customer = TestDb.count("insert into customers (external_id, name) values (?, 'Lambda customer') returning id", code);
+        long customer = TestDb.count("insert into customers (company_id, external_id, name) values ((select id from companies where code = 'default'), ?, 'Lambda customer') returning id", code);
         long receivable = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
                 + "values (?, ?, 6600, 'CNY', ?, ?) returning id", customer, "LB-" + code, today, today.plusDays(10));
         TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, merchant_reference, occurred_at, value_date) "

@@ -41,7 +41,7 @@ class StatementImportFromS3Test {
     @Test
     void anUploadedStatementIsStreamedFromS3AndImported() {
         String account = TestData.unique("s3get");
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
         String objectPath = "/" + FakeS3.BUCKET + "/statements/" + account + "/MT940%202026-03-03.txt";
         WireMock s3 = FakeS3.client();
         s3.register(get(urlPathEqualTo(objectPath)).willReturn(aResponse().withStatus(200).withBody(Samples.bytes("mt940.txt"))));

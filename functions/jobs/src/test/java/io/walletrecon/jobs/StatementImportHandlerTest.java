@@ -50,7 +50,7 @@ class StatementImportHandlerTest {
     @Test
     void importsTheObjectThroughTheSameServiceAndAgainIsADuplicate() throws IOException {
         String account = TestData.unique("s3");
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
         Path file = ROOT.resolve("stmts").resolve("statements").resolve(account).resolve("MT940 2026-03-03.txt");
         Files.createDirectories(file.getParent());
         Files.write(file, Samples.bytes("mt940.txt"));
@@ -75,7 +75,7 @@ class StatementImportHandlerTest {
     @Test
     void aFileThatDoesNotAddUpIsReportedAsRejectedNotRetried() throws IOException {
         String account = TestData.unique("s3");
-        TestDb.update("insert into accounts (code, provider, name, currency, time_zone) values (?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
+        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
         Path file = ROOT.resolve("stmts").resolve(account).resolve("bad.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, new String(Samples.bytes("mt940.txt")).replace(":62F:C260303EUR484,50", ":62F:C260303EUR1,00"));
