@@ -57,7 +57,7 @@ public class CustomerResource {
     @Operation(summary = "List customers (personal data masked); q matches name, externalId or collection code")
     public Uni<PageView<CustomerView>> list(@QueryParam("q") String q,
                                             @QueryParam("page") @DefaultValue("0") int page,
-                                            @QueryParam("size") @DefaultValue("50") int size) {
+                                            @QueryParam("size") Integer size) {
         return service.list(q, page, size);
     }
 

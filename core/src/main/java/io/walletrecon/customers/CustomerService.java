@@ -12,6 +12,7 @@ import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.PageView;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,14 +27,16 @@ import java.util.Map;
 @ApplicationScoped
 public class CustomerService {
 
-    static final int MAX_PAGE_SIZE = 500;
 
     private final CustomerRepository customers;
     private final CollectionCodeService codes;
     private final KeyService keys;
     private final AuditLog audit;
 
-    public CustomerService(CustomerRepository customers, CollectionCodeService codes, KeyService keys, AuditLog audit) {
+    private final Paging paging;
+
+    public CustomerService(CustomerRepository customers, CollectionCodeService codes, KeyService keys, AuditLog audit, Paging paging) {
+        this.paging = paging;
         this.customers = customers;
         this.codes = codes;
         this.keys = keys;
@@ -69,12 +72,9 @@ public class CustomerService {
     }
 
     @WithSession
-    public Uni<PageView<CustomerView>> list(String query, int page, int size) {
-        List<ProblemError> errors = new ArrayList<>();
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+    public Uni<PageView<CustomerView>> list(String query, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
+        paging.require(page, size);
         var found = query == null || query.isBlank()
                 ? customers.findAll(Sort.by("id"))
                 : customers.find("lower(name) like :q or externalId = :exact or collectionCode = :code", Sort.by("id"),
@@ -216,9 +216,7 @@ public class CustomerService {
                 errors.add(ProblemError.field("identities[" + n + "]", "repeats an identity given earlier in this request"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
     }
 
     private CustomerView view(Customer c, boolean masked) {

@@ -70,7 +70,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Uni<PageView<PaymentView>> list(@QueryParam("state") String state, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                            @QueryParam("beneficiary") String beneficiary,
-                                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+                                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") Integer size) {
         return service.list(state, from, to, beneficiary, page, size);
     }
 

@@ -45,7 +45,7 @@ public class ExceptionResource {
                                                           @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
                                                           @QueryParam("run") Long run,
                                                           @QueryParam("page") @DefaultValue("0") int page,
-                                                          @QueryParam("size") @DefaultValue("50") int size) {
+                                                          @QueryParam("size") Integer size) {
         return service.list(account, type, status, from, to, assignee, run, page, size);
     }
 

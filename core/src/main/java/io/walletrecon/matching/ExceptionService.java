@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.PageView;
+import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +41,19 @@ public class ExceptionService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public ExceptionService(AuditLog audit, ObjectMapper json) {
+    private final Paging paging;
+
+    public ExceptionService(AuditLog audit, ObjectMapper json, Paging paging) {
+        this.paging = paging;
         this.audit = audit;
         this.json = json;
     }
 
     @WithSession
     public Uni<PageView<MatchingViews.ExceptionView>> list(String account, String type, String status, LocalDate from, LocalDate to,
-                                                          String assignee, Long runId, int page, int size) {
-        NativeQueries.checkPage(page, size);
+                                                          String assignee, Long runId, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
+        paging.require(page, size);
         if (type != null && !TYPES.contains(type)) {
             throw ApiException.invalid("type must be one of " + String.join(", ", TYPES.stream().sorted().toList()),
                     List.of(ProblemError.field("type", "unknown exception type '" + type + "'")));

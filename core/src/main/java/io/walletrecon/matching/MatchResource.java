@@ -42,7 +42,7 @@ public class MatchResource {
                                                       @QueryParam("status") String status, @QueryParam("rule") String rule,
                                                       @QueryParam("run") Long run, @QueryParam("transaction") Long transaction,
                                                       @QueryParam("page") @DefaultValue("0") int page,
-                                                      @QueryParam("size") @DefaultValue("50") int size) {
+                                                      @QueryParam("size") Integer size) {
         return service.list(account, kind, status, rule, run, transaction, page, size);
     }
 

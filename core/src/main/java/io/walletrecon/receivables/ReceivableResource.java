@@ -73,7 +73,7 @@ public class ReceivableResource {
                                               @QueryParam("dueFrom") LocalDate dueFrom,
                                               @QueryParam("dueTo") LocalDate dueTo,
                                               @QueryParam("page") @DefaultValue("0") int page,
-                                              @QueryParam("size") @DefaultValue("50") int size) {
+                                              @QueryParam("size") Integer size) {
         return service.list(customerId, status, reference, currency, dueFrom, dueTo, page, size);
     }
 

@@ -17,6 +17,7 @@ import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -32,14 +33,17 @@ import java.util.Set;
 public class ReceivableService {
 
     static final Set<String> STATUSES = Set.of("open", "partially_paid", "paid", "written_off", "cancelled");
-    static final int MAX_PAGE_SIZE = 500;
 
     private final ReceivableRepository receivables;
     private final CustomerRepository customers;
     private final CollectionCodeService codes;
     private final AuditLog audit;
 
-    public ReceivableService(ReceivableRepository receivables, CustomerRepository customers, CollectionCodeService codes, AuditLog audit) {
+    private final Paging paging;
+
+    public ReceivableService(ReceivableRepository receivables, CustomerRepository customers, CollectionCodeService codes, AuditLog audit,
+                             Paging paging) {
+        this.paging = paging;
         this.receivables = receivables;
         this.customers = customers;
         this.codes = codes;
@@ -61,9 +65,7 @@ public class ReceivableService {
         if (request.dueDate().isBefore(request.issueDate())) {
             errors.add(ProblemError.field("dueDate", "must not be before issueDate"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         Money money = amount;
         return customers.findById(request.customerId()).onItem().ifNull()
                 .failWith(() -> ApiException.unprocessable("No customer with id " + request.customerId(),
@@ -100,15 +102,14 @@ public class ReceivableService {
 
     @WithSession
     public Uni<PageView<ReceivableView>> list(Long customerId, String status, String reference, String currency,
-                                              LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+                                              LocalDate dueFrom, LocalDate dueTo, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (status != null && !STATUSES.contains(status)) {
             errors.add(ProblemError.field("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList())));
         }
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        paging.check(page, size, errors);
+        Validation.refuseIfAny(errors);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (customerId != null) {

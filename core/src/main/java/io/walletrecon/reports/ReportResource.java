@@ -67,7 +67,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     public Uni<Map<String, Object>> json(@BeanParam ReportRequest request,
                                          @QueryParam("page") @DefaultValue("0") int page,
-                                         @QueryParam("size") @DefaultValue("50") int size) {
+                                         @QueryParam("size") Integer size) {
         return service.json(request.name, request.query(), page, size);
     }
 

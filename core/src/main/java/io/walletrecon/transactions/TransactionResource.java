@@ -37,7 +37,7 @@ public class TransactionResource {
                                                @QueryParam("to") LocalDate to,
                                                @QueryParam("status") String status,
                                                @QueryParam("page") @DefaultValue("0") int page,
-                                               @QueryParam("size") @DefaultValue("50") int size) {
+                                               @QueryParam("size") Integer size) {
         return service.list(account, from, to, status, page, size);
     }
 }

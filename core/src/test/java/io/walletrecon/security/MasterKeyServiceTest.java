@@ -17,15 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MasterKeyServiceTest {
 
     private static MasterKeyService withKey(String base64) {
-        return new MasterKeyService(new WalletreconConfig() {
-            public String masterKey() {
-                return base64;
-            }
-
-            public int pageSize() {
-                return 50;
-            }
-        });
+        return new MasterKeyService(() -> base64);
     }
 
     private static String randomKey() {
