@@ -24,12 +24,13 @@ public class Customer {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "external_id")
+    @Column(name = "external_id", columnDefinition = "text")
     public String externalId;
 
+    @Column(columnDefinition = "text")
     public String name;
 
-    @Column(name = "contact_name")
+    @Column(name = "contact_name", columnDefinition = "text")
     public String contactName;
 
     @Column(name = "phone_ciphertext")
@@ -38,12 +39,13 @@ public class Customer {
     @Column(name = "email_ciphertext")
     public byte[] emailCiphertext;
 
-    @Column(name = "risk_rating")
+    @Column(name = "risk_rating", columnDefinition = "text")
     public String riskRating;
 
+    @Column(columnDefinition = "text")
     public String notes;
 
-    @Column(name = "collection_code")
+    @Column(name = "collection_code", columnDefinition = "text")
     public String collectionCode;
 
     @Column(name = "created_at")

@@ -23,6 +23,7 @@ public class Receivable {
     @Column(name = "customer_id")
     public long customerId;
 
+    @Column(columnDefinition = "text")
     public String reference;
 
     @Column(name = "amount_minor")
@@ -31,6 +32,7 @@ public class Receivable {
     @Column(name = "paid_minor")
     public long paidMinor;
 
+    @Column(columnDefinition = "text")
     public String currency;
 
     @Column(name = "issue_date")
@@ -39,9 +41,10 @@ public class Receivable {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
-    @Column(name = "collection_code")
+    @Column(name = "collection_code", columnDefinition = "text")
     public String collectionCode;
 
+    @Column(columnDefinition = "text")
     public String status;
 
     @Column(name = "created_at")
