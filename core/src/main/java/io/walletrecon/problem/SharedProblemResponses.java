@@ -32,10 +32,10 @@ import java.util.TreeSet;
  *   <li>401 and 403: secured operations (those with a security requirement: Quarkus adds one, listing the roles, to
  *       every {@code @RolesAllowed} operation, so resources declare no {@code @SecurityRequirement}). The 403 names
  *       those roles;</li>
- *   <li>404: secured operations with a path parameter that names a record ({@code id}, {@code code},
- *       {@code account}, {@code name} or a name ending in {@code Id}): nothing exists under that name. A path
- *       parameter that is a value rather than a record (a currency, a provider) or a public link's token states
- *       its own errors;</li>
+ *   <li>404 "No such payment": secured operations with a path parameter that names a record ({@code id},
+ *       {@code code}, {@code account}, {@code name} or a name ending in {@code Id}), the record named after the
+ *       collection in the path ({@link #recordName}). A path parameter that is a value rather than a record (a
+ *       currency, a provider) or a public link's token states its own errors;</li>
  *   <li>500: every operation: an unexpected failure, answered with an incident id only.</li>
  * </ul>
  * 409, 410, 413, 422 and other statuses are particular to an operation and stay on it. A status an operation states
@@ -48,7 +48,7 @@ public class SharedProblemResponses implements OASFilter {
     static final String INVALID = "The request is invalid: errors[] names each bad parameter, field or file line";
     static final String UNAUTHENTICATED = "No bearer token, or one that is expired or not signed by a trusted key";
     static final String FORBIDDEN = "Your token carries none of the roles allowed here";
-    static final String NOT_FOUND = "Nothing exists under this path: no such ";
+    static final String NOT_FOUND = "No such ";
     static final String UNEXPECTED = "Unexpected failure on our side: the body holds only an incident id to quote when "
             + "you report it; the cause is in the server's log";
 
@@ -65,16 +65,12 @@ public class SharedProblemResponses implements OASFilter {
             return;
         }
         List<SecurityRequirement> documentSecurity = openAPI.getSecurity();
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
-                addShared(entry.getKey(), entry.getValue(), path, documentSecurity);
-            }
-        }
+        openAPI.getPaths().getPathItems().forEach((name, path) -> path.getOperations().values()
+                .forEach(operation -> addShared(name, path, operation, documentSecurity)));
         requireProblemSchema(openAPI);
     }
 
-    private void addShared(PathItem.HttpMethod method, Operation operation, PathItem path,
-                           List<SecurityRequirement> documentSecurity) {
+    private void addShared(String pathName, PathItem path, Operation operation, List<SecurityRequirement> documentSecurity) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -90,13 +86,41 @@ public class SharedProblemResponses implements OASFilter {
             addIfAbsent(responses, "403", forbidden(security));
             List<String> records = parameters.stream()
                     .filter(p -> p.getIn() == Parameter.In.PATH && namesRecord(p.getName()))
-                    .map(Parameter::getName).toList();
+                    .map(p -> recordName(pathName, p.getName())).toList();
             if (!records.isEmpty()) {
                 addIfAbsent(responses, "404", NOT_FOUND + String.join(" or ", records));
             }
         }
         addIfAbsent(responses, "500", UNEXPECTED);
         responses.getAPIResponses().forEach((status, response) -> problemBodyForErrors(status, response));
+    }
+
+    /**
+     * What a path parameter names, for "No such ...": {@code account} itself, else the collection before it in the
+     * path, singular ({@code /payments/bank-files/{id}}: "bank file"; {@code /customers/{id}/identities/{identityId}}:
+     * "customer", "identity").
+     */
+    static String recordName(String path, String parameter) {
+        if (parameter.equals("account") || path == null) {
+            return parameter;
+        }
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals("{" + parameter + "}") && !segments[i - 1].isEmpty() && !segments[i - 1].startsWith("{")) {
+                return singular(segments[i - 1]).replace('-', ' ');
+            }
+        }
+        return parameter;
+    }
+
+    private static String singular(String plural) {
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        if (plural.endsWith("ches") || plural.endsWith("shes") || plural.endsWith("sses") || plural.endsWith("xes")) {
+            return plural.substring(0, plural.length() - 2);
+        }
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     /** Whether a path parameter of this name picks one record (and so a wrong one is a 404). */

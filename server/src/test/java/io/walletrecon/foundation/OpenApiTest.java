@@ -118,6 +118,16 @@ class OpenApiTest {
         assertTrue(doc.getString("paths.'/payments/{id}/approvals'.post.responses.'403'.description").contains("maker-checker"));
     }
 
+    @Test
+    void notFoundNamesTheRecordThePathPicks() {
+        JsonPath doc = document();
+        assertEquals("No such payment", doc.getString("paths.'/payments/{id}'.get.responses.'404'.description"));
+        assertEquals("No such bank file", doc.getString("paths.'/payments/bank-files/{id}'.get.responses.'404'.description"));
+        assertEquals("No such customer or identity",
+                doc.getString("paths.'/customers/{id}/identities/{identityId}'.delete.responses.'404'.description"));
+        assertNull(doc.get("paths.'/payment-policies/{currency}'.get.responses.'404'"));
+    }
+
     /** A path parameter that picks one record: the same words as the filter's Javadoc. */
     private static boolean namesRecord(String name) {
         return List.of("id", "code", "account", "name").contains(name) || name.endsWith("Id");
