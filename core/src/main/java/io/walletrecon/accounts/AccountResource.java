@@ -55,7 +55,7 @@ public class AccountResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One account")
-        public Uni<AccountView> get(@PathParam("code") String code) {
+    public Uni<AccountView> get(@PathParam("code") String code) {
         return service.get(code);
     }
 
@@ -64,7 +64,7 @@ public class AccountResource {
     @Operation(summary = "Change an account's name, time zone or credentials (credentials are replaced whole, e.g. to rotate secrets)")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials")
-        public Uni<AccountView> update(@PathParam("code") String code, @Valid @NotNull AccountRequests.Update request) {
+    public Uni<AccountView> update(@PathParam("code") String code, @Valid @NotNull AccountRequests.Update request) {
         return service.update(code, request, identity.getPrincipal().getName());
     }
 }
