@@ -1,6 +1,5 @@
 package io.walletrecon.security;
 
-import io.walletrecon.config.WalletreconConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
