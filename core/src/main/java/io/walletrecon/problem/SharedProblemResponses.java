@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  *
  * <p>The rule, applied to every operation that does not already state the status itself:
  * <ul>
- *   <li>400: operations with a parameter or a JSON body (bean validation, a malformed date or number, bad JSON);</li>
+ *   <li>400: operations with a query or header parameter, a text path parameter or a JSON body (bean validation, a
+ *       malformed date or number, bad JSON, a NUL character); a number in the path that does not parse is a 404;</li>
  *   <li>401 and 403: secured operations (those with a security requirement: Quarkus adds one, listing the roles, to
  *       every {@code @RolesAllowed} operation, so resources declare no {@code @SecurityRequirement}). The 403 names
  *       those roles;</li>
@@ -77,7 +79,7 @@ public class SharedProblemResponses implements OASFilter {
         APIResponses responses = operation.getResponses();
         GENERATED.forEach((status, description) -> dropGenerated(responses, status, description));
         List<Parameter> parameters = parameters(operation, path);
-        if (!parameters.isEmpty() || hasJsonBody(operation)) {
+        if (parameters.stream().anyMatch(SharedProblemResponses::mayBeMalformed) || hasJsonBody(operation)) {
             addIfAbsent(responses, "400", INVALID);
         }
         List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : documentSecurity;
@@ -152,6 +154,15 @@ public class SharedProblemResponses implements OASFilter {
             all.addAll(operation.getParameters());
         }
         return all;
+    }
+
+    /** A query or header parameter, or text in the path; a path number that does not parse routes nowhere (404). */
+    private static boolean mayBeMalformed(Parameter parameter) {
+        if (parameter.getIn() != Parameter.In.PATH) {
+            return true;
+        }
+        Schema schema = parameter.getSchema();
+        return schema == null || schema.getType() == null || schema.getType().contains(Schema.SchemaType.STRING);
     }
 
     private static boolean hasJsonBody(Operation operation) {
