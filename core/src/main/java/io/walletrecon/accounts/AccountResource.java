@@ -2,7 +2,6 @@ package io.walletrecon.accounts;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,10 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -28,12 +24,9 @@ import java.util.List;
 
 @Path("/accounts")
 @Tag(name = "Accounts", description = "Company wallet and bank accounts and their provider credentials (role admin)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccountResource {
 
     private final AccountService service;
@@ -48,16 +41,17 @@ public class AccountResource {
     @ResponseStatus(201)
     @Operation(summary = "Create an account; credentials are validated, encrypted and never returned")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An account with this code exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials")
+    @APIResponse(responseCode = "409", description = "An account with this code exists")
+    @APIResponse(responseCode = "422", description = "No such company")
     public Uni<AccountView> create(@Valid @NotNull AccountRequests.Create request) {
         return service.create(request, identity.getPrincipal().getName());
     }
 
     @GET
     @Operation(summary = "List accounts, of one company when company is given")
-    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such company")
+    @APIResponse(responseCode = "200", description = "The accounts")
     public Uni<List<AccountView>> list(@QueryParam("company") String company) {
         return service.list(company);
     }
@@ -65,7 +59,6 @@ public class AccountResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One account")
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountView> get(@PathParam("code") String code) {
         return service.get(code);
     }
@@ -74,8 +67,7 @@ public class AccountResource {
     @Path("/{code}")
     @Operation(summary = "Change an account's name, time zone or credentials (credentials are replaced whole, e.g. to rotate secrets)")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or unusable credentials")
     public Uni<AccountView> update(@PathParam("code") String code, @Valid @NotNull AccountRequests.Update request) {
         return service.update(code, request, identity.getPrincipal().getName());
     }

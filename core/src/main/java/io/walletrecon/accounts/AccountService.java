@@ -16,6 +16,7 @@ import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,9 +57,7 @@ public class AccountService {
             TimeZones.check(request.timeZone(), "timeZone", errors);
         }
         String number = accountNumber(request.accountNumber(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         Object credentials = validator.validate(provider, request.credentials());
         return companies.resolve(request.company(), "company").chain(company -> accounts.findByCode(request.code()).call(existing -> {
             if (existing != null) {
@@ -103,9 +102,7 @@ public class AccountService {
     public Uni<AccountView> update(String code, AccountRequests.Update request, String actor) {
         List<ProblemError> errors = new ArrayList<>();
         String number = request.accountNumber() == null ? null : accountNumber(request.accountNumber(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid("accountNumber " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         return require(code).call(a -> request.accountNumber() == null ? Uni.createFrom().voidItem() : numberFree(number, a.id)).chain(a -> {
             Map<String, Object> changed = new LinkedHashMap<>();
             if (request.accountNumber() != null && !java.util.Objects.equals(number, a.accountNumber)) {

@@ -21,24 +21,29 @@ public class AuditEntry {
     @Column(name = "occurred_at")
     public Instant occurredAt;
 
+    @Column(columnDefinition = "text")
     public String actor;
 
+    @Column(columnDefinition = "text")
     public String action;
 
-    @Column(name = "entity_type")
+    @Column(name = "entity_type", columnDefinition = "text")
     public String entityType;
 
-    @Column(name = "entity_id")
+    @Column(name = "entity_id", columnDefinition = "text")
     public String entityId;
 
+    @Column(columnDefinition = "text")
     public String reason;
 
     /** Free-form JSON of what changed, stored as text so that its bytes (and so its hash) never change. */
+    @Column(columnDefinition = "text")
     public String details;
 
-    @Column(name = "prev_hash")
+    @Column(name = "prev_hash", columnDefinition = "text")
     public String prevHash;
 
+    @Column(columnDefinition = "text")
     public String hash;
 
     /** {@link AuditChain#KEYED} for every row written now; {@link AuditChain#UNKEYED} for rows from before. */

@@ -23,18 +23,21 @@ public class Company {
     public Long id;
 
     /** Fixed once created: requests, views and reports name the company by it. */
+    @Column(columnDefinition = "text")
     public String code;
 
+    @Column(columnDefinition = "text")
     public String name;
 
-    @Column(name = "legal_name")
+    @Column(name = "legal_name", columnDefinition = "text")
     public String legalName;
 
     /** ISO 3166-1 alpha-2; null only for the company the migration created until an admin sets it. */
+    @Column(columnDefinition = "text")
     public String country;
 
     /** The time zone of an account created without one. */
-    @Column(name = "time_zone")
+    @Column(name = "time_zone", columnDefinition = "text")
     public String timeZone;
 
     @Column(name = "created_at")

@@ -8,6 +8,7 @@ import io.walletrecon.customers.UniqueViolations;
 import io.walletrecon.data.TimeZones;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -42,9 +43,7 @@ public class CompanyService {
         List<ProblemError> errors = new ArrayList<>();
         checkCountry(request.country(), errors);
         TimeZones.check(request.timeZone(), "timeZone", errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         return companies.findByCode(request.code()).chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("A company with code '" + request.code() + "' already exists");
@@ -83,9 +82,7 @@ public class CompanyService {
         if (request.timeZone() != null) {
             TimeZones.check(request.timeZone(), "timeZone", errors);
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         return require(code).chain(c -> {
             Map<String, Object> changed = new LinkedHashMap<>();
             c.name = change(changed, "name", c.name, request.name() == null ? null : request.name().trim());

@@ -1,7 +1,6 @@
 package io.walletrecon.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /** Typed configuration under {@code walletrecon.*}; production values arrive as environment variables. */
@@ -11,9 +10,4 @@ public interface WalletreconConfig {
     /** Base64 of 32 bytes; env WALLETRECON_MASTER_KEY. Encrypts credentials and personal data at rest. */
     @WithName("master-key")
     String masterKey();
-
-    /** Default page size for list endpoints. */
-    @WithName("page-size")
-    @WithDefault("50")
-    int pageSize();
 }

@@ -29,12 +29,13 @@ public class Customer {
     public long companyId;
 
     /** The company's own customer number (ERP); unique within the company. */
-    @Column(name = "external_id")
+    @Column(name = "external_id", columnDefinition = "text")
     public String externalId;
 
+    @Column(columnDefinition = "text")
     public String name;
 
-    @Column(name = "contact_name")
+    @Column(name = "contact_name", columnDefinition = "text")
     public String contactName;
 
     @Column(name = "phone_ciphertext")
@@ -43,12 +44,13 @@ public class Customer {
     @Column(name = "email_ciphertext")
     public byte[] emailCiphertext;
 
-    @Column(name = "risk_rating")
+    @Column(name = "risk_rating", columnDefinition = "text")
     public String riskRating;
 
+    @Column(columnDefinition = "text")
     public String notes;
 
-    @Column(name = "collection_code")
+    @Column(name = "collection_code", columnDefinition = "text")
     public String collectionCode;
 
     @Column(name = "created_at")

@@ -14,6 +14,7 @@ import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.PageView;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +29,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CustomerService {
 
-    static final int MAX_PAGE_SIZE = 500;
 
     private final CustomerRepository customers;
     private final CompanyService companies;
@@ -36,8 +36,11 @@ public class CustomerService {
     private final KeyService keys;
     private final AuditLog audit;
 
+    private final Paging paging;
+
     public CustomerService(CustomerRepository customers, CompanyService companies, CollectionCodeService codes, KeyService keys,
-                           AuditLog audit) {
+                           AuditLog audit, Paging paging) {
+        this.paging = paging;
         this.customers = customers;
         this.companies = companies;
         this.codes = codes;
@@ -80,12 +83,9 @@ public class CustomerService {
 
     /** Customers, of one company when {@code company} is given; {@code query} matches name, externalId or collection code. */
     @WithSession
-    public Uni<PageView<CustomerView>> list(String company, String query, int page, int size) {
-        List<ProblemError> errors = new ArrayList<>();
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+    public Uni<PageView<CustomerView>> list(String company, String query, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
+        paging.require(page, size);
         return companies.filter(company, "company").chain(scope -> page(scope, query, page, size));
     }
 
@@ -239,9 +239,7 @@ public class CustomerService {
                 errors.add(ProblemError.field("identities[" + n + "]", "repeats an identity given earlier in this request"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
     }
 
     private Uni<CustomerView> view(Customer c, boolean masked) {

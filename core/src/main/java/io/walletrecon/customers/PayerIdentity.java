@@ -29,17 +29,19 @@ public class PayerIdentity {
     @Column(name = "company_id")
     public long companyId;
 
+    @Column(columnDefinition = "text")
     public String kind;
 
-    @Column(name = "identity_key")
+    @Column(name = "identity_key", columnDefinition = "text")
     public String identityKey;
 
     @Column(name = "value_ciphertext")
     public byte[] valueCiphertext;
 
+    @Column(columnDefinition = "text")
     public String masked;
 
-    @Column(name = "bank_code")
+    @Column(name = "bank_code", columnDefinition = "text")
     public String bankCode;
 
     @Column(name = "created_at")

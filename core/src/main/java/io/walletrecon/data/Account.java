@@ -20,23 +20,27 @@ public class Account {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Column(columnDefinition = "text")
     public String code;
 
     /** The company that holds the account; fixed once created. */
     @Column(name = "company_id")
     public long companyId;
 
+    @Column(columnDefinition = "text")
     public Provider provider;
 
+    @Column(columnDefinition = "text")
     public String name;
 
+    @Column(columnDefinition = "text")
     public String currency;
 
-    @Column(name = "time_zone")
+    @Column(name = "time_zone", columnDefinition = "text")
     public String timeZone;
 
     /** IBAN or bank account number its statements name (normalised by {@code AccountNumbers}); null if not given. */
-    @Column(name = "account_number")
+    @Column(name = "account_number", columnDefinition = "text")
     public String accountNumber;
 
     @Column(name = "credentials_ciphertext")

@@ -26,13 +26,15 @@ public class WalletTransaction {
     @Column(name = "account_id")
     public Long accountId;
 
-    @Column(name = "provider_txn_id")
+    @Column(name = "provider_txn_id", columnDefinition = "text")
     public String providerTxnId;
 
     /** payment, refund, payout, fee, adjustment */
+    @Column(columnDefinition = "text")
     public String kind;
 
     /** in or out */
+    @Column(columnDefinition = "text")
     public String direction;
 
     @Column(name = "amount_minor")
@@ -44,27 +46,30 @@ public class WalletTransaction {
     @Column(name = "refunded_minor")
     public long refundedMinor;
 
+    @Column(columnDefinition = "text")
     public String currency;
 
     /** pending, succeeded, failed, refunded, partially_refunded */
+    @Column(columnDefinition = "text")
     public String status;
 
-    @Column(name = "payer_kind")
+    @Column(name = "payer_kind", columnDefinition = "text")
     public String payerKind;
 
-    @Column(name = "payer_identity")
+    @Column(name = "payer_identity", columnDefinition = "text")
     public String payerIdentity;
 
-    @Column(name = "merchant_reference")
+    @Column(name = "merchant_reference", columnDefinition = "text")
     public String merchantReference;
 
+    @Column(columnDefinition = "text")
     public String description;
 
-    @Column(name = "payout_id")
+    @Column(name = "payout_id", columnDefinition = "text")
     public String payoutId;
 
     /** For a refund row: the provider transaction id of the payment it refunds. */
-    @Column(name = "parent_txn_id")
+    @Column(name = "parent_txn_id", columnDefinition = "text")
     public String parentTxnId;
 
     @Column(name = "occurred_at")
@@ -77,6 +82,7 @@ public class WalletTransaction {
     public Long customerId;
 
     /** webhook, bill, manual */
+    @Column(columnDefinition = "text")
     public String source;
 
     @Column(name = "created_at")

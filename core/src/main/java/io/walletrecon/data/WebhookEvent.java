@@ -21,15 +21,17 @@ public class WebhookEvent {
     @Column(name = "account_id")
     public Long accountId;
 
+    @Column(columnDefinition = "text")
     public Provider provider;
 
-    @Column(name = "provider_event_id")
+    @Column(name = "provider_event_id", columnDefinition = "text")
     public String providerEventId;
 
-    @Column(name = "event_type")
+    @Column(name = "event_type", columnDefinition = "text")
     public String eventType;
 
     /** JSON object of the signature and identification headers, never secrets. */
+    @Column(columnDefinition = "text")
     public String headers;
 
     public byte[] body;
@@ -38,8 +40,10 @@ public class WebhookEvent {
     public Instant receivedAt;
 
     /** received, processed, unprocessable */
+    @Column(columnDefinition = "text")
     public String state;
 
+    @Column(columnDefinition = "text")
     public String error;
 
     @Column(name = "transaction_id")

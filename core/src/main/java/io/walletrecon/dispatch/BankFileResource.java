@@ -1,7 +1,6 @@
 package io.walletrecon.dispatch;
 
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,19 +15,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/payments/bank-files/{id}")
 @Tag(name = "Payments", description = "Outgoing payment orders: refunds, payouts, supplier payments; approvals and holds")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such bank file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BankFileResource {
 
     private final BankFileService service;
@@ -57,8 +49,8 @@ public class BankFileResource {
     @Operation(summary = "Settle an uncertain hand-over after asking the bank: delivered=true (the bank has it) or false (deliver the same "
             + "file again); a comment saying what the bank confirmed is required (audited)")
     @APIResponse(responseCode = "200", description = "The file after the decision")
-    @APIResponse(responseCode = "400", description = "No comment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The file is not uncertain", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No comment")
+    @APIResponse(responseCode = "409", description = "The file is not uncertain")
     public Uni<BankFileService.BankFileView> resolve(@PathParam("id") long id, @Valid @NotNull Resolution resolution) {
         return service.resolve(id, resolution.delivered(), resolution.comment(), actor.name());
     }

@@ -21,6 +21,7 @@ public class PaymentOrder {
     public Long id;
 
     /** refund, payout, supplier_payment */
+    @Column(columnDefinition = "text")
     public String type;
 
     @Column(name = "account_id")
@@ -30,25 +31,27 @@ public class PaymentOrder {
     public Long beneficiaryId;
 
     /** The beneficiary's name as this order gives it (the beneficiaries row keeps the name first used). */
-    @Column(name = "beneficiary_name")
+    @Column(name = "beneficiary_name", columnDefinition = "text")
     public String beneficiaryName;
 
     /** The BIC this order gives for a bank account, if any. */
-    @Column(name = "beneficiary_bank_code")
+    @Column(name = "beneficiary_bank_code", columnDefinition = "text")
     public String beneficiaryBankCode;
 
     /** Sent as the provider's Idempotency-Key on every send of this order; chosen at creation, never changed. */
-    @Column(name = "idempotency_key")
+    @Column(name = "idempotency_key", columnDefinition = "text")
     public String idempotencyKey;
 
     @Column(name = "amount_minor")
     public long amountMinor;
 
+    @Column(columnDefinition = "text")
     public String currency;
 
+    @Column(columnDefinition = "text")
     public String reference;
 
-    @Column(name = "refund_of")
+    @Column(name = "refund_of", columnDefinition = "text")
     public String refundOf;
 
     @Column(name = "execute_on")
@@ -57,14 +60,16 @@ public class PaymentOrder {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    @Column(columnDefinition = "text")
     public String recurrence;
 
     @Column(name = "series_id")
     public Long seriesId;
 
+    @Column(columnDefinition = "text")
     public String state;
 
-    @Column(name = "hold_reason")
+    @Column(name = "hold_reason", columnDefinition = "text")
     public String holdReason;
 
     @Column(name = "approvals_required")
@@ -74,18 +79,19 @@ public class PaymentOrder {
     public boolean riskCleared;
 
     /** stripe or bank_file: which adapter sends it. */
+    @Column(columnDefinition = "text")
     public String channel;
 
-    @Column(name = "provider_payment_id")
+    @Column(name = "provider_payment_id", columnDefinition = "text")
     public String providerPaymentId;
 
     @Column(name = "processed_minor")
     public Long processedMinor;
 
-    @Column(name = "failure_reason")
+    @Column(name = "failure_reason", columnDefinition = "text")
     public String failureReason;
 
-    @Column(name = "created_by")
+    @Column(name = "created_by", columnDefinition = "text")
     public String createdBy;
 
     @Column(name = "created_at")

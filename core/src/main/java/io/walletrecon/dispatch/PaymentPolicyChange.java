@@ -21,6 +21,7 @@ public class PaymentPolicyChange {
     @Column(name = "company_id")
     public long companyId;
 
+    @Column(columnDefinition = "text")
     public String currency;
 
     @Column(name = "auto_limit_minor")
@@ -38,23 +39,25 @@ public class PaymentPolicyChange {
     @Column(name = "large_amount_minor")
     public Long largeAmountMinor;
 
+    @Column(columnDefinition = "text")
     public String state;
 
+    @Column(columnDefinition = "text")
     public String reason;
 
-    @Column(name = "proposed_by")
+    @Column(name = "proposed_by", columnDefinition = "text")
     public String proposedBy;
 
     @Column(name = "proposed_at")
     public Instant proposedAt;
 
-    @Column(name = "decided_by")
+    @Column(name = "decided_by", columnDefinition = "text")
     public String decidedBy;
 
     @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "decision_comment")
+    @Column(name = "decision_comment", columnDefinition = "text")
     public String decisionComment;
 
     public PolicyChangeState state() {

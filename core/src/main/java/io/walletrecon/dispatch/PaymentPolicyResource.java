@@ -1,7 +1,6 @@
 package io.walletrecon.dispatch;
 
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -33,12 +31,8 @@ import java.util.List;
  */
 @Path("/payment-policies/{currency}")
 @Tag(name = "Payment policies", description = "Approval tiers (审批权限) and risk limits per company and currency; changes need a second admin")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid currency or limits", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role missing, or maker-checker: the proposer cannot approve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "422", description = "No such company")
 public class PaymentPolicyResource {
 
     private final PaymentPolicyService service;
@@ -52,6 +46,7 @@ public class PaymentPolicyResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
     @Operation(summary = "The policy in force for a company's currency (the configured default when none was set)")
+    @APIResponse(responseCode = "200", description = "The policy in force")
     public Uni<PaymentPolicy> get(@PathParam("currency") String currency, @QueryParam("company") String company) {
         return service.get(company, currency);
     }
@@ -63,7 +58,8 @@ public class PaymentPolicyResource {
             + "approves the change; it then applies to orders created afterwards")
     @APIResponse(responseCode = "202", description = "The pending change", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PaymentPolicyService.ChangeView.class)))
-    @APIResponse(responseCode = "409", description = "Another change of this currency is waiting for a decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another change of this currency is waiting for a decision")
+    @APIResponse(responseCode = "400", description = "Invalid currency or limits")
     public Uni<Response> propose(@PathParam("currency") String currency, @QueryParam("company") String company,
                                  @Valid @NotNull PaymentRequests.Policy policy) {
         return service.propose(company, currency, policy, actor.name()).map(change -> Response.accepted(change).build());
@@ -73,6 +69,7 @@ public class PaymentPolicyResource {
     @Path("/changes")
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
     @Operation(summary = "The latest proposed changes of a company's policy of a currency, newest first, with their decisions")
+    @APIResponse(responseCode = "200", description = "The changes, newest first")
     public Uni<List<PaymentPolicyService.ChangeView>> changes(@PathParam("currency") String currency, @QueryParam("company") String company) {
         return service.changes(company, currency);
     }
@@ -83,8 +80,10 @@ public class PaymentPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve a pending change proposed by another admin; it is in force at once (audited)")
     @APIResponse(responseCode = "200", description = "The approved change")
-    @APIResponse(responseCode = "404", description = "No such change of this company's currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The change was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such change of this company's currency")
+    @APIResponse(responseCode = "403", description = "Not an admin, or you proposed this change: another admin must approve it "
+            + "(maker-checker)")
+    @APIResponse(responseCode = "409", description = "The change was already decided")
     public Uni<PaymentPolicyService.ChangeView> approve(@PathParam("currency") String currency, @PathParam("id") long id,
                                                         @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
         return service.approve(company, currency, id, decision == null ? null : decision.comment(), actor.name());
@@ -96,8 +95,8 @@ public class PaymentPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a pending change (another admin) or withdraw it (its proposer); the policy stays as it is (audited)")
     @APIResponse(responseCode = "200", description = "The rejected or withdrawn change")
-    @APIResponse(responseCode = "404", description = "No such change of this company's currency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The change was already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such change of this company's currency")
+    @APIResponse(responseCode = "409", description = "The change was already decided")
     public Uni<PaymentPolicyService.ChangeView> reject(@PathParam("currency") String currency, @PathParam("id") long id,
                                                        @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
         return service.reject(company, currency, id, decision == null ? null : decision.comment(), actor.name());

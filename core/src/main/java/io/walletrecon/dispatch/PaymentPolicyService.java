@@ -11,6 +11,7 @@ import io.walletrecon.money.Money;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -197,8 +198,6 @@ public class PaymentPolicyService {
         if (p.largeAmountMinor() != null && p.largeAmountMinor() <= 0) {
             errors.add(ProblemError.field("largeAmountMinor", "must be positive"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
     }
 }

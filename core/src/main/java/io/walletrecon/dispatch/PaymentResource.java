@@ -2,7 +2,6 @@ package io.walletrecon.dispatch;
 
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.PageView;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,17 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 
 @Path("/payments")
 @Tag(name = "Payments", description = "Outgoing payment orders: refunds, payouts, supplier payments; approvals and holds")
-@SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role missing, or maker-checker: the creator cannot approve", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PaymentResource {
 
     private final PaymentService service;
@@ -51,9 +46,9 @@ public class PaymentResource {
             + "The Idempotency-Key header is required: the same key and body return the first response again")
     @APIResponse(responseCode = "201", description = "Created (or the first response replayed for a repeated key)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field or missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Key reused with a different body, or the account cannot send this type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field or missing Idempotency-Key")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "422", description = "Key reused with a different body, or the account cannot send this type")
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PaymentRequests.Create request) {
         return service.create(request, idempotencyKey, actor.name())
                 .map(created -> Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.body())
@@ -65,7 +60,6 @@ public class PaymentResource {
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
     @Operation(summary = "One payment order with its approvals, provider attempts and history")
     @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaymentView> get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -74,11 +68,10 @@ public class PaymentResource {
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
     @Operation(summary = "Payment orders by company (of the paying account), state, execution date (from/to inclusive) and beneficiary (name contains, or masked id), paged")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such company")
     public Uni<PageView<PaymentView>> list(@QueryParam("company") String company, @QueryParam("state") String state, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                            @QueryParam("beneficiary") String beneficiary,
-                                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+                                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") Integer size) {
         return service.list(company, state, from, to, beneficiary, page, size);
     }
 
@@ -88,8 +81,9 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve a pending payment (never your own); the last approval the policy needs schedules it")
     @APIResponse(responseCode = "200", description = "The order after the approval")
-    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not pending approval (the problem names its state), or you approved it already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not pending approval (the problem names its state), or you approved it already")
+    @APIResponse(responseCode = "403", description = "Not an approver, or you created this payment: another person must approve it "
+            + "(maker-checker)")
     public Uni<PaymentView> approve(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
         return service.approve(id, decision == null ? null : decision.comment(), actor.name());
     }
@@ -100,9 +94,9 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a pending payment with a comment; it is cancelled")
     @APIResponse(responseCode = "200", description = "The cancelled order")
-    @APIResponse(responseCode = "400", description = "No comment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not pending approval", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No comment")
+    @APIResponse(responseCode = "409", description = "Not pending approval")
+    @APIResponse(responseCode = "403", description = "Not an approver, or you created this payment: cancel it instead")
     public Uni<PaymentView> reject(@PathParam("id") long id, @Valid @NotNull PaymentRequests.Decision decision) {
         return service.reject(id, decision.comment(), actor.name());
     }
@@ -113,8 +107,7 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a payment that has not been submitted to the provider yet")
     @APIResponse(responseCode = "200", description = "The cancelled order")
-    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already submitted or final (the problem names its state)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already submitted or final (the problem names its state)")
     public Uni<PaymentView> cancel(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
         return service.cancel(id, decision == null ? null : decision.comment(), actor.name());
     }
@@ -126,9 +119,10 @@ public class PaymentResource {
     @Operation(summary = "Release a held payment after a person looked at it. A possible duplicate or a risk-limit hold needs an "
             + "approver who did not create the payment, and a comment; a low-balance or dispatch-error hold may be released by finance")
     @APIResponse(responseCode = "200", description = "The released order")
-    @APIResponse(responseCode = "400", description = "No comment for a duplicate or risk hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not held", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No comment for a duplicate or risk hold")
+    @APIResponse(responseCode = "409", description = "Not held")
+    @APIResponse(responseCode = "403", description = "Neither finance nor approver; or a duplicate or risk hold, which only an approver "
+            + "who did not create the payment may release (maker-checker)")
     public Uni<PaymentView> release(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
         return service.release(id, decision == null ? null : decision.comment(), actor.person());
     }

@@ -19,6 +19,7 @@ import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
+import io.walletrecon.problem.Validation;
 import io.walletrecon.security.KeyService;
 import io.walletrecon.security.Person;
 import io.walletrecon.security.Roles;
@@ -54,7 +55,6 @@ public class PaymentService {
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
     static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
-    static final int MAX_PAGE_SIZE = 500;
     static final String POLICY_ACTOR = "policy";
     /** Associated data of a beneficiary's encrypted account number: binds the ciphertext to its row's key. */
     static final String BENEFICIARY_ACCOUNT_CONTEXT = "beneficiaries.account:";
@@ -81,9 +81,11 @@ public class PaymentService {
     private final KeyService keys;
     private final DispatchConfig config;
     private final ObjectMapper json;
+    private final Paging paging;
 
     public PaymentService(PaymentOrderRepository orders, AccountService accounts, CompanyService companies, PaymentPolicyService policies,
-                          AlertService alerts, AuditLog audit, KeyService keys, DispatchConfig config, ObjectMapper json) {
+                          AlertService alerts, AuditLog audit, KeyService keys, DispatchConfig config, ObjectMapper json, Paging paging) {
+        this.paging = paging;
         this.orders = orders;
         this.accounts = accounts;
         this.companies = companies;
@@ -210,9 +212,7 @@ public class PaymentService {
                 default -> errors.add(ProblemError.field("recurrence.frequency", "must be MONTHLY or WEEKLY"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         return new Validated(amount, channel, kind);
     }
 
@@ -561,7 +561,9 @@ public class PaymentService {
 
     /** Orders by the given filters (each optional), of one company when {@code company} is given. */
     @WithSession
-    public Uni<PageView<PaymentView>> list(String company, String state, LocalDate from, LocalDate to, String beneficiary, int page, int size) {
+    public Uni<PageView<PaymentView>> list(String company, String state, LocalDate from, LocalDate to, String beneficiary, int page,
+                                           Integer requestedSize) {
+        int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (state != null && java.util.Arrays.stream(PaymentState.values()).noneMatch(s -> s.code().equals(state))) {
             errors.add(ProblemError.field("state", "must be one of " + String.join(", ", java.util.Arrays.stream(PaymentState.values()).map(PaymentState::code).toList())));
@@ -569,10 +571,8 @@ public class PaymentService {
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(ProblemError.field("from", "must not be after to"));
         }
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        paging.check(page, size, errors);
+        Validation.refuseIfAny(errors);
         String where = " where (cast(?1 as text) is null or p.state = ?1) and (cast(?2 as date) is null or p.execute_on >= ?2)"
                 + " and (cast(?3 as date) is null or p.execute_on <= ?3)"
                 + " and (cast(?4 as text) is null or p.beneficiary_name ilike '%' || ?4 || '%' or b.masked = ?4)"

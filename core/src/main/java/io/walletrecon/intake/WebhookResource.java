@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -60,16 +58,11 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Stored (or already stored); Alipay body `success`")
     @APIResponse(responseCode = "204", description = "WeChat Pay: stored (or already stored)")
     @APIResponse(responseCode = "400", description = "Not authentic for this endpoint: no such account, no credentials, bad or "
-            + "missing signature, stale timestamp, unknown key serial or another merchant's event, all answered alike",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown provider",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "408", description = "The body did not arrive in time",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "Not stored; the provider retries",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "missing signature, stale timestamp, unknown key serial or another merchant's event, all answered alike")
+    @APIResponse(responseCode = "404", description = "Unknown provider")
+    @APIResponse(responseCode = "408", description = "The body did not arrive in time")
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
+    @APIResponse(responseCode = "500", description = "Not stored; the provider retries")
     public Response receive(@PathParam("provider") String provider, @PathParam("account") String account,
                             @Context HttpHeaders headers, InputStream body) {
         try {

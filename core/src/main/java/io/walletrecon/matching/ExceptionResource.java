@@ -3,7 +3,6 @@ package io.walletrecon.matching;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.PageView;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,10 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -29,12 +25,9 @@ import java.time.LocalDate;
 
 @Path("/exceptions")
 @Tag(name = "Exceptions", description = "Reconciliation differences to work: filter, annotate, assign, resolve (role finance)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.FINANCE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExceptionResource {
 
     private final ExceptionService service;
@@ -47,21 +40,20 @@ public class ExceptionResource {
 
     @GET
     @Operation(summary = "Exceptions by company, account, type, status, business date (from/to inclusive), assignee or run; paged, oldest first")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such company")
+    @APIResponse(responseCode = "200", description = "A page of exceptions")
     public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("company") String company, @QueryParam("account") String account, @QueryParam("type") String type,
                                                           @QueryParam("status") String status, @QueryParam("from") LocalDate from,
                                                           @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
                                                           @QueryParam("run") Long run,
                                                           @QueryParam("page") @DefaultValue("0") int page,
-                                                          @QueryParam("size") @DefaultValue("50") int size) {
+                                                          @QueryParam("size") Integer size) {
         return service.list(company, account, type, status, from, to, assignee, run, page, size);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One exception with its annotations")
-    @APIResponse(responseCode = "404", description = "No such exception", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingViews.ExceptionView> get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -71,7 +63,6 @@ public class ExceptionResource {
     @ResponseStatus(201)
     @Operation(summary = "Add an annotation (备注)")
     @APIResponse(responseCode = "201", description = "The exception with its annotations")
-    @APIResponse(responseCode = "404", description = "No such exception", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingViews.ExceptionView> annotate(@PathParam("id") long id, @Valid @NotNull MatchingRequests.Annotation request) {
         return service.annotate(id, request.body(), identity.getPrincipal().getName());
     }
@@ -79,8 +70,8 @@ public class ExceptionResource {
     @POST
     @Path("/{id}/resolve")
     @Operation(summary = "Set status in_review, resolved or ignored (resolved/ignored need a reason), optionally assign")
-    @APIResponse(responseCode = "400", description = "Invalid status or missing reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such exception", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The exception in its new status")
+    @APIResponse(responseCode = "400", description = "Invalid status or missing reason")
     public Uni<MatchingViews.ExceptionView> resolve(@PathParam("id") long id, @Valid @NotNull MatchingRequests.Resolve request) {
         return service.resolve(id, request.status(), request.reason(), request.assignee(), identity.getPrincipal().getName());
     }

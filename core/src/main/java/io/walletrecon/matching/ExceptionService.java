@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.companies.CompanyService;
 import io.walletrecon.data.PageView;
+import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,11 @@ public class ExceptionService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public ExceptionService(CompanyService companies, AuditLog audit, ObjectMapper json) {
+    private final Paging paging;
+
+    public ExceptionService(CompanyService companies, AuditLog audit, ObjectMapper json, Paging paging) {
         this.companies = companies;
+        this.paging = paging;
         this.audit = audit;
         this.json = json;
     }
@@ -52,8 +56,9 @@ public class ExceptionService {
     /** Exceptions by the given filters (each optional), of one company's accounts when {@code company} is given. */
     @WithSession
     public Uni<PageView<MatchingViews.ExceptionView>> list(String company, String account, String type, String status, LocalDate from,
-                                                          LocalDate to, String assignee, Long runId, int page, int size) {
-        NativeQueries.checkPage(page, size);
+                                                          LocalDate to, String assignee, Long runId, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
+        paging.require(page, size);
         if (type != null && !TYPES.contains(type)) {
             throw ApiException.invalid("type must be one of " + String.join(", ", TYPES.stream().sorted().toList()),
                     List.of(ProblemError.field("type", "unknown exception type '" + type + "'")));

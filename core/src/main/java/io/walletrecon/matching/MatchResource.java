@@ -3,7 +3,6 @@ package io.walletrecon.matching;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.PageView;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,21 +17,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/matches")
 @Tag(name = "Matches", description = "Matches made by the rules or by people; confirm, reject, match by hand, unmatch (role finance)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.FINANCE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MatchResource {
 
     private final MatchService service;
@@ -45,19 +38,17 @@ public class MatchResource {
 
     @GET
     @Operation(summary = "Matches, filtered by account, kind, status (confirmed, suggested, rejected, unmatched), rule, run or transaction; paged")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PageView<MatchingViews.MatchView>> list(@QueryParam("account") String account, @QueryParam("kind") String kind,
                                                       @QueryParam("status") String status, @QueryParam("rule") String rule,
                                                       @QueryParam("run") Long run, @QueryParam("transaction") Long transaction,
                                                       @QueryParam("page") @DefaultValue("0") int page,
-                                                      @QueryParam("size") @DefaultValue("50") int size) {
+                                                      @QueryParam("size") Integer size) {
         return service.list(account, kind, status, rule, run, transaction, page, size);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One match with its items")
-    @APIResponse(responseCode = "404", description = "No such match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingViews.MatchView> get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -66,10 +57,9 @@ public class MatchResource {
     @ResponseStatus(201)
     @Operation(summary = "Match by hand: the ids of both sides (any cardinality) and a reason")
     @APIResponse(responseCode = "201", description = "Created, confirmed")
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A matching run of the account is in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown, foreign, already matched or mixed-currency items", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "A matching run of the account is in progress")
+    @APIResponse(responseCode = "422", description = "Unknown, foreign, already matched or mixed-currency items")
     public Uni<MatchingViews.MatchView> create(@Valid @NotNull MatchingRequests.ManualMatch request) {
         return service.manual(request, identity.getPrincipal().getName());
     }
@@ -77,8 +67,8 @@ public class MatchResource {
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "Confirm a suggested match")
-    @APIResponse(responseCode = "404", description = "No such match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a suggestion, or a run is in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The confirmed match")
+    @APIResponse(responseCode = "409", description = "Not a suggestion, or a run is in progress")
     public Uni<MatchingViews.MatchView> confirm(@PathParam("id") long id, @Valid MatchingRequests.Decision decision) {
         return service.confirm(id, decision == null ? null : decision.reason(), identity.getPrincipal().getName());
     }
@@ -86,8 +76,8 @@ public class MatchResource {
     @POST
     @Path("/{id}/reject")
     @Operation(summary = "Reject a suggested match; the pair is never suggested again")
-    @APIResponse(responseCode = "404", description = "No such match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a suggestion, or a run is in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The rejected match")
+    @APIResponse(responseCode = "409", description = "Not a suggestion, or a run is in progress")
     public Uni<MatchingViews.MatchView> reject(@PathParam("id") long id, @Valid MatchingRequests.Decision decision) {
         return service.reject(id, decision == null ? null : decision.reason(), identity.getPrincipal().getName());
     }
@@ -95,9 +85,9 @@ public class MatchResource {
     @POST
     @Path("/{id}/unmatch")
     @Operation(summary = "Undo a confirmed match (reason required); its items are free again, the pair is not matched again automatically")
-    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not confirmed, or a run is in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The unmatched match")
+    @APIResponse(responseCode = "400", description = "Reason missing")
+    @APIResponse(responseCode = "409", description = "Not confirmed, or a run is in progress")
     public Uni<MatchingViews.MatchView> unmatch(@PathParam("id") long id, @Valid MatchingRequests.Decision decision) {
         return service.unmatch(id, decision == null ? null : decision.reason(), identity.getPrincipal().getName());
     }

@@ -10,8 +10,11 @@ import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.PageView;
+import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.ProblemType;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -49,7 +52,10 @@ public class MatchService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public MatchService(AccountService accounts, AuditLog audit, ObjectMapper json) {
+    private final Paging paging;
+
+    public MatchService(AccountService accounts, AuditLog audit, ObjectMapper json, Paging paging) {
+        this.paging = paging;
         this.accounts = accounts;
         this.audit = audit;
         this.json = json;
@@ -57,8 +63,9 @@ public class MatchService {
 
     @WithSession
     public Uni<PageView<MatchingViews.MatchView>> list(String account, String kind, String status, String rule, Long runId,
-                                                      Long transactionId, int page, int size) {
-        NativeQueries.checkPage(page, size);
+                                                      Long transactionId, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
+        paging.require(page, size);
         NativeQueries f = new NativeQueries().and("a.code = ?", account).and("m.kind = ?", kind).and("m.status = ?", status)
                 .and("m.rule = ?", rule).and("m.run_id = ?", runId)
                 // Live items are found through the one-live-claim index, retired ones through their own (V9).
@@ -114,9 +121,7 @@ public class MatchService {
         if (request.items().stream().noneMatch(i -> i.side().equals("left")) || request.items().stream().noneMatch(i -> i.side().equals("right"))) {
             errors.add(ProblemError.field("items", "need at least one item on each side"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         String receivables = request.items().stream().filter(i -> i.type().equals("receivable")).map(i -> String.valueOf(i.id()))
                 .collect(Collectors.joining(", "));
         return accounts.require(request.account()).chain(account -> Panache.getSession().chain(s -> lock(s, account)
@@ -295,9 +300,7 @@ public class MatchService {
                 errors.add(ProblemError.field("items", "mix currencies " + String.join(", ", currencies.stream().sorted().toList())
                         + "; a match is in one currency"));
             }
-            if (!errors.isEmpty()) {
-                throw ApiException.unprocessable(errors.get(0).field() + " " + errors.get(0).message(), errors);
-            }
+            Validation.refuseIfAny(ProblemType.UNPROCESSABLE, errors);
             return new Loaded(loaded, currencies.iterator().next(), left, right);
         });
     }

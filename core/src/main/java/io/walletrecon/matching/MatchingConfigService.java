@@ -12,6 +12,7 @@ import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalTime;
@@ -102,9 +103,7 @@ public class MatchingConfigService {
                 errors.add(ProblemError.field("dayEndTime", "must be a local time HH:mm, e.g. 23:30"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         // Stored in the canonical rule order, whatever order the caller sent.
         String ruleList = String.join(",", MatchingConfig.RULES.stream().filter(rules::contains).toList());
         LocalTime dayEndTime = dayEnd;

@@ -33,7 +33,7 @@ public final class MatchingRequests {
 
     /** A match made by hand: any number of items on each side, and why. */
     @RegisterForReflection
-    public record ManualMatch(@NotBlank String account, @NotBlank String kind, @NotEmpty @Valid List<Item> items,
+    public record ManualMatch(@NotBlank String account, @NotBlank String kind, @NotEmpty List<@Valid Item> items,
                               @NotBlank @Size(max = 2000) String reason) {
     }
 

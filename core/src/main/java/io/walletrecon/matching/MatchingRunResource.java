@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.background.BackgroundJob;
 import io.walletrecon.background.BackgroundWork;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,21 +16,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/matching/runs")
 @Tag(name = "Matching", description = "Matching runs (role finance)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.FINANCE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MatchingRunResource {
 
     private final MatchingService service;
@@ -48,9 +41,8 @@ public class MatchingRunResource {
     @ResponseStatus(202)
     @Operation(summary = "Start a matching run of one account over business dates from..to (inclusive); poll GET /matching/runs/{id}")
     @APIResponse(responseCode = "202", description = "Queued; it runs in the background")
-    @APIResponse(responseCode = "400", description = "Invalid period", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A run of this account is already queued or running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "A run of this account is already queued or running")
     public Uni<MatchingViews.RunView> start(@Valid @NotNull MatchingRequests.StartRun request) {
         // The run may take minutes: it is handed over once the request has committed, and runs after the answer
         // (on the server's worker pool, or in the background-work function in the cloud).
@@ -64,7 +56,6 @@ public class MatchingRunResource {
     @Operation(summary = "A run: state, items processed of total, counts of new matches by rule and new exceptions by type; "
             + "a failed run's error names an incident id to report")
     @APIResponse(responseCode = "200", description = "The run")
-    @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MatchingViews.RunView> get(@PathParam("id") long id) {
         return service.get(id);
     }

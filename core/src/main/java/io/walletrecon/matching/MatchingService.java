@@ -11,6 +11,7 @@ import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -116,9 +117,7 @@ public class MatchingService {
         if (from != null && to != null && ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
             errors.add(ProblemError.field("to", "a run covers at most " + MAX_PERIOD_DAYS + " days"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
     }
 
     /**

@@ -1,10 +1,7 @@
 package io.walletrecon.matching;
 
-import io.walletrecon.data.Paging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.problem.ApiException;
-import io.walletrecon.problem.ProblemError;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
@@ -12,8 +9,6 @@ import java.util.List;
 
 /** A filtered, paged native query whose rows are JSON objects, with its bind parameters numbered in order. */
 final class NativeQueries {
-
-    static final int MAX_PAGE_SIZE = 500;
 
     private final StringBuilder where = new StringBuilder(" where true");
     private final List<Object> params = new ArrayList<>();
@@ -35,14 +30,6 @@ final class NativeQueries {
             q.setParameter(i + 1, params.get(i));
         }
         return q;
-    }
-
-    static void checkPage(int page, int size) {
-        List<ProblemError> errors = new ArrayList<>();
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
     }
 
     static <T> T read(ObjectMapper json, String row, Class<T> type) {

@@ -2,11 +2,13 @@ package io.walletrecon.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** RFC 9457 problem details body. {@code errors} lists each invalid field or file line. */
 @RegisterForReflection
+@Schema(name = "Problem", description = "RFC 9457 problem details: every error the API answers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<ProblemError> errors) {
 

@@ -27,6 +27,7 @@ public class Receivable {
     @Column(name = "customer_id")
     public long customerId;
 
+    @Column(columnDefinition = "text")
     public String reference;
 
     @Column(name = "amount_minor")
@@ -35,6 +36,7 @@ public class Receivable {
     @Column(name = "paid_minor")
     public long paidMinor;
 
+    @Column(columnDefinition = "text")
     public String currency;
 
     @Column(name = "issue_date")
@@ -43,9 +45,10 @@ public class Receivable {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
-    @Column(name = "collection_code")
+    @Column(name = "collection_code", columnDefinition = "text")
     public String collectionCode;
 
+    @Column(columnDefinition = "text")
     public String status;
 
     @Column(name = "created_at")

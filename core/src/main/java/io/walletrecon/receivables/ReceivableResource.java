@@ -3,7 +3,6 @@ package io.walletrecon.receivables;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.PageView;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,10 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -31,11 +27,8 @@ import java.time.LocalDate;
 
 @Path("/receivables")
 @Tag(name = "Receivables", description = "Expected payments (finance and admin)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role finance or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReceivableResource {
 
     private final ReceivableService service;
@@ -53,9 +46,8 @@ public class ReceivableResource {
     @ResponseStatus(201)
     @Operation(summary = "Create one receivable (optionally with its own collection code)")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The customer has a receivable with this reference", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such customer, or company is not the customer's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The customer has a receivable with this reference")
+    @APIResponse(responseCode = "422", description = "No such customer, or company is not the customer's")
     public Uni<ReceivableView> create(@Valid @NotNull ReceivableRequests.Create request) {
         return service.create(request, actor.name());
     }
@@ -67,16 +59,16 @@ public class ReceivableResource {
     @Operation(summary = "Import a CSV of receivables (columns in the README) into one company (company; absent: the default company): "
             + "all rows or none; re-importing the same rows changes nothing")
     @APIResponse(responseCode = "200", description = "Imported: rows read, inserted, already present")
-    @APIResponse(responseCode = "413", description = "File larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad rows; errors[] lists each by line and column; nothing was imported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "File larger than the upload limit")
+    @APIResponse(responseCode = "422", description = "Bad rows; errors[] lists each by line and column; nothing was imported")
     public ImportResult importCsv(@QueryParam("company") String company, InputStream body) {
         return importer.importCsv(body, company, actor.name());
     }
 
     @GET
     @Operation(summary = "List receivables by company, customer, status, reference, currency and due date range, paged")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No such company")
+    @APIResponse(responseCode = "200", description = "A page of receivables")
     public Uni<PageView<ReceivableView>> list(@QueryParam("company") String company,
                                               @QueryParam("customerId") Long customerId,
                                               @QueryParam("status") String status,
@@ -85,14 +77,13 @@ public class ReceivableResource {
                                               @QueryParam("dueFrom") LocalDate dueFrom,
                                               @QueryParam("dueTo") LocalDate dueTo,
                                               @QueryParam("page") @DefaultValue("0") int page,
-                                              @QueryParam("size") @DefaultValue("50") int size) {
+                                              @QueryParam("size") Integer size) {
         return service.list(company, customerId, status, reference, currency, dueFrom, dueTo, page, size);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One receivable")
-    @APIResponse(responseCode = "404", description = "No such receivable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReceivableView> get(@PathParam("id") long id) {
         return service.get(id);
     }

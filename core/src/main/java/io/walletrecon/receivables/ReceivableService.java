@@ -18,6 +18,7 @@ import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -33,7 +34,6 @@ import java.util.Set;
 public class ReceivableService {
 
     static final Set<String> STATUSES = Set.of("open", "partially_paid", "paid", "written_off", "cancelled");
-    static final int MAX_PAGE_SIZE = 500;
 
     private final ReceivableRepository receivables;
     private final CustomerRepository customers;
@@ -41,8 +41,11 @@ public class ReceivableService {
     private final CollectionCodeService codes;
     private final AuditLog audit;
 
+    private final Paging paging;
+
     public ReceivableService(ReceivableRepository receivables, CustomerRepository customers, CompanyService companies,
-                             CollectionCodeService codes, AuditLog audit) {
+                             CollectionCodeService codes, AuditLog audit, Paging paging) {
+        this.paging = paging;
         this.receivables = receivables;
         this.customers = customers;
         this.companies = companies;
@@ -65,9 +68,7 @@ public class ReceivableService {
         if (request.dueDate().isBefore(request.issueDate())) {
             errors.add(ProblemError.field("dueDate", "must not be before issueDate"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         Money money = amount;
         String[] company = new String[1];
         return customers.findById(request.customerId()).onItem().ifNull()
@@ -118,15 +119,14 @@ public class ReceivableService {
     /** Receivables by the given filters (each optional), of one company when {@code company} is given. */
     @WithSession
     public Uni<PageView<ReceivableView>> list(String company, Long customerId, String status, String reference, String currency,
-                                              LocalDate dueFrom, LocalDate dueTo, int page, int size) {
+                                              LocalDate dueFrom, LocalDate dueTo, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (status != null && !STATUSES.contains(status)) {
             errors.add(ProblemError.field("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList())));
         }
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        paging.check(page, size, errors);
+        Validation.refuseIfAny(errors);
         return companies.filter(company, "company").chain(scope -> {
             Filter f = Filter.of(scope == null ? null : scope.id, customerId, status, reference, currency, dueFrom, dueTo);
             var found = receivables.find(f.query(), Sort.by("dueDate").and("id"), f.params());

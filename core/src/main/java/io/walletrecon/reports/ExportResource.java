@@ -2,7 +2,6 @@ package io.walletrecon.reports;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,10 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -25,7 +21,6 @@ import java.util.UUID;
 /** Export jobs for reports too large for one response (a Lambda response stops at 6 MB). */
 @Path("/reports/exports")
 @Tag(name = "Reports")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.FINANCE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ExportResource {
@@ -40,7 +35,6 @@ public class ExportResource {
     @Path("{id}")
     @Operation(summary = "An export job: state, rows written of rows total, and when succeeded where to download the file")
     @APIResponse(responseCode = "200", description = "The job")
-    @APIResponse(responseCode = "404", description = "No such export", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ExportView> get(@PathParam("id") UUID id) {
         return exports.get(id);
     }
@@ -52,7 +46,7 @@ public class ExportResource {
     @Operation(summary = "The exported file (server), or a 303 to a pre-signed object-store link (Lambda)")
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "303", description = "Download from the pre-signed link in Location")
-    @APIResponse(responseCode = "409", description = "The export has not succeeded (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The export has not succeeded (yet)")
     public Response file(@PathParam("id") UUID id) {
         ExportService.Download d = exports.download(id).await().indefinitely();
         if (d.link().isPresent()) {

@@ -3,6 +3,7 @@ package io.walletrecon.reports;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import io.walletrecon.reports.ReportPlan.SqlQuery;
 import io.walletrecon.reports.ReportRepository.AccountRef;
 import io.walletrecon.reports.ReportRepository.CompanyRef;
@@ -74,9 +75,7 @@ public class ReportPlanner {
         if (q.currency() != null && !q.currency().matches("[A-Z]{3}")) {
             errors.add(ProblemError.field("currency", "must be an ISO 4217 code such as CNY"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Validation.refuseIfAny(errors);
         Uni<CompanyRef> company = blank(q.company()) ? Uni.createFrom().nullItem()
                 : repository.company(q.company()).map(c -> c.orElseThrow(() -> ApiException.unprocessable("No company with code '" + q.company() + "'",
                         List.of(ProblemError.field("company", "names no company")))));

@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.background.BackgroundJob;
 import io.walletrecon.background.BackgroundWork;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,14 +19,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,13 +32,9 @@ import java.util.Map;
  */
 @Path("/reports/{name}")
 @Tag(name = "Reports", description = "Reconciliation statement, difference report, fund-flow summary, customer statement (role finance)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.FINANCE)
-@APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such report, account or customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "406", description = "This report has no such format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such report, account or customer")
+@APIResponse(responseCode = "406", description = "This report has no such format")
 public class ReportResource {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -74,7 +66,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     public Uni<Map<String, Object>> json(@BeanParam ReportRequest request,
                                          @QueryParam("page") @DefaultValue("0") int page,
-                                         @QueryParam("size") @DefaultValue("50") int size) {
+                                         @QueryParam("size") Integer size) {
         return service.json(request.name, request.query(), page, size);
     }
 
@@ -135,7 +127,7 @@ public class ReportResource {
     @Blocking
     @Operation(summary = "The fund-flow chart (inflow and outflow over time) as PNG")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = PNG))
-    @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given")
     public Response png(@BeanParam ReportRequest request) {
         return Response.ok(service.png(chart(request)), PNG).build();
     }
@@ -145,7 +137,7 @@ public class ReportResource {
     @Blocking
     @Operation(summary = "The fund-flow chart (inflow and outflow over time) as SVG")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = SVG))
-    @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Flows in several currencies and no currency given")
     public Response svg(@BeanParam ReportRequest request) {
         return Response.ok(service.svg(chart(request)), SVG).build();
     }
@@ -155,9 +147,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Starts an export of a report to a file (format csv, xlsx or pdf); same parameters as GET /reports/{name}")
     @APIResponse(responseCode = "202", description = "The job, queued; poll its Location")
-    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such report, account or customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "406", description = "This report has no such format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report, account or customer")
+    @APIResponse(responseCode = "406", description = "This report has no such format")
     public Uni<Response> start(@BeanParam ReportRequest request,
                                @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
         String who = actor.name();

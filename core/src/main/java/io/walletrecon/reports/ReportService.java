@@ -1,9 +1,11 @@
 package io.walletrecon.reports;
 
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -37,8 +39,11 @@ public class ReportService {
     private final PdfRenderer pdf;
     private final ChartRenderer charts;
     private final ReportsConfig config;
+    private final Paging paging;
 
-    public ReportService(ReportPlanner planner, ReportRepository repository, PdfRenderer pdf, ChartRenderer charts, ReportsConfig config) {
+    public ReportService(ReportPlanner planner, ReportRepository repository, PdfRenderer pdf, ChartRenderer charts, ReportsConfig config,
+                         Paging paging) {
+        this.paging = paging;
         this.planner = planner;
         this.repository = repository;
         this.pdf = pdf;
@@ -51,12 +56,11 @@ public class ReportService {
     }
 
     /** The report as JSON: parameters, every summary table in full, and one page of the detail with its total. */
-    public Uni<Map<String, Object>> json(String name, ReportQuery query, int page, int size) {
+    public Uni<Map<String, Object>> json(String name, ReportQuery query, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
-        io.walletrecon.data.Paging.check(page, size, config.maxPageSize(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        Paging.check(page, size, config.maxPageSize(), errors);
+        Validation.refuseIfAny(errors);
         return plan(name, query).chain(plan -> repository.tables(plan.summaries())
                 .chain(summaries -> repository.page(plan.detail(), page, size)
                         .chain(items -> repository.count(plan.detail()).map(total -> {

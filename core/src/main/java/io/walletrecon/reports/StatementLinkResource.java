@@ -2,7 +2,6 @@ package io.walletrecon.reports;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.reports.StatementLinkRequests.AnswerView;
 import io.walletrecon.reports.StatementLinkRequests.LinkView;
 import io.walletrecon.security.CurrentActor;
@@ -20,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -35,7 +32,6 @@ import java.util.Map;
 @Path("/statement-links")
 @Tag(name = "Customer statement links", description = "Customer statements the customer confirms or disputes without login")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatementLinkResource {
 
     private final StatementLinkService links;
@@ -50,11 +46,10 @@ public class StatementLinkResource {
 
     @POST
     @RolesAllowed(Roles.FINANCE)
-    @SecurityRequirement(name = "jwt")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sends a customer statement for a period as a signed, expiring link; body {customer, from, to}")
     @APIResponse(responseCode = "201", description = "The link; give its url to the customer")
-    @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> send(StatementLinkRequests.Send body) {
         String who = actor.name();
         return links.send(body, who).map((LinkView link) -> Response.created(URI.create("/statement-links/" + link.token())).entity(link).build());
@@ -65,8 +60,8 @@ public class StatementLinkResource {
     @PermitAll
     @Operation(summary = "The statement behind a link, its state and the answers so far (no login; the token is the credential)")
     @APIResponse(responseCode = "200", description = "The statement")
-    @APIResponse(responseCode = "403", description = "The link is not valid (altered or not ours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The link has expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The link is not valid (altered or not ours)")
+    @APIResponse(responseCode = "410", description = "The link has expired")
     public Uni<Map<String, Object>> view(@PathParam("token") String token) {
         return links.view(token);
     }
@@ -78,8 +73,8 @@ public class StatementLinkResource {
     @io.smallrye.common.annotation.Blocking
     @Operation(summary = "The statement behind a link as a printable PDF (no login; the token is the credential)")
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(mediaType = "application/pdf"))
-    @APIResponse(responseCode = "403", description = "The link is not valid (altered or not ours)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The link has expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The link is not valid (altered or not ours)")
+    @APIResponse(responseCode = "410", description = "The link has expired")
     public Response pdf(@PathParam("token") String token) {
         ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> links.plan(token));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -94,9 +89,9 @@ public class StatementLinkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer confirms the statement (客户确认), optionally with a comment")
     @APIResponse(responseCode = "200", description = "Confirmed")
-    @APIResponse(responseCode = "403", description = "The link is not valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already confirmed, or disputed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The link has expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The link is not valid")
+    @APIResponse(responseCode = "409", description = "Already confirmed, or disputed")
+    @APIResponse(responseCode = "410", description = "The link has expired")
     public Uni<AnswerView> confirm(@PathParam("token") String token, StatementLinkRequests.Confirm body, @Context HttpServerRequest request) {
         return links.confirm(token, body, ip(request));
     }
@@ -107,10 +102,10 @@ public class StatementLinkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer disputes one line (payment or receivable) with a comment")
     @APIResponse(responseCode = "201", description = "The dispute is recorded")
-    @APIResponse(responseCode = "403", description = "The link is not valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The statement was confirmed, or the line is already disputed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The link has expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The line is not on this statement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The link is not valid")
+    @APIResponse(responseCode = "409", description = "The statement was confirmed, or the line is already disputed")
+    @APIResponse(responseCode = "410", description = "The link has expired")
+    @APIResponse(responseCode = "422", description = "The line is not on this statement")
     public Uni<Response> dispute(@PathParam("token") String token, StatementLinkRequests.Dispute body, @Context HttpServerRequest request) {
         return links.dispute(token, body, ip(request)).map(a -> Response.status(201).entity(a).build());
     }

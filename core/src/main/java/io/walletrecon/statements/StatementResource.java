@@ -2,7 +2,6 @@ package io.walletrecon.statements;
 
 import io.smallrye.common.annotation.Blocking;
 import io.walletrecon.problem.ApiException;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
@@ -16,10 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -29,11 +25,8 @@ import java.util.List;
 
 @Path("/statements")
 @Tag(name = "Statements", description = "Bank statements and provider bills (finance and admin)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role finance or admin required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatementResource {
 
     private final StatementImportService service;
@@ -54,10 +47,10 @@ public class StatementResource {
             + "names, else to account=; without account= every statement must name one of our accounts")
     @APIResponse(responseCode = "201", description = "Imported (at least one statement of the file is new)")
     @APIResponse(responseCode = "200", description = "This file, or every statement in it, was imported before; nothing changed")
-    @APIResponse(responseCode = "400", description = "Unknown format= or charset=, or no account= for a file that does not name its account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "File larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance, a statement naming an account we do not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown format= or charset=, or no account= for a file that does not name its account")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "413", description = "File larger than the upload limit")
+    @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance, a statement naming an account we do not have")
     public Response upload(@QueryParam("account") String account, @QueryParam("format") String format, @QueryParam("charset") String charset,
                            @HeaderParam("X-File-Name") String fileName, InputStream body) {
         StatementImportResult result = service.importStream(new StatementImportService.Upload(account, fileName, format, charset), body, actor.name());
@@ -71,10 +64,10 @@ public class StatementResource {
             + "account, format and charset as query parameters or form fields; otherwise as the raw-body upload")
     @APIResponse(responseCode = "201", description = "Imported (at least one statement of the file is new)")
     @APIResponse(responseCode = "200", description = "This file, or every statement in it, was imported before; nothing changed")
-    @APIResponse(responseCode = "400", description = "Not exactly one file, unknown format= or charset=, or no account= for a file that does not name its account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "File larger than the upload limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "As for the raw-body upload", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not exactly one file, unknown format= or charset=, or no account= for a file that does not name its account")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "413", description = "File larger than the upload limit")
+    @APIResponse(responseCode = "422", description = "As for the raw-body upload")
     public Response uploadForm(@QueryParam("account") String account, @QueryParam("format") String format, @QueryParam("charset") String charset,
                                @RestForm("account") String formAccount, @RestForm("format") String formFormat,
                                @RestForm("charset") String formCharset, @RestForm(FileUpload.ALL) List<FileUpload> files) {

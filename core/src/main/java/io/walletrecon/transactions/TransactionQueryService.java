@@ -9,8 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.data.PageView;
 import io.walletrecon.data.WalletTransactionRepository;
-import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -23,18 +23,20 @@ import java.util.Set;
 public class TransactionQueryService {
 
     static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed", "refunded", "partially_refunded");
-    static final int MAX_PAGE_SIZE = 500;
 
     private final WalletTransactionRepository transactions;
     private final AccountService accounts;
+    private final Paging paging;
 
-    public TransactionQueryService(WalletTransactionRepository transactions, AccountService accounts) {
+    public TransactionQueryService(WalletTransactionRepository transactions, AccountService accounts, Paging paging) {
+        this.paging = paging;
         this.transactions = transactions;
         this.accounts = accounts;
     }
 
     @WithSession
-    public Uni<PageView<TransactionView>> list(String accountCode, LocalDate from, LocalDate to, String status, int page, int size) {
+    public Uni<PageView<TransactionView>> list(String accountCode, LocalDate from, LocalDate to, String status, int page, Integer requestedSize) {
+        int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (accountCode == null || accountCode.isBlank()) {
             errors.add(ProblemError.field("account", "is required"));
@@ -45,10 +47,8 @@ public class TransactionQueryService {
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(ProblemError.field("from", "must not be after to"));
         }
-        Paging.check(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.get(0).field() + " " + errors.get(0).message(), errors);
-        }
+        paging.check(page, size, errors);
+        Validation.refuseIfAny(errors);
         return accounts.require(accountCode).chain(account -> {
             StringBuilder query = new StringBuilder("accountId = :account");
             Parameters params = Parameters.with("account", account.id);

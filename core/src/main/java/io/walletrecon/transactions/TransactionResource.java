@@ -2,7 +2,6 @@ package io.walletrecon.transactions;
 
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.PageView;
-import io.walletrecon.problem.Problem;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -12,17 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 
 @Path("/transactions")
 @Tag(name = "Transactions", description = "Canonical wallet transactions (role finance)")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.FINANCE)
 @Produces(MediaType.APPLICATION_JSON)
 public class TransactionResource {
@@ -36,16 +31,13 @@ public class TransactionResource {
     @GET
     @Operation(summary = "Transactions of one account, by business date (from/to inclusive, yyyy-MM-dd) and status, paged")
     @APIResponse(responseCode = "200", description = "One page of transactions")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role finance required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account")
     public Uni<PageView<TransactionView>> list(@QueryParam("account") String account,
                                                @QueryParam("from") LocalDate from,
                                                @QueryParam("to") LocalDate to,
                                                @QueryParam("status") String status,
                                                @QueryParam("page") @DefaultValue("0") int page,
-                                               @QueryParam("size") @DefaultValue("50") int size) {
+                                               @QueryParam("size") Integer size) {
         return service.list(account, from, to, status, page, size);
     }
 }

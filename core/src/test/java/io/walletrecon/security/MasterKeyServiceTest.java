@@ -1,6 +1,5 @@
 package io.walletrecon.security;
 
-import io.walletrecon.config.WalletreconConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,15 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MasterKeyServiceTest {
 
     private static MasterKeyService withKey(String base64) {
-        return new MasterKeyService(new WalletreconConfig() {
-            public String masterKey() {
-                return base64;
-            }
-
-            public int pageSize() {
-                return 50;
-            }
-        });
+        return new MasterKeyService(() -> base64);
     }
 
     private static String randomKey() {

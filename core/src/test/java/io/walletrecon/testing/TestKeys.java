@@ -43,9 +43,5 @@ public final class TestKeys {
     }
 
     private record Key(String masterKey) implements WalletreconConfig {
-        @Override
-        public int pageSize() {
-            return 50;
-        }
     }
 }
