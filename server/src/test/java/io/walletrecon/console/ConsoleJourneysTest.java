@@ -74,7 +74,9 @@ class ConsoleJourneysTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height);
-        WebDriver driver = new ChromeDriver(service, options);
+        // A driver service of its own per browser: quitting a driver ends its service.
+        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build(), options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         driver.manage().window().setSize(new Dimension(width, height));
         return driver;
@@ -110,7 +112,8 @@ class ConsoleJourneysTest {
         WebDriver driver = browser(1280, 900);
         try {
             driver.get(url("/"));
-            assertTrue(driver.getPageSource().contains("Mock identity provider"), "a signed-out visitor of / is sent to sign in");
+            assertTrue(driver.getPageSource().contains("Mock identity provider"),
+                    () -> "a signed-out visitor of / is sent to sign in; at " + driver.getCurrentUrl() + ": " + driver.getPageSource());
             driver.findElement(By.id("username")).sendKeys("admin");
             driver.findElement(By.id("sign-in")).click();
             assertTrue(driver.getCurrentUrl().endsWith("/console"), driver.getCurrentUrl());
@@ -136,7 +139,8 @@ class ConsoleJourneysTest {
         String account = TestData.unique("cstripe");
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("""
-                        {"code":"%s","provider":"stripe","name":"Stripe EUR","currency":"EUR","timeZone":"Europe/Berlin"}""".formatted(account))
+                        {"code":"%s","provider":"stripe","name":"Stripe EUR","currency":"EUR","timeZone":"Europe/Berlin",
+                         "credentials":{"webhookSecrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}}""".formatted(account))
                 .when().post("/accounts").then().statusCode(201);
         String reference = TestData.unique("PO");
         WebDriver maker = browser(1280, 1000);
