@@ -428,4 +428,45 @@ public interface ConsoleMessages {
     @Message("{#when r}{#is 'low'}Low{#is 'normal'}Normal{#is 'high'}High{#is 'blocked'}Blocked{#else}{r}{/when}")
     String risk(String r);
 
+    @Message("Payment page for the customer")
+    String paymentPage();
+
+    @Message("Send or print this link: the customer sees the code, the QR, what is due and how to pay, without signing in.")
+    String paymentPageHint();
+
+    @Message("Payment")
+    String payTitle();
+
+    @Message("Pay to")
+    String payTo();
+
+    @Message("Amount due")
+    String amountDue();
+
+    @Message("Nothing is due at the moment. Thank you.")
+    String nothingDue();
+
+    @Message("How to pay")
+    String howToPay();
+
+    @Message("Alipay or WeChat Pay: scan the QR code, or pay us as usual and write {code} in the payment note.")
+    String payStepWallet(String code);
+
+    @Message("Bank transfer: to the account on your invoice, with {code} in the remittance information.")
+    String payStepBank(String code);
+
+    @Message("With the code we match your payment at once; without it, it may take a few days.")
+    String payStepMatch();
+
+    @Message("Open items")
+    String openItems();
+
+    @Message("of {amount}")
+    String ofAmount(String amount);
+
+    @Message("This payment page link is not valid: it may have been changed or cut short.")
+    String payLinkInvalid();
+
+    @Message("This collection code is no longer in use.")
+    String payLinkGone();
 }

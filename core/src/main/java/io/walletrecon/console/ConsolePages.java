@@ -42,7 +42,7 @@ public class ConsolePages {
             Language lang = Language.choose(cookie == null ? null : cookie.getValue(), ctx.request().getHeader("Accept-Language"), Language.ZH_CN);
             String person = identity.isAnonymous() ? null : identity.getPrincipal().getName();
             String csrf = tokens.issue(ctx.request(), ctx.response(), scope());
-            shell = new Shell(lang, person, displayName(), identity.getRoles(), csrf, ctx.request().path(), section);
+            shell = new Shell(lang, person, displayName(), identity.getRoles(), csrf, ctx.request().uri(), section);
         }
         return shell;
     }

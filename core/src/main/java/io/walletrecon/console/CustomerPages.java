@@ -2,40 +2,25 @@ package io.walletrecon.console;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.customers.CollectionCodeService;
+import io.walletrecon.customers.PaymentPageLinks;
 import io.walletrecon.customers.CustomerService;
-import io.walletrecon.problem.ApiException;
-import io.walletrecon.receivables.ImportResult;
-import io.walletrecon.receivables.ReceivableImportService;
-import io.walletrecon.receivables.ReceivableService;
-import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 
 /**
- * Customers and receivables: the customer list, one customer's profile with payer identities and the collection
- * code (收款码) with a QR code that prints, the receivables list, and the CSV import that shows each bad line.
+ * Customers: the list, one customer's profile with payer identities and the collection code (收款码) with a QR code
+ * that prints, and the link to the customer's payment page.
  */
-@Path("/console")
+@Path("/console/customers")
 @BrowserSession
 @Produces(MediaType.TEXT_HTML)
 public class CustomerPages {
@@ -43,11 +28,9 @@ public class CustomerPages {
     static final int PAGE_SIZE = 50;
 
     private final CustomerService customers;
-    private final ReceivableService receivables;
-    private final ReceivableImportService importer;
     private final CollectionCodeService codes;
+    private final PaymentPageLinks payPages;
     private final ConsolePages pages;
-    private final CurrentActor actor;
 
     @Location("console/customers.html")
     Template customerList;
@@ -55,23 +38,15 @@ public class CustomerPages {
     Template customer;
     @Location("console/collection-code.html")
     Template printableCode;
-    @Location("console/receivables.html")
-    Template receivableList;
-    @Location("console/receivables-import.html")
-    Template importForm;
 
-    public CustomerPages(CustomerService customers, ReceivableService receivables, ReceivableImportService importer,
-                         CollectionCodeService codes, ConsolePages pages, CurrentActor actor) {
+    public CustomerPages(CustomerService customers, CollectionCodeService codes, PaymentPageLinks payPages, ConsolePages pages) {
         this.customers = customers;
-        this.receivables = receivables;
-        this.importer = importer;
         this.codes = codes;
+        this.payPages = payPages;
         this.pages = pages;
-        this.actor = actor;
     }
 
     @GET
-    @Path("/customers")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     public Uni<String> customers(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") int page) {
         String q = query == null || query.isBlank() ? null : query.strip();
@@ -80,65 +55,19 @@ public class CustomerPages {
     }
 
     @GET
-    @Path("/customers/{id}")
+    @Path("/{id}")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     public Uni<String> customer(@PathParam("id") long id) {
-        return customers.get(id).chain(c -> pages.render(customer.data("c", c).data("qr", qr(c.collectionCode())), "customers"));
+        return customers.get(id).chain(c -> pages.render(customer.data("c", c).data("qr", qr(c.collectionCode()))
+                .data("payPage", c.collectionCode() == null ? null : payPages.link(c.collectionCode())), "customers"));
     }
 
     @GET
-    @Path("/customers/{id}/collection-code")
+    @Path("/{id}/collection-code")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     public Uni<String> printable(@PathParam("id") long id) {
         return customers.get(id).chain(c -> pages.render(printableCode.data("c", c).data("qr", qr(c.collectionCode()))
                 .data("link", c.collectionCode() == null ? null : codes.link(c.collectionCode())), "customers"));
-    }
-
-    @GET
-    @Path("/receivables")
-    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
-    public Uni<String> receivables(@QueryParam("customer") Long customer, @QueryParam("status") String status,
-                                   @QueryParam("page") @DefaultValue("0") int page) {
-        String s = status == null || status.isBlank() ? null : status;
-        return receivables.list(customer, s, null, null, null, null, Math.max(page, 0), PAGE_SIZE)
-                .chain(found -> pages.render(receivableList.data("receivables", found).data("status", s == null ? "" : s)
-                        .data("customer", customer), "receivables"));
-    }
-
-    @GET
-    @Path("/receivables/import")
-    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
-    public Uni<String> importPage() {
-        return pages.render(importForm.data("result", null).data("errors", FormErrors.none()).data("fileName", null), "receivables");
-    }
-
-    /** The CSV as a browser form sends it (multipart, one file); all rows or none, bad lines listed next to the file. */
-    @POST
-    @Path("/receivables/import")
-    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Blocking
-    public Response importCsv(@RestForm(FormTokens.FIELD) String csrf, @RestForm("file") FileUpload file) {
-        String name = file == null ? null : file.fileName();
-        FormErrors errors = FormErrors.none();
-        ImportResult result = null;
-        try {
-            pages.checkForm(csrf);
-            if (file == null) {
-                throw ApiException.invalid("Choose a CSV file to import", java.util.List.of(io.walletrecon.problem.ProblemError.field("file", "is required")));
-            }
-            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-                result = importer.importCsv(in, actor.name());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } catch (ApiException refused) {
-            errors = FormErrors.of(refused);
-        }
-        ImportResult imported = result;
-        FormErrors shown = errors;
-        String html = pages.renderNow(importForm.data("result", imported).data("errors", shown).data("fileName", name), "receivables");
-        return Response.status(shown.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
     private String qr(String code) {

@@ -78,14 +78,15 @@ public class CustomerStatementPages {
     /** The page for a link that does not open, with the status the API would answer (403, 404, 410). */
     public Uni<Response> error(ApiException e) {
         Language lang = language(current.getCurrent().request());
-        return linkError.data("status", e.type().status).data("lang", lang).setLocale(lang.locale).createUni()
+        return linkError.data("status", e.type().status).data("lang", lang).data("path", current.getCurrent().request().path())
+                .setLocale(lang.locale).createUni()
                 .map(html -> html(e.type().status, html));
     }
 
     /** The same, rendered at once, for the router that refuses a bad token before the request reaches a resource. */
     public static String errorPage(Template page, HttpServerRequest request, int status) {
         Language lang = language(request);
-        return page.data("status", status).data("lang", lang).setLocale(lang.locale).render();
+        return page.data("status", status).data("lang", lang).data("path", request.path()).setLocale(lang.locale).render();
     }
 
     static Language language(HttpServerRequest request) {

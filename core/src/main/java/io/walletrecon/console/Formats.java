@@ -4,6 +4,8 @@ import io.quarkus.qute.TemplateExtension;
 import io.walletrecon.money.Money;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
@@ -62,6 +64,11 @@ public final class Formats {
 
     public static String time(Instant at) {
         return at == null ? "" : TIME.format(at.atOffset(ZoneOffset.UTC));
+    }
+
+    /** {@code {q.urlEncoded}}: a value inside a link's query string (a name with {@code &} or spaces stays one value). */
+    public static String urlEncoded(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static boolean isChinese(Locale locale) {

@@ -30,12 +30,15 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final CollectionCodeService codes;
+    private final PaymentPageLinks payPages;
     private final KeyService keys;
     private final AuditLog audit;
 
-    public CustomerService(CustomerRepository customers, CollectionCodeService codes, KeyService keys, AuditLog audit) {
+    public CustomerService(CustomerRepository customers, CollectionCodeService codes, PaymentPageLinks payPages, KeyService keys,
+                           AuditLog audit) {
         this.customers = customers;
         this.codes = codes;
+        this.payPages = payPages;
         this.keys = keys;
         this.audit = audit;
     }
@@ -181,7 +184,8 @@ public class CustomerService {
 
     @WithSession
     public Uni<CollectionCodeView> collectionCode(long id) {
-        return require(id).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, codes.link(c.collectionCode)));
+        return require(id).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, codes.link(c.collectionCode),
+                payPages.link(c.collectionCode)));
     }
 
     public Uni<Customer> require(long id) {

@@ -52,7 +52,7 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
-    static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
+    public static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
     static final int MAX_PAGE_SIZE = 500;
     static final String POLICY_ACTOR = "policy";
     /** Associated data of a beneficiary's encrypted account number: binds the ciphertext to its row's key. */

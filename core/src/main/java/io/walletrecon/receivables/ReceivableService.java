@@ -31,7 +31,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ReceivableService {
 
-    static final Set<String> STATUSES = Set.of("open", "partially_paid", "paid", "written_off", "cancelled");
+    public static final Set<String> STATUSES = Set.of("open", "partially_paid", "paid", "written_off", "cancelled");
     static final int MAX_PAGE_SIZE = 500;
 
     private final ReceivableRepository receivables;

@@ -4,9 +4,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestJwt;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -15,6 +17,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +27,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +48,7 @@ class ConsoleJourneysTest {
     static final String ADMIN = TestJwt.bearer("console-admin", "admin", "finance");
     static final String FINANCE = TestJwt.bearer("console-finance", "finance");
 
-    static ChromeDriverService service;
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL base;
@@ -51,34 +57,50 @@ class ConsoleJourneysTest {
     io.walletrecon.reports.StatementLinkVerifier verifier;
 
     @BeforeAll
-    static void startDriver() throws IOException {
-        File driver = new File("/usr/bin/chromedriver");
-        if (!driver.canExecute()) {
+    static void checkTheDriver() throws IOException {
+        if (!CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("no /usr/bin/chromedriver: run bin/browser (Debian chromium and chromium-driver)");
         }
-        service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
-        service.start();
         Files.createDirectories(SHOTS);
     }
 
-    @AfterAll
-    static void stopDriver() {
-        if (service != null) {
-            service.stop();
+    /** The browsers this test opened: quit after it, and on a failure their pages are written beside the screenshots. */
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @RegisterExtension
+    final AfterTestExecutionCallback keepFailedPages = context -> {
+        if (context.getExecutionException().isEmpty()) {
+            return;
         }
+        for (int i = 0; i < browsers.size(); i++) {
+            String name = "failed-" + context.getRequiredTestMethod().getName() + "-" + i;
+            try {
+                shot(browsers.get(i), name);
+                Files.writeString(SHOTS.resolve(name + ".html"), browsers.get(i).getCurrentUrl() + "\n" + browsers.get(i).getPageSource());
+            } catch (RuntimeException | IOException e) {
+                // the browser itself failed: nothing to keep
+            }
+        }
+    };
+
+    @AfterEach
+    void quitBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
     }
 
-    static WebDriver browser(int width, int height) {
+    WebDriver browser(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height);
         // A driver service of its own per browser: quitting a driver ends its service.
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build(), options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         driver.manage().window().setSize(new Dimension(width, height));
+        browsers.add(driver);
         return driver;
     }
 
@@ -95,10 +117,25 @@ class ConsoleJourneysTest {
         }
     }
 
+    /** The current page in both languages, then back in the one it was in. */
+    private void shotBoth(WebDriver driver, String name) {
+        boolean chinese = "zh-CN".equals(driver.findElement(By.tagName("html")).getAttribute("lang"));
+        shot(driver, name + (chinese ? "-zh-CN" : "-en"));
+        language(driver, chinese ? Language.EN : Language.ZH_CN);
+        shot(driver, name + (chinese ? "-en" : "-zh-CN"));
+        language(driver, chinese ? Language.ZH_CN : Language.EN);
+    }
+
+    /** Clicks a button that sends a form and waits until the browser has left the page it was on. */
+    private static void send(WebDriver driver, org.openqa.selenium.WebElement button) {
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     private void signIn(WebDriver driver, String user) {
         driver.get(url("/console"));
         driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("sign-in")).click();
+        send(driver, driver.findElement(By.id("sign-in")));
         assertTrue(driver.getCurrentUrl().endsWith("/console"), driver.getCurrentUrl());
     }
 
@@ -110,28 +147,24 @@ class ConsoleJourneysTest {
     @Test
     void signedOutVisitorSignsInThroughTheProviderAndOut() {
         WebDriver driver = browser(1280, 900);
-        try {
-            driver.get(url("/"));
-            assertTrue(driver.getPageSource().contains("Mock identity provider"),
-                    () -> "a signed-out visitor of / is sent to sign in; at " + driver.getCurrentUrl() + ": " + driver.getPageSource());
-            driver.findElement(By.id("username")).sendKeys("admin");
-            driver.findElement(By.id("sign-in")).click();
-            assertTrue(driver.getCurrentUrl().endsWith("/console"), driver.getCurrentUrl());
-            language(driver, Language.EN);
-            assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Overview"));
-            assertTrue(driver.getPageSource().contains("admin (test)"), "the person's name from the ID token");
-            shot(driver, "overview-en");
-            language(driver, Language.ZH_CN);
-            assertEquals("概览", driver.findElement(By.tagName("h1")).getText());
-            shot(driver, "overview-zh-CN");
-            driver.findElement(By.linkText("退出登录")).click();
-            assertTrue(driver.getCurrentUrl().endsWith("/signed-out"), driver.getCurrentUrl());
-            shot(driver, "signed-out-zh-CN");
-            driver.get(url("/console"));
-            assertTrue(driver.getPageSource().contains("Mock identity provider"), "signed out: the console asks to sign in again");
-        } finally {
-            driver.quit();
-        }
+        driver.get(url("/"));
+        assertTrue(driver.getPageSource().contains("Mock identity provider"),
+                () -> "a signed-out visitor of / is sent to sign in; at " + driver.getCurrentUrl() + ": " + driver.getPageSource());
+        driver.findElement(By.id("username")).sendKeys("admin");
+        send(driver, driver.findElement(By.id("sign-in")));
+        assertTrue(driver.getCurrentUrl().endsWith("/console"), driver.getCurrentUrl());
+        language(driver, Language.EN);
+        assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Overview"));
+        assertTrue(driver.getPageSource().contains("admin (test)"), "the person's name from the ID token");
+        shot(driver, "overview-en");
+        language(driver, Language.ZH_CN);
+        assertEquals("概览", driver.findElement(By.tagName("h1")).getText());
+        shot(driver, "overview-zh-CN");
+        send(driver, driver.findElement(By.linkText("退出登录")));
+        assertTrue(driver.getCurrentUrl().endsWith("/signed-out"), driver.getCurrentUrl());
+        shotBoth(driver, "signed-out");
+        driver.get(url("/console"));
+        assertTrue(driver.getPageSource().contains("Mock identity provider"), "signed out: the console asks to sign in again");
     }
 
     @Test
@@ -145,51 +178,44 @@ class ConsoleJourneysTest {
         String reference = TestData.unique("PO");
         WebDriver maker = browser(1280, 1000);
         WebDriver checker = browser(1280, 1000);
-        try {
-            signIn(maker, "approver");
-            language(maker, Language.EN);
-            maker.get(url("/console/payments/new"));
-            shot(maker, "payment-new-en");
-            new org.openqa.selenium.support.ui.Select(maker.findElement(By.id("account"))).selectByValue(account);
-            maker.findElement(By.id("amount")).sendKeys("1288.80");
-            maker.findElement(By.id("currency")).sendKeys("EUR");
-            maker.findElement(By.id("beneficiaryName")).sendKeys("Müller GmbH 供应商");
-            maker.findElement(By.id("walletIdentity")).sendKeys("ba_1Test" + reference);
-            maker.findElement(By.id("reference")).sendKeys(reference);
-            maker.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-            String paymentUrl = maker.getCurrentUrl();
-            assertTrue(paymentUrl.matches(".*/console/payments/\\d+$"), paymentUrl);
-            assertTrue(maker.getPageSource().contains("EUR 1,288.80"), "the amount with the currency's two decimals");
-            assertTrue(maker.findElements(By.id("approve")).isEmpty(), "the maker sees no approve button on their own payment");
-            assertTrue(maker.findElement(By.id("own-payment")).isDisplayed());
-            shot(maker, "payment-own-en");
-            String id = paymentUrl.substring(paymentUrl.lastIndexOf('/') + 1);
+        signIn(maker, "approver");
+        language(maker, Language.EN);
+        maker.get(url("/console/payments/new"));
+        shotBoth(maker, "payment-new");
+        new org.openqa.selenium.support.ui.Select(maker.findElement(By.id("account"))).selectByValue(account);
+        maker.findElement(By.id("amount")).sendKeys("1288.80");
+        maker.findElement(By.id("currency")).sendKeys("EUR");
+        maker.findElement(By.id("beneficiaryName")).sendKeys("Müller GmbH 供应商");
+        maker.findElement(By.id("walletIdentity")).sendKeys("ba_1Test" + reference);
+        maker.findElement(By.id("reference")).sendKeys(reference);
+        send(maker, maker.findElement(By.cssSelector("form.stack button[type=submit]")));
+        String paymentUrl = maker.getCurrentUrl();
+        assertTrue(paymentUrl.matches(".*/console/payments/\\d+$"), paymentUrl);
+        assertTrue(maker.getPageSource().contains("EUR 1,288.80"), "the amount with the currency's two decimals");
+        assertTrue(maker.findElements(By.id("approve")).isEmpty(), "the maker sees no approve button on their own payment");
+        assertTrue(maker.findElement(By.id("own-payment")).isDisplayed());
+        shotBoth(maker, "payment-own");
+        String id = paymentUrl.substring(paymentUrl.lastIndexOf('/') + 1);
 
-            // The maker's approval is refused even when sent without the button.
-            Object status = ((org.openqa.selenium.JavascriptExecutor) maker).executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const csrf = document.querySelector('input[name=csrf]').value;
-                    fetch('/console/payments/%s/approval', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
-                        body: 'csrf=' + encodeURIComponent(csrf)}).then(r => done(r.status));""".formatted(id));
-            assertEquals(403L, status, "maker-checker: the creator cannot approve");
+        // The maker's approval is refused even when sent without the button.
+        Object status = ((org.openqa.selenium.JavascriptExecutor) maker).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const csrf = document.querySelector('input[name=csrf]').value;
+                fetch('/console/payments/%s/approval', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                    body: 'csrf=' + encodeURIComponent(csrf)}).then(r => done(r.status));""".formatted(id));
+        assertEquals(403L, status, "maker-checker: the creator cannot approve");
 
-            signIn(checker, "checker");
-            checker.get(url("/console/payments/approvals"));
-            shot(checker, "approvals-zh-CN");
-            checker.findElement(By.cssSelector("a[href='/console/payments/" + id + "']")).click();
-            checker.findElement(By.id("approve")).click();
-            assertTrue(checker.findElement(By.id("approvals")).getText().contains("checker@"), "the approval names the checker");
-            assertTrue(checker.findElement(By.id("maker")).getText().startsWith("approver@"), "and the maker");
-            assertFalse(checker.getPageSource().contains("id=\"approve\""));
-            shot(checker, "payment-approved-zh-CN");
-            language(checker, Language.EN);
-            shot(checker, "payment-approved-en");
-            checker.get(url("/console/payments"));
-            shot(checker, "payments-en");
-        } finally {
-            maker.quit();
-            checker.quit();
-        }
+        signIn(checker, "checker");
+        checker.get(url("/console/payments/approvals"));
+        shotBoth(checker, "approvals");
+        send(checker, checker.findElement(By.cssSelector("a[href='/console/payments/" + id + "']")));
+        send(checker, checker.findElement(By.id("approve")));
+        assertTrue(checker.findElement(By.id("approvals")).getText().contains("checker@"), "the approval names the checker");
+        assertTrue(checker.findElement(By.id("maker")).getText().startsWith("approver@"), "and the maker");
+        assertFalse(checker.getPageSource().contains("id=\"approve\""));
+        shotBoth(checker, "payment-approved");
+        checker.get(url("/console/payments"));
+        shotBoth(checker, "payments");
     }
 
     @Test
@@ -203,36 +229,30 @@ class ConsoleJourneysTest {
         String first = link(customer);
         String second = link(customer);
         WebDriver phone = browser(375, 812);
-        try {
-            phone.get(first);
-            assertEquals("对账单", phone.findElement(By.tagName("h1")).getText(), "Chinese by default");
-            assertTrue(phone.getPageSource().contains("CNY 1,288.80"));
-            shot(phone, "statement-zh-CN");
-            phone.findElement(By.id("confirm")).click();
-            assertTrue(phone.findElement(By.id("answer-confirmed")).isDisplayed());
-            assertTrue(phone.findElements(By.id("confirm")).isEmpty(), "the answer is final");
-            shot(phone, "statement-confirmed-zh-CN");
+        phone.get(first);
+        assertEquals("对账单", phone.findElement(By.tagName("h1")).getText(), "Chinese by default");
+        assertTrue(phone.getPageSource().contains("CNY 1,288.80"));
+        shotBoth(phone, "statement");
+        send(phone, phone.findElement(By.id("confirm")));
+        assertTrue(phone.findElement(By.id("answer-confirmed")).isDisplayed());
+        assertTrue(phone.findElements(By.id("confirm")).isEmpty(), "the answer is final");
+        shotBoth(phone, "statement-confirmed");
 
-            phone.get(second);
-            language(phone, Language.EN);
-            assertEquals("Statement of account", phone.findElement(By.tagName("h1")).getText());
-            shot(phone, "statement-en");
-            phone.findElement(By.cssSelector("details > summary")).click();
-            phone.findElement(By.cssSelector("details textarea")).sendKeys("We paid this on 2025-06-30");
-            phone.findElement(By.cssSelector("details button")).click();
-            assertTrue(phone.findElement(By.id("answer-disputed")).isDisplayed());
-            assertTrue(phone.getPageSource().contains("We paid this on 2025-06-30"));
-            shot(phone, "statement-disputed-en");
+        phone.get(second);
+        language(phone, Language.EN);
+        assertEquals("Statement of account", phone.findElement(By.tagName("h1")).getText());
 
-            String token = second.substring(second.lastIndexOf('/') + 1);
-            phone.get(url("/statement-links/" + token.substring(0, token.length() - 2) + "xx"));
-            assertTrue(phone.findElement(By.id("link-invalid")).isDisplayed(), "a tampered link gets a page, not JSON");
-            shot(phone, "link-tampered-en");
-            language(phone, Language.ZH_CN);
-            shot(phone, "link-tampered-zh-CN");
-        } finally {
-            phone.quit();
-        }
+        phone.findElement(By.cssSelector("details > summary")).click();
+        phone.findElement(By.cssSelector("details textarea")).sendKeys("We paid this on 2025-06-30");
+        send(phone, phone.findElement(By.cssSelector("details button")));
+        assertTrue(phone.findElement(By.id("answer-disputed")).isDisplayed());
+        assertTrue(phone.getPageSource().contains("We paid this on 2025-06-30"));
+        shotBoth(phone, "statement-disputed");
+
+        String token = second.substring(second.lastIndexOf('/') + 1);
+        phone.get(url("/statement-links/" + token.substring(0, token.length() - 2) + "xx"));
+        assertTrue(phone.findElement(By.id("link-invalid")).isDisplayed(), "a tampered link gets a page, not JSON");
+        shotBoth(phone, "link-tampered");
     }
 
     @Test
@@ -248,6 +268,89 @@ class ConsoleJourneysTest {
         String expired = "/statement-links/" + verifier.sign(1, java.time.Instant.now().minusSeconds(60));
         given().accept("text/html").when().get(expired).then().statusCode(410)
                 .body(org.hamcrest.Matchers.containsString("id=\"link-expired\""));
+    }
+
+    @Test
+    void financeSeesCustomersReceivablesAndImportsACsvWithLineErrorsShown() throws IOException {
+        String external = TestData.unique("C");
+        long customer = given().header("Authorization", ADMIN).contentType("application/json")
+                .body("""
+                        {"name":"上海明远科技有限公司","externalId":"%s","contactName":"王芳","phone":"13812345678",
+                         "identities":[{"kind":"alipay_logon","value":"wangfang@example.cn"}]}""".formatted(external))
+                .when().post("/customers").then().statusCode(201).extract().jsonPath().getLong("id");
+        String reference = TestData.unique("INV");
+        Path bad = Files.writeString(Files.createTempFile("receivables-bad", ".csv"), """
+                customer_external_id,reference,amount,currency,issue_date,due_date
+                %1$s,%2$s-1,1288.80,CNY,2025-06-02,2025-07-02
+                %1$s,%2$s-2,12.345,CNY,2025-06-02,2025-07-02
+                """.formatted(external, reference));
+        Path good = Files.writeString(Files.createTempFile("receivables-good", ".csv"), """
+                customer_external_id,reference,amount,currency,issue_date,due_date
+                %1$s,%2$s-1,1288.80,CNY,2025-06-02,2025-07-02
+                %1$s,%2$s-2,500.00,CNY,2025-06-15,2025-07-15
+                """.formatted(external, reference));
+        WebDriver driver = browser(1280, 1000);
+        signIn(driver, "admin");
+        driver.get(url("/console/customers?q=" + external));
+        assertTrue(driver.getPageSource().contains("上海明远科技有限公司"));
+        shotBoth(driver, "customers");
+        send(driver, driver.findElement(By.linkText("上海明远科技有限公司")));
+        assertTrue(driver.getPageSource().contains("<svg"), "the collection code's QR");
+        shotBoth(driver, "customer");
+        driver.get(url("/console/customers/" + customer + "/collection-code"));
+        shotBoth(driver, "collection-code-print");
+
+        driver.get(url("/console/receivables/import"));
+        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        send(driver, driver.findElement(By.id("import")));
+        String refused = driver.findElement(By.cssSelector(".alert")).getText();
+        assertTrue(refused.contains("3"), () -> "the bad line is named by its number: " + refused);
+        shotBoth(driver, "receivables-import-refused");
+        driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        send(driver, driver.findElement(By.id("import")));
+        assertTrue(driver.findElement(By.id("import-result")).isDisplayed());
+        shotBoth(driver, "receivables-imported");
+        driver.get(url("/console/receivables?customer=" + customer));
+        assertTrue(driver.getPageSource().contains("CNY 1,288.80") && driver.getPageSource().contains("CNY 500.00"));
+        shotBoth(driver, "receivables");
+    }
+
+    @Test
+    void aCustomerOpensTheirPaymentPageOnAPhoneWithCodeQrAndAmountDue() {
+        long customer = customer("杭州西湖茶业有限公司");
+        for (String amount : List.of("1288.80", "99.20")) {
+            given().header("Authorization", FINANCE).contentType("application/json")
+                    .body("""
+                            {"customerId":%d,"reference":"%s","amount":"%s","currency":"CNY","issueDate":"2025-06-02","dueDate":"2025-07-02"}"""
+                            .formatted(customer, TestData.unique("INV"), amount))
+                    .when().post("/receivables").then().statusCode(201);
+        }
+        WebDriver finance = browser(1280, 1000);
+        signIn(finance, "admin");
+        finance.get(url("/console/customers/" + customer));
+        String page = finance.findElement(By.id("pay-page")).getAttribute("href");
+        String path = page.substring(page.indexOf("/pay/"));
+        WebDriver phone = browser(375, 812);
+        phone.get(url(path));
+        assertEquals("付款", phone.findElement(By.tagName("h1")).getText(), "Chinese by default");
+        assertEquals("CNY 1,388.00", phone.findElement(By.id("due-CNY")).getText(), "what is due: both receivables");
+        String code = phone.findElement(By.id("code")).getText();
+        assertTrue(code.matches("WR[2-9A-HJ-NP-Z]{7}"), code);
+        assertTrue(phone.findElement(By.cssSelector(".qr svg")).isDisplayed());
+        assertTrue(phone.getPageSource().contains(code + "。") || phone.getPageSource().contains(code + ","), "how to pay names the code");
+        shotBoth(phone, "pay");
+
+        phone.get(url(path.substring(0, path.length() - 2) + "xx"));
+        assertTrue(phone.findElement(By.id("link-invalid")).isDisplayed(), "an altered link gets a page that says so");
+        shotBoth(phone, "pay-link-invalid");
+    }
+
+    @Test
+    void thePaymentPageIsRefusedForALinkWeDidNotSign() {
+        given().accept("text/html").when().get("/pay/WR2345678.AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(403)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("id=\"link-invalid\""));
+        given().accept("text/html").when().get("/pay/nonsense").then().statusCode(403);
     }
 
     private long customer(String name) {

@@ -8,6 +8,6 @@ import io.quarkus.test.common.WithTestResource;
 // payment dispatch: the Stripe-compatible provider and the alert webhook receiver on loopback
 @WithTestResource(value = io.walletrecon.dispatch.ProviderStubResource.class, scope = TestResourceScope.GLOBAL)
 // the console's sign-in: an OpenID provider on loopback (code flow with PKCE)
-@WithTestResource(value = io.walletrecon.console.MockOidcProvider.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = MockOidcProvider.class, scope = TestResourceScope.GLOBAL)
 public class GlobalTestResources {
 }

@@ -1,4 +1,4 @@
-package io.walletrecon.console;
+package io.walletrecon.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
