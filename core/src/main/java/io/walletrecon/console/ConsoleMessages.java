@@ -365,8 +365,11 @@ public interface ConsoleMessages {
     @Message("Closing balance")
     String closing();
 
-    @Message("invoiced")
+    @Message("Invoiced in the period")
     String invoiced();
+
+    @Message("Received in the period")
+    String receivedInPeriod();
 
     @Message("Lines")
     String lines();

@@ -109,11 +109,18 @@ class ConsoleJourneysTest {
         return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path;
     }
 
+    /** The whole page (the window grows to the page's height for the picture, then shrinks back). */
     static void shot(WebDriver driver, String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.width, (int) Math.min(Math.max(height, window.height), 8000)));
         try {
             Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
@@ -216,6 +223,12 @@ class ConsoleJourneysTest {
         shotBoth(checker, "payment-approved");
         checker.get(url("/console/payments"));
         shotBoth(checker, "payments");
+        // The state filter swaps the table in place (htmx, served from its webjar) and keeps the filter in the address.
+        org.openqa.selenium.WebElement table = checker.findElement(By.id("payments-table"));
+        new org.openqa.selenium.support.ui.Select(checker.findElement(By.id("state"))).selectByValue("cancelled");
+        new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("state=cancelled"));
+        new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(table));
+        assertFalse(checker.findElement(By.id("payments-table")).getText().contains(reference), "a scheduled payment is not cancelled");
     }
 
     @Test
@@ -300,16 +313,26 @@ class ConsoleJourneysTest {
         driver.get(url("/console/customers/" + customer + "/collection-code"));
         shotBoth(driver, "collection-code-print");
 
-        driver.get(url("/console/receivables/import"));
-        driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
-        send(driver, driver.findElement(By.id("import")));
-        String refused = driver.findElement(By.cssSelector(".alert")).getText();
-        assertTrue(refused.contains("3"), () -> "the bad line is named by its number: " + refused);
-        shotBoth(driver, "receivables-import-refused");
+        // A refused file is shown with its line errors (a POST's answer: each language sends the file itself).
+        for (Language lang : Language.values()) {
+            driver.get(url("/console/receivables/import"));
+            language(driver, lang);
+            driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+            send(driver, driver.findElement(By.id("import")));
+            String refused = driver.findElement(By.cssSelector(".alert li")).getText();
+            assertTrue(refused.contains(lang == Language.EN ? "Line 3" : "第 3 行"), () -> "the bad line is named by its number: " + refused);
+            shot(driver, "receivables-import-refused-" + lang.tag);
+        }
         driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
         send(driver, driver.findElement(By.id("import")));
-        assertTrue(driver.findElement(By.id("import-result")).isDisplayed());
-        shotBoth(driver, "receivables-imported");
+        assertTrue(driver.findElement(By.id("import-result")).getText().contains("2 imported"));
+        shot(driver, "receivables-imported-en");
+        language(driver, Language.ZH_CN);
+        driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        send(driver, driver.findElement(By.id("import")));
+        String again = driver.findElement(By.id("import-result")).getText();
+        assertTrue(again.contains("导入 0") && again.contains("2 条已存在"), () -> "the same file again changes nothing: " + again);
+        shot(driver, "receivables-imported-again-zh-CN");
         driver.get(url("/console/receivables?customer=" + customer));
         assertTrue(driver.getPageSource().contains("CNY 1,288.80") && driver.getPageSource().contains("CNY 500.00"));
         shotBoth(driver, "receivables");
