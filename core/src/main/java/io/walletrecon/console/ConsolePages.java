@@ -61,7 +61,12 @@ public class ConsolePages {
 
     /** A page answer with a status other than 200 (a refused form shown again with its errors). */
     public Uni<Response> render(TemplateInstance page, String section, int status) {
-        return render(page, section).map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
+        return render(page, section).map(html -> html(status, html));
+    }
+
+    /** A rendered page as the answer, with its status (every page answers UTF-8 HTML, its errors included). */
+    public static Response html(int status, String html) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
     /** Refuses a posted form whose token is not this browser's for this person (403, nothing changes). */

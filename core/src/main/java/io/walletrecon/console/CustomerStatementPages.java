@@ -12,7 +12,6 @@ import io.walletrecon.reports.StatementLinkRequests;
 import io.walletrecon.reports.StatementLinkRequests.AnswerView;
 import io.walletrecon.reports.StatementLinkService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -53,7 +52,7 @@ public class CustomerStatementPages {
             String csrf = tokens.issue(current.getCurrent().request(), current.getCurrent().response(), scope(token));
             return statement.data("s", StatementView.of(reports.companyName(), token, view)).data("errors", errors)
                     .data("csrf", csrf).data("lang", lang).setLocale(lang.locale).createUni();
-        }).map(html -> html(errors.status(), html)).onFailure(ApiException.class).recoverWithUni(e -> error((ApiException) e));
+        }).map(html -> ConsolePages.html(errors.status(), html)).onFailure(ApiException.class).recoverWithUni(e -> error((ApiException) e));
     }
 
     public Uni<Response> confirm(String token, String csrf, String comment, String clientIp) {
@@ -80,7 +79,7 @@ public class CustomerStatementPages {
         Language lang = language(current.getCurrent().request());
         return linkError.data("status", e.type().status).data("lang", lang).data("path", current.getCurrent().request().path())
                 .setLocale(lang.locale).createUni()
-                .map(html -> html(e.type().status, html));
+                .map(html -> ConsolePages.html(e.type().status, html));
     }
 
     /** The same, rendered at once, for the router that refuses a bad token before the request reaches a resource. */
@@ -98,9 +97,6 @@ public class CustomerStatementPages {
         return "statement-link:" + token;
     }
 
-    private static Response html(int status, String html) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
-    }
 
     /** The statement as the page shows it, read from the service's answer. */
     public record StatementView(String company, String customer, String token, LocalDate from, LocalDate to, String state,

@@ -41,15 +41,11 @@ public class PaymentPageResource {
         Language lang = Language.of(cookie).orElse(Language.ZH_CN);
         return pages.page(token)
                 .chain(p -> pay.data("p", p).data("token", token).data("lang", lang).setLocale(lang.locale).createUni())
-                .map(html -> html(200, html))
+                .map(html -> ConsolePages.html(200, html))
                 .onFailure(ApiException.class).recoverWithUni(e -> {
                     int status = ((ApiException) e).type().status;
                     return linkError.data("status", status).data("subject", "payment").data("path", PaymentPageLinks.PATH + token)
-                            .data("lang", lang).setLocale(lang.locale).createUni().map(html -> html(status, html));
+                            .data("lang", lang).setLocale(lang.locale).createUni().map(html -> ConsolePages.html(status, html));
                 });
-    }
-
-    private static Response html(int status, String html) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 }

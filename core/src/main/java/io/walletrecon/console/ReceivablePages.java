@@ -98,6 +98,6 @@ public class ReceivablePages {
         ImportResult imported = result;
         FormErrors shown = errors;
         String html = pages.renderNow(importForm.data("result", imported).data("errors", shown).data("fileName", name), "receivables");
-        return Response.status(shown.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        return ConsolePages.html(shown.status(), html);
     }
 }
