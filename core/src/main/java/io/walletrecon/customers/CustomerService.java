@@ -33,17 +33,19 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final CompanyService companies;
     private final CollectionCodeService codes;
+    private final PaymentPageLinks payPages;
     private final KeyService keys;
     private final AuditLog audit;
 
     private final Paging paging;
 
-    public CustomerService(CustomerRepository customers, CompanyService companies, CollectionCodeService codes, KeyService keys,
-                           AuditLog audit, Paging paging) {
+    public CustomerService(CustomerRepository customers, CompanyService companies, CollectionCodeService codes, PaymentPageLinks payPages,
+                           KeyService keys, AuditLog audit, Paging paging) {
         this.paging = paging;
         this.customers = customers;
         this.companies = companies;
         this.codes = codes;
+        this.payPages = payPages;
         this.keys = keys;
         this.audit = audit;
     }
@@ -203,7 +205,8 @@ public class CustomerService {
 
     @WithSession
     public Uni<CollectionCodeView> collectionCode(long id) {
-        return require(id).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, codes.link(c.collectionCode)));
+        return require(id).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, codes.link(c.collectionCode),
+                payPages.link(c.collectionCode)));
     }
 
     public Uni<Customer> require(long id) {

@@ -54,7 +54,7 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
-    static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
+    public static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
     static final String POLICY_ACTOR = "policy";
     /** Associated data of a beneficiary's encrypted account number: binds the ciphertext to its row's key. */
     static final String BENEFICIARY_ACCOUNT_CONTEXT = "beneficiaries.account:";

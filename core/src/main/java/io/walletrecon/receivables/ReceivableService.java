@@ -33,7 +33,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ReceivableService {
 
-    static final Set<String> STATUSES = Set.of("open", "partially_paid", "paid", "written_off", "cancelled");
+    public static final Set<String> STATUSES = Set.of("open", "partially_paid", "paid", "written_off", "cancelled");
 
     private final ReceivableRepository receivables;
     private final CustomerRepository customers;

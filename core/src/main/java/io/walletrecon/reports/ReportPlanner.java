@@ -354,9 +354,29 @@ public class ReportPlanner {
                 group by currency order by currency""".formatted(MOVED);
         List<Column> totalColumns = List.of(text("currency"), money("payments"), integer("paymentCount"), money("outstanding"),
                 integer("openReceivables"));
+        // The customer's account per currency (期初余额 / 本期应收 / 本期收款 / 期末余额): invoiced = receivables issued
+        // (cancelled and written-off ones are not owed), paid = payments received net of what was refunded;
+        // opening = invoiced - paid before the period, closing = opening + invoiced - paid in it.
+        String balances = """
+                select currency, (sum(invoiced_before) - sum(paid_before))::bigint as opening, sum(invoiced)::bigint as invoiced,
+                       sum(paid)::bigint as paid, (sum(invoiced_before) - sum(paid_before) + sum(invoiced) - sum(paid))::bigint as closing
+                from (
+                  select r.currency, case when r.issue_date < $2::date then r.amount_minor else 0 end as invoiced_before,
+                         0::bigint as paid_before, case when r.issue_date >= $2::date then r.amount_minor else 0 end as invoiced,
+                         0::bigint as paid
+                  from receivables r
+                  where r.customer_id = $1 and r.status not in ('cancelled', 'written_off') and r.issue_date <= $3::date
+                  union all
+                  select t.currency, 0, case when t.value_date < $2::date then t.amount_minor - t.refunded_minor else 0 end,
+                         0, case when t.value_date >= $2::date then t.amount_minor - t.refunded_minor else 0 end
+                  from transactions t
+                  where t.customer_id = $1 and t.direction = 'in' and %s and t.value_date <= $3::date
+                ) x
+                group by currency order by currency""".formatted(MOVED);
+        List<Column> balanceColumns = List.of(text("currency"), money("opening"), money("invoiced"), money("paid"), money("closing"));
         return new ReportPlan(ReportName.CUSTOMER_STATEMENT, q.asMap(),
                 c.name() + (c.externalId() == null ? "" : " (" + c.externalId() + ")"), null,
-                List.of(new SqlQuery("totals", totalColumns, totals, args)),
+                List.of(new SqlQuery("totals", totalColumns, totals, args), new SqlQuery("balances", balanceColumns, balances, args)),
                 new SqlQuery("lines", lineColumns, lines, args));
     }
 

@@ -2,6 +2,9 @@ package io.walletrecon.reports;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.walletrecon.console.CustomerStatementPages;
+import io.walletrecon.console.FormErrors;
+import io.walletrecon.console.FormTokens;
 import io.walletrecon.reports.StatementLinkRequests.AnswerView;
 import io.walletrecon.reports.StatementLinkRequests.LinkView;
 import io.walletrecon.security.CurrentActor;
@@ -9,6 +12,7 @@ import io.walletrecon.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,11 +41,13 @@ public class StatementLinkResource {
     private final StatementLinkService links;
     private final ReportService reports;
     private final CurrentActor actor;
+    private final CustomerStatementPages pages;
 
-    public StatementLinkResource(StatementLinkService links, ReportService reports, CurrentActor actor) {
+    public StatementLinkResource(StatementLinkService links, ReportService reports, CurrentActor actor, CustomerStatementPages pages) {
         this.links = links;
         this.reports = reports;
         this.actor = actor;
+        this.pages = pages;
     }
 
     @POST
@@ -64,6 +70,44 @@ public class StatementLinkResource {
     @APIResponse(responseCode = "410", description = "The link has expired")
     public Uni<Map<String, Object>> view(@PathParam("token") String token) {
         return links.view(token);
+    }
+
+    /**
+     * The same link opened in a browser ({@code Accept: text/html}): the customer's page. JSON stays the answer to
+     * API clients and to a wildcard {@code Accept} (the page carries {@code qs=0.5}).
+     */
+    @GET
+    @Path("{token}")
+    @PermitAll
+    @Produces("text/html;qs=0.5")
+    @Operation(hidden = true)
+    public Uni<Response> page(@PathParam("token") String token) {
+        return pages.show(token, FormErrors.none());
+    }
+
+    /** The page's confirm button (a form); the answer is shown on the page it goes back to. */
+    @POST
+    @Path("{token}/confirmation")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> confirmByForm(@PathParam("token") String token, @FormParam(FormTokens.FIELD) String csrf,
+                                       @FormParam("comment") String comment, @Context HttpServerRequest request) {
+        return pages.confirm(token, csrf, comment, ip(request));
+    }
+
+    /** The page's dispute form of one line. */
+    @POST
+    @Path("{token}/disputes")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> disputeByForm(@PathParam("token") String token, @FormParam(FormTokens.FIELD) String csrf,
+                                       @FormParam("lineType") String lineType, @FormParam("lineId") Long lineId,
+                                       @FormParam("comment") String comment, @Context HttpServerRequest request) {
+        return pages.dispute(token, csrf, lineType, lineId, comment, ip(request));
     }
 
     @GET

@@ -35,6 +35,10 @@ public interface SecretsConfig {
     @WithName("stripe-api-key-arn")
     Optional<String> stripeApiKeyArn();
 
+    /** The console's OpenID Connect client secret (plain string), read as {@code quarkus.oidc.credentials.secret}. */
+    @WithName("oidc-client-secret-arn")
+    Optional<String> oidcClientSecretArn();
+
     /** Overrides the SDK's region chain (AWS_REGION); by default the region of the ARN is used. */
     Optional<String> region();
 

@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  * at start, and offers them as configuration: the master key as {@code walletrecon.master-key}, the database login
  * as {@code quarkus.datasource.username}/{@code password}, the schema owner's login (migrations only) as
  * {@code quarkus.flyway.username}/{@code password}, the Stripe key as
- * {@code walletrecon.dispatch.stripe.api-key}. Nothing is read when no ARN is set (the server, tests, local runs).
+ * {@code walletrecon.dispatch.stripe.api-key}, the console's OpenID client secret as {@code quarkus.oidc.credentials.secret}. Nothing is read when no ARN is set (the server, tests, local runs).
  * A secret that cannot be read stops the start with a message naming the ARN, never the value.
  *
  * <p>Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceFactory}. Its ordinal,
@@ -47,11 +47,12 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
         String database = value(context, "database-arn");
         String owner = value(context, "database-owner-arn");
         String stripe = value(context, "stripe-api-key-arn");
-        if (masterKey == null && database == null && owner == null && stripe == null) {
+        String oidc = value(context, "oidc-client-secret-arn");
+        if (masterKey == null && database == null && owner == null && stripe == null && oidc == null) {
             return List.of();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        try (SecretsManagerClient client = client(context, first(masterKey, database, owner, stripe))) {
+        try (SecretsManagerClient client = client(context, first(masterKey, database, owner, stripe, oidc))) {
             if (masterKey != null) {
                 values.put("walletrecon.master-key", read(client, masterKey).trim());
             }
@@ -67,6 +68,9 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
             }
             if (stripe != null) {
                 values.put("walletrecon.dispatch.stripe.api-key", read(client, stripe).trim());
+            }
+            if (oidc != null) {
+                values.put("quarkus.oidc.credentials.secret", read(client, oidc).trim());
             }
         }
         return List.of(new MapBackedConfigSource("walletrecon secrets from Secrets Manager", values, ORDINAL) {

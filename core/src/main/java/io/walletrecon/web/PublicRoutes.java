@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.walletrecon.console.CustomerStatementPages;
 import io.walletrecon.intake.WebhookAnswers;
 import io.walletrecon.intake.WebhookResource;
 import io.walletrecon.problem.ApiException;
@@ -41,11 +44,14 @@ public class PublicRoutes {
     private final PublicRoutesConfig config;
     private final StatementLinkVerifier links;
     private final WebhookAnswers webhooks;
+    private final Template linkError;
 
-    public PublicRoutes(PublicRoutesConfig config, StatementLinkVerifier links, WebhookAnswers webhooks) {
+    public PublicRoutes(PublicRoutesConfig config, StatementLinkVerifier links, WebhookAnswers webhooks,
+                        @Location("customer/link-error.html") Template linkError) {
         this.config = config;
         this.links = links;
         this.webhooks = webhooks;
+        this.linkError = linkError;
     }
 
     void register(@Observes Router router) {
@@ -61,10 +67,25 @@ public class PublicRoutes {
             links.verify(ctx.pathParam("param0"), Instant.now());
         } catch (ApiException e) {
             ctx.request().pause();
-            BoundedBody.answerAndClose(ctx, e.type().status, Problem.MEDIA_TYPE, json(e.toProblem()));
+            if (wantsPage(ctx.request().getHeader("Accept"))) {
+                BoundedBody.answerAndClose(ctx, e.type().status, "text/html;charset=UTF-8",
+                        CustomerStatementPages.errorPage(linkError, ctx.request(), e.type().status));
+            } else {
+                BoundedBody.answerAndClose(ctx, e.type().status, Problem.MEDIA_TYPE, json(e.toProblem()));
+            }
             return;
         }
         ctx.next();
+    }
+
+    /** A browser following the link (it asks for HTML before JSON) gets a page that says why, never JSON. */
+    static boolean wantsPage(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("application/json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     private static void refuseLinkBody(RoutingContext ctx, BoundedBody.Reason reason) {

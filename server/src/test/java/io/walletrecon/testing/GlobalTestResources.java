@@ -7,5 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 @WithTestResource(value = JwtKeysResource.class, scope = TestResourceScope.GLOBAL)
 // payment dispatch: the Stripe-compatible provider and the alert webhook receiver on loopback
 @WithTestResource(value = io.walletrecon.dispatch.ProviderStubResource.class, scope = TestResourceScope.GLOBAL)
+// the console's sign-in: an OpenID provider on loopback (code flow with PKCE)
+@WithTestResource(value = MockOidcProvider.class, scope = TestResourceScope.GLOBAL)
 public class GlobalTestResources {
 }

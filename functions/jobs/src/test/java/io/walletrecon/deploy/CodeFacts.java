@@ -64,6 +64,8 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
     private static final DotName NAMED = DotName.createSimple("jakarta.inject.Named");
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final DotName HTTP_METHOD = DotName.createSimple("jakarta.ws.rs.HttpMethod");
+    private static final DotName IF_BUILD_PROFILE = DotName.createSimple("io.quarkus.arc.profile.IfBuildProfile");
+    private static final DotName BROWSER_SESSION = DotName.createSimple("io.walletrecon.console.BrowserSession");
     private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
     private static final DotName ROLES_ALLOWED = DotName.createSimple("jakarta.annotation.security.RolesAllowed");
     private static final DotName DENY_ALL = DotName.createSimple("jakarta.annotation.security.DenyAll");
@@ -159,6 +161,13 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
             if (Modifier.isAbstract(resource.flags()) && !Modifier.isInterface(resource.flags())) {
                 continue;
             }
+            AnnotationInstance buildProfile = resource.declaredAnnotation(IF_BUILD_PROFILE);
+            if (buildProfile != null && "dev".equals(buildProfile.value().asString())) {
+                continue; // exists in dev mode only (bin/dev), never in a deployed build
+            }
+            // Console pages sign in with the browser's session (code flow), which the API's JWT authorizer cannot read:
+            // they are routed without it and the application checks the session.
+            boolean browserSession = resource.declaredAnnotation(BROWSER_SESSION) != null;
             Boolean classAuthenticated = authenticated(resource.declaredAnnotation(PERMIT_ALL),
                     resource.declaredAnnotation(ROLES_ALLOWED), resource.declaredAnnotation(DENY_ALL));
             for (MethodInfo method : resource.methods()) {
@@ -170,8 +179,8 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
                 Boolean methodAuthenticated = authenticated(method.declaredAnnotation(PERMIT_ALL),
                         method.declaredAnnotation(ROLES_ALLOWED), method.declaredAnnotation(DENY_ALL));
                 // deny-unannotated is on: an unannotated method is closed, i.e. never served without a token.
-                boolean authenticated = methodAuthenticated != null ? methodAuthenticated
-                        : classAuthenticated == null || classAuthenticated;
+                boolean authenticated = !browserSession && (methodAuthenticated != null ? methodAuthenticated
+                        : classAuthenticated == null || classAuthenticated);
                 String path = join(classPath.value().asString(), subPath == null ? "" : subPath.value().asString());
                 // A sub-resource locator (no verb) serves whatever lies below its path.
                 found.add(new CodeRoute(verb == null ? "ANY" : verb, verb == null ? path + "/{proxy+}" : path, authenticated,

@@ -32,6 +32,12 @@ final class TemplateChecks {
      */
     static final Set<String> PENDING_PREFIXES = Set.of("/q/openapi");
 
+    /**
+     * Files the application serves without a resource method (core's {@code META-INF/resources/assets}, the webjars
+     * through quarkus-web-dependency-locator): their routes match no method and carry no JWT authorizer.
+     */
+    static final Set<String> STATIC_PREFIXES = Set.of("/assets", "/webjars");
+
     private TemplateChecks() {
     }
 
@@ -129,7 +135,8 @@ final class TemplateChecks {
         }
         for (Route route : httpRoutes) {
             boolean used = code.routes().stream().anyMatch(c -> covers(route, c));
-            boolean pending = PENDING_PREFIXES.stream().anyMatch(p -> route.path().equals(p) || route.path().startsWith(p + "/"));
+            boolean pending = PENDING_PREFIXES.stream().anyMatch(p -> route.path().equals(p) || route.path().startsWith(p + "/"))
+                    || STATIC_PREFIXES.stream().anyMatch(p -> route.path().startsWith(p + "/") && !route.authenticated());
             if (!used && !pending) {
                 problems.add("route " + route + " matches no resource method in the code: remove it or fix its path");
             }
