@@ -1,4 +1,4 @@
--- Webhook intake (issue 3). A WeChat Pay refund notification reports one refund, not the running total, so a
+-- Webhook intake. A WeChat Pay refund notification reports one refund, not the running total, so a
 -- refund is its own transaction row pointing at the payment it refunds; the payment's refunded_minor is the
 -- sum of its succeeded refund rows, which stays right however often and in whatever order they arrive.
 alter table transactions add column parent_txn_id text;

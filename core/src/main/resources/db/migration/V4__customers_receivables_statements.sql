@@ -1,4 +1,4 @@
--- Issue 4: customers, collection codes, receivables, statement import.
+-- Customers, collection codes, receivables, statement import.
 
 -- One namespace for every collection code, whether it names a customer or one of its receivables, so that a
 -- code found in a memo resolves to exactly one thing. customers.collection_code / receivables.collection_code

@@ -1,4 +1,4 @@
--- Matching (issue 5): per-account rule configuration and the indexes the set-based rules lean on.
+-- Matching: per-account rule configuration and the indexes the set-based rules lean on.
 
 -- How one account is matched. Absent row = the defaults below. Tolerance is absolute minor units and/or basis
 -- points of the amount (100 = 1%), whichever is larger: no floating point anywhere near money.

@@ -1,4 +1,4 @@
--- Payment dispatch (issue 6): payment orders, their approvals, attempts and history, the dispatch outbox,
+-- Payment dispatch: payment orders, their approvals, attempts and history, the dispatch outbox,
 -- approval and risk policy per currency, beneficiaries, alerts and their outgoing webhook deliveries.
 -- Money is bigint minor units + ISO code; times timestamptz (UTC); execute_on is a business date in the
 -- source account's time zone.

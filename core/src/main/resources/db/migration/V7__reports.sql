@@ -1,4 +1,4 @@
--- Reports (issue 7). Reports themselves are read models over V1/V2 and need no tables; what is stored here is
+-- Reports. Reports themselves are read models over V1/V2 and need no tables; what is stored here is
 -- what a person starts or answers: export jobs, and customer statements sent as signed links with their answers.
 
 -- An export job: a report rendered to a file in the background, because a Lambda response stops at 6 MB.

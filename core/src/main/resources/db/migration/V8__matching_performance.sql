@@ -1,4 +1,4 @@
--- Matching performance (issue 5 follow-up): a full run writes ~1M matches and ~2M match items in one statement
+-- Matching performance: a full run writes ~1M matches and ~2M match items in one statement
 -- each. The row-level foreign-key triggers cost one index probe and one row lock per inserted row (measured: 4.7 s
 -- of a 7.5 s INSERT into matches at 1M rows, more for match_items). The same references are enforced here once per
 -- statement, as set-based anti-joins over the statement's transition tables; the parent side (no deleting a run or

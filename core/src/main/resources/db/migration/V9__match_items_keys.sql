@@ -1,4 +1,4 @@
--- Matching performance, second pass (issue 5): match_items is the largest write of a run (two rows per match,
+-- Matching performance, second pass: match_items is the largest write of a run (two rows per match,
 -- ~2M rows at 1M receipts), and every index entry is a WAL record of its own. Measured on the 1M bench, copying
 -- the same 1.98M items: heap alone 2.6 s; with the four V2 indexes 6.9-8.1 s, (item_type, item_id) alone ~3 s.
 -- So the items keep the three lookups the code makes, with fewer and smaller entries:
