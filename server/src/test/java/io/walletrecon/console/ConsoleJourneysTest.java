@@ -331,7 +331,7 @@ class ConsoleJourneysTest {
         driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
         send(driver, driver.findElement(By.id("import")));
         String again = driver.findElement(By.id("import-result")).getText();
-        assertTrue(again.contains("导入 0") && again.contains("2 条已存在"), () -> "the same file again changes nothing: " + again);
+        assertTrue(again.contains("导入 0") && again.contains("2 行已存在"), () -> "the same file again changes nothing: " + again);
         shot(driver, "receivables-imported-again-zh-CN");
         driver.get(url("/console/receivables?customer=" + customer));
         assertTrue(driver.getPageSource().contains("CNY 1,288.80") && driver.getPageSource().contains("CNY 500.00"));
