@@ -1,6 +1,7 @@
 package io.walletrecon.reports;
 
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.balances.BalanceRepository;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.Validation;
@@ -21,19 +22,23 @@ import static io.walletrecon.reports.Column.text;
 import static io.walletrecon.reports.Column.timestamp;
 
 /**
- * Turns a request into the SQL of its report. Definitions the reports share:
+ * Turns a request into the SQL of its report. Definitions the reports share, all from
+ * {@link io.walletrecon.balances.Balances} (the SQL fragments of {@link BalanceRepository}), so that a report and
+ * dispatch's balance check never disagree:
  * <ul>
- * <li>A movement is a transaction whose money moved: status succeeded, refunded or partially_refunded (a refund is its
- * own outgoing transaction). Pending and failed ones are left out.</li>
+ * <li>A movement is a transaction whose money moved ({@link io.walletrecon.balances.Balances#COUNTED}). Its inflow,
+ * outflow and fee are the book's: a refund counts once, as its own outgoing row or, where the provider gives only the
+ * payment's refunded total, as an outflow of the payment.</li>
  * <li>Net movement = inflows - outflows - fees, per business date ({@code value_date}, the account's time zone).</li>
- * <li>Opening balance of a period = the closing balance of the latest imported statement that ends before the period
- * (0 when there is none) plus our own net movements after that statement's end and before the period.</li>
+ * <li>Opening balance of a period = the reported balance the day before it (the latest statement ending before the
+ * period; 0 when there is none) plus the book effect of our transactions after that statement's end and before the
+ * period: the same sum dispatch's available balance starts from.</li>
  * </ul>
  */
 @ApplicationScoped
 public class ReportPlanner {
 
-    static final String MOVED = "t.status in ('succeeded', 'refunded', 'partially_refunded')";
+    static final String MOVED = BalanceRepository.COUNTED;
     static final Set<String> PERIODS = Set.of("day", "week", "month");
     static final Set<String> GROUPS = Set.of("account", "channel", "customer");
     static final long MAX_DAYS = 3700;
@@ -121,47 +126,46 @@ public class ReportPlanner {
               select s.closing_balance_minor as balance, s.period_end
               from statements s
               where s.account_id = $1 and s.currency = $4 and s.closing_balance_minor is not null and s.period_end < $2::date
-              order by s.period_end desc, s.id desc limit 1
+              order by %1$s limit 1
             ),
             opening as (
               select coalesce((select balance from last_statement), 0)
-                   + coalesce((select sum(case when t.direction = 'in' then t.amount_minor else -t.amount_minor end)
-                                    - sum(coalesce(t.fee_minor, 0))
+                   + coalesce((select sum(%2$s)
                                from transactions t
-                               where t.account_id = $1 and t.currency = $4 and %s and t.value_date < $2::date
+                               where t.account_id = $1 and t.currency = $4 and %3$s and t.value_date < $2::date
                                  and t.value_date > coalesce((select period_end from last_statement), '-infinity'::date)), 0)
                    as balance
-            )""".formatted(MOVED);
+            )""".formatted(BalanceRepository.LATEST_STATEMENT_FIRST, BalanceRepository.BOOK_EFFECT, MOVED);
 
     ReportPlan reconciliation(ReportQuery q, AccountRef a) {
         List<Object> args = List.of(a.id(), q.from(), q.to(), a.currency());
         String figures = """
-                with %s,
+                with %1$s,
                 movements as (
-                  select t.id, t.direction, t.amount_minor, coalesce(t.fee_minor, 0) as fee, t.value_date,
+                  select t.id, t.amount_minor, %3$s as inflow, %4$s as outflow, %5$s as fee, t.value_date,
                          exists (select 1 from match_items mi join matches m on m.id = mi.match_id
                                  where mi.item_type = 'transaction' and mi.item_id = t.id and mi.live
                                    and m.status = 'confirmed') as matched
                   from transactions t
-                  where t.account_id = $1 and t.currency = $4 and %s and t.value_date between $2::date and $3::date
+                  where t.account_id = $1 and t.currency = $4 and %2$s and t.value_date between $2::date and $3::date
                 ),
                 reported as (
                   select s.closing_balance_minor as balance, s.period_end
                   from statements s
                   where s.account_id = $1 and s.currency = $4 and s.closing_balance_minor is not null
                     and s.period_end between $2::date and $3::date
-                  order by s.period_end desc, s.id desc limit 1
+                  order by %6$s limit 1
                 ),
                 sums as (
-                  select coalesce(sum(amount_minor) filter (where direction = 'in'), 0)::bigint as inflows,
-                         coalesce(sum(amount_minor) filter (where direction = 'out'), 0)::bigint as outflows,
+                  select coalesce(sum(inflow), 0)::bigint as inflows,
+                         coalesce(sum(outflow), 0)::bigint as outflows,
                          coalesce(sum(fee), 0)::bigint as fees,
                          count(*) as movements,
                          coalesce(sum(amount_minor) filter (where matched), 0)::bigint as matched_amount,
                          count(*) filter (where matched) as matched_count,
                          coalesce(sum(amount_minor) filter (where not matched), 0)::bigint as unmatched_amount,
                          count(*) filter (where not matched) as unmatched_count,
-                         coalesce(sum(case when direction = 'in' then amount_minor else -amount_minor end - fee)
+                         coalesce(sum(inflow - outflow - fee)
                                   filter (where value_date <= (select period_end from reported)), 0)::bigint as net_to_reported
                   from movements
                 )
@@ -174,21 +178,22 @@ public class ReportPlanner {
                             then (o.balance + s.net_to_reported - (select balance from reported))::bigint end as difference,
                        s.movements, s.matched_count, s.matched_amount, s.unmatched_count, s.unmatched_amount
                 from opening o cross join sums s
-                """.formatted(OPENING, MOVED);
+                """.formatted(OPENING, MOVED, BalanceRepository.INFLOW, BalanceRepository.OUTFLOW, BalanceRepository.FEE,
+                BalanceRepository.LATEST_STATEMENT_FIRST);
         List<Column> figureColumns = List.of(text("currency"), money("openingBalance"), money("inflows"), money("outflows"),
                 money("fees"), money("closingBalance"), date("reportedAsOf"), money("reportedClosingBalance"),
                 money("computedAtReported"), money("difference"), integer("movements"), integer("matchedCount"),
                 money("matchedAmount"), integer("unmatchedCount"), money("unmatchedAmount"));
         String days = """
-                with %s,
+                with %1$s,
                 daily as (
                   select t.value_date,
-                         sum(t.amount_minor) filter (where t.direction = 'in') as inflows,
-                         sum(t.amount_minor) filter (where t.direction = 'out') as outflows,
-                         sum(coalesce(t.fee_minor, 0)) as fees,
+                         sum(%3$s) as inflows,
+                         sum(%4$s) as outflows,
+                         sum(%5$s) as fees,
                          count(*) as movements
                   from transactions t
-                  where t.account_id = $1 and t.currency = $4 and %s and t.value_date between $2::date and $3::date
+                  where t.account_id = $1 and t.currency = $4 and %2$s and t.value_date between $2::date and $3::date
                   group by t.value_date
                 ),
                 lines as (
@@ -201,7 +206,7 @@ public class ReportPlanner {
                        ((select balance from opening) + sum(l.inflows - l.outflows - l.fees) over (order by l.day))::bigint as balance,
                        l.movements
                 from lines l
-                order by l.day""".formatted(OPENING, MOVED);
+                order by l.day""".formatted(OPENING, MOVED, BalanceRepository.INFLOW, BalanceRepository.OUTFLOW, BalanceRepository.FEE);
         List<Column> dayColumns = List.of(date("day"), text("currency"), money("inflows"), money("outflows"), money("fees"),
                 money("net"), money("balance"), integer("movements"));
         return new ReportPlan(ReportName.RECONCILIATION, q.asMap(), a.code() + " " + a.name(), a.currency(),
@@ -257,6 +262,15 @@ public class ReportPlanner {
 
     // --- Fund flow ------------------------------------------------------------------------------------------------
 
+    /** Inflow, outflow, fees and net of the transactions {@code t} of a group, by the book's definition. */
+    private static final String FLOW_SUMS = """
+            coalesce(sum(%1$s), 0)::bigint as inflow,
+            coalesce(sum(%2$s), 0)::bigint as outflow,
+            coalesce(sum(%3$s), 0)::bigint as fees,
+            coalesce(sum(%4$s), 0)::bigint as net,
+            count(*) as movements""".formatted(BalanceRepository.INFLOW, BalanceRepository.OUTFLOW, BalanceRepository.FEE,
+            BalanceRepository.BOOK_EFFECT);
+
     ReportPlan fundFlow(ReportQuery q, AccountRef a, CompanyRef company) {
         String period = q.period() == null ? "day" : q.period();
         String group = q.groupBy() == null ? "account" : q.groupBy();
@@ -284,14 +298,7 @@ public class ReportPlanner {
         // period and group come from the whitelists above, never from the caller's text.
         String bucket = "date_trunc('" + period + "', t.value_date)::date";
         String from = "from transactions t join accounts a on a.id = t.account_id left join customers c on c.id = t.customer_id";
-        String sums = """
-                coalesce(sum(t.amount_minor) filter (where t.direction = 'in'), 0)::bigint as inflow,
-                coalesce(sum(t.amount_minor) filter (where t.direction = 'out'), 0)::bigint as outflow,
-                coalesce(sum(coalesce(t.fee_minor, 0)), 0)::bigint as fees,
-                (coalesce(sum(t.amount_minor) filter (where t.direction = 'in'), 0)
-                 - coalesce(sum(t.amount_minor) filter (where t.direction = 'out'), 0)
-                 - coalesce(sum(coalesce(t.fee_minor, 0)), 0))::bigint as net,
-                count(*) as movements""";
+        String sums = FLOW_SUMS;
         List<Column> sumColumns = List.of(money("inflow"), money("outflow"), money("fees"), money("net"), integer("movements"));
         String totals = "select t.currency, " + sums + " " + from + " where " + where + " group by t.currency order by t.currency";
         String series = "select " + bucket + " as period_start, t.currency, " + sums + " " + from + " where " + where
