@@ -72,9 +72,7 @@ class SqlStaysInRepositoriesTest {
                     + "statement with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),
             entry("io.walletrecon.matching.SettlementRules", "settlement rules formatted: named statements with binds"),
-            entry("io.walletrecon.receivables.ReceivableImportService", "the listed-errors limit formatted: a bind"),
-            entry("io.walletrecon.reports.ReportRepository", "report plans concatenated from their parts: the plan's SQL as "
-                    + "named fragments, values bound"));
+            entry("io.walletrecon.receivables.ReceivableImportService", "the listed-errors limit formatted: a bind"));
 
     @Test
     void onlyRepositoriesIssueNativeSqlOrHoldARawClient() {
