@@ -1,5 +1,7 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.reports.links.StatementLinkState;
+import io.walletrecon.reports.links.StatementLinkVerifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,5 +1,8 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.reports.exports.ExportRepository;
+import io.walletrecon.reports.exports.ExportState;
+import io.walletrecon.reports.exports.ExportStateMachine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;

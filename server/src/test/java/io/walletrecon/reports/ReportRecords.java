@@ -1,5 +1,6 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.reports.links.StatementLinkState;
 import io.walletrecon.testing.TestDb;
 
 /**

@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.links;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -6,9 +6,14 @@ import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
-import io.walletrecon.reports.StatementLinkRequests.AnswerView;
-import io.walletrecon.reports.StatementLinkRepository.Link;
-import io.walletrecon.reports.StatementLinkRequests.LinkView;
+import io.walletrecon.reports.ReportsConfig;
+import io.walletrecon.reports.links.StatementLinkRepository.Link;
+import io.walletrecon.reports.links.StatementLinkRequests.AnswerView;
+import io.walletrecon.reports.links.StatementLinkRequests.LinkView;
+import io.walletrecon.reports.statements.ReportName;
+import io.walletrecon.reports.statements.ReportPlan;
+import io.walletrecon.reports.statements.ReportQuery;
+import io.walletrecon.reports.statements.ReportService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

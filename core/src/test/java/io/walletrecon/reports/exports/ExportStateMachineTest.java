@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static io.walletrecon.reports.ExportState.*;
+import static io.walletrecon.reports.exports.ExportState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

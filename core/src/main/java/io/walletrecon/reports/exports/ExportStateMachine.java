@@ -1,11 +1,11 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static io.walletrecon.reports.ExportState.*;
+import static io.walletrecon.reports.exports.ExportState.*;
 
 /**
  * An export runs once: QUEUED → RUNNING → SUCCEEDED or FAILED. A job that cannot be handed to its executor fails

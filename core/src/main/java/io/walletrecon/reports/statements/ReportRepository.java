@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -6,7 +6,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.walletrecon.reports.ReportPlan.SqlQuery;
+import io.walletrecon.reports.Column;
+import io.walletrecon.reports.ReportsConfig;
+import io.walletrecon.reports.Table;
+import io.walletrecon.reports.statements.ReportPlan.SqlQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,12 @@ import io.walletrecon.audit.AuditLog;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
+import io.walletrecon.reports.statements.ReportName;
+import io.walletrecon.reports.statements.ReportPlan;
+import io.walletrecon.reports.statements.ReportQuery;
+import io.walletrecon.reports.statements.ReportRepository;
+import io.walletrecon.reports.statements.ReportResource;
+import io.walletrecon.reports.statements.ReportService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -1,11 +1,11 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.links;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static io.walletrecon.reports.StatementLinkState.*;
+import static io.walletrecon.reports.links.StatementLinkState.*;
 
 /**
  * A customer's answer to a statement: SENT → CONFIRMED (the whole statement, once) or SENT → DISPUTED (a line);

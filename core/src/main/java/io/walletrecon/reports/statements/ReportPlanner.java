@@ -1,12 +1,13 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.Validation;
-import io.walletrecon.reports.ReportPlan.SqlQuery;
-import io.walletrecon.reports.ReportRepository.AccountRef;
-import io.walletrecon.reports.ReportRepository.CompanyRef;
+import io.walletrecon.reports.Column;
+import io.walletrecon.reports.statements.ReportPlan.SqlQuery;
+import io.walletrecon.reports.statements.ReportRepository.AccountRef;
+import io.walletrecon.reports.statements.ReportRepository.CompanyRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.temporal.ChronoUnit;
@@ -22,9 +23,9 @@ import static io.walletrecon.reports.Column.text;
 import static io.walletrecon.reports.Column.timestamp;
 
 /**
- * Turns a request into the plan of its report: the {@link ReportSql} statements of its tables and their binds. Definitions the reports share, all from
- * {@link io.walletrecon.balances.Balances} (the SQL fragments of {@link io.walletrecon.balances.BalanceRepository}), so that a report and
- * dispatch's balance check never disagree:
+ * Turns a request into the plan of its report: the {@link ReportSql} statements of its tables and their binds.
+ * Definitions the reports share, all from {@link io.walletrecon.balances.Balances} (the SQL fragments of
+ * {@link io.walletrecon.balances.BalanceRepository}), so that a report and dispatch's balance check never disagree:
  * <ul>
  * <li>A movement is a transaction whose money moved ({@link io.walletrecon.balances.Balances#COUNTED}). Its inflow,
  * outflow and fee are the book's: a refund counts once, as its own outgoing row or, where the provider gives only the

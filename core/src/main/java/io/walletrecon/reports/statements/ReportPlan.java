@@ -1,5 +1,6 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
+import io.walletrecon.reports.Column;
 import java.util.List;
 import java.util.Map;
 
