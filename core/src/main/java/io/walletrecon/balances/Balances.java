@@ -98,7 +98,8 @@ public final class Balances {
 
         /** A payment whose refunded total is {@code refunded}, of which refund rows show {@code inRows}. */
         public Movement refunded(long refunded, long inRows) {
-            TransactionStatus s = refunded == 0 ? status : refunded >= amountMinor ? TransactionStatus.REFUNDED : TransactionStatus.PARTIALLY_REFUNDED;
+            TransactionStatus s = refunded == 0 ? status
+                    : refunded >= amountMinor ? TransactionStatus.REFUNDED : TransactionStatus.PARTIALLY_REFUNDED;
             return new Movement(direction, s, amountMinor, feeMinor, refunded, inRows);
         }
 
@@ -165,7 +166,8 @@ public final class Balances {
         Set<String> shown = new java.util.HashSet<>();
         for (BankLine l : lines) {
             if (l.reconciled()) {
-                sum = sum.add(BigInteger.valueOf(l.amountMinor())).subtract(l.feeMinor() == null ? BigInteger.ZERO : BigInteger.valueOf(l.feeMinor()));
+                BigInteger fee = l.feeMinor() == null ? BigInteger.ZERO : BigInteger.valueOf(l.feeMinor());
+                sum = sum.add(BigInteger.valueOf(l.amountMinor())).subtract(fee);
                 if (l.endToEndId() != null) {
                     shown.add(l.endToEndId());
                 }
