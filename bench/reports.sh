@@ -71,7 +71,7 @@ analyze exception_annotations;
 SQL
 fi
 
-# The same query the report runs (ReportPlanner.differences detail), with the parameters written in.
+# The same query the report runs (ReportSql.DIFFERENCE_DETAIL), with the parameters written in.
 query="select e.id, a.code as account, e.business_date, e.type, e.status, e.currency, e.expected_minor, e.actual_minor, e.difference_minor,
  (coalesce((e.resolved_at at time zone 'UTC')::date, current_date) - e.business_date) as age_days, e.assignee,
  (select string_agg(n.author || ': ' || n.body, ' | ' order by n.created_at, n.id) from exception_annotations n where n.exception_id = e.id) as annotations,

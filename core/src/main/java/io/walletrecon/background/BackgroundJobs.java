@@ -2,7 +2,7 @@ package io.walletrecon.background;
 
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.matching.MatchingService;
-import io.walletrecon.reports.ExportService;
+import io.walletrecon.reports.exports.ExportService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;

@@ -8,9 +8,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.reports.ReportsConfig;
-import io.walletrecon.reports.StatementLinkRequests;
-import io.walletrecon.reports.StatementLinkRequests.AnswerView;
-import io.walletrecon.reports.StatementLinkService;
+import io.walletrecon.reports.links.StatementLinkRequests;
+import io.walletrecon.reports.links.StatementLinkRequests.AnswerView;
+import io.walletrecon.reports.links.StatementLinkService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
 

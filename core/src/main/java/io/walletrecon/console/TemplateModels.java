@@ -8,7 +8,7 @@ import io.walletrecon.dispatch.PaymentView;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.receivables.ImportResult;
 import io.walletrecon.receivables.ReceivableView;
-import io.walletrecon.reports.StatementLinkRequests;
+import io.walletrecon.reports.links.StatementLinkRequests;
 
 /**
  * Every type a page template reads: Qute generates a value resolver for each at build time, so the native executable

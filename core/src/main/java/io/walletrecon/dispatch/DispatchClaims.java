@@ -3,6 +3,7 @@ package io.walletrecon.dispatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.walletrecon.balances.BalanceRepository;
 import io.walletrecon.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -98,11 +99,11 @@ public class DispatchClaims {
         final Map<String, BigDecimal[]> usage = new HashMap<>();
         final Map<String, PaymentPolicy> policies = new HashMap<>();
 
-        void balances(List<Row> rows) {
-            rows.forEach(r -> {
-                String key = r.getLong("account_id") + "|" + r.getString("currency");
-                available.put(key, r.getBigDecimal("available"));
-                known.put(key, r.getBoolean("known"));
+        void balances(List<BalanceRepository.Available> balances) {
+            balances.forEach(b -> {
+                String key = b.accountId() + "|" + b.currency();
+                available.put(key, b.availableMinor());
+                known.put(key, b.known());
             });
         }
 

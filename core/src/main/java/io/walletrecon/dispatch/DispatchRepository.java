@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.walletrecon.balances.BalanceRepository;
+import io.walletrecon.balances.BalanceRepository.Available;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -48,32 +50,6 @@ public class DispatchRepository {
             """;
 
     static final String LOCK_KEYS = "select count(pg_advisory_xact_lock($1, x)) from (select unnest($2::int[]) as x order by 1) s";
-
-    /**
-     * Available balance of each (account, currency): the closing balance of the latest statement in that currency, plus
-     * the net of succeeded transactions in that currency valued after its period end, less orders in that currency
-     * SUBMITTED or UNKNOWN (the money may be gone), less orders COMPLETED since the statement that no transaction row
-     * shows yet. No statement means no known balance. Summed as numeric, so no row's size can make it fail.
-     */
-    static final String BALANCES = """
-            with want as (select * from unnest($1::bigint[], $2::text[]) as w(account_id, currency)),
-            st as (select distinct on (s.account_id, s.currency) s.account_id, s.currency, s.closing_balance_minor, s.period_end
-                   from statements s join want w on w.account_id = s.account_id and w.currency = s.currency
-                   where s.closing_balance_minor is not null and s.period_end is not null
-                   order by s.account_id, s.currency, s.period_end desc, s.imported_at desc)
-            select w.account_id, w.currency, st.closing_balance_minor is not null as known,
-                   coalesce(st.closing_balance_minor::numeric, 0)
-                   + coalesce((select sum(case when t.direction = 'in' then t.amount_minor::numeric - coalesce(t.fee_minor, 0) - t.refunded_minor
-                                               else -(t.amount_minor::numeric + coalesce(t.fee_minor, 0)) end)
-                               from transactions t where t.account_id = w.account_id and t.currency = w.currency and t.value_date > st.period_end
-                                 and t.status in ('succeeded', 'refunded', 'partially_refunded')), 0)
-                   - coalesce((select sum(p.amount_minor::numeric) from payment_orders p where p.account_id = w.account_id and p.currency = w.currency
-                                 and (p.state in ('submitted', 'unknown')
-                                      or (p.state = 'completed' and p.submitted_at >= ((st.period_end + 1)::timestamp at time zone a.time_zone)
-                                          and not exists (select 1 from transactions t where t.account_id = p.account_id
-                                                          and t.provider_txn_id = p.provider_payment_id)))), 0) as available
-            from want w join accounts a on a.id = w.account_id left join st on st.account_id = w.account_id and st.currency = w.currency
-            """;
 
     /** What each beneficiary has been sent (or may have been sent) today, per currency, in the sending account's day. */
     static final String RISK_USAGE = """
@@ -148,9 +124,11 @@ public class DispatchRepository {
             returning p.id, p.type, p.amount_minor, p.currency, p.reference, b.beneficiary_key, p.refund_of, p.idempotency_key, p.submitted_at""";
 
     private final Pool pool;
+    private final BalanceRepository balances;
 
-    public DispatchRepository(Pool pool) {
+    public DispatchRepository(Pool pool, BalanceRepository balances) {
         this.pool = pool;
+        this.balances = balances;
     }
 
     Pool pool() {
@@ -177,9 +155,9 @@ public class DispatchRepository {
                 .replaceWithVoid();
     }
 
-    Uni<List<Row>> balances(SqlConnection conn, List<Long> accounts, List<String> currencies) {
-        return conn.preparedQuery(BALANCES).execute(Tuple.of(accounts.toArray(Long[]::new), currencies.toArray(String[]::new)))
-                .map(DispatchRepository::rows);
+    /** The available balance of each (account, currency) pair by its one definition, read on the claim's connection. */
+    Uni<List<Available>> balances(SqlConnection conn, List<Long> accounts, List<String> currencies) {
+        return balances.available(conn, accounts, currencies);
     }
 
     Uni<List<Row>> riskUsage(SqlConnection conn, Collection<Long> beneficiaries) {

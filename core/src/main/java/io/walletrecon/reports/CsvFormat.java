@@ -8,14 +8,14 @@ import java.util.List;
  * UTF-8 byte order mark, which is what makes spreadsheet programs read Chinese names as UTF-8. Text that a
  * spreadsheet would run as a formula is neutralised ({@link SpreadsheetText}).
  */
-final class CsvFormat {
+public final class CsvFormat {
 
-    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    public static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private CsvFormat() {
     }
 
-    static byte[] header(List<Column> columns) {
+    public static byte[] header(List<Column> columns) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
@@ -31,7 +31,7 @@ final class CsvFormat {
         return out;
     }
 
-    static void line(StringBuilder sb, RowFormat format, Object[] row) {
+    public static void line(StringBuilder sb, RowFormat format, Object[] row) {
         for (int i = 0; i < row.length; i++) {
             if (i > 0) {
                 sb.append(',');
@@ -41,7 +41,7 @@ final class CsvFormat {
         sb.append("\r\n");
     }
 
-    static void field(StringBuilder sb, String value) {
+    public static void field(StringBuilder sb, String value) {
         boolean quote = false;
         for (int i = 0; i < value.length() && !quote; i++) {
             char c = value.charAt(i);

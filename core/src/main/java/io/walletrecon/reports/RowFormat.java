@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** How the values of a table's rows are shown: money with its currency's decimals, dates as ISO-8601. */
-final class RowFormat {
+public final class RowFormat {
 
     private final List<Column> columns;
     private final int[] currencyIndex;
 
-    RowFormat(List<Column> columns) {
+    public RowFormat(List<Column> columns) {
         this.columns = columns;
         this.currencyIndex = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -34,28 +34,28 @@ final class RowFormat {
         }
     }
 
-    List<Column> columns() {
+    public List<Column> columns() {
         return columns;
     }
 
-    String currencyOf(Object[] row, int i) {
+    public String currencyOf(Object[] row, int i) {
         return (String) row[currencyIndex[i]];
     }
 
     /** The exact decimal amount of a MONEY cell (null stays null). */
-    BigDecimal decimal(Object[] row, int i) {
+    public BigDecimal decimal(Object[] row, int i) {
         Object v = row[i];
         return v == null ? null : Money.ofMinor((Long) v, currencyOf(row, i)).toDecimal();
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<String, Integer> DECIMALS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static int decimals(String currency) {
+    public static int decimals(String currency) {
         return DECIMALS.computeIfAbsent(currency, c -> Money.zero(c).exponent());
     }
 
     /** Minor units as a plain decimal string ("-0.50", "1427.30", "500") without a BigDecimal per cell. */
-    static String plain(long minor, String currency) {
+    public static String plain(long minor, String currency) {
         int decimals = decimals(currency);
         if (decimals == 0) {
             return Long.toString(minor);
@@ -69,7 +69,7 @@ final class RowFormat {
     }
 
     /** The cell as text, the same in CSV, PDF and JSON. */
-    String text(Object[] row, int i) {
+    public String text(Object[] row, int i) {
         Object v = row[i];
         if (v == null) {
             return "";
@@ -85,13 +85,13 @@ final class RowFormat {
      * The cell as a spreadsheet (CSV, XLSX) shows it: {@link #text}, with text values that a spreadsheet would run as
      * a formula neutralised ({@link SpreadsheetText}).
      */
-    String spreadsheetText(Object[] row, int i) {
+    public String spreadsheetText(Object[] row, int i) {
         String text = text(row, i);
         return columns.get(i).kind() == Column.Kind.TEXT ? SpreadsheetText.neutralise(text) : text;
     }
 
     /** The row as JSON: money as an exact decimal string plus {@code <name>Minor} in minor units. */
-    Map<String, Object> json(Object[] row) {
+    public Map<String, Object> json(Object[] row) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);

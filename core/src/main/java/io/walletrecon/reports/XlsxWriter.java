@@ -1,5 +1,6 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.reports.statements.ReportPlan;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 

@@ -1,10 +1,10 @@
 package io.walletrecon.storage;
 
 import io.walletrecon.dispatch.DispatchConfig;
-import io.walletrecon.reports.ExportStorage;
-import io.walletrecon.reports.FileSystemExportStorage;
 import io.walletrecon.reports.ReportsConfig;
-import io.walletrecon.reports.S3ExportStorage;
+import io.walletrecon.reports.exports.ExportStorage;
+import io.walletrecon.reports.exports.FileSystemExportStorage;
+import io.walletrecon.reports.exports.S3ExportStorage;
 import io.walletrecon.statements.FileSystemObjectStore;
 import io.walletrecon.statements.ObjectStore;
 import io.walletrecon.statements.S3ObjectStore;

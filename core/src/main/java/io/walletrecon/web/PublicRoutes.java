@@ -2,18 +2,18 @@ package io.walletrecon.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.walletrecon.console.CustomerStatementPages;
 import io.walletrecon.intake.WebhookAnswers;
 import io.walletrecon.intake.WebhookResource;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.Problem;
 import io.walletrecon.problem.ProblemType;
-import io.walletrecon.reports.StatementLinkVerifier;
+import io.walletrecon.reports.links.StatementLinkVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 

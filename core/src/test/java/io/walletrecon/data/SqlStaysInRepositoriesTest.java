@@ -49,9 +49,6 @@ class SqlStaysInRepositoriesTest {
                     + "DatabaseStatusRepository"),
             entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
                     + "ReceivableRepository"),
-            entry("io.walletrecon.reports.ExportService", "export jobs on the Pool: SQL to move into an ExportRepository"),
-            entry("io.walletrecon.reports.StatementLinkService", "links and customer answers: SQL to move into a "
-                    + "StatementLinkRepository"),
             entry("io.walletrecon.statements.PgCopy", "COPY into the statement staging tables over JDBC: belongs to "
                     + "StatementRepository"));
 
@@ -75,10 +72,7 @@ class SqlStaysInRepositoriesTest {
                     + "statement with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),
             entry("io.walletrecon.matching.SettlementRules", "settlement rules formatted: named statements with binds"),
-            entry("io.walletrecon.receivables.ReceivableImportService", "the listed-errors limit formatted: a bind"),
-            entry("io.walletrecon.reports.ReportRepository", "report plans concatenated from their parts: the plan's SQL as "
-                    + "named fragments, values bound"),
-            entry("io.walletrecon.reports.StatementLinkService", "the link view concatenated: a named statement"));
+            entry("io.walletrecon.receivables.ReceivableImportService", "the listed-errors limit formatted: a bind"));
 
     @Test
     void onlyRepositoriesIssueNativeSqlOrHoldARawClient() {

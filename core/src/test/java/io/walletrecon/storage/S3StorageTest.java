@@ -1,10 +1,10 @@
 package io.walletrecon.storage;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.walletrecon.reports.S3ExportStorage;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.walletrecon.reports.exports.S3ExportStorage;
 import io.walletrecon.statements.S3ObjectStore;
 import io.walletrecon.testing.FakeS3;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -54,7 +54,7 @@ class ConsoleJourneysTest {
     URL base;
 
     @jakarta.inject.Inject
-    io.walletrecon.reports.StatementLinkVerifier verifier;
+    io.walletrecon.reports.links.StatementLinkVerifier verifier;
 
     @BeforeAll
     static void checkTheDriver() throws IOException {

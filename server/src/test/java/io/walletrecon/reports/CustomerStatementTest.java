@@ -1,9 +1,10 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.reports.links.StatementLinkState;
+import io.walletrecon.reports.links.StatementLinkVerifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -109,7 +110,7 @@ class CustomerStatementTest {
         String token = (String) link.get("token");
         assertTrue(((String) link.get("url")).endsWith("/statement-links/" + token));
         long id = ((Number) link.get("id")).longValue();
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'customer-statement.sent' and entity_id = ?", String.valueOf(id)));
+        assertEquals(1, ReportRecords.audited("customer-statement.sent", id));
 
         given().when().get("/statement-links/" + token).then().statusCode(200)
                 .body("state", equalTo("sent"))
@@ -127,9 +128,9 @@ class CustomerStatementTest {
         given().contentType(ContentType.JSON).body(Map.of("comment", "agreed, thanks"))
                 .when().post("/statement-links/" + token + "/confirmation")
                 .then().statusCode(200).body("state", equalTo("confirmed"));
-        assertEquals("confirmed", TestDb.scalar("select state from customer_statement_links where id = ?", id));
-        assertEquals("agreed, thanks", TestDb.scalar("select comment from customer_statement_answers where link_id = ? and kind = 'confirm'", id));
-        assertEquals("customer:" + customer, TestDb.scalar("select actor from audit_log where action = 'customer-statement.confirmed' and entity_id = ?", String.valueOf(id)));
+        assertEquals(StatementLinkState.CONFIRMED, ReportRecords.linkState(id));
+        assertEquals("agreed, thanks", ReportRecords.confirmationComment(id));
+        assertEquals("customer:" + customer, ReportRecords.auditActor("customer-statement.confirmed", id));
 
         given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/statement-links/" + token + "/confirmation")
@@ -137,7 +138,7 @@ class CustomerStatementTest {
         given().contentType(ContentType.JSON).body(Map.of("lineType", "payment", "lineId", payment, "comment", "late"))
                 .when().post("/statement-links/" + token + "/disputes")
                 .then().statusCode(409).body("detail", equalTo("This statement was confirmed; a confirmed statement cannot be disputed"));
-        assertEquals(1, TestDb.count("select count(*) from customer_statement_answers where link_id = ?", id));
+        assertEquals(1, ReportRecords.answers(id));
     }
 
     @Test
@@ -157,8 +158,8 @@ class CustomerStatementTest {
                 .when().post("/statement-links/" + token + "/disputes").then().statusCode(422);
         given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/statement-links/" + token + "/confirmation").then().statusCode(409);
-        assertEquals("disputed", TestDb.scalar("select state from customer_statement_links where id = ?", id));
-        assertEquals("we paid 500.00, not 300.00", TestDb.scalar("select reason from audit_log where action = 'customer-statement.disputed' and entity_id = ?", String.valueOf(id)));
+        assertEquals(StatementLinkState.DISPUTED, ReportRecords.linkState(id));
+        assertEquals("we paid 500.00, not 300.00", ReportRecords.auditReason("customer-statement.disputed", id));
         given().when().get("/statement-links/" + token).then().statusCode(200)
                 .body("answers[0].lineType", equalTo("receivable")).body("state", equalTo("disputed"));
     }
@@ -183,7 +184,7 @@ class CustomerStatementTest {
             given().contentType(ContentType.JSON).body(Map.of())
                     .when().post("/statement-links/" + bad + "/confirmation").then().statusCode(403);
         }
-        assertEquals("sent", TestDb.scalar("select state from customer_statement_links where id = ?", ((Number) link.get("id")).longValue()));
+        assertEquals(StatementLinkState.SENT, ReportRecords.linkState(((Number) link.get("id")).longValue()));
     }
 
     @Test
@@ -196,7 +197,7 @@ class CustomerStatementTest {
                 .body("detail", equalTo("This statement link expired at " + Instant.ofEpochSecond(past.getEpochSecond()) + "; ask the sender for a new link"));
         given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/statement-links/" + expired + "/confirmation").then().statusCode(410);
-        assertEquals(0, TestDb.count("select count(*) from customer_statement_answers where link_id = ?", id));
+        assertEquals(0, ReportRecords.answers(id));
     }
 
     @Test

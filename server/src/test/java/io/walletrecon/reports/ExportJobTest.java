@@ -59,7 +59,7 @@ class ExportJobTest {
         assertEquals(25000, job.getLong("rowsWritten"));
         assertEquals(100, job.getInt("percent"));
         assertEquals("/reports/exports/" + id + "/file", job.getString("download"));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'report.export.requested' and entity_id = ?", id));
+        assertEquals(1, ReportRecords.audited("report.export.requested", id));
 
         byte[] file = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id + "/file")
                 .then().statusCode(200).header("Content-Disposition", "attachment; filename=\"differences_2026-02-01_2026-02-28.csv\"")

@@ -58,7 +58,7 @@ class ExportToS3Test {
         JsonPath job = awaitDone(id);
         assertEquals("succeeded", job.getString("state"), job.prettify());
         assertEquals(30, job.getLong("rowsWritten"));
-        assertEquals(id + ".csv", TestDb.scalar("select storage_key from report_exports where id = ?::uuid", id));
+        assertEquals(id + ".csv", ReportRecords.exportStorageKey(id));
 
         String objectPath = "/" + FakeS3.BUCKET + "/exports/" + id + ".csv";
         List<LoggedRequest> puts = s3.find(putRequestedFor(urlPathEqualTo(objectPath)));

@@ -1,5 +1,6 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.reports.statements.ReportResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.walletrecon.testing.TestJwt;

@@ -1,7 +1,8 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.reports.statements.ReportResource;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

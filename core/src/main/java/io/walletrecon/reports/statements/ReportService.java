@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.Paging;
@@ -6,6 +6,13 @@ import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
 import io.walletrecon.problem.Validation;
+import io.walletrecon.reports.ChartRenderer;
+import io.walletrecon.reports.CsvFormat;
+import io.walletrecon.reports.PdfRenderer;
+import io.walletrecon.reports.ReportsConfig;
+import io.walletrecon.reports.RowFormat;
+import io.walletrecon.reports.Table;
+import io.walletrecon.reports.XlsxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;

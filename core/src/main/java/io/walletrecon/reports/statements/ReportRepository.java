@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -6,7 +6,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.walletrecon.reports.ReportPlan.SqlQuery;
+import io.walletrecon.reports.Column;
+import io.walletrecon.reports.ReportsConfig;
+import io.walletrecon.reports.Table;
+import io.walletrecon.reports.statements.ReportPlan.SqlQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -16,11 +19,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs report SQL on the reactive pool. Reports are read models over tables other functions own, so they are
+ * Runs the {@link ReportSql} statements of a report plan on the reactive pool, and reads the reference data a plan
+ * needs (account, customer, company). Reports are read models over tables other functions own, so they are
  * native SQL, not entities; every total is an aggregate computed by PostgreSQL.
  */
 @ApplicationScoped
 public class ReportRepository {
+
+    static final String ACCOUNT = "select id, code, currency, name, company_id from accounts where code = $1";
+    static final String CUSTOMER = "select id, name, external_id, company_id from customers where id = $1";
+    static final String COMPANY = "select id, code, name from companies where code = $1";
 
     private final Pool pool;
     private final ReportsConfig config;
@@ -40,26 +48,26 @@ public class ReportRepository {
     }
 
     public Uni<Optional<AccountRef>> account(String code) {
-        return pool.preparedQuery("select id, code, currency, name, company_id from accounts where code = $1")
+        return pool.preparedQuery(ACCOUNT)
                 .execute(Tuple.of(code))
                 .map(rows -> first(rows).map(r -> new AccountRef(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4))));
     }
 
     public Uni<Optional<CustomerRef>> customer(long id) {
-        return pool.preparedQuery("select id, name, external_id, company_id from customers where id = $1")
+        return pool.preparedQuery(CUSTOMER)
                 .execute(Tuple.of(id))
                 .map(rows -> first(rows).map(r -> new CustomerRef(r.getLong(0), r.getString(1), r.getString(2), r.getLong(3))));
     }
 
     public Uni<Optional<CompanyRef>> company(String code) {
-        return pool.preparedQuery("select id, code, name from companies where code = $1")
+        return pool.preparedQuery(COMPANY)
                 .execute(Tuple.of(code))
                 .map(rows -> first(rows).map(r -> new CompanyRef(r.getLong(0), r.getString(1), r.getString(2))));
     }
 
     /** Distinct currencies among the rows of a query (used to refuse a chart that would add currencies). */
     public Uni<List<String>> currencies(SqlQuery query) {
-        return pool.preparedQuery("select distinct currency from (" + query.sql() + ") q order by 1")
+        return pool.preparedQuery(query.statement().currencies())
                 .execute(Tuple.from(query.args()))
                 .map(rows -> {
                     List<String> out = new ArrayList<>();
@@ -69,7 +77,11 @@ public class ReportRepository {
     }
 
     public Uni<Table> table(SqlQuery query) {
-        return pool.preparedQuery(query.sql()).execute(Tuple.from(query.args()))
+        return run(query.statement().sql(), query.args(), query);
+    }
+
+    private Uni<Table> run(String sql, List<Object> args, SqlQuery query) {
+        return pool.preparedQuery(sql).execute(Tuple.from(args))
                 .map(rows -> {
                     List<Object[]> out = new ArrayList<>(rows.size());
                     rows.forEach(r -> out.add(values(r, query.columns())));
@@ -89,7 +101,7 @@ public class ReportRepository {
     }
 
     public Uni<Long> count(SqlQuery query) {
-        return pool.preparedQuery("select count(*) from (" + query.sql() + ") q").execute(Tuple.from(query.args()))
+        return pool.preparedQuery(query.statement().count()).execute(Tuple.from(query.args()))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -97,8 +109,7 @@ public class ReportRepository {
         List<Object> args = new ArrayList<>(query.args());
         args.add((long) size);
         args.add(io.walletrecon.data.Paging.offset(page, size));
-        String sql = query.sql() + " limit $" + (args.size() - 1) + " offset $" + args.size();
-        return table(new SqlQuery(query.name(), query.columns(), sql, args));
+        return run(query.statement().page(), args, query);
     }
 
     /**
@@ -109,7 +120,7 @@ public class ReportRepository {
     public Multi<Object[]> stream(SqlQuery query) {
         List<Column> columns = query.columns();
         return pool.getConnection().toMulti().flatMap(conn -> conn.begin().toMulti().flatMap(tx ->
-                conn.prepare(query.sql()).toMulti()
+                conn.prepare(query.statement().sql()).toMulti()
                         .flatMap(statement -> statement.createStream(config.fetchSize(), Tuple.from(query.args())).toMulti())
                         .map(row -> values(row, columns))
                         .onTermination().call(() -> tx.rollback().onFailure().recoverWithNull()

@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

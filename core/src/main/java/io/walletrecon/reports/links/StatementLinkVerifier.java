@@ -1,8 +1,9 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.links;
 
 import io.walletrecon.config.WalletreconConfig;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemType;
+import io.walletrecon.reports.ReportsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;

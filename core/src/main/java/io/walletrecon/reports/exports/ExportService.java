@@ -1,17 +1,19 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
+import io.walletrecon.reports.statements.ReportName;
+import io.walletrecon.reports.statements.ReportPlan;
+import io.walletrecon.reports.statements.ReportQuery;
+import io.walletrecon.reports.statements.ReportRepository;
+import io.walletrecon.reports.statements.ReportResource;
+import io.walletrecon.reports.statements.ReportService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -21,7 +23,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,15 +46,16 @@ public class ExportService {
     private final ReportService reports;
     private final ReportRepository repository;
     private final ExportStorage storage;
-    private final Pool pool;
+    private final ExportRepository exports;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public ExportService(ReportService reports, ReportRepository repository, ExportStorage storage, Pool pool, AuditLog audit, ObjectMapper json) {
+    public ExportService(ReportService reports, ReportRepository repository, ExportStorage storage, ExportRepository exports, AuditLog audit,
+                         ObjectMapper json) {
         this.reports = reports;
         this.repository = repository;
         this.storage = storage;
-        this.pool = pool;
+        this.exports = exports;
         this.audit = audit;
         this.json = json;
     }
@@ -73,11 +75,7 @@ public class ExportService {
                         + plan.name().path + " as csv or xlsx");
             }
             UUID id = UUID.randomUUID();
-            return Panache.getSession().chain(s -> s.createNativeQuery("insert into report_exports (id, report, format, parameters, requested_by) "
-                            + "values (:id, :report, :format, :parameters, :actor)")
-                    .setParameter("id", id).setParameter("report", plan.name().path).setParameter("format", format)
-                    .setParameter("parameters", toJson(plan.parameters())).setParameter("actor", actor)
-                    .executeUpdate())
+            return exports.insert(id, plan.name().path, format, toJson(plan.parameters()), actor)
                     .chain(() -> audit.record(actor, "report.export.requested", "report_export", id, null,
                             Map.of("report", plan.name().path, "format", format, "parameters", plan.parameters())))
                     .map(ignored -> new Started(id, plan, format));
@@ -90,29 +88,26 @@ public class ExportService {
      * delivered twice runs once. Returns the state the export is in afterwards.
      */
     public String runStored(UUID id) {
-        var claimed = pool.preparedQuery("update report_exports set state = 'running', started_at = now() where id = $1 and state = 'queued' "
-                        + "returning report, format, parameters")
-                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(30));
-        if (claimed.size() == 0) {
-            return get(id).await().atMost(Duration.ofSeconds(30)).state();
+        Optional<ExportRepository.Claimed> claimed = exports.claim(id);
+        if (claimed.isEmpty()) {
+            return get(id).await().atMost(ExportRepository.WAIT).state();
         }
-        Row row = claimed.iterator().next();
+        ExportRepository.Claimed job = claimed.get();
         try {
-            ReportQuery query = ReportQuery.fromMap(json.readValue(row.getString("parameters"),
+            ReportQuery query = ReportQuery.fromMap(json.readValue(job.parameters(),
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));
-            ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(row.getString("report"), query));
-            run(new Started(id, plan, row.getString("format")));
+            ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(job.report(), query));
+            run(new Started(id, plan, job.format()));
         } catch (Exception e) {
             fail(id, e);
         }
-        return get(id).await().atMost(Duration.ofSeconds(30)).state();
+        return get(id).await().atMost(ExportRepository.WAIT).state();
     }
 
     /** The export could not be handed to its executor: it fails now rather than stay queued for ever. */
     public Uni<Void> handOverFailed(UUID id, Throwable e) {
         LOG.errorf(e, "export %s could not be handed over to its executor", id);
-        return pool.preparedQuery("update report_exports set state = 'failed', error = $2, finished_at = now() where id = $1 and state = 'queued'")
-                .execute(Tuple.of(id, "the export could not be started; request it again")).replaceWithVoid();
+        return exports.failQueued(id, "the export could not be started; request it again");
     }
 
     private void run(Started job) {
@@ -120,13 +115,13 @@ public class ExportService {
         Path tmp = null;
         try {
             long total = repository.count(job.plan().detail()).await().indefinitely();
-            exec("update report_exports set rows_total = $2 where id = $1", id, total);
+            exports.rowsTotal(id, total);
             tmp = Files.createTempFile("walletrecon-export-", "." + job.format());
             long[] last = {0};
             LongConsumer progress = n -> {
                 if (n - last[0] >= PROGRESS_EVERY) {
                     last[0] = n;
-                    exec("update report_exports set rows_written = $2 where id = $1", id, n);
+                    exports.rowsWritten(id, n);
                 }
             };
             long rows;
@@ -139,9 +134,7 @@ public class ExportService {
             }
             String key = id + "." + job.format();
             long bytes = storage.put(key, tmp, contentType(job.format()));
-            exec("update report_exports set state = 'succeeded', rows_written = $2, storage_key = $3, file_name = $4, content_type = $5, "
-                    + "bytes = $6, finished_at = now() where id = $1", id, rows, key, ReportService.fileName(job.plan(), job.format()),
-                    contentType(job.format()), bytes);
+            exports.succeed(id, rows, key, ReportService.fileName(job.plan(), job.format()), contentType(job.format()), bytes);
         } catch (Exception e) {
             fail(id, e);
         } finally {
@@ -158,20 +151,15 @@ public class ExportService {
     private void fail(UUID id, Exception e) {
         LOG.errorf(e, "export %s failed", id);
         String message = e instanceof ApiException api ? api.getMessage() : "the export failed; see the server log for export " + id;
-        exec("update report_exports set state = 'failed', error = $2, finished_at = now() where id = $1", id, message);
+        exports.fail(id, message).await().atMost(ExportRepository.WAIT);
     }
 
     public Uni<ExportView> get(UUID id) {
-        return pool.preparedQuery("select id, report, format, state, rows_total, rows_written, file_name, content_type, bytes, error, "
-                        + "created_at, finished_at, storage_key from report_exports where id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    var it = rows.iterator();
-                    if (!it.hasNext()) {
-                        throw ApiException.notFound("No export " + id);
-                    }
-                    return view(it.next());
-                });
+        return stored(id).map(this::view);
+    }
+
+    private Uni<ExportRepository.Export> stored(UUID id) {
+        return exports.find(id).map(found -> found.orElseThrow(() -> ApiException.notFound("No export " + id)));
     }
 
     /** The finished file: its bytes from local storage, or a pre-signed link to follow. */
@@ -179,38 +167,27 @@ public class ExportService {
     }
 
     public Uni<Download> download(UUID id) {
-        return pool.preparedQuery("select storage_key from report_exports where id = $1").execute(Tuple.of(id))
-                .chain(rows -> get(id).map(view -> {
-                    if (!view.state().equals("succeeded")) {
-                        throw ApiException.conflict("Export " + id + " is " + view.state() + "; fetch the file once its state is succeeded");
-                    }
-                    String key = rows.iterator().next().getString(0);
-                    try {
-                        Optional<java.net.URI> link = storage.link(key, Duration.ofMinutes(15));
-                        return new Download(view, link.isPresent() ? Optional.empty() : storage.open(key), link);
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+        return stored(id).map(export -> {
+            if (export.state() != ExportState.SUCCEEDED) {
+                throw ApiException.conflict("Export " + id + " is " + export.state().code() + "; fetch the file once its state is succeeded");
+            }
+            try {
+                Optional<java.net.URI> link = storage.link(export.storageKey(), Duration.ofMinutes(15));
+                return new Download(view(export), link.isPresent() ? Optional.empty() : storage.open(export.storageKey()), link);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
-    private ExportView view(Row r) {
-        UUID id = r.getUUID("id");
-        Long total = r.getLong("rows_total");
-        long written = r.getLong("rows_written");
-        String state = r.getString("state");
-        Integer percent = state.equals("succeeded") ? Integer.valueOf(100)
-                : total == null || total == 0 ? null : (int) Math.min(99, written * 100 / total);
-        String download = null;
-        if (state.equals("succeeded")) {
-            download = storage.link(r.getString("storage_key"), Duration.ofMinutes(15)).map(Object::toString)
-                    .orElse("/reports/exports/" + id + "/file");
-        }
-        OffsetDateTime created = r.getOffsetDateTime("created_at");
-        OffsetDateTime finished = r.getOffsetDateTime("finished_at");
-        return new ExportView(id, r.getString("report"), r.getString("format"), state, total, written, percent,
-                r.getString("file_name"), r.getString("content_type"), r.getLong("bytes"), r.getString("error"),
-                created.toInstant(), finished == null ? null : finished.toInstant(), download);
+    private ExportView view(ExportRepository.Export e) {
+        boolean done = e.state() == ExportState.SUCCEEDED;
+        Long total = e.rowsTotal();
+        Integer percent = done ? Integer.valueOf(100) : total == null || total == 0 ? null : (int) Math.min(99, e.rowsWritten() * 100 / total);
+        String download = !done ? null : storage.link(e.storageKey(), Duration.ofMinutes(15)).map(Object::toString)
+                .orElse("/reports/exports/" + e.id() + "/file");
+        return new ExportView(e.id(), e.report(), e.format(), e.state().code(), total, e.rowsWritten(), percent, e.fileName(), e.contentType(),
+                e.bytes(), e.error(), e.createdAt().toInstant(), e.finishedAt() == null ? null : e.finishedAt().toInstant(), download);
     }
 
     static String contentType(String format) {
@@ -219,10 +196,6 @@ public class ExportService {
             case "xlsx" -> ReportResource.XLSX;
             default -> ReportResource.PDF;
         };
-    }
-
-    private void exec(String sql, Object... args) {
-        pool.preparedQuery(sql).execute(Tuple.from(List.of(args))).await().atMost(Duration.ofSeconds(30));
     }
 
     private String toJson(Object value) {

@@ -1,9 +1,12 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.background.BackgroundJob;
 import io.walletrecon.background.BackgroundWork;
+import io.walletrecon.reports.ChartRenderer;
+import io.walletrecon.reports.ReportsConfig;
+import io.walletrecon.reports.exports.ExportService;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -168,7 +171,7 @@ public class ReportResource {
         return service.chart(plan(request)).await().indefinitely();
     }
 
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         return "attachment; filename=\"" + fileName + "\"";
     }
 }

@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

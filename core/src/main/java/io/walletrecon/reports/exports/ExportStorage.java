@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,15 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.links;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.walletrecon.console.CustomerStatementPages;
 import io.walletrecon.console.FormErrors;
 import io.walletrecon.console.FormTokens;
-import io.walletrecon.reports.StatementLinkRequests.AnswerView;
-import io.walletrecon.reports.StatementLinkRequests.LinkView;
+import io.walletrecon.reports.links.StatementLinkRequests.AnswerView;
+import io.walletrecon.reports.links.StatementLinkRequests.LinkView;
+import io.walletrecon.reports.statements.ReportPlan;
+import io.walletrecon.reports.statements.ReportResource;
+import io.walletrecon.reports.statements.ReportService;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.PermitAll;

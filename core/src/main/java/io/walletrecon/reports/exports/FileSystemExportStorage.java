@@ -1,5 +1,6 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
+import io.walletrecon.reports.ReportsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

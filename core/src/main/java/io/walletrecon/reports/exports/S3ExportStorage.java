@@ -1,4 +1,4 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.exports;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,5 +1,6 @@
-package io.walletrecon.reports;
+package io.walletrecon.reports.statements;
 
+import io.walletrecon.reports.Column;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
 public record ReportPlan(ReportName name, Map<String, String> parameters, String subject, String currency,
                          List<SqlQuery> summaries, SqlQuery detail) {
 
-    /** A native query with positional parameters ($1, $2, ...) and the columns it returns, in order. */
-    public record SqlQuery(String name, List<Column> columns, String sql, List<Object> args) {
+    /** One of the {@link ReportSql} statements with the values of its binds ($1, $2, ...) and the columns it returns, in order. */
+    public record SqlQuery(String name, List<Column> columns, ReportSql.Statement statement, List<Object> args) {
     }
 }

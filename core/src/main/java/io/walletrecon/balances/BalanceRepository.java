@@ -1,0 +1,182 @@
+package io.walletrecon.balances;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.walletrecon.balances.Balances.BookMovements;
+import io.walletrecon.dispatch.PaymentState;
+import io.walletrecon.intake.TransactionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The balances of {@link Balances} in SQL, on the Vert.x pool (or the caller's connection, inside its transaction).
+ * The fragments over {@code transactions t} and {@code statements s} are public so that a report's SQL states the
+ * same definition by using them instead of a copy. Every sum is {@code numeric}: no row's size can make it fail.
+ */
+@ApplicationScoped
+public class BalanceRepository {
+
+    /** A transaction {@code t} whose money moved ({@link Balances#COUNTED}). */
+    public static final String COUNTED = "t.status in (" + Balances.COUNTED.stream().map(s -> "'" + s.code() + "'")
+            .sorted().collect(Collectors.joining(", ")) + ")";
+
+    /** The refunded total of a payment {@code t} that its succeeded refund rows do not show. */
+    static final String REFUND_WITHOUT_ROW = """
+            case when t.direction = 'in' and t.refunded_minor > 0
+                 then greatest(t.refunded_minor - coalesce((select sum(r.amount_minor) from transactions r
+                                                            where r.account_id = t.account_id and r.parent_txn_id = t.provider_txn_id
+                                                              and r.kind = 'refund' and r.status = '%s'), 0), 0)
+                 else 0 end""".formatted(TransactionStatus.SUCCEEDED.code());
+
+    /** What a transaction {@code t} brought in. */
+    public static final String INFLOW = "(case when t.direction = 'in' then t.amount_minor::numeric else 0 end)";
+
+    /** What a transaction {@code t} took out: an outgoing row's amount, or the refunded part of a payment no refund row shows. */
+    public static final String OUTFLOW = "(case when t.direction = 'out' then t.amount_minor::numeric else 0 end + " + REFUND_WITHOUT_ROW + ")";
+
+    /** The provider's fee on a transaction {@code t}. */
+    public static final String FEE = "coalesce(t.fee_minor, 0)::numeric";
+
+    /** What a transaction {@code t} adds to the book balance: inflow − outflow − fee. */
+    public static final String BOOK_EFFECT = "(" + INFLOW + " - " + OUTFLOW + " - " + FEE + ")";
+
+    /** The order of statements {@code s}, latest first: the first one is the one whose closing balance is reported. */
+    public static final String LATEST_STATEMENT_FIRST = "s.period_end desc, s.imported_at desc, s.id desc";
+
+    /** $1 account, $2 currency, $3 date: the latest statement with a closing balance whose period ends on or before the date. */
+    static final String REPORTED = """
+            select s.closing_balance_minor, s.period_end from statements s
+            where s.account_id = $1 and s.currency = $2 and s.closing_balance_minor is not null and s.period_end is not null
+              and s.period_end <= $3::date
+            order by %s limit 1""".formatted(LATEST_STATEMENT_FIRST);
+
+    /** $1 account, $2 currency, $3 first date (null: from the beginning), $4 last date: the book movements valued between. */
+    static final String WALLET_MOVEMENTS = """
+            select coalesce(sum(%s), 0) as inflows, coalesce(sum(%s), 0) as outflows, coalesce(sum(%s), 0) as fees
+            from transactions t
+            where t.account_id = $1 and t.currency = $2 and %s and ($3::date is null or t.value_date >= $3::date) and t.value_date <= $4::date
+            """.formatted(INFLOW, OUTFLOW, FEE, COUNTED);
+
+    /** A statement line {@code l} claimed by a live item of a confirmed match. */
+    static final String RECONCILED_LINE = """
+            exists (select 1 from match_items mi join matches m on m.id = mi.match_id
+                    where mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live and m.status = 'confirmed')""";
+
+    /** The states of an order whose money may have left or has left the account. */
+    static final String SUBMITTED_STATES = "(" + List.of(PaymentState.SUBMITTED, PaymentState.UNKNOWN, PaymentState.COMPLETED).stream()
+            .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", ")) + ")";
+
+    /** $1 account, $2 currency, $3 date: reconciled lines plus submitted orders no reconciled line shows. */
+    static final String BANK_BOOK = """
+            select coalesce((select sum(l.amount_minor::numeric - coalesce(l.fee_minor, 0))
+                             from statement_lines l
+                             where l.account_id = $1 and l.currency = $2 and l.value_date <= $3::date and %1$s), 0)
+                 - coalesce((select sum(p.amount_minor::numeric)
+                             from payment_orders p join accounts a on a.id = p.account_id
+                             where p.account_id = $1 and p.currency = $2 and p.state in %2$s
+                               and p.submitted_at < (($3::date + 1)::timestamp at time zone a.time_zone)
+                               and not exists (select 1 from statement_lines l
+                                               where l.account_id = p.account_id and l.end_to_end_id = p.id::text and %1$s)), 0)
+                   as book""".formatted(RECONCILED_LINE, SUBMITTED_STATES);
+
+    /**
+     * $1 account ids, $2 currencies (pairs by index): the available balance of each pair, {@code known} false when
+     * no statement reports one. Orders completed since the statement count until a transaction row shows them.
+     */
+    static final String AVAILABLE = """
+            with want as (select * from unnest($1::bigint[], $2::text[]) as w(account_id, currency)),
+            st as (select distinct on (s.account_id, s.currency) s.account_id, s.currency, s.closing_balance_minor, s.period_end
+                   from statements s join want w on w.account_id = s.account_id and w.currency = s.currency
+                   where s.closing_balance_minor is not null and s.period_end is not null
+                   order by s.account_id, s.currency, %1$s)
+            select w.account_id, w.currency, st.closing_balance_minor is not null as known,
+                   coalesce(st.closing_balance_minor::numeric, 0)
+                   + coalesce((select sum(%2$s) from transactions t
+                               where t.account_id = w.account_id and t.currency = w.currency and t.value_date > st.period_end and %3$s), 0)
+                   - coalesce((select sum(p.amount_minor::numeric) from payment_orders p where p.account_id = w.account_id and p.currency = w.currency
+                                 and (p.state in ('%4$s', '%5$s')
+                                      or (p.state = '%6$s' and p.submitted_at >= ((st.period_end + 1)::timestamp at time zone a.time_zone)
+                                          and not exists (select 1 from transactions t where t.account_id = p.account_id
+                                                          and t.provider_txn_id = p.provider_payment_id)))), 0) as available
+            from want w join accounts a on a.id = w.account_id left join st on st.account_id = w.account_id and st.currency = w.currency
+            """.formatted(LATEST_STATEMENT_FIRST, BOOK_EFFECT, COUNTED, PaymentState.SUBMITTED.code(), PaymentState.UNKNOWN.code(),
+            PaymentState.COMPLETED.code());
+
+    private final Pool pool;
+
+    public BalanceRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A statement's closing balance and the day its period ends. */
+    public record Reported(long closingMinor, LocalDate asOf) {
+    }
+
+    /** The available balance of an account in a currency; {@code known} false (and 0) when no statement reports one. */
+    public record Available(long accountId, String currency, boolean known, BigDecimal availableMinor) {
+    }
+
+    /** The reported balance of the account in the currency on {@code date}, if a statement reports one. */
+    public Uni<Optional<Reported>> reported(long accountId, String currency, LocalDate date) {
+        return pool.preparedQuery(REPORTED).execute(Tuple.of(accountId, currency, date)).map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return Optional.empty();
+            }
+            Row r = it.next();
+            return Optional.of(new Reported(r.getLong(0), r.getLocalDate(1)));
+        });
+    }
+
+    /** The book movements of a wallet account in a currency valued from {@code from} (null: the beginning) to {@code to}. */
+    public Uni<BookMovements> walletMovements(long accountId, String currency, LocalDate from, LocalDate to) {
+        return pool.preparedQuery(WALLET_MOVEMENTS).execute(Tuple.of(accountId, currency, from, to)).map(rows -> {
+            Row r = rows.iterator().next();
+            return new BookMovements(integer(r.getBigDecimal(0)), integer(r.getBigDecimal(1)), integer(r.getBigDecimal(2)));
+        });
+    }
+
+    /** The book balance of a wallet account in a currency at the end of {@code date}. */
+    public Uni<BigInteger> walletBook(long accountId, String currency, LocalDate date) {
+        return walletMovements(accountId, currency, null, date).map(BookMovements::net);
+    }
+
+    /** The book balance of a bank account in a currency at the end of {@code date}. */
+    public Uni<BigInteger> bankBook(long accountId, String currency, LocalDate date) {
+        return pool.preparedQuery(BANK_BOOK).execute(Tuple.of(accountId, currency, date))
+                .map(rows -> integer(rows.iterator().next().getBigDecimal(0)));
+    }
+
+    /**
+     * The available balance of each (account, currency) pair, on {@code client}: dispatch passes its connection so
+     * that the figure is read under the account locks of its claim.
+     */
+    public Uni<List<Available>> available(SqlClient client, List<Long> accounts, List<String> currencies) {
+        return client.preparedQuery(AVAILABLE).execute(Tuple.of(accounts.toArray(Long[]::new), currencies.toArray(String[]::new)))
+                .map(rows -> {
+                    List<Available> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(new Available(r.getLong("account_id"), r.getString("currency"), r.getBoolean("known"),
+                            r.getBigDecimal("available"))));
+                    return out;
+                });
+    }
+
+    /** The available balance of one account in one currency, on the pool. */
+    public Uni<Available> available(long accountId, String currency) {
+        return available(pool, List.of(accountId), List.of(currency)).map(list -> list.get(0));
+    }
+
+    private static BigInteger integer(BigDecimal minor) {
+        return minor.toBigIntegerExact();
+    }
+}
