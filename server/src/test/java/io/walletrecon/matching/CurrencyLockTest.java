@@ -3,6 +3,7 @@ package io.walletrecon.matching;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.receivables.ReceivablesLock;
 import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -90,7 +90,7 @@ class RunsTest {
                 .body(Map.of("account", f.code, "from", f.day(0).toString(), "to", f.day(1).toString()))
                 .when().post("/matching/runs")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("A matching run of account '" + f.code + "' is already queued or running; wait for it to finish (GET /matching/runs/{id})"));
+                .body("detail", equalTo("A matching run of account '" + f.code + "' is already queued or running; wait for it to finish"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("account", f.code, "from", f.day(3).toString(), "to", f.day(1).toString()))
                 .when().post("/matching/runs")
