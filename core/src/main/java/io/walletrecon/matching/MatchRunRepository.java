@@ -118,7 +118,7 @@ public class MatchRunRepository {
 
     /** Tries the account's matching lock for the session's transaction: false when a run or a person's match holds it. */
     Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
-        return s.createNativeQuery(TRY_LOCK, Boolean.class).setParameter(1, MatchingService.LOCK_CLASS).setParameter(2, accountId)
+        return s.createNativeQuery(TRY_LOCK, Boolean.class).setParameter(1, MatchingRunService.LOCK_CLASS).setParameter(2, accountId)
                 .getSingleResult();
     }
 
@@ -200,7 +200,7 @@ public class MatchRunRepository {
     Uni<List<Abandoned>> abandonStale(Mutiny.Session s, long accountId, Duration startTimeout) {
         return s.createNativeQuery(ABANDON, Object[].class).setParameter(1, accountId)
                 .setParameter(2, RunState.RUNNING.code()).setParameter(3, RunState.QUEUED.code())
-                .setParameter(4, (long) MatchingService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds())
+                .setParameter(4, (long) MatchingRunService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds())
                 .setParameter(6, RunState.ABANDONED.code()).setParameter(7, ABANDONED_RUNNING).setParameter(8, ABANDONED_QUEUED)
                 .getResultList()
                 .map(rows -> {

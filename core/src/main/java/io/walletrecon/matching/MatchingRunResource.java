@@ -25,10 +25,10 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MatchingRunResource {
 
-    private final MatchingService service;
+    private final MatchingRunService service;
     private final SecurityIdentity identity;
 
-    public MatchingRunResource(MatchingService service, SecurityIdentity identity) {
+    public MatchingRunResource(MatchingRunService service, SecurityIdentity identity) {
         this.service = service;
         this.identity = identity;
     }

@@ -38,7 +38,6 @@ class SqlStaysInRepositoriesTest {
             entry("io.walletrecon.dispatch.DispatchService", "claim, block and record on the Pool: SQL to move into DispatchRepository"),
             entry("io.walletrecon.dispatch.SessionSql", "PaymentService's native-SQL helper: its statements move into "
                     + "PaymentOrderRepository"),
-            entry("io.walletrecon.matching.MatchingConfigService", "matching settings: SQL to move into a MatchingConfigRepository"),
             entry("io.walletrecon.ops.DatabaseStatusService", "migration and connection status: SQL to move into a "
                     + "DatabaseStatusRepository"),
             entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
@@ -58,7 +57,6 @@ class SqlStaysInRepositoriesTest {
             entry("io.walletrecon.matching.MatchRulesRepository", "rule SQL formatted with staging table names: named statements"),
             entry("io.walletrecon.matching.MatchWriter", "persist and pay formatted with table names: named statements in "
                     + "MatchRulesRepository"),
-            entry("io.walletrecon.matching.MatchingConfigService", "the settlement account id formatted into the upsert: a bind"),
             entry("io.walletrecon.matching.ReceiptRules", "receipt rules formatted with table names and tolerances: named "
                     + "statements with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CurrencyLockTest {
 
     @Inject
-    MatchingService service;
+    MatchingRunService service;
 
     private static long queue(Fixtures f) {
         return TestDb.count("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",

@@ -141,7 +141,7 @@ class PeopleDecisionsTest {
         long t = f.receipt("wx-busy-" + f.code, 100, 1, null);
         try (var conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingService.LOCK_CLASS + ", " + f.account + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                     .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "now",
                             "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunsTest {
 
     @Inject
-    MatchingService service;
+    MatchingRunService service;
 
     @Inject
     MatchingScheduler scheduler;
@@ -44,7 +44,7 @@ class RunsTest {
         f.receipt("wx-l-" + f.code, 100, 1, "L1-" + f.code);
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingService.LOCK_CLASS + ", " + f.account + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             JsonPath refused = f.run(0, 3);
             assertEquals("refused", refused.getString("state"));
             assertEquals("Another matching run of this account is in progress; this one did nothing", refused.getString("error"));

@@ -31,7 +31,7 @@ import java.util.Set;
  * final for the runs: a rejected or unmatched pair is never proposed again, and a manual match keeps its items.
  */
 @ApplicationScoped
-public class MatchService {
+public class MatchReviewService {
 
     static final Set<String> KINDS = Set.of(MatchRulesRepository.KIND_RECEIPT, MatchRulesRepository.KIND_RECORD,
             MatchRulesRepository.KIND_SETTLEMENT);
@@ -44,7 +44,7 @@ public class MatchService {
     private final AuditLog audit;
     private final Paging paging;
 
-    public MatchService(AccountService accounts, MatchRepository matches, MatchRunRepository runs, ReceivableRepository receivables,
+    public MatchReviewService(AccountService accounts, MatchRepository matches, MatchRunRepository runs, ReceivableRepository receivables,
                         MatchingConfigService configs, AuditLog audit, Paging paging) {
         this.accounts = accounts;
         this.matches = matches;

@@ -39,9 +39,9 @@ import java.util.UUID;
  * for, in key order), and the audit chain's lock last, by appending the run's audit rows as its final statements.
  */
 @ApplicationScoped
-public class MatchingService {
+public class MatchingRunService {
 
-    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+    private static final Logger LOG = Logger.getLogger(MatchingRunService.class);
 
     /** Advisory lock class of matching ("matc"); the object id is the account id. Manual match actions use it too. */
     static final int LOCK_CLASS = 0x6d617463;
@@ -61,7 +61,7 @@ public class MatchingService {
     private final RunSettings settings;
     private final BackgroundWork background;
 
-    public MatchingService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
+    public MatchingRunService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
                            MatchRulesRepository rules, MatchRunRepository runs, AuditLog audit,
                            CollectionCodeService collectionCodes, RunSettings settings, BackgroundWork background) {
         this.accounts = accounts;
