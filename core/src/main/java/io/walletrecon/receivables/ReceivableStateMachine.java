@@ -15,6 +15,8 @@ import static io.walletrecon.receivables.ReceivableStatus.*;
 public final class ReceivableStateMachine {
 
     private static final Map<ReceivableStatus, EnumSet<ReceivableStatus>> ALLOWED = new EnumMap<>(ReceivableStatus.class);
+    /** What paying (or taking a payment back) can make of a receivable. */
+    private static final Set<ReceivableStatus> PAYMENT_RESULTS = EnumSet.of(OPEN, PARTIALLY_PAID, PAID);
 
     static {
         ALLOWED.put(OPEN, EnumSet.of(PARTIALLY_PAID, PAID, WRITTEN_OFF, CANCELLED));
@@ -50,7 +52,4 @@ public final class ReceivableStateMachine {
         });
         return payable;
     }
-
-    /** What paying (or taking a payment back) can make of a receivable. */
-    private static final Set<ReceivableStatus> PAYMENT_RESULTS = EnumSet.of(OPEN, PARTIALLY_PAID, PAID);
 }
