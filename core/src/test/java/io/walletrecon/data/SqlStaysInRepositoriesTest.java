@@ -61,7 +61,6 @@ class SqlStaysInRepositoriesTest {
                     + "statements with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),
             entry("io.walletrecon.matching.SettlementRules", "settlement rules formatted: named statements with binds"),
-            entry("io.walletrecon.receivables.ReceivableImportService", "the listed-errors limit formatted: a bind"),
             entry("io.walletrecon.reports.ReportRepository", "report plans concatenated from their parts: the plan's SQL as "
                     + "named fragments, values bound"),
             entry("io.walletrecon.reports.StatementLinkService", "the link view concatenated: a named statement"));
