@@ -1,7 +1,7 @@
 package io.walletrecon.background;
 
 import io.walletrecon.data.ReactiveBridge;
-import io.walletrecon.matching.MatchingService;
+import io.walletrecon.matching.MatchingRunService;
 import io.walletrecon.reports.exports.ExportService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,10 +11,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BackgroundJobs {
 
-    private final MatchingService matching;
+    private final MatchingRunService matching;
     private final ExportService exports;
 
-    public BackgroundJobs(MatchingService matching, ExportService exports) {
+    public BackgroundJobs(MatchingRunService matching, ExportService exports) {
         this.matching = matching;
         this.exports = exports;
     }

@@ -2,6 +2,7 @@ package io.walletrecon.intake;
 
 import io.walletrecon.data.Account;
 import io.walletrecon.data.Provider;
+import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.walletrecon.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.Provider;
+import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

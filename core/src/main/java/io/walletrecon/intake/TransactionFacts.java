@@ -1,5 +1,7 @@
 package io.walletrecon.intake;
 
+import io.walletrecon.transactions.TransactionStatus;
+
 import java.time.Instant;
 
 /**

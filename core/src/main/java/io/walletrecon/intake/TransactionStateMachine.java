@@ -1,15 +1,17 @@
 package io.walletrecon.intake;
 
+import io.walletrecon.transactions.TransactionStatus;
+
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static io.walletrecon.intake.TransactionStatus.FAILED;
-import static io.walletrecon.intake.TransactionStatus.PARTIALLY_REFUNDED;
-import static io.walletrecon.intake.TransactionStatus.PENDING;
-import static io.walletrecon.intake.TransactionStatus.REFUNDED;
-import static io.walletrecon.intake.TransactionStatus.SUCCEEDED;
+import static io.walletrecon.transactions.TransactionStatus.FAILED;
+import static io.walletrecon.transactions.TransactionStatus.PARTIALLY_REFUNDED;
+import static io.walletrecon.transactions.TransactionStatus.PENDING;
+import static io.walletrecon.transactions.TransactionStatus.REFUNDED;
+import static io.walletrecon.transactions.TransactionStatus.SUCCEEDED;
 
 /**
  * Where a transaction's status may go when a provider reports a new one. Providers deliver out of order and more

@@ -15,6 +15,7 @@ import io.walletrecon.data.WalletTransactionRepository;
 import io.walletrecon.data.WebhookEvent;
 import io.walletrecon.data.WebhookEventRepository;
 import io.vertx.pgclient.PgException;
+import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;

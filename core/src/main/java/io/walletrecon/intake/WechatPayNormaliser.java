@@ -5,6 +5,7 @@ import io.walletrecon.accounts.AccountService;
 import io.walletrecon.accounts.WechatPayCredentials;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.Provider;
+import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.AEADBadTagException;

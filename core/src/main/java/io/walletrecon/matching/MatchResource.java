@@ -28,10 +28,10 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MatchResource {
 
-    private final MatchService service;
+    private final MatchReviewService service;
     private final SecurityIdentity identity;
 
-    public MatchResource(MatchService service, SecurityIdentity identity) {
+    public MatchResource(MatchReviewService service, SecurityIdentity identity) {
         this.service = service;
         this.identity = identity;
     }

@@ -1,6 +1,7 @@
 package io.walletrecon.matching;
 
 import io.walletrecon.customers.CollectionCodeService;
+import io.walletrecon.receivables.ReceivableRepository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +30,18 @@ public class MatchRulesRepository {
     /** Resolved once per statement (an InitPlan), not per row: pg_get_serial_sequence per row cost ~2 s at 1M matches. */
     static final String MATCHES_ID_SEQ = "(select cast(pg_get_serial_sequence('matches', 'id') as regclass))";
 
+    /** The currencies of the run's staged receipts, comma-separated. */
+    private static final String RECEIPT_CURRENCIES = "select coalesce(string_agg(distinct currency, ','), '') from mr_receipt";
+
     private final ReceiptRules receipts;
     private final RecordRules records;
     private final SettlementRules settlements;
 
-    public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements) {
+    private final ReceivableRepository receivables;
+
+    public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements,
+                                ReceivableRepository receivables) {
+        this.receivables = receivables;
         this.receipts = receipts;
         this.records = records;
         this.settlements = settlements;
@@ -71,7 +81,8 @@ public class MatchRulesRepository {
         steps.add(() -> exec(s, "analyze mr_receipt"));
         // Receivables are shared by every account of the company in their currency: wait (not refused) while a run of
         // another account of the company pays them, before the run reads them or their holds.
-        steps.add(() -> ReceivablesLock.forRun(s, ctx));
+        steps.add(() -> text(s, RECEIPT_CURRENCIES).chain(currencies -> receivables.lockForPayment(s, ctx.companyId(),
+                runCurrencies(ctx.currency(), currencies))));
         // A person's rejection or unmatch blocks that pair for good; a live suggestion holds its receivable.
         steps.add(() -> exec(s, """
                 create temp table mr_blocked on commit drop as
@@ -190,6 +201,15 @@ public class MatchRulesRepository {
                         and mi.item_type = case when e.transaction_id is not null then 'transaction' else 'statement_line' end and mi.live))
                 or (e.type = 'unpaid_receivable' and exists (select 1 from receivables r where r.id = e.receivable_id and r.status = 'paid')))"""
                 .formatted(ctx.accountId(), ctx.runId())));
+    }
+
+    /** The currencies a run can pay receivables in: its account's and those of its receipts. */
+    private static Set<String> runCurrencies(String accountCurrency, String receiptCurrencies) {
+        Set<String> all = new TreeSet<>(List.of(accountCurrency));
+        if (!receiptCurrencies.isEmpty()) {
+            all.addAll(List.of(receiptCurrencies.split(",")));
+        }
+        return all;
     }
 
     static Uni<Void> exec(Mutiny.Session s, String sql) {

@@ -56,6 +56,10 @@ public class MatchRunRepository {
     private static final String SUCCEED = """
             update match_runs set state = ?2, finished_at = now(), items_processed = items_total, counts = ?3
             where id = ?1 and state = any(string_to_array(?4, ','))""";
+    private static final String IDLE_TIMEOUT = "select set_config('idle_in_transaction_session_timeout', ?1, true)";
+    /** Tries the account's matching lock (two-key: class, account id) for the caller's transaction. */
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(?1, cast(?2 as int))";
+    private static final String BACKEND_PID = "select pg_backend_pid()";
     private static final String TOTAL = "update match_runs set items_total = $2 where id = $1";
     private static final String PROCESSED = "update match_runs set items_processed = $2 where id = $1";
     /**
@@ -104,6 +108,23 @@ public class MatchRunRepository {
     public MatchRunRepository(Pool pool, ObjectMapper json) {
         this.pool = pool;
         this.json = json;
+    }
+
+    /** A transaction idle longer than {@code timeout} is ended by PostgreSQL (a frozen executor lets go of its locks). */
+    Uni<Void> idleTimeout(Mutiny.Session s, Duration timeout) {
+        return s.createNativeQuery(IDLE_TIMEOUT, String.class).setParameter(1, timeout.toMillis() + "ms").getSingleResult()
+                .replaceWithVoid();
+    }
+
+    /** Tries the account's matching lock for the session's transaction: false when a run or a person's match holds it. */
+    Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
+        return s.createNativeQuery(TRY_LOCK, Boolean.class).setParameter(1, MatchingRunService.LOCK_CLASS).setParameter(2, accountId)
+                .getSingleResult();
+    }
+
+    /** The session's backend, which holds the run's locks: how recovery tells a live run from a dead one. */
+    Uni<Integer> backendPid(Mutiny.Session s) {
+        return s.createNativeQuery(BACKEND_PID, Integer.class).getSingleResult();
     }
 
     Uni<Long> insert(Mutiny.Session s, long accountId, RunKind kind, LocalDate from, LocalDate to, String actor) {
@@ -179,7 +200,7 @@ public class MatchRunRepository {
     Uni<List<Abandoned>> abandonStale(Mutiny.Session s, long accountId, Duration startTimeout) {
         return s.createNativeQuery(ABANDON, Object[].class).setParameter(1, accountId)
                 .setParameter(2, RunState.RUNNING.code()).setParameter(3, RunState.QUEUED.code())
-                .setParameter(4, (long) MatchingService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds())
+                .setParameter(4, (long) MatchingRunService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds())
                 .setParameter(6, RunState.ABANDONED.code()).setParameter(7, ABANDONED_RUNNING).setParameter(8, ABANDONED_QUEUED)
                 .getResultList()
                 .map(rows -> {

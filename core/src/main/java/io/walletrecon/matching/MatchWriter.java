@@ -3,6 +3,7 @@ package io.walletrecon.matching;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.matching.MatchRulesRepository.Steps;
+import io.walletrecon.receivables.ReceivableRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -20,33 +21,34 @@ import static io.walletrecon.matching.MatchRulesRepository.text;
 class MatchWriter {
 
     private final ObjectMapper json;
+    private final ReceivableRepository receivables;
 
-    MatchWriter(ObjectMapper json) {
+    MatchWriter(ObjectMapper json, ReceivableRepository receivables) {
         this.json = json;
+        this.receivables = receivables;
     }
+
+    /** The receivables confirmed staged matches pay, one row per receivable. */
+    static final String STAGE_CONFIRMED_PAYMENTS = "insert into " + ReceivableRepository.STAGED_PAYMENTS + " (rid, applied) "
+            + "select x.item_id, sum(x.amount) from mr_i x join mr_m m on m.grp = x.grp "
+            + "where x.item_type = 'receivable' and m.status = 'confirmed' group by x.item_id";
 
     void persistReceipts(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         // Fresh statistics, so that the planner hash-joins a large batch instead of looping over an index.
         steps.add(() -> exec(s, "analyze mr_m"));
         steps.add(() -> exec(s, "analyze mr_i"));
-        steps.add(() -> payReceivables(s, ctx, """
-                select x.item_id as rid, sum(x.amount) as applied from mr_i x join mr_m m on m.grp = x.grp
-                where x.item_type = 'receivable' and m.status = 'confirmed' group by x.item_id"""));
+        steps.add(() -> payReceivables(s, ctx, STAGE_CONFIRMED_PAYMENTS));
         steps.add(() -> persist(s, ctx, KIND_RECEIPT, counts));
     }
 
     /**
-     * Confirmed receipt matches pay their receivables: partially paid, then paid once within tolerance of the amount.
-     * {@code applied} is a query of (rid, applied), one row per receivable.
+     * Confirmed receipt matches pay their receivables, through the receivables' one paying statement and status rule
+     * with the account's tolerance. {@code stage} is an INSERT of (rid, applied) into
+     * {@link ReceivableRepository#STAGED_PAYMENTS}, one row per receivable.
      */
-    Uni<Void> payReceivables(Mutiny.Session s, RunContext ctx, String applied) {
-        return exec(s, """
-                update receivables r
-                set paid_minor = r.paid_minor + a.applied,
-                    status = case when r.paid_minor + a.applied >= r.amount_minor - %s then 'paid' else 'partially_paid' end,
-                    updated_at = now(), version = r.version + 1
-                from (%s) a
-                where r.id = a.rid""".formatted(ctx.tol("r.amount_minor"), applied));
+    Uni<Void> payReceivables(Mutiny.Session s, RunContext ctx, String stage) {
+        return receivables.stagePayments(s).chain(() -> exec(s, stage))
+                .chain(() -> receivables.payStaged(s, ctx.config().tolerance()));
     }
 
     /** mr_m/mr_i -> matches/match_items with pre-allocated ids (two INSERT ... SELECT), then empties the staging tables. */

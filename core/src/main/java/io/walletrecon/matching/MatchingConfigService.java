@@ -29,11 +29,14 @@ public class MatchingConfigService {
 
     private final AccountService accounts;
     private final AccountRepository accountRepository;
+    private final MatchingConfigRepository configs;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public MatchingConfigService(AccountService accounts, AccountRepository accountRepository, AuditLog audit, ObjectMapper json) {
+    public MatchingConfigService(AccountService accounts, AccountRepository accountRepository, MatchingConfigRepository configs,
+                                 AuditLog audit, ObjectMapper json) {
         this.accounts = accounts;
+        this.configs = configs;
         this.accountRepository = accountRepository;
         this.audit = audit;
         this.json = json;
@@ -46,13 +49,8 @@ public class MatchingConfigService {
 
     /** The configuration of {@code account}, in the caller's session. */
     Uni<MatchingConfig> load(Account account) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                select cast(json_build_object('toleranceMinor', c.tolerance_minor, 'toleranceBps', c.tolerance_bps,
-                    'dateWindowDays', c.date_window_days, 'rules', c.rules, 'settlementAfterDays', c.settlement_after_days,
-                    'dayEndTime', to_char(c.day_end_time, 'HH24:MI'), 'settlementAccount', sa.code) as text)
-                from matching_config c left join accounts sa on sa.id = c.settlement_account_id
-                where c.account_id = ?1""", String.class).setParameter(1, account.id).getResultList())
-                .map(rows -> rows.isEmpty() ? MatchingConfig.defaults(account.code) : parse(account.code, rows.get(0)));
+        return Panache.getSession().chain(s -> configs.find(s, account.id))
+                .map(row -> row == null ? MatchingConfig.defaults(account.code) : parse(account.code, row));
     }
 
     private MatchingConfig parse(String account, String row) {
@@ -108,20 +106,8 @@ public class MatchingConfigService {
         String ruleList = String.join(",", MatchingConfig.RULES.stream().filter(rules::contains).toList());
         LocalTime dayEndTime = dayEnd;
         return accounts.require(accountCode).chain(account -> settlementAccount(request.settlementAccount(), account)
-                .chain(settlement -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into matching_config (account_id, tolerance_minor, tolerance_bps, date_window_days, rules,
-                            settlement_after_days, day_end_time, settlement_account_id, updated_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as time), %s, ?8)
-                        on conflict (account_id) do update set tolerance_minor = excluded.tolerance_minor,
-                            tolerance_bps = excluded.tolerance_bps, date_window_days = excluded.date_window_days,
-                            rules = excluded.rules, settlement_after_days = excluded.settlement_after_days,
-                            day_end_time = excluded.day_end_time, settlement_account_id = excluded.settlement_account_id,
-                            updated_by = excluded.updated_by, updated_at = now(), version = matching_config.version + 1"""
-                        .formatted(settlement == null ? "null" : String.valueOf(settlement.id)))
-                        .setParameter(1, account.id).setParameter(2, tolMinor).setParameter(3, tolBps).setParameter(4, window)
-                        .setParameter(5, ruleList).setParameter(6, settleDays).setParameter(7, dayEndTime)
-                        .setParameter(8, actor)
-                        .executeUpdate()))
+                .chain(settlement -> Panache.getSession().chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
+                        tolMinor, tolBps, window, ruleList, settleDays, dayEndTime, settlement == null ? null : settlement.id), actor)))
                 .chain(() -> load(account))
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
     }

@@ -2,8 +2,6 @@ package io.walletrecon.matching;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.background.BackgroundJob;
-import io.walletrecon.background.BackgroundWork;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,13 +25,11 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MatchingRunResource {
 
-    private final MatchingService service;
-    private final BackgroundWork background;
+    private final MatchingRunService service;
     private final SecurityIdentity identity;
 
-    public MatchingRunResource(MatchingService service, BackgroundWork background, SecurityIdentity identity) {
+    public MatchingRunResource(MatchingRunService service, SecurityIdentity identity) {
         this.service = service;
-        this.background = background;
         this.identity = identity;
     }
 
@@ -44,11 +40,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "A run of this account is already queued or running")
     public Uni<MatchingViews.RunView> start(@Valid @NotNull MatchingRequests.StartRun request) {
-        // The run may take minutes: it is handed over once the request has committed, and runs after the answer
-        // (on the server's worker pool, or in the background-work function in the cloud).
-        return service.request(request.account(), request.from(), request.to(), identity.getPrincipal().getName())
-                .call(run -> background.submit(BackgroundJob.matchingRun(run.id()))
-                        .onFailure().call(e -> service.handOverFailed(run.id(), e)).onFailure().recoverWithNull());
+        return service.start(request.account(), request.from(), request.to(), identity.getPrincipal().getName());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.walletrecon.matching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.walletrecon.receivables.ReceivableRepository;
 import io.walletrecon.matching.MatchRulesRepository.Steps;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -124,10 +125,7 @@ class ReceiptRules {
                 from (select rule, count(*) as n from mr_refx where cls = 'match' group by rule) x""")
                 .invoke(c -> counts.addMatches(json, c)).replaceWithVoid());
         // Only receivables several receipts pay (partial payments) need adding up: 0.75 s saved at 1M.
-        steps.add(() -> writer.payReceivables(s, ctx, """
-                select rid, applied from mr_refx where cls = 'match' and n_r = 1
-                union all
-                select rid, cast(sum(applied) as bigint) from mr_refx where cls = 'match' and n_r > 1 group by rid"""));
+        steps.add(() -> writer.payReceivables(s, ctx, STAGE_REFERENCE_PAYMENTS));
         // mr_refx is in id order (ids were drawn as it was written), so both inserts append to their indexes.
         steps.add(() -> exec(s, """
                 insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
@@ -142,6 +140,11 @@ class ReceiptRules {
                      as v (side, item_type, item_id, amount)
                 where x.cls = 'match'""".formatted(KIND_RECEIPT)));
     }
+
+    /** The receivables the reference rule's matches pay, one row per receivable. */
+    static final String STAGE_REFERENCE_PAYMENTS = "insert into " + ReceivableRepository.STAGED_PAYMENTS + " (rid, applied) "
+            + "select rid, applied from mr_refx where cls = 'match' and n_r = 1 "
+            + "union all select rid, cast(sum(applied) as bigint) from mr_refx where cls = 'match' and n_r > 1 group by rid";
 
     void payerAmount(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         steps.add(() -> exec(s, """

@@ -274,28 +274,29 @@ public class ReceivableImportService {
                 select s.line_no, s.customer_external_id, s.customer_id from receivables_import_staging s
                  where s.batch_id = ?
                    and (s.customer_id is null or not exists (select 1 from customers c where c.id = s.customer_id and c.company_id = ?))
-                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), rs -> {
+                 order by s.line_no limit ?""", rs -> {
             String external = rs.getString(2);
             errors.add(rs.getLong(1), external != null ? "customer_external_id" : "customer_id",
                     "no customer with " + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3))
                             + " in company '" + company.code + "'");
-        }, batch, company.id);
+        }, batch, company.id, MAX_LISTED_ERRORS);
         query("""
                 select line_no, first_line, reference from (
                     select line_no, reference, min(line_no) over (partition by customer_id, reference) as first_line
                       from receivables_import_staging where batch_id = ? and customer_id is not null) d
-                 where line_no <> first_line order by line_no limit %d""".formatted(MAX_LISTED_ERRORS), rs ->
-                errors.add(rs.getLong(1), "reference", "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)), batch);
+                 where line_no <> first_line order by line_no limit ?""", rs ->
+                errors.add(rs.getLong(1), "reference", "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)),
+                batch, MAX_LISTED_ERRORS);
         query("""
                 select s.line_no, r.amount_minor, r.currency, r.issue_date, r.due_date, r.id
                   from receivables_import_staging s
                   join receivables r on r.customer_id = s.customer_id and r.reference = s.reference
                  where s.batch_id = ?
                    and (r.amount_minor, r.currency, r.issue_date, r.due_date) is distinct from (s.amount_minor, s.currency, s.issue_date, s.due_date)
-                 order by s.line_no limit %d""".formatted(MAX_LISTED_ERRORS), rs ->
+                 order by s.line_no limit ?""", rs ->
                 errors.add(rs.getLong(1), "reference", "receivable " + rs.getLong(6) + " was imported before with amount "
                         + Money.ofMinor(rs.getLong(2), rs.getString(3)) + ", issued " + rs.getDate(4) + ", due " + rs.getDate(5)
-                        + "; change it through the API rather than by re-import"), batch);
+                        + "; change it through the API rather than by re-import"), batch, MAX_LISTED_ERRORS);
     }
 
     private interface RowHandler {

@@ -38,13 +38,6 @@ class SqlStaysInRepositoriesTest {
             entry("io.walletrecon.dispatch.DispatchService", "claim, block and record on the Pool: SQL to move into DispatchRepository"),
             entry("io.walletrecon.dispatch.SessionSql", "PaymentService's native-SQL helper: its statements move into "
                     + "PaymentOrderRepository"),
-            entry("io.walletrecon.matching.ExceptionService", "exception list, annotate and resolve: SQL to move into an "
-                    + "ExceptionRepository"),
-            entry("io.walletrecon.matching.MatchService", "manual matches and decisions: SQL to move into a MatchRepository"),
-            entry("io.walletrecon.matching.MatchingConfigService", "matching settings: SQL to move into a MatchingConfigRepository"),
-            entry("io.walletrecon.matching.MatchingService", "run locks and the backend pid: SQL to move into MatchRunRepository"),
-            entry("io.walletrecon.matching.NativeQueries", "the filter builder of the match and exception lists: goes with their "
-                    + "SQL into MatchRepository and ExceptionRepository"),
             entry("io.walletrecon.ops.DatabaseStatusService", "migration and connection status: SQL to move into a "
                     + "DatabaseStatusRepository"),
             entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
@@ -58,21 +51,13 @@ class SqlStaysInRepositoriesTest {
                     + "named statement"),
             entry("io.walletrecon.dispatch.PaymentService", "the payment list's filter and view concatenated: named statements "
                     + "with binds in PaymentOrderRepository"),
-            entry("io.walletrecon.matching.ExceptionService", "limit/offset concatenated, resolve formatted: binds in an "
-                    + "ExceptionRepository"),
             entry("io.walletrecon.matching.MatchRulesRepository", "rule SQL formatted with staging table names: named statements"),
-            entry("io.walletrecon.matching.MatchService", "list paging and decisions concatenated or formatted: binds in a "
-                    + "MatchRepository"),
             entry("io.walletrecon.matching.MatchWriter", "persist and pay formatted with table names: named statements in "
                     + "MatchRulesRepository"),
-            entry("io.walletrecon.matching.MatchingConfigService", "the settlement account id formatted into the upsert: a bind"),
             entry("io.walletrecon.matching.ReceiptRules", "receipt rules formatted with table names and tolerances: named "
                     + "statements with binds"),
-            entry("io.walletrecon.matching.ReceivablesLock", "the run's currency and key expression formatted: a named "
-                    + "statement with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),
-            entry("io.walletrecon.matching.SettlementRules", "settlement rules formatted: named statements with binds"),
-            entry("io.walletrecon.receivables.ReceivableImportService", "the listed-errors limit formatted: a bind"));
+            entry("io.walletrecon.matching.SettlementRules", "settlement rules formatted: named statements with binds"));
 
     @Test
     void onlyRepositoriesIssueNativeSqlOrHoldARawClient() {

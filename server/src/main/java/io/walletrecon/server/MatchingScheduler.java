@@ -2,7 +2,7 @@ package io.walletrecon.server;
 
 import io.quarkus.scheduler.Scheduled;
 import io.walletrecon.data.ReactiveBridge;
-import io.walletrecon.matching.MatchingService;
+import io.walletrecon.matching.MatchingRunService;
 import io.walletrecon.matching.MatchingViews;
 import io.walletrecon.matching.RunKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,16 +15,16 @@ import java.util.List;
  * The matching schedule of the long-lived server: every 15 minutes an incremental run per wallet account, and
  * every minute a check for accounts whose local day-end time (日终) has passed without a succeeded day-end run today
  * (an abandoned or failed one is retried). Every tick first marks runs whose process died abandoned. The same
- * {@link MatchingService#scheduled} serves the {@code matching} Lambda on an EventBridge schedule in the cloud.
+ * {@link MatchingRunService#scheduled} serves the {@code matching} Lambda on an EventBridge schedule in the cloud.
  */
 @ApplicationScoped
 public class MatchingScheduler {
 
     private static final Logger LOG = Logger.getLogger(MatchingScheduler.class);
 
-    private final MatchingService matching;
+    private final MatchingRunService matching;
 
-    public MatchingScheduler(MatchingService matching) {
+    public MatchingScheduler(MatchingRunService matching) {
         this.matching = matching;
     }
 

@@ -1,14 +1,15 @@
 package io.walletrecon.intake;
 
+import io.walletrecon.transactions.TransactionStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static io.walletrecon.intake.TransactionStatus.FAILED;
-import static io.walletrecon.intake.TransactionStatus.PARTIALLY_REFUNDED;
-import static io.walletrecon.intake.TransactionStatus.PENDING;
-import static io.walletrecon.intake.TransactionStatus.REFUNDED;
-import static io.walletrecon.intake.TransactionStatus.SUCCEEDED;
+import static io.walletrecon.transactions.TransactionStatus.FAILED;
+import static io.walletrecon.transactions.TransactionStatus.PARTIALLY_REFUNDED;
+import static io.walletrecon.transactions.TransactionStatus.PENDING;
+import static io.walletrecon.transactions.TransactionStatus.REFUNDED;
+import static io.walletrecon.transactions.TransactionStatus.SUCCEEDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TransactionStateMachineTest {

@@ -3,6 +3,7 @@ package io.walletrecon.matching;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.receivables.ReceivablesLock;
 import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CurrencyLockTest {
 
     @Inject
-    MatchingService service;
+    MatchingRunService service;
 
     private static long queue(Fixtures f) {
         return TestDb.count("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",

@@ -141,7 +141,7 @@ class PeopleDecisionsTest {
         long t = f.receipt("wx-busy-" + f.code, 100, 1, null);
         try (var conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingService.LOCK_CLASS + ", " + f.account + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                     .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "now",
                             "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
@@ -209,6 +209,48 @@ class PeopleDecisionsTest {
         assertEquals(1, run.getInt("counts.matches.reference"));
         assertEquals("resolved", TestDb.scalar("select status from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ?", t));
         assertEquals("matching", TestDb.scalar("select resolved_by from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ?", t));
+    }
+
+    @Test
+    void aClosedExceptionIsNotTakenBackIntoReview() {
+        Fixtures f = Fixtures.wallet("wechatpay", "CNY");
+        f.receipt("wx-closed-" + f.code, 4321, 2, null);
+        f.run(0, 5);
+        long id = given().header("Authorization", FINANCE).queryParam("account", f.code).queryParam("type", "unmatched_receipt")
+                .when().get("/exceptions").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "resolved", "reason", "refunded offline"))
+                .when().post("/exceptions/" + id + "/resolve").then().statusCode(200).body("status", equalTo("resolved"));
+
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "in_review", "assignee", "li.lei"))
+                .when().post("/exceptions/" + id + "/resolve")
+                .then().statusCode(409)
+                .body("detail", equalTo("Exception " + id + " is resolved; a closed exception stays closed and cannot be marked in_review"));
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "ignored", "reason", "second thoughts"))
+                .when().post("/exceptions/" + id + "/resolve").then().statusCode(409);
+
+        given().header("Authorization", FINANCE).when().get("/exceptions/" + id).then().statusCode(200)
+                .body("status", equalTo("resolved")).body("resolutionReason", equalTo("refunded offline"))
+                .body("resolvedBy", equalTo(TestJwt.person("fiona"))).body("assignee", equalTo(null));
+        assertEquals(0, audits("exception.in_review", id));
+    }
+
+    @Test
+    void anExceptionClosedByARunIsNotTakenBackIntoReview() {
+        Fixtures f = Fixtures.wallet("wechatpay", "CNY");
+        long t = f.receipt("wx-runclosed-" + f.code, 5555, 2, "RC-" + f.code);
+        f.run(0, 5);
+        f.receivable(f.customer("Run closed"), "RC-" + f.code, 5555, 3);
+        f.run(0, 5);
+        long id = given().header("Authorization", FINANCE).queryParam("account", f.code).queryParam("status", "resolved")
+                .when().get("/exceptions").then().statusCode(200).body("items.transactionId", contains((int) t))
+                .extract().jsonPath().getLong("items[0].id");
+
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "in_review"))
+                .when().post("/exceptions/" + id + "/resolve")
+                .then().statusCode(409);
+
+        given().header("Authorization", FINANCE).when().get("/exceptions/" + id).then().statusCode(200)
+                .body("status", equalTo("resolved")).body("resolvedBy", equalTo("matching"));
     }
 
     @Test

@@ -68,7 +68,7 @@ class RunRecoveryTest {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         try (Connection runner = TestDb.connect()) {
             runner.setAutoCommit(false);
-            runner.createStatement().execute("select pg_advisory_xact_lock(" + MatchingService.LOCK_CLASS + ", " + f.account + ")");
+            runner.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             int pid;
             try (ResultSet rs = runner.createStatement().executeQuery("select pg_backend_pid()")) {
                 rs.next();
@@ -144,7 +144,7 @@ class RunRecoveryTest {
         assertEquals("failed", run.getString("state"));
         String incident = run.getString("incidentId");
         assertNotNull(incident);
-        assertEquals(MatchingService.failureText(java.util.UUID.fromString(incident)), run.getString("error"));
+        assertEquals(MatchingRunService.failureText(java.util.UUID.fromString(incident)), run.getString("error"));
         assertFalse(run.getString("error").contains("secret_internal_table"));
         assertEquals(0, TestDb.count("select count(*) from matches where account_id = ?", f.account), "nothing of the run was kept");
         assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'matching.run.failed' and entity_id = ? and details like ?",

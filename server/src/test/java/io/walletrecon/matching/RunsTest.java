@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunsTest {
 
     @Inject
-    MatchingService service;
+    MatchingRunService service;
 
     @Inject
     MatchingScheduler scheduler;
@@ -44,7 +44,7 @@ class RunsTest {
         f.receipt("wx-l-" + f.code, 100, 1, "L1-" + f.code);
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingService.LOCK_CLASS + ", " + f.account + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             JsonPath refused = f.run(0, 3);
             assertEquals("refused", refused.getString("state"));
             assertEquals("Another matching run of this account is in progress; this one did nothing", refused.getString("error"));
@@ -90,7 +90,7 @@ class RunsTest {
                 .body(Map.of("account", f.code, "from", f.day(0).toString(), "to", f.day(1).toString()))
                 .when().post("/matching/runs")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("A matching run of account '" + f.code + "' is already queued or running; wait for it to finish (GET /matching/runs/{id})"));
+                .body("detail", equalTo("A matching run of account '" + f.code + "' is already queued or running; wait for it to finish"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("account", f.code, "from", f.day(3).toString(), "to", f.day(1).toString()))
                 .when().post("/matching/runs")

@@ -3,7 +3,7 @@ package io.walletrecon.jobs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.walletrecon.data.ReactiveBridge;
-import io.walletrecon.matching.MatchingService;
+import io.walletrecon.matching.MatchingRunService;
 import io.walletrecon.matching.MatchingTrigger;
 import io.walletrecon.matching.MatchingViews;
 import jakarta.inject.Named;
@@ -19,9 +19,9 @@ import java.util.List;
 @Named("matching")
 public class MatchingHandler implements RequestHandler<MatchingTrigger, List<MatchingViews.RunView>> {
 
-    private final MatchingService service;
+    private final MatchingRunService service;
 
-    public MatchingHandler(MatchingService service) {
+    public MatchingHandler(MatchingRunService service) {
         this.service = service;
     }
 

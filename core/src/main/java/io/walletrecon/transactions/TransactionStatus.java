@@ -1,4 +1,4 @@
-package io.walletrecon.intake;
+package io.walletrecon.transactions;
 
 import java.util.Locale;
 

@@ -2,10 +2,11 @@ package io.walletrecon.matching;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.background.BackgroundJob;
+import io.walletrecon.background.BackgroundWork;
 import io.walletrecon.customers.CollectionCodeService;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
@@ -38,9 +39,9 @@ import java.util.UUID;
  * for, in key order), and the audit chain's lock last, by appending the run's audit rows as its final statements.
  */
 @ApplicationScoped
-public class MatchingService {
+public class MatchingRunService {
 
-    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+    private static final Logger LOG = Logger.getLogger(MatchingRunService.class);
 
     /** Advisory lock class of matching ("matc"); the object id is the account id. Manual match actions use it too. */
     static final int LOCK_CLASS = 0x6d617463;
@@ -58,10 +59,11 @@ public class MatchingService {
     private final AuditLog audit;
     private final CollectionCodeService collectionCodes;
     private final RunSettings settings;
+    private final BackgroundWork background;
 
-    public MatchingService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
+    public MatchingRunService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
                            MatchRulesRepository rules, MatchRunRepository runs, AuditLog audit,
-                           CollectionCodeService collectionCodes, RunSettings settings) {
+                           CollectionCodeService collectionCodes, RunSettings settings, BackgroundWork background) {
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.configs = configs;
@@ -70,34 +72,52 @@ public class MatchingService {
         this.audit = audit;
         this.collectionCodes = collectionCodes;
         this.settings = settings;
+        this.background = background;
     }
 
-    /** Queues a manual run; {@link #execute} does the work. 409 while another run of the account is queued or running. */
-    @WithTransaction
-    public Uni<MatchingViews.RunView> request(String accountCode, LocalDate from, LocalDate to, String actor) {
-        return queue(accountCode, RunKind.MANUAL, from, to, actor);
+    /**
+     * A person starts a run: it is queued, and once that has committed it is handed to the background work that executes
+     * it (the server's worker pool, or the jobs function in the cloud). Refused (409) while another run of the account is
+     * queued or running. A hand-over that fails fails the run, with an incident, and the queued run is still answered.
+     */
+    public Uni<MatchingViews.RunView> start(String accountCode, LocalDate from, LocalDate to, String actor) {
+        return Panache.withTransaction(() -> queue(accountCode, RunKind.MANUAL, from, to, actor)).map(request -> {
+                    if (request.accountBusy()) {
+                        throw ApiException.conflict("A matching run of account '" + accountCode
+                                + "' is already queued or running; wait for it to finish");
+                    }
+                    return request.run();
+                })
+                .call(run -> background.submit(BackgroundJob.matchingRun(run.id()))
+                        .onFailure().call(e -> recordFailure(run.id(), e)).onFailure().recoverWithNull());
     }
 
-    /** Requests and executes a run, returning its final state (refused if another run holds the account). */
-    public Uni<MatchingViews.RunView> runNow(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
-        return Panache.withTransaction(() -> queue(accountCode, kind, from, to, actor)).chain(v -> execute(v.id()));
+    /** What asking for a run gives: the queued run, or none because the account is busy with another run. */
+    record RunRequest(MatchingViews.RunView run) {
+        static final RunRequest ACCOUNT_BUSY = new RunRequest(null);
+
+        boolean accountBusy() {
+            return run == null;
+        }
     }
 
-    private Uni<MatchingViews.RunView> queue(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
+    /** Queues a run and executes it here, returning its final state; null when another run holds the account. */
+    private Uni<MatchingViews.RunView> runIfFree(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
+        return Panache.withTransaction(() -> queue(accountCode, kind, from, to, actor))
+                .chain(request -> request.accountBusy() ? Uni.createFrom().nullItem() : execute(request.run().id()));
+    }
+
+    private Uni<RunRequest> queue(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
         checkPeriod(kind, from, to);
         return accounts.require(accountCode).chain(account -> Panache.getSession().chain(s -> runs.abandonStale(s, account.id, settings.startTimeout())
-                .chain(abandoned -> runs.active(s, account.id).chain(active -> {
-                            if (active > 0) {
-                                throw ApiException.conflict("A matching run of account '" + accountCode
-                                        + "' is already queued or running; wait for it to finish (GET /matching/runs/{id})");
-                            }
-                            return runs.insert(s, account.id, kind, from, to, actor);
-                        })
+                .chain(abandoned -> runs.active(s, account.id).chain(active -> active > 0
+                        ? recordAbandoned(abandoned).replaceWith(RunRequest.ACCOUNT_BUSY)
+                        : runs.insert(s, account.id, kind, from, to, actor)
                         // The audit rows come last: the chain's lock is held from the first append until commit.
                         .call(() -> recordAbandoned(abandoned))
                         .call(id -> audit.record(actor, "matching.run.requested", "match_run", id, null,
-                                Map.of("account", accountCode, "kind", kind.code(), "from", String.valueOf(from), "to", String.valueOf(to)))))
-                .chain(id -> runs.view(s, id))));
+                                Map.of("account", accountCode, "kind", kind.code(), "from", String.valueOf(from), "to", String.valueOf(to))))
+                        .chain(id -> runs.view(s, id)).map(RunRequest::new)))));
     }
 
     private static void checkPeriod(RunKind kind, LocalDate from, LocalDate to) {
@@ -133,11 +153,10 @@ public class MatchingService {
     }
 
     private Uni<Void> lockedRun(Mutiny.Session s, MatchRunRepository.Queued run) {
-        return s.createNativeQuery("select set_config('idle_in_transaction_session_timeout', ?1, true)", String.class)
-                .setParameter(1, settings.idleTimeout().toMillis() + "ms").getSingleResult()
-                .chain(() -> tryLock(s, run.accountId()))
+        return runs.idleTimeout(s, settings.idleTimeout())
+                .chain(() -> runs.tryLock(s, run.accountId()))
                 .chain(locked -> !locked ? runs.refuse(s, run.id(), REFUSED).replaceWithVoid()
-                        : backendPid(s).chain(pid -> runs.claim(run.id(), pid))
+                        : runs.backendPid(s).chain(pid -> runs.claim(run.id(), pid))
                         // Not claimed: another executor took it, or recovery abandoned it; this transaction did nothing.
                         .chain(claimed -> claimed == null ? Uni.createFrom().voidItem() : work(s, claimed)));
     }
@@ -169,24 +188,10 @@ public class MatchingService {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** The run could not be handed to its executor (the jobs function's trigger failed): it fails now, with an incident. */
-    public Uni<Void> handOverFailed(long runId, Throwable e) {
-        return recordFailure(runId, e);
-    }
-
     /** What a person reads when a run failed on something other than their input. */
     static String failureText(UUID incident) {
         return "The matching run failed on an internal error and changed nothing. Run it again; if it fails again, report incident "
                 + incident + " to your administrator.";
-    }
-
-    static Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
-        return s.createNativeQuery("select pg_try_advisory_xact_lock(?1, cast(?2 as int))", Boolean.class)
-                .setParameter(1, LOCK_CLASS).setParameter(2, accountId).getSingleResult();
-    }
-
-    private static Uni<Integer> backendPid(Mutiny.Session s) {
-        return s.createNativeQuery("select pg_backend_pid()", Integer.class).getSingleResult();
     }
 
     private Uni<RunContext> context(Mutiny.Session s, MatchRunRepository.Claimed run, Account account, MatchingConfig config) {
@@ -263,8 +268,7 @@ public class MatchingService {
                     }
                     LocalDate day = LocalDate.ofInstant(now, account.zone());
                     LocalDate from = kind == RunKind.DAY_END ? day : null;
-                    return runNow(account.code, kind, from, from, "scheduler")
-                            .onFailure(ApiException.class).recoverWithNull()
+                    return runIfFree(account.code, kind, from, from, "scheduler")
                             .map(v -> {
                                 if (v != null) {
                                     done.add(v);
