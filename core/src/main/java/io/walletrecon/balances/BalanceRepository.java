@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.walletrecon.balances.Balances.BookMovements;
 import io.walletrecon.dispatch.PaymentState;
-import io.walletrecon.intake.TransactionStatus;
+import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

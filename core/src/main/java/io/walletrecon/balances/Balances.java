@@ -1,6 +1,6 @@
 package io.walletrecon.balances;
 
-import io.walletrecon.intake.TransactionStatus;
+import io.walletrecon.transactions.TransactionStatus;
 
 import java.math.BigInteger;
 import java.util.EnumSet;

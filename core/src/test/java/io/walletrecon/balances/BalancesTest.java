@@ -4,7 +4,7 @@ import io.walletrecon.balances.Balances.BankLine;
 import io.walletrecon.balances.Balances.BookMovements;
 import io.walletrecon.balances.Balances.Movement;
 import io.walletrecon.balances.Balances.SubmittedOrder;
-import io.walletrecon.intake.TransactionStatus;
+import io.walletrecon.transactions.TransactionStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
