@@ -49,6 +49,7 @@ public class DispatchService {
     private final BankFileService bankFiles;
     private final DispatchConfig config;
     private final DispatchTiming timing;
+    private final Backoff backoff;
     private final String worker = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
     public DispatchService(DispatchRepository repo, DispatchClaims claims, PaymentProvider provider, AlertService alerts,
@@ -60,6 +61,7 @@ public class DispatchService {
         this.bankFiles = bankFiles;
         this.config = config;
         this.timing = DispatchTiming.of(config);
+        this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
     }
 
     /** What one dispatcher run did. */
@@ -95,7 +97,7 @@ public class DispatchService {
         if (limit == 0) {
             return Uni.createFrom().item(DispatchRun.NONE);
         }
-        Claimer stripe = (only, n) -> repo.pool().withTransaction(conn -> claims.claimIn(conn, DispatchChannel.STRIPE.code(), n, only, worker, null));
+        Claimer stripe = (only, n) -> repo.inTransaction(tx -> claims.claimIn(tx, DispatchChannel.STRIPE.code(), n, only, worker, null));
         return claimOrIsolate(DispatchChannel.STRIPE.code(), limit, stripe)
                 .chain(claim -> sendAndRecord(claim.toSend())
                         .map(run -> new DispatchRun(claim.claimed(), claim.toSend().size(), run.accepted(), run.retrying(), run.failed(), claim.held(), 0)))
@@ -106,15 +108,15 @@ public class DispatchService {
     /** Due supplier payments: claimed with the same checks as every dispatch, their pain.001 files built in the claim's transaction. */
     private Uni<DispatchRun> buildBankFiles() {
         java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
-        Claimer bank = (only, n) -> repo.pool().withTransaction(conn -> claims.claimIn(conn, DispatchChannel.BANK_FILE.code(), n, only, worker,
-                submitted -> bankFiles.build(conn, submitted).invoke(files::addAndGet).replaceWithVoid()));
+        Claimer bank = (only, n) -> repo.inTransaction(tx -> claims.claimIn(tx, DispatchChannel.BANK_FILE.code(), n, only, worker,
+                submitted -> bankFiles.build(tx, submitted).invoke(files::addAndGet).replaceWithVoid()));
         return claimOrIsolate(DispatchChannel.BANK_FILE.code(), config.batchSize() * BANK_BATCH_FACTOR, bank)
                 .map(claim -> new DispatchRun(claim.claimed(), claim.toSend().size(), claim.toSend().size(), 0, 0, claim.held(), files.get()));
     }
 
     /** Step 1 on its own: claim due jobs of a channel and run the pre-send checks, in one transaction. */
     public Uni<DispatchClaims.Claim> claim(String channel, int limit) {
-        return repo.pool().withTransaction(conn -> claims.claimIn(conn, channel, limit, null, worker, null));
+        return repo.inTransaction(tx -> claims.claimIn(tx, channel, limit, null, worker, null));
     }
 
     /**
@@ -140,16 +142,20 @@ public class DispatchService {
         LOG.errorf(error, "payment %d cannot be dispatched; held alone, incident %s", id, incident);
         String why = "the dispatcher could not process this payment (incident " + incident + "); other payments go on."
                 + " Release it once the cause is fixed";
-        return repo.pool().withTransaction(conn -> repo.lockOrder(conn, id).chain(row -> {
+        return repo.inTransaction(tx -> repo.lockOrder(tx, id).chain(row -> {
             DispatchChanges ch = new DispatchChanges();
             PaymentState state = row == null ? null : PaymentState.of(row.getString("state"));
             boolean holdable = state == PaymentState.SCHEDULED || state == PaymentState.HELD;
             if (holdable) {
                 ch.order(id, state, PaymentState.HELD, HoldReason.DISPATCH_ERROR.code(), null, null, null, null, worker, "DISPATCH_ERROR: " + why);
             }
-            ch.job(id, "blocked", null, 0, why);
-            return ch.apply(conn, timing.lease(0), worker)
-                    .chain(() -> alerts.raise(conn, List.of(new AlertService.NewAlert("DISPATCH_ERROR", id, "Payment " + id
+            DispatchJobStatus job = row == null || row.getString("job_status") == null ? null : DispatchJobStatus.of(row.getString("job_status"));
+            if (job == null || DispatchJobStateMachine.allows(job, DispatchJobStatus.BLOCKED)) {
+                // A job another dispatcher finished meanwhile stays done.
+                ch.job(id, job, DispatchJobStatus.BLOCKED, null, 0, why);
+            }
+            return repo.write(tx, ch, timing.lease(0), worker)
+                    .chain(() -> alerts.raise(tx, List.of(new AlertService.NewAlert("DISPATCH_ERROR", id, "Payment " + id
                             + (holdable ? " is held: " : " (" + (state == null ? "gone" : state.code()) + ") is blocked: ") + why))));
         })).replaceWith(new DispatchClaims.Claim(List.of(), 1, 1));
     }
@@ -203,7 +209,7 @@ public class DispatchService {
         if (answers.isEmpty()) {
             return Uni.createFrom().item(DispatchRun.NONE);
         }
-        return repo.pool().withTransaction(conn -> repo.lockForRecord(conn, answers.stream().map(s -> s.claimed().paymentId()).toList())
+        return repo.inTransaction(tx -> repo.lockForRecord(tx, answers.stream().map(s -> s.claimed().paymentId()).toList())
                 .chain(rows -> {
                     Map<Long, Row> current = new HashMap<>();
                     rows.forEach(r -> current.put(r.getLong("id"), r));
@@ -213,7 +219,7 @@ public class DispatchService {
                     for (Sent s : answers) {
                         counts[recordOne(ch, newAlerts, s, current.get(s.claimed().paymentId()))]++;
                     }
-                    return ch.apply(conn, timing.lease(0), worker).chain(() -> alerts.raise(conn, newAlerts))
+                    return repo.write(tx, ch, timing.lease(0), worker).chain(() -> alerts.raise(tx, newAlerts))
                             .replaceWith(new DispatchRun(0, 0, counts[0], counts[1], counts[2], 0, 0));
                 }));
     }
@@ -227,7 +233,7 @@ public class DispatchService {
         OffsetDateTime firstSent = order.getOffsetDateTime("submitted_at");
         if (s.result() instanceof ProviderResult.Accepted a) {
             ch.attempt(id, c.attemptNo(), "accepted", a.httpStatus(), a.providerPaymentId(), null, s.started());
-            ch.job(id, "done", null, 0, null);
+            ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, null);
             PaymentState to = stillSubmitted && a.outcome() != null ? a.outcome().state() : now;
             ch.order(id, now, to, null, a.providerPaymentId(), a.processedMinor(),
                     a.outcome() == ProviderOutcome.FAILED ? "provider status " + a.providerStatus() : null, null, worker,
@@ -236,7 +242,7 @@ public class DispatchService {
         }
         if (s.result() instanceof ProviderResult.Rejected x) {
             ch.attempt(id, c.attemptNo(), "rejected", x.httpStatus(), null, x.error(), s.started());
-            ch.job(id, "done", null, 0, x.error());
+            ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, x.error());
             if (stillSubmitted) {
                 ch.order(id, now, PaymentState.FAILED, null, null, null, "provider refused: " + x.error(), null, worker, "provider refused: " + x.error());
                 newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", id, "Payment " + id + " was refused: " + x.error()));
@@ -245,15 +251,15 @@ public class DispatchService {
         }
         ProviderResult.Transient t = (ProviderResult.Transient) s.result();
         ch.attempt(id, c.attemptNo(), t.ambiguous() ? "ambiguous" : "retry", t.httpStatus(), null, t.error(), s.started());
-        Duration delay = backoff(c.attemptNo(), t.retryAfter());
+        Duration delay = backoff.jittered(c.attemptNo(), t.retryAfter(), ThreadLocalRandom.current());
         ResendRule.Next next = ResendRule.after(t, c.attemptNo(), config.maxAttempts(), order.getBoolean("ambiguous_before"),
                 firstSent == null ? null : firstSent.toInstant(), Instant.now().plus(delay), config.resendWindow());
         if (next == ResendRule.Next.RETRY) {
-            ch.job(id, "pending", delay.toMillis(), 0, t.error());
+            ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.PENDING, delay.toMillis(), 0, t.error());
             return 1;
         }
         String why = "sent " + c.attemptNo() + " times; last: " + t.error();
-        ch.job(id, "done", null, 0, why);
+        ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, why);
         if (!stillSubmitted) {
             return next == ResendRule.Next.UNKNOWN ? 1 : 2;
         }
@@ -271,15 +277,5 @@ public class DispatchService {
     static String unknownMessage(long id, String why) {
         return "Payment " + id + ": the provider's answer is unknown (" + why + "). It may have been paid: it is not sent again and must not be"
                 + " re-created; walletrecon asks the provider and waits for its notification";
-    }
-
-    /** Exponential backoff with full jitter over the upper half, never sooner than the provider's Retry-After. */
-    Duration backoff(int attemptNo, Duration retryAfter) {
-        long base = config.backoffBase().toMillis();
-        long cap = config.backoffMax().toMillis();
-        long exp = Math.min(cap, base * (1L << Math.min(20, attemptNo - 1)));
-        long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
-        long ms = retryAfter == null ? jittered : Math.max(jittered, retryAfter.toMillis());
-        return Duration.ofMillis(ms);
     }
 }

@@ -29,15 +29,6 @@ class SqlStaysInRepositoriesTest {
             entry("io.walletrecon.customers.CollectionCodeService", "code lookups and transaction linking: SQL to move into a "
                     + "CollectionCodeRepository"),
             entry("io.walletrecon.customers.CustomerService", "the receivables check of delete: SQL to move into CustomerRepository"),
-            entry("io.walletrecon.dispatch.AlertDeliveryService", "alert outbox on the Pool: SQL to move into an AlertRepository"),
-            entry("io.walletrecon.dispatch.AlertService", "alert insert on the dispatcher's connection: SQL to move into an "
-                    + "AlertRepository"),
-            entry("io.walletrecon.dispatch.BankFileService", "bank file building and hand-over: SQL to move into a BankFileRepository"),
-            entry("io.walletrecon.dispatch.DispatchChanges", "the dispatcher's batch writer: SQL to move into DispatchRepository"),
-            entry("io.walletrecon.dispatch.DispatchClaims", "claims on the dispatcher's connection: SQL to move into DispatchRepository"),
-            entry("io.walletrecon.dispatch.DispatchService", "claim, block and record on the Pool: SQL to move into DispatchRepository"),
-            entry("io.walletrecon.dispatch.SessionSql", "PaymentService's native-SQL helper: its statements move into "
-                    + "PaymentOrderRepository"),
             entry("io.walletrecon.matching.ExceptionService", "exception list, annotate and resolve: SQL to move into an "
                     + "ExceptionRepository"),
             entry("io.walletrecon.matching.MatchService", "manual matches and decisions: SQL to move into a MatchRepository"),
@@ -59,8 +50,6 @@ class SqlStaysInRepositoriesTest {
     static final Map<String, String> COMPOSED_SQL = Map.ofEntries(
             entry("io.walletrecon.customers.CollectionCodeService", "the code pattern formatted into the linking UPDATE: a "
                     + "named statement"),
-            entry("io.walletrecon.dispatch.PaymentService", "the payment list's filter and view concatenated: named statements "
-                    + "with binds in PaymentOrderRepository"),
             entry("io.walletrecon.matching.ExceptionService", "limit/offset concatenated, resolve formatted: binds in an "
                     + "ExceptionRepository"),
             entry("io.walletrecon.matching.MatchRulesRepository", "rule SQL formatted with staging table names: named statements"),

@@ -118,6 +118,12 @@ final class DispatchFixtures {
         return TestDb.scalar("select state from payment_orders where id = ?", paymentId);
     }
 
+    /** How many audit rows say {@code action} about payment {@code paymentId}. */
+    static long auditRows(String action, long paymentId) {
+        return TestDb.count("select count(*) from audit_log where action = ? and entity_type = 'payment_order' and entity_id = ?", action,
+                Long.toString(paymentId));
+    }
+
     static ValidatableResponse get(long paymentId) {
         return given().header("Authorization", finance("reader")).when().get("/payments/" + paymentId).then().statusCode(200);
     }
