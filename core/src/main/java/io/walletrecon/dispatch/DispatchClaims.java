@@ -146,7 +146,7 @@ public class DispatchClaims {
         String why = "sent " + (attemptNo - 1) + " times since " + firstSent + "; no more re-sends allowed";
         if (ambiguous) {
             ch.order(id, PaymentState.SUBMITTED, PaymentState.UNKNOWN, null, null, null, null, null, worker, "outcome unknown: " + why);
-            newAlerts.add(new AlertService.NewAlert("PAYMENT_UNKNOWN", id, DispatchService.unknownMessage(id, why)));
+            newAlerts.add(new AlertService.NewAlert("PAYMENT_UNKNOWN", id, DispatchAnswers.unknownMessage(id, why)));
         } else {
             ch.order(id, PaymentState.SUBMITTED, PaymentState.FAILED, null, null, null, why, null, worker, why);
             newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", id, "Payment " + id + " failed: " + why));

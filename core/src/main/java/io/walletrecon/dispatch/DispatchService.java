@@ -3,19 +3,14 @@ package io.walletrecon.dispatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends scheduled payments exactly once.
@@ -46,22 +41,22 @@ public class DispatchService {
     private final DispatchClaims claims;
     private final PaymentProvider provider;
     private final AlertService alerts;
+    private final DispatchAnswers recorder;
     private final BankFileService bankFiles;
     private final DispatchConfig config;
     private final DispatchTiming timing;
-    private final Backoff backoff;
     private final String worker = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
     public DispatchService(DispatchRepository repo, DispatchClaims claims, PaymentProvider provider, AlertService alerts,
-                           BankFileService bankFiles, DispatchConfig config) {
+                           DispatchAnswers recorder, BankFileService bankFiles, DispatchConfig config) {
         this.repo = repo;
         this.claims = claims;
         this.provider = provider;
         this.alerts = alerts;
+        this.recorder = recorder;
         this.bankFiles = bankFiles;
         this.config = config;
         this.timing = DispatchTiming.of(config);
-        this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
     }
 
     /** What one dispatcher run did. */
@@ -74,10 +69,6 @@ public class DispatchService {
             return new DispatchRun(claimed + o.claimed, sent + o.sent, accepted + o.accepted, retrying + o.retrying,
                     failed + o.failed, held + o.held, bankFiles + o.bankFiles);
         }
-    }
-
-    /** One answer and when its call started. */
-    private record Sent(DispatchClaims.Claimed claimed, ProviderResult result, Instant started) {
     }
 
     /** Claims (a batch, or one order when {@code onlyPaymentId} is set) in a transaction of its own. */
@@ -171,7 +162,7 @@ public class DispatchService {
         return Multi.createFrom().iterable(toSend)
                 .onItem().transformToUni(c -> {
                     Instant started = Instant.now();
-                    return provider.send(c.payment()).map(res -> new Sent(c, res, started));
+                    return provider.send(c.payment()).map(res -> new DispatchAnswers.Answer(c, res, started));
                 })
                 .merge(Math.max(1, config.concurrency()))
                 .group().intoLists().of(RECORD_GROUP, RECORD_WAIT)
@@ -198,84 +189,14 @@ public class DispatchService {
     /** Step 3 on its own: record what the provider said about {@code sent}, in one transaction. */
     public Uni<DispatchRun> record(List<DispatchClaims.Claimed> sent, List<ProviderResult> results) {
         Instant now = Instant.now();
-        List<Sent> answers = new ArrayList<>();
+        List<DispatchAnswers.Answer> answers = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
-            answers.add(new Sent(sent.get(i), results.get(i), now));
+            answers.add(new DispatchAnswers.Answer(sent.get(i), results.get(i), now));
         }
         return record(answers);
     }
 
-    private Uni<DispatchRun> record(List<Sent> answers) {
-        if (answers.isEmpty()) {
-            return Uni.createFrom().item(DispatchRun.NONE);
-        }
-        return repo.inTransaction(tx -> repo.lockForRecord(tx, answers.stream().map(s -> s.claimed().paymentId()).toList())
-                .chain(rows -> {
-                    Map<Long, Row> current = new HashMap<>();
-                    rows.forEach(r -> current.put(r.getLong("id"), r));
-                    DispatchChanges ch = new DispatchChanges();
-                    List<AlertService.NewAlert> newAlerts = new ArrayList<>();
-                    int[] counts = new int[3];
-                    for (Sent s : answers) {
-                        counts[recordOne(ch, newAlerts, s, current.get(s.claimed().paymentId()))]++;
-                    }
-                    return repo.write(tx, ch, timing.lease(0), worker).chain(() -> alerts.raise(tx, newAlerts))
-                            .replaceWith(new DispatchRun(0, 0, counts[0], counts[1], counts[2], 0, 0));
-                }));
-    }
-
-    /** Records one answer; returns 0 accepted, 1 retrying (or unknown: still open), 2 failed. */
-    private int recordOne(DispatchChanges ch, List<AlertService.NewAlert> newAlerts, Sent s, Row order) {
-        DispatchClaims.Claimed c = s.claimed();
-        long id = c.paymentId();
-        PaymentState now = PaymentState.of(order.getString("state"));
-        boolean stillSubmitted = now == PaymentState.SUBMITTED;
-        OffsetDateTime firstSent = order.getOffsetDateTime("submitted_at");
-        if (s.result() instanceof ProviderResult.Accepted a) {
-            ch.attempt(id, c.attemptNo(), "accepted", a.httpStatus(), a.providerPaymentId(), null, s.started());
-            ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, null);
-            PaymentState to = stillSubmitted && a.outcome() != null ? a.outcome().state() : now;
-            ch.order(id, now, to, null, a.providerPaymentId(), a.processedMinor(),
-                    a.outcome() == ProviderOutcome.FAILED ? "provider status " + a.providerStatus() : null, null, worker,
-                    "provider " + a.providerPaymentId() + " status " + a.providerStatus());
-            return 0;
-        }
-        if (s.result() instanceof ProviderResult.Rejected x) {
-            ch.attempt(id, c.attemptNo(), "rejected", x.httpStatus(), null, x.error(), s.started());
-            ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, x.error());
-            if (stillSubmitted) {
-                ch.order(id, now, PaymentState.FAILED, null, null, null, "provider refused: " + x.error(), null, worker, "provider refused: " + x.error());
-                newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", id, "Payment " + id + " was refused: " + x.error()));
-            }
-            return 2;
-        }
-        ProviderResult.Transient t = (ProviderResult.Transient) s.result();
-        ch.attempt(id, c.attemptNo(), t.ambiguous() ? "ambiguous" : "retry", t.httpStatus(), null, t.error(), s.started());
-        Duration delay = backoff.jittered(c.attemptNo(), t.retryAfter(), ThreadLocalRandom.current());
-        ResendRule.Next next = ResendRule.after(t, c.attemptNo(), config.maxAttempts(), order.getBoolean("ambiguous_before"),
-                firstSent == null ? null : firstSent.toInstant(), Instant.now().plus(delay), config.resendWindow());
-        if (next == ResendRule.Next.RETRY) {
-            ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.PENDING, delay.toMillis(), 0, t.error());
-            return 1;
-        }
-        String why = "sent " + c.attemptNo() + " times; last: " + t.error();
-        ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, why);
-        if (!stillSubmitted) {
-            return next == ResendRule.Next.UNKNOWN ? 1 : 2;
-        }
-        if (next == ResendRule.Next.UNKNOWN) {
-            ch.order(id, now, PaymentState.UNKNOWN, null, null, null, null, null, worker, "outcome unknown: " + why);
-            newAlerts.add(new AlertService.NewAlert("PAYMENT_UNKNOWN", id, unknownMessage(id, why)));
-            return 1;
-        }
-        String failed = "gave up after " + c.attemptNo() + " attempts, none executed by the provider; last: " + t.error();
-        ch.order(id, now, PaymentState.FAILED, null, null, null, failed, null, worker, failed);
-        newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", id, "Payment " + id + " failed: " + failed));
-        return 2;
-    }
-
-    static String unknownMessage(long id, String why) {
-        return "Payment " + id + ": the provider's answer is unknown (" + why + "). It may have been paid: it is not sent again and must not be"
-                + " re-created; walletrecon asks the provider and waits for its notification";
+    private Uni<DispatchRun> record(List<DispatchAnswers.Answer> answers) {
+        return answers.isEmpty() ? Uni.createFrom().item(DispatchRun.NONE) : recorder.record(answers, worker);
     }
 }

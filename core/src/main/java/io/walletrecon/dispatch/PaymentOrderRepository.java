@@ -58,9 +58,10 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
     /** The job locked before the order: the order the dispatcher locks them in. */
     static final String LOCK_JOB = "select payment_id from dispatch_jobs where payment_id = ?1 for update";
 
-    static final String SET_JOB = "update dispatch_jobs set status = ?2, updated_at = now() where payment_id = ?1";
+    /** A job's new status; a job already done stays done ({@link DispatchJobStateMachine}: nothing leaves DONE). */
+    static final String SET_JOB = "update dispatch_jobs set status = ?2, updated_at = now() where payment_id = ?1 and status <> ?3";
 
-    static final String JOB_DUE_NOW = "update dispatch_jobs set status = ?2, due_at = now(), updated_at = now() where payment_id = ?1";
+    static final String JOB_DUE_NOW = "update dispatch_jobs set status = ?2, due_at = now(), updated_at = now() where payment_id = ?1 and status <> ?3";
 
     /** An approval or rejection. */
     enum Decision {
@@ -146,11 +147,11 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
 
     /** Nothing more to send for the order (it was cancelled). */
     Uni<Void> closeJob(long paymentId) {
-        return nativeUpdate(SET_JOB, paymentId, DispatchJobStatus.DONE.code()).replaceWithVoid();
+        return nativeUpdate(SET_JOB, paymentId, DispatchJobStatus.DONE.code(), DispatchJobStatus.DONE.code()).replaceWithVoid();
     }
 
     /** The order's job due now (its hold was released). */
     Uni<Void> jobDueNow(long paymentId) {
-        return nativeUpdate(JOB_DUE_NOW, paymentId, DispatchJobStatus.PENDING.code()).replaceWithVoid();
+        return nativeUpdate(JOB_DUE_NOW, paymentId, DispatchJobStatus.PENDING.code(), DispatchJobStatus.DONE.code()).replaceWithVoid();
     }
 }
