@@ -25,7 +25,7 @@ public class BankFileRepository extends SessionSqlRepository {
 
     static final String INSERT_ATTEMPTS = """
             insert into payment_attempts (payment_id, attempt_no, outcome, provider_payment_id, error, started_at)
-            select id, 1, 'accepted', 'e2e-' || id, 'in bank file ' || $2, now() from unnest($1::bigint[]) id""";
+            select id, 1, $3, 'e2e-' || id, 'in bank file ' || $2, now() from unnest($1::bigint[]) id""";
 
     static final String JOBS_DONE = "update dispatch_jobs set status = $2, lease_until = null, updated_at = now() where payment_id = any($1)";
 
@@ -71,7 +71,7 @@ public class BankFileRepository extends SessionSqlRepository {
                         f.sha256())))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .call(fileId -> tx.conn().preparedQuery(MARK_ORDERS).execute(Tuple.of(fileId, paymentIds)))
-                .call(() -> tx.conn().preparedQuery(INSERT_ATTEMPTS).execute(Tuple.of(paymentIds, f.fileName())))
+                .call(() -> tx.conn().preparedQuery(INSERT_ATTEMPTS).execute(Tuple.of(paymentIds, f.fileName(), AttemptOutcome.ACCEPTED.code())))
                 .call(() -> tx.conn().preparedQuery(JOBS_DONE).execute(Tuple.of(paymentIds, DispatchJobStatus.DONE.code())));
     }
 

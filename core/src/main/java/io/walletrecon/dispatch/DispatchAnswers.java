@@ -64,7 +64,7 @@ public class DispatchAnswers {
         boolean stillSubmitted = now == PaymentState.SUBMITTED;
         OffsetDateTime firstSent = order.getOffsetDateTime("submitted_at");
         if (s.result() instanceof ProviderResult.Accepted a) {
-            ch.attempt(id, c.attemptNo(), "accepted", a.httpStatus(), a.providerPaymentId(), null, s.started());
+            ch.attempt(id, c.attemptNo(), AttemptOutcome.ACCEPTED, a.httpStatus(), a.providerPaymentId(), null, s.started());
             ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, null);
             PaymentState to = stillSubmitted && a.outcome() != null ? a.outcome().state() : now;
             ch.order(id, now, to, null, a.providerPaymentId(), a.processedMinor(),
@@ -73,7 +73,7 @@ public class DispatchAnswers {
             return 0;
         }
         if (s.result() instanceof ProviderResult.Rejected x) {
-            ch.attempt(id, c.attemptNo(), "rejected", x.httpStatus(), null, x.error(), s.started());
+            ch.attempt(id, c.attemptNo(), AttemptOutcome.REJECTED, x.httpStatus(), null, x.error(), s.started());
             ch.job(id, DispatchJobStatus.IN_FLIGHT, DispatchJobStatus.DONE, null, 0, x.error());
             if (stillSubmitted) {
                 ch.order(id, now, PaymentState.FAILED, null, null, null, "provider refused: " + x.error(), null, worker, "provider refused: " + x.error());
@@ -82,7 +82,7 @@ public class DispatchAnswers {
             return 2;
         }
         ProviderResult.Transient t = (ProviderResult.Transient) s.result();
-        ch.attempt(id, c.attemptNo(), t.ambiguous() ? "ambiguous" : "retry", t.httpStatus(), null, t.error(), s.started());
+        ch.attempt(id, c.attemptNo(), t.ambiguous() ? AttemptOutcome.AMBIGUOUS : AttemptOutcome.RETRY, t.httpStatus(), null, t.error(), s.started());
         Duration delay = backoff.jittered(c.attemptNo(), t.retryAfter(), ThreadLocalRandom.current());
         ResendRule.Next next = ResendRule.after(t, c.attemptNo(), config.maxAttempts(), order.getBoolean("ambiguous_before"),
                 firstSent == null ? null : firstSent.toInstant(), Instant.now().plus(delay), config.resendWindow());

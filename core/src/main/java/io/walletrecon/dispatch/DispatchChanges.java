@@ -68,10 +68,10 @@ final class DispatchChanges {
         jerr.add(error);
     }
 
-    void attempt(long id, int no, String outcome, Integer http, String providerId, String error, Instant started) {
+    void attempt(long id, int no, AttemptOutcome outcome, Integer http, String providerId, String error, Instant started) {
         aid.add(id);
         ano.add(no);
-        aout.add(outcome);
+        aout.add(outcome.code());
         ahttp.add(http);
         aprov.add(providerId);
         aerr.add(error);

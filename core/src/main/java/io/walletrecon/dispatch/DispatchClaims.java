@@ -133,7 +133,7 @@ public class DispatchClaims {
                                 List<AlertService.NewAlert> newAlerts) {
         boolean leaseExpired = job == DispatchJobStatus.IN_FLIGHT;
         if (leaseExpired) {
-            ch.attempt(id, attemptNo - 1, "crashed", null, null,
+            ch.attempt(id, attemptNo - 1, AttemptOutcome.CRASHED, null, null,
                     "no result recorded before the lease ran out; the provider may have it", now);
         }
         OffsetDateTime firstSent = r.getOffsetDateTime("submitted_at");

@@ -31,7 +31,7 @@ public class DispatchRepository {
                    p.beneficiary_id, p.risk_cleared, p.type, p.reference, p.refund_of, p.execute_on, p.idempotency_key, p.submitted_at,
                    b.beneficiary_key, p.beneficiary_name as ben_name, b.account_ciphertext, p.beneficiary_bank_code as bank_code,
                    a.code as account_code, a.name as account_name, a.time_zone, a.company_id,
-                   exists (select 1 from payment_attempts x where x.payment_id = p.id and x.outcome in ('ambiguous', 'crashed')) as ambiguous_before
+                   exists (select 1 from payment_attempts x where x.payment_id = p.id and x.outcome = any($6)) as ambiguous_before
             from dispatch_jobs j join payment_orders p on p.id = j.payment_id join beneficiaries b on b.id = p.beneficiary_id
                  join accounts a on a.id = p.account_id
             where j.channel = $1 and ($3::bigint is null or j.payment_id = $3)
@@ -87,7 +87,7 @@ public class DispatchRepository {
     /** The orders of a record step, locked, with what the step needs to know about earlier attempts. */
     static final String LOCK_FOR_RECORD = """
             select p.id, p.state, p.submitted_at,
-                   exists (select 1 from payment_attempts x where x.payment_id = p.id and x.outcome in ('ambiguous', 'crashed')) as ambiguous_before
+                   exists (select 1 from payment_attempts x where x.payment_id = p.id and x.outcome = any($2)) as ambiguous_before
             from payment_orders p where p.id = any($1) for update
             """;
 
@@ -195,7 +195,7 @@ public class DispatchRepository {
 
     Uni<List<Row>> claim(Tx tx, String channel, int limit, Long onlyPaymentId) {
         return tx.conn().preparedQuery(CLAIM).execute(Tuple.of(channel, limit, onlyPaymentId,
-                DispatchJobStatus.PENDING.code(), DispatchJobStatus.IN_FLIGHT.code())).map(DispatchRepository::rows);
+                DispatchJobStatus.PENDING.code(), DispatchJobStatus.IN_FLIGHT.code(), AttemptOutcome.MAY_HAVE_EXECUTED)).map(DispatchRepository::rows);
     }
 
     Uni<List<Long>> dueIds(String channel, int limit) {
@@ -224,7 +224,7 @@ public class DispatchRepository {
     }
 
     Uni<List<Row>> lockForRecord(Tx tx, Collection<Long> ids) {
-        return tx.conn().preparedQuery(LOCK_FOR_RECORD).execute(Tuple.of(ids.toArray(Long[]::new))).map(DispatchRepository::rows);
+        return tx.conn().preparedQuery(LOCK_FOR_RECORD).execute(Tuple.of(ids.toArray(Long[]::new), AttemptOutcome.MAY_HAVE_EXECUTED)).map(DispatchRepository::rows);
     }
 
     Uni<Row> lockOrder(Tx tx, long id) {

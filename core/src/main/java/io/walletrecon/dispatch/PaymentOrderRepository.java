@@ -37,7 +37,7 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
             select p.id || '|' || p.state from payment_orders p where p.beneficiary_id = ?1 and p.amount_minor = ?2 and p.currency = ?3
               and p.reference = ?4 and p.id <> ?5 and (p.series_id is null or p.series_id <> ?6)
               and (p.created_at > now() - interval '24 hours' or p.state = ?7) and p.state <> ?8
-              and (p.state <> ?9 or exists (select 1 from payment_attempts a where a.payment_id = p.id and a.outcome in ('ambiguous', 'crashed')))
+              and (p.state <> ?9 or exists (select 1 from payment_attempts a where a.payment_id = p.id and a.outcome in (?10, ?11)))
             order by p.state = ?7 desc, p.id limit 1
             """;
 
@@ -117,7 +117,8 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
     /** The order {@code o} may duplicate (unknown outcomes first), or null; orders of its own series never count. */
     Uni<Duplicate> duplicateOf(PaymentOrder o) {
         return nativeFirst(DUPLICATE_OF, String.class, o.beneficiaryId, o.amountMinor, o.currency, o.reference, o.id, o.seriesId == null ? -1L : o.seriesId,
-                PaymentState.UNKNOWN.code(), PaymentState.CANCELLED.code(), PaymentState.FAILED.code())
+                PaymentState.UNKNOWN.code(), PaymentState.CANCELLED.code(), PaymentState.FAILED.code(),
+                AttemptOutcome.AMBIGUOUS.code(), AttemptOutcome.CRASHED.code())
                 .map(row -> row == null ? null : new Duplicate(Long.parseLong(row.substring(0, row.indexOf('|'))),
                         PaymentState.of(row.substring(row.indexOf('|') + 1))));
     }
