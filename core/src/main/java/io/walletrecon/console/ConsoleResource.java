@@ -3,7 +3,7 @@ package io.walletrecon.console;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.dispatch.PaymentService;
+import io.walletrecon.dispatch.PaymentViews;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,13 +21,13 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleResource {
 
-    private final PaymentService payments;
+    private final PaymentViews payments;
     private final ConsolePages pages;
 
     @Location("console/overview.html")
     Template overview;
 
-    public ConsoleResource(PaymentService payments, ConsolePages pages) {
+    public ConsoleResource(PaymentViews payments, ConsolePages pages) {
         this.payments = payments;
         this.pages = pages;
     }

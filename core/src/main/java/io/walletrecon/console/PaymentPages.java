@@ -1,13 +1,13 @@
 package io.walletrecon.console;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.dispatch.PaymentRequests;
+import io.walletrecon.dispatch.PaymentApprovalService;
 import io.walletrecon.dispatch.PaymentService;
+import io.walletrecon.dispatch.PaymentViews;
 import io.walletrecon.dispatch.PaymentView;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.security.CurrentActor;
@@ -33,7 +33,7 @@ import java.util.UUID;
 /**
  * The payment screens: the list, the form that creates an order (with an idempotency key the page generates, so a
  * form sent twice creates one order), the approvals inbox, and one order with its maker-checker trail and the
- * decisions the signed-in person may take. Each page binds, calls one {@link PaymentService} use case and renders.
+ * decisions the signed-in person may take. Each page binds, calls one use case ({@link PaymentService}, {@link PaymentApprovalService}, {@link PaymentViews}) and renders.
  */
 @Path("/console/payments")
 @BrowserSession
@@ -44,11 +44,12 @@ public class PaymentPages {
     static final int PAGE_SIZE = 50;
 
     private final PaymentService payments;
+    private final PaymentApprovalService approvals;
+    private final PaymentViews views;
     private final AccountService accounts;
     private final ConsolePages pages;
     private final CurrentActor actor;
     private final Validator validator;
-    private final ObjectMapper json;
 
     @Location("console/payments.html")
     Template list;
@@ -59,21 +60,22 @@ public class PaymentPages {
     @Location("console/approvals.html")
     Template inbox;
 
-    public PaymentPages(PaymentService payments, AccountService accounts, ConsolePages pages, CurrentActor actor,
-                        Validator validator, ObjectMapper json) {
+    public PaymentPages(PaymentService payments, PaymentApprovalService approvals, PaymentViews views, AccountService accounts, ConsolePages pages,
+                        CurrentActor actor, Validator validator) {
         this.payments = payments;
+        this.approvals = approvals;
+        this.views = views;
         this.accounts = accounts;
         this.pages = pages;
         this.actor = actor;
         this.validator = validator;
-        this.json = json;
     }
 
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
     public Uni<String> list(@QueryParam("state") String state, @QueryParam("page") @DefaultValue("0") int page) {
         String filter = state == null || state.isBlank() ? null : state;
-        return payments.list(null, filter, null, null, null, Math.max(page, 0), PAGE_SIZE)
+        return views.list(null, filter, null, null, null, Math.max(page, 0), PAGE_SIZE)
                 .chain(found -> pages.render(list.data("payments", found).data("state", filter == null ? "" : filter), SECTION));
     }
 
@@ -81,7 +83,7 @@ public class PaymentPages {
     @Path("/approvals")
     @RolesAllowed(Roles.APPROVER)
     public Uni<String> approvals() {
-        return payments.list(null, "pending_approval", null, null, null, 0, 500)
+        return views.list(null, "pending_approval", null, null, null, 0, 500)
                 .chain(found -> pages.render(inbox.data("payments", found.items()), "approvals"));
     }
 
@@ -100,7 +102,7 @@ public class PaymentPages {
                         .invoke(f -> pages.checkForm(f.csrf))
                         .map(f -> FormErrors.valid(validator, f.toRequest()))
                         .chain(request -> payments.create(request, form.idempotencyKey, actor.name()))
-                        .map(created -> ConsolePages.seeOther("/console/payments/" + idOf(created.body()))),
+                        .map(created -> ConsolePages.seeOther("/console/payments/" + created.view().id())),
                 refused -> showForm(form, FormErrors.of(refused)));
     }
 
@@ -116,7 +118,7 @@ public class PaymentPages {
     @RolesAllowed(Roles.APPROVER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> approve(@PathParam("id") long id, @FormParam(FormTokens.FIELD) String csrf, @FormParam("comment") String comment) {
-        return decide(id, csrf, () -> payments.approve(id, blankToNull(comment), actor.name()));
+        return decide(id, csrf, () -> approvals.approve(id, blankToNull(comment), actor.name()));
     }
 
     @POST
@@ -124,7 +126,7 @@ public class PaymentPages {
     @RolesAllowed(Roles.APPROVER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> reject(@PathParam("id") long id, @FormParam(FormTokens.FIELD) String csrf, @FormParam("comment") String comment) {
-        return decide(id, csrf, () -> payments.reject(id, comment, actor.name()));
+        return decide(id, csrf, () -> approvals.reject(id, comment, actor.name()));
     }
 
     @POST
@@ -132,7 +134,7 @@ public class PaymentPages {
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> release(@PathParam("id") long id, @FormParam(FormTokens.FIELD) String csrf, @FormParam("comment") String comment) {
-        return decide(id, csrf, () -> payments.release(id, blankToNull(comment), actor.person()));
+        return decide(id, csrf, () -> approvals.release(id, blankToNull(comment), actor.person()));
     }
 
     @POST
@@ -140,7 +142,7 @@ public class PaymentPages {
     @RolesAllowed({Roles.FINANCE, Roles.APPROVER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> cancel(@PathParam("id") long id, @FormParam(FormTokens.FIELD) String csrf, @FormParam("comment") String comment) {
-        return decide(id, csrf, () -> payments.cancel(id, blankToNull(comment), actor.name()));
+        return decide(id, csrf, () -> approvals.cancel(id, blankToNull(comment), actor.name()));
     }
 
     private Uni<Response> decide(long id, String csrf, java.util.function.Supplier<Uni<PaymentView>> decision) {
@@ -151,21 +153,13 @@ public class PaymentPages {
     }
 
     private Uni<Response> show(long id, FormErrors errors) {
-        return payments.get(id).chain(p -> pages.render(detail.data("p", p).data("errors", errors)
+        return views.get(id).chain(p -> pages.render(detail.data("p", p).data("errors", errors)
                 .data("approvedByMe", p.approvals() != null && p.approvals().stream().anyMatch(a -> a.approver().equals(actor.name()))), SECTION, errors.status()));
     }
 
     private Uni<Response> showForm(PaymentForm form, FormErrors errors) {
         return accounts.list(null).chain(all -> pages.render(this.form.data("form", form).data("errors", errors)
                 .data("accounts", all.stream().filter(a -> List.of("stripe", "bank").contains(a.provider())).toList()), SECTION, errors.status()));
-    }
-
-    private long idOf(String body) {
-        try {
-            return json.readTree(body).get("id").asLong();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored answer of a payment is not JSON", e);
-        }
     }
 
     private static String blankToNull(String s) {

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -18,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +29,13 @@ import java.util.Map;
 @ApplicationScoped
 public class AlertDeliveryService {
 
-    private final Pool pool;
+    private final AlertRepository repository;
     private final DispatchConfig.Alerts config;
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public AlertDeliveryService(Pool pool, DispatchConfig config, ObjectMapper json) {
-        this.pool = pool;
+    public AlertDeliveryService(AlertRepository repository, DispatchConfig config, ObjectMapper json) {
+        this.repository = repository;
         this.config = config.alerts();
         this.json = json;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout()).build();
@@ -50,20 +47,9 @@ public class AlertDeliveryService {
         if (url == null) {
             return Uni.createFrom().item(0);
         }
-        // Claim with a lease (next_attempt_at pushed a minute ahead) so that two runners never send the same one.
-        return pool.withTransaction(conn -> conn.preparedQuery("""
-                        update alert_deliveries d set next_attempt_at = now() + interval '1 minute', attempts = d.attempts + 1
-                        from (select alert_id from alert_deliveries where status = 'pending' and next_attempt_at <= now()
-                              order by next_attempt_at limit 100 for update skip locked) s, alerts a
-                        where d.alert_id = s.alert_id and a.id = d.alert_id
-                        returning d.alert_id, d.webhook_id, d.attempts, a.kind, a.payment_id, a.bank_file_id, a.message, a.created_at""").execute())
-                .chain(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return Multi.createFrom().iterable(list)
-                            .onItem().transformToUniAndMerge(r -> deliver(url, r))
-                            .collect().asList().map(l -> (int) l.stream().filter(Boolean::booleanValue).count());
-                });
+        return repository.claimDue().chain(due -> Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndMerge(r -> deliver(url, r))
+                .collect().asList().map(l -> (int) l.stream().filter(Boolean::booleanValue).count()));
     }
 
     private Uni<Boolean> deliver(String url, Row r) {
@@ -102,13 +88,11 @@ public class AlertDeliveryService {
                 .onFailure().recoverWithItem(-1)
                 .chain(status -> {
                     boolean ok = status >= 200 && status < 300;
-                    String outcome = ok ? "delivered" : attempt >= config.maxAttempts() ? "dead" : "pending";
-                    long delayMs = config.backoffBase().toMillis() * (1L << Math.min(20, attempt - 1));
-                    return pool.preparedQuery("""
-                                    update alert_deliveries set status = $2, last_status = $3, last_error = $4,
-                                        delivered_at = case when $2 = 'delivered' then now() end,
-                                        next_attempt_at = now() + $5 * interval '1 millisecond' where alert_id = $1""")
-                            .execute(Tuple.of(alertId, outcome, status < 0 ? null : status, ok ? null : status < 0 ? "no answer" : "HTTP " + status, delayMs))
+                    AlertDeliveryStatus outcome = AlertDeliveryStateMachine.after(ok, attempt, config.maxAttempts());
+                    AlertDeliveryStateMachine.require(alertId, AlertDeliveryStatus.PENDING, outcome);
+                    long delayMs = Backoff.uncapped(config.backoffBase()).exponential(attempt).toMillis();
+                    return repository.finish(alertId, outcome, status < 0 ? null : status, ok ? null : status < 0 ? "no answer" : "HTTP " + status,
+                                    delayMs)
                             .replaceWith(ok);
                 });
     }

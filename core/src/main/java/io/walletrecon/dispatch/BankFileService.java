@@ -6,15 +6,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.money.Money;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
-import io.walletrecon.security.KeyService;
 import io.walletrecon.storage.BankFileOutbox;
 import io.walletrecon.storage.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,51 +38,24 @@ public class BankFileService {
 
     private static final Logger LOG = Logger.getLogger(BankFileService.class);
 
-    static final String INSERT_FILE = """
-            insert into bank_files (account_id, execution_date, message_id, file_name, payment_count, control_sum, content, sha256)
-            values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""";
-
-    static final String MARK_ORDERS = "update payment_orders set bank_file_id = $1, provider_payment_id = 'e2e-' || id, updated_at = now() where id = any($2)";
-
-    static final String INSERT_ATTEMPTS = """
-            insert into payment_attempts (payment_id, attempt_no, outcome, provider_payment_id, error, started_at)
-            select id, 1, 'accepted', 'e2e-' || id, 'in bank file ' || $2, now() from unnest($1::bigint[]) id""";
-
-    static final String JOBS_DONE = "update dispatch_jobs set status = 'done', lease_until = null, updated_at = now() where payment_id = any($1)";
-
-    /** Files to hand over: built ones, and hand-overs that stayed unfinished longer than {@code $2} ms (their dispatcher died). */
-    static final String CLAIM_FILES = """
-            update bank_files f set state = 'handing_over', hand_over_started_at = now(), handed_over_by = $1
-            from (select id, state from bank_files
-                  where state = 'built' or (state = 'handing_over' and hand_over_started_at < now() - $2 * interval '1 millisecond')
-                  order by id limit $3 for update skip locked) c
-            where f.id = c.id
-            returning f.id, f.file_name, f.content, f.sha256, c.state = 'handing_over' as resumed""";
-
-    static final String FINISH_FILE = """
-            update bank_files set state = $2, handed_over_at = case when $2 = 'handed_over' then now() else handed_over_at end
-            where id = $1 and state = 'handing_over' and handed_over_by = $3""";
-
-    static final String UNCERTAIN_ALERT = "insert into alerts (kind, bank_file_id, message) values ('BANK_FILE_UNCERTAIN', $1, $2)";
-
     static final int HAND_OVER_BATCH = 100;
 
-    private final Pool pool;
-    private final KeyService keys;
+    private final BankFileRepository files;
+    private final Beneficiaries beneficiaries;
     private final DispatchConfig config;
     private final AuditLog audit;
     private final BankFileOutbox outbox;
 
-    public BankFileService(Pool pool, KeyService keys, DispatchConfig config, AuditLog audit, BankFileOutbox outbox) {
-        this.pool = pool;
-        this.keys = keys;
+    public BankFileService(BankFileRepository files, Beneficiaries beneficiaries, DispatchConfig config, AuditLog audit, BankFileOutbox outbox) {
+        this.files = files;
+        this.beneficiaries = beneficiaries;
         this.config = config;
         this.audit = audit;
         this.outbox = outbox;
     }
 
     /** Builds the files of claimed supplier payments in the claim's transaction; returns how many files. */
-    Uni<Integer> build(SqlConnection conn, List<DispatchClaims.Claimed> submitted) {
+    Uni<Integer> build(DispatchRepository.Tx tx, List<DispatchClaims.Claimed> submitted) {
         Map<String, List<DispatchClaims.Claimed>> groups = new LinkedHashMap<>();
         for (DispatchClaims.Claimed c : submitted) {
             groups.computeIfAbsent(c.row().getLong("account_id") + "|" + c.row().getLocalDate("execute_on"), k -> new ArrayList<>()).add(c);
@@ -106,16 +75,9 @@ public class BankFileService {
             String fileName = "pain001-" + first.getString("account_code") + "-" + date + "-" + messageId + ".xml";
             Money sum = transfers.stream().map(Pain001Writer.Transfer::amount).reduce(Money::plus).orElseThrow();
             Long[] ids = group.stream().map(DispatchClaims.Claimed::paymentId).toArray(Long[]::new);
-            chain = chain.chain(() -> conn.preparedQuery(INSERT_FILE)
-                    .execute(Tuple.tuple(List.of(first.getLong("account_id"), date, messageId, fileName, ids.length, sum.toDecimalString(), xml,
-                            sha256(xml.getBytes(StandardCharsets.UTF_8)))))
-                    .chain(rows -> {
-                        long fileId = rows.iterator().next().getLong("id");
-                        return conn.preparedQuery(MARK_ORDERS).execute(Tuple.of(fileId, ids))
-                                .chain(() -> conn.preparedQuery(INSERT_ATTEMPTS).execute(Tuple.of(ids, fileName)))
-                                .chain(() -> conn.preparedQuery(JOBS_DONE).execute(Tuple.of((Object) ids)))
-                                .replaceWithVoid();
-                    }));
+            BankFileRepository.NewFile file = new BankFileRepository.NewFile(first.getLong("account_id"), date, messageId, fileName, ids.length,
+                    sum.toDecimalString(), xml, sha256(xml.getBytes(StandardCharsets.UTF_8)));
+            chain = chain.chain(() -> files.store(tx, file, ids).replaceWithVoid());
         }
         return chain.replaceWith(groups.size());
     }
@@ -126,13 +88,13 @@ public class BankFileService {
             throw new IllegalStateException("beneficiary of payment " + row.getLong("payment_id") + " has no bank account");
         }
         String key = row.getString("beneficiary_key");
-        return new String(keys.decrypt(cipher.getBytes(), PaymentService.BENEFICIARY_ACCOUNT_CONTEXT + key), StandardCharsets.UTF_8);
+        return beneficiaries.accountNumber(cipher.getBytes(), key);
     }
 
     /** Hands over every file due for it, each by one dispatcher only; returns how many were handed over now. */
     public Uni<Integer> handOver(String worker) {
-        return pool.preparedQuery(CLAIM_FILES).execute(Tuple.of(worker, config.lease().toMillis(), HAND_OVER_BATCH))
-                .chain(rows -> Multi.createFrom().iterable(DispatchRepository.rows(rows))
+        return files.claimForHandOver(worker, config.lease(), HAND_OVER_BATCH)
+                .chain(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(r -> handOverOne(r, worker))
                         .collect().asList())
                 .map(done -> (int) done.stream().filter(Boolean::booleanValue).count());
@@ -147,9 +109,7 @@ public class BankFileService {
                     boolean delivered = action != HandOverRule.Action.UNCERTAIN;
                     BankFileState to = delivered ? BankFileState.HANDED_OVER : BankFileState.UNCERTAIN;
                     BankFileStateMachine.require(id, BankFileState.HANDING_OVER, to);
-                    Uni<Void> mark = pool.withTransaction(conn -> conn.preparedQuery(FINISH_FILE).execute(Tuple.of(id, to.code(), worker))
-                            .chain(() -> delivered ? Uni.createFrom().voidItem()
-                                    : conn.preparedQuery(UNCERTAIN_ALERT).execute(Tuple.of(id, uncertainMessage(id, name))).replaceWithVoid()));
+                    Uni<Void> mark = files.finishHandOver(id, to, worker, delivered ? null : uncertainMessage(id, name));
                     return mark.chain(() -> delivered ? cleanQuietly(name) : Uni.createFrom().voidItem())
                             .invoke(() -> LOG.infof("bank file %s: %s (%s) at %s", name, to.code(), action, outbox.describe()))
                             .replaceWith(action == HandOverRule.Action.WRITE);
@@ -188,18 +148,13 @@ public class BankFileService {
                                String controlSum, LocalDate executionDate, OffsetDateTime handedOverAt) {
     }
 
-    static final String VIEW = """
-            select f.id || '|' || a.code || '|' || f.file_name || '|' || f.message_id || '|' || f.state || '|' || f.sha256 || '|' || f.payment_count
-                   || '|' || f.control_sum || '|' || f.execution_date || '|' || coalesce(to_char(f.handed_over_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), '')
-            from bank_files f join accounts a on a.id = f.account_id where f.id = ?1""";
-
     @WithSession
     public Uni<BankFileView> get(long id) {
         return view(id);
     }
 
     private Uni<BankFileView> view(long id) {
-        return SessionSql.first(VIEW, String.class, id).map(row -> {
+        return files.view(id).map(row -> {
             if (row == null) {
                 throw ApiException.notFound("No bank file with id " + id);
             }
@@ -220,15 +175,14 @@ public class BankFileService {
                     List.of(ProblemError.field("comment", "is required")));
         }
         BankFileState to = delivered ? BankFileState.HANDED_OVER : BankFileState.BUILT;
-        return SessionSql.first("select state from bank_files where id = ?1 for update", String.class, id).chain(state -> {
+        return files.lockState(id).chain(state -> {
             if (state == null) {
                 throw ApiException.notFound("No bank file with id " + id);
             }
-            BankFileStateMachine.require(id, BankFileState.of(state), to);
-            return SessionSql.update("update bank_files set state = ?2, handed_over_at = case when ?2 = 'handed_over' then now() end,"
-                            + " hand_over_started_at = null, handed_over_by = null where id = ?1", id, to.code())
+            BankFileStateMachine.require(id, state, to);
+            return files.settle(id, to)
                     .chain(() -> audit.record(actor, delivered ? "bank-file.confirmed-delivered" : "bank-file.redeliver", "bank_file", id, comment,
-                            Map.of("from", state, "to", to.code())));
+                            Map.of("from", state.code(), "to", to.code())));
         }).chain(() -> view(id));
     }
 

@@ -1,17 +1,13 @@
 package io.walletrecon.dispatch;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Set-based writes of one claim or record step: every list becomes one array parameter of one statement. */
+/** The writes of one claim or record step, collected: every list becomes one array parameter of one statement ({@link DispatchRepository#write}). */
 final class DispatchChanges {
     final List<Long> oid = new ArrayList<>();
     final List<String> ostate = new ArrayList<>();
@@ -57,18 +53,25 @@ final class DispatchChanges {
         ofile.add(bankFile);
     }
 
-    void job(long id, String status, Long delayMs, int inc, String error) {
+    /**
+     * A job's next status ({@code from} is null when the step did not read it): {@code delayMs} from now when given, else
+     * at its due time; {@code inc} counts a send.
+     */
+    void job(long id, DispatchJobStatus from, DispatchJobStatus to, Long delayMs, int inc, String error) {
+        if (from != null) {
+            DispatchJobStateMachine.require(id, from, to);
+        }
         jid.add(id);
-        jstatus.add(status);
+        jstatus.add(to.code());
         jdelay.add(delayMs);
         jinc.add(inc);
         jerr.add(error);
     }
 
-    void attempt(long id, int no, String outcome, Integer http, String providerId, String error, Instant started) {
+    void attempt(long id, int no, AttemptOutcome outcome, Integer http, String providerId, String error, Instant started) {
         aid.add(id);
         ano.add(no);
-        aout.add(outcome);
+        aout.add(outcome.code());
         ahttp.add(http);
         aprov.add(providerId);
         aerr.add(error);
@@ -77,28 +80,5 @@ final class DispatchChanges {
 
     boolean isEmpty() {
         return oid.isEmpty() && jid.isEmpty() && aid.isEmpty();
-    }
-
-    Uni<Void> apply(SqlConnection conn, Duration lease, String worker) {
-        Uni<Void> u = Uni.createFrom().voidItem();
-        if (!oid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(DispatchRepository.UPDATE_ORDERS).execute(Tuple.tuple(List.of(oid.toArray(Long[]::new), ostate.toArray(String[]::new),
-                    ohold.toArray(String[]::new), oprov.toArray(String[]::new), oproc.toArray(Long[]::new), ofail.toArray(String[]::new),
-                    ofile.toArray(Long[]::new)))).replaceWithVoid());
-        }
-        if (!hid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(DispatchRepository.INSERT_HISTORY).execute(Tuple.of(hid.toArray(Long[]::new), hfrom.toArray(String[]::new),
-                    hto.toArray(String[]::new), hactor.toArray(String[]::new), hreason.toArray(String[]::new))).replaceWithVoid());
-        }
-        if (!jid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(DispatchRepository.UPDATE_JOBS).execute(Tuple.tuple(List.of(jid.toArray(Long[]::new), jstatus.toArray(String[]::new),
-                    jdelay.toArray(Long[]::new), jinc.toArray(Integer[]::new), lease.toMillis(), worker, jerr.toArray(String[]::new)))).replaceWithVoid());
-        }
-        if (!aid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(DispatchRepository.INSERT_ATTEMPTS).execute(Tuple.tuple(List.of(aid.toArray(Long[]::new), ano.toArray(Integer[]::new),
-                    aout.toArray(String[]::new), ahttp.toArray(Integer[]::new), aprov.toArray(String[]::new), aerr.toArray(String[]::new),
-                    astart.toArray(OffsetDateTime[]::new)))).replaceWithVoid());
-        }
-        return u;
     }
 }

@@ -3,19 +3,14 @@ package io.walletrecon.dispatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends scheduled payments exactly once.
@@ -46,17 +41,19 @@ public class DispatchService {
     private final DispatchClaims claims;
     private final PaymentProvider provider;
     private final AlertService alerts;
+    private final DispatchAnswers recorder;
     private final BankFileService bankFiles;
     private final DispatchConfig config;
     private final DispatchTiming timing;
     private final String worker = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
     public DispatchService(DispatchRepository repo, DispatchClaims claims, PaymentProvider provider, AlertService alerts,
-                           BankFileService bankFiles, DispatchConfig config) {
+                           DispatchAnswers recorder, BankFileService bankFiles, DispatchConfig config) {
         this.repo = repo;
         this.claims = claims;
         this.provider = provider;
         this.alerts = alerts;
+        this.recorder = recorder;
         this.bankFiles = bankFiles;
         this.config = config;
         this.timing = DispatchTiming.of(config);
@@ -72,10 +69,6 @@ public class DispatchService {
             return new DispatchRun(claimed + o.claimed, sent + o.sent, accepted + o.accepted, retrying + o.retrying,
                     failed + o.failed, held + o.held, bankFiles + o.bankFiles);
         }
-    }
-
-    /** One answer and when its call started. */
-    private record Sent(DispatchClaims.Claimed claimed, ProviderResult result, Instant started) {
     }
 
     /** Claims (a batch, or one order when {@code onlyPaymentId} is set) in a transaction of its own. */
@@ -95,7 +88,7 @@ public class DispatchService {
         if (limit == 0) {
             return Uni.createFrom().item(DispatchRun.NONE);
         }
-        Claimer stripe = (only, n) -> repo.pool().withTransaction(conn -> claims.claimIn(conn, DispatchChannel.STRIPE.code(), n, only, worker, null));
+        Claimer stripe = (only, n) -> repo.inTransaction(tx -> claims.claimIn(tx, DispatchChannel.STRIPE.code(), n, only, worker, null));
         return claimOrIsolate(DispatchChannel.STRIPE.code(), limit, stripe)
                 .chain(claim -> sendAndRecord(claim.toSend())
                         .map(run -> new DispatchRun(claim.claimed(), claim.toSend().size(), run.accepted(), run.retrying(), run.failed(), claim.held(), 0)))
@@ -106,15 +99,15 @@ public class DispatchService {
     /** Due supplier payments: claimed with the same checks as every dispatch, their pain.001 files built in the claim's transaction. */
     private Uni<DispatchRun> buildBankFiles() {
         java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
-        Claimer bank = (only, n) -> repo.pool().withTransaction(conn -> claims.claimIn(conn, DispatchChannel.BANK_FILE.code(), n, only, worker,
-                submitted -> bankFiles.build(conn, submitted).invoke(files::addAndGet).replaceWithVoid()));
+        Claimer bank = (only, n) -> repo.inTransaction(tx -> claims.claimIn(tx, DispatchChannel.BANK_FILE.code(), n, only, worker,
+                submitted -> bankFiles.build(tx, submitted).invoke(files::addAndGet).replaceWithVoid()));
         return claimOrIsolate(DispatchChannel.BANK_FILE.code(), config.batchSize() * BANK_BATCH_FACTOR, bank)
                 .map(claim -> new DispatchRun(claim.claimed(), claim.toSend().size(), claim.toSend().size(), 0, 0, claim.held(), files.get()));
     }
 
     /** Step 1 on its own: claim due jobs of a channel and run the pre-send checks, in one transaction. */
     public Uni<DispatchClaims.Claim> claim(String channel, int limit) {
-        return repo.pool().withTransaction(conn -> claims.claimIn(conn, channel, limit, null, worker, null));
+        return repo.inTransaction(tx -> claims.claimIn(tx, channel, limit, null, worker, null));
     }
 
     /**
@@ -140,16 +133,20 @@ public class DispatchService {
         LOG.errorf(error, "payment %d cannot be dispatched; held alone, incident %s", id, incident);
         String why = "the dispatcher could not process this payment (incident " + incident + "); other payments go on."
                 + " Release it once the cause is fixed";
-        return repo.pool().withTransaction(conn -> repo.lockOrder(conn, id).chain(row -> {
+        return repo.inTransaction(tx -> repo.lockOrder(tx, id).chain(row -> {
             DispatchChanges ch = new DispatchChanges();
             PaymentState state = row == null ? null : PaymentState.of(row.getString("state"));
             boolean holdable = state == PaymentState.SCHEDULED || state == PaymentState.HELD;
             if (holdable) {
                 ch.order(id, state, PaymentState.HELD, HoldReason.DISPATCH_ERROR.code(), null, null, null, null, worker, "DISPATCH_ERROR: " + why);
             }
-            ch.job(id, "blocked", null, 0, why);
-            return ch.apply(conn, timing.lease(0), worker)
-                    .chain(() -> alerts.raise(conn, List.of(new AlertService.NewAlert("DISPATCH_ERROR", id, "Payment " + id
+            DispatchJobStatus job = row == null || row.getString("job_status") == null ? null : DispatchJobStatus.of(row.getString("job_status"));
+            if (job == null || DispatchJobStateMachine.allows(job, DispatchJobStatus.BLOCKED)) {
+                // A job another dispatcher finished meanwhile stays done.
+                ch.job(id, job, DispatchJobStatus.BLOCKED, null, 0, why);
+            }
+            return repo.write(tx, ch, timing.lease(0), worker)
+                    .chain(() -> alerts.raise(tx, List.of(new AlertService.NewAlert("DISPATCH_ERROR", id, "Payment " + id
                             + (holdable ? " is held: " : " (" + (state == null ? "gone" : state.code()) + ") is blocked: ") + why))));
         })).replaceWith(new DispatchClaims.Claim(List.of(), 1, 1));
     }
@@ -165,7 +162,7 @@ public class DispatchService {
         return Multi.createFrom().iterable(toSend)
                 .onItem().transformToUni(c -> {
                     Instant started = Instant.now();
-                    return provider.send(c.payment()).map(res -> new Sent(c, res, started));
+                    return provider.send(c.payment()).map(res -> new DispatchAnswers.Answer(c, res, started));
                 })
                 .merge(Math.max(1, config.concurrency()))
                 .group().intoLists().of(RECORD_GROUP, RECORD_WAIT)
@@ -192,94 +189,14 @@ public class DispatchService {
     /** Step 3 on its own: record what the provider said about {@code sent}, in one transaction. */
     public Uni<DispatchRun> record(List<DispatchClaims.Claimed> sent, List<ProviderResult> results) {
         Instant now = Instant.now();
-        List<Sent> answers = new ArrayList<>();
+        List<DispatchAnswers.Answer> answers = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
-            answers.add(new Sent(sent.get(i), results.get(i), now));
+            answers.add(new DispatchAnswers.Answer(sent.get(i), results.get(i), now));
         }
         return record(answers);
     }
 
-    private Uni<DispatchRun> record(List<Sent> answers) {
-        if (answers.isEmpty()) {
-            return Uni.createFrom().item(DispatchRun.NONE);
-        }
-        return repo.pool().withTransaction(conn -> repo.lockForRecord(conn, answers.stream().map(s -> s.claimed().paymentId()).toList())
-                .chain(rows -> {
-                    Map<Long, Row> current = new HashMap<>();
-                    rows.forEach(r -> current.put(r.getLong("id"), r));
-                    DispatchChanges ch = new DispatchChanges();
-                    List<AlertService.NewAlert> newAlerts = new ArrayList<>();
-                    int[] counts = new int[3];
-                    for (Sent s : answers) {
-                        counts[recordOne(ch, newAlerts, s, current.get(s.claimed().paymentId()))]++;
-                    }
-                    return ch.apply(conn, timing.lease(0), worker).chain(() -> alerts.raise(conn, newAlerts))
-                            .replaceWith(new DispatchRun(0, 0, counts[0], counts[1], counts[2], 0, 0));
-                }));
-    }
-
-    /** Records one answer; returns 0 accepted, 1 retrying (or unknown: still open), 2 failed. */
-    private int recordOne(DispatchChanges ch, List<AlertService.NewAlert> newAlerts, Sent s, Row order) {
-        DispatchClaims.Claimed c = s.claimed();
-        long id = c.paymentId();
-        PaymentState now = PaymentState.of(order.getString("state"));
-        boolean stillSubmitted = now == PaymentState.SUBMITTED;
-        OffsetDateTime firstSent = order.getOffsetDateTime("submitted_at");
-        if (s.result() instanceof ProviderResult.Accepted a) {
-            ch.attempt(id, c.attemptNo(), "accepted", a.httpStatus(), a.providerPaymentId(), null, s.started());
-            ch.job(id, "done", null, 0, null);
-            PaymentState to = stillSubmitted && a.outcome() != null ? a.outcome().state() : now;
-            ch.order(id, now, to, null, a.providerPaymentId(), a.processedMinor(),
-                    a.outcome() == ProviderOutcome.FAILED ? "provider status " + a.providerStatus() : null, null, worker,
-                    "provider " + a.providerPaymentId() + " status " + a.providerStatus());
-            return 0;
-        }
-        if (s.result() instanceof ProviderResult.Rejected x) {
-            ch.attempt(id, c.attemptNo(), "rejected", x.httpStatus(), null, x.error(), s.started());
-            ch.job(id, "done", null, 0, x.error());
-            if (stillSubmitted) {
-                ch.order(id, now, PaymentState.FAILED, null, null, null, "provider refused: " + x.error(), null, worker, "provider refused: " + x.error());
-                newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", id, "Payment " + id + " was refused: " + x.error()));
-            }
-            return 2;
-        }
-        ProviderResult.Transient t = (ProviderResult.Transient) s.result();
-        ch.attempt(id, c.attemptNo(), t.ambiguous() ? "ambiguous" : "retry", t.httpStatus(), null, t.error(), s.started());
-        Duration delay = backoff(c.attemptNo(), t.retryAfter());
-        ResendRule.Next next = ResendRule.after(t, c.attemptNo(), config.maxAttempts(), order.getBoolean("ambiguous_before"),
-                firstSent == null ? null : firstSent.toInstant(), Instant.now().plus(delay), config.resendWindow());
-        if (next == ResendRule.Next.RETRY) {
-            ch.job(id, "pending", delay.toMillis(), 0, t.error());
-            return 1;
-        }
-        String why = "sent " + c.attemptNo() + " times; last: " + t.error();
-        ch.job(id, "done", null, 0, why);
-        if (!stillSubmitted) {
-            return next == ResendRule.Next.UNKNOWN ? 1 : 2;
-        }
-        if (next == ResendRule.Next.UNKNOWN) {
-            ch.order(id, now, PaymentState.UNKNOWN, null, null, null, null, null, worker, "outcome unknown: " + why);
-            newAlerts.add(new AlertService.NewAlert("PAYMENT_UNKNOWN", id, unknownMessage(id, why)));
-            return 1;
-        }
-        String failed = "gave up after " + c.attemptNo() + " attempts, none executed by the provider; last: " + t.error();
-        ch.order(id, now, PaymentState.FAILED, null, null, null, failed, null, worker, failed);
-        newAlerts.add(new AlertService.NewAlert("PAYMENT_FAILED", id, "Payment " + id + " failed: " + failed));
-        return 2;
-    }
-
-    static String unknownMessage(long id, String why) {
-        return "Payment " + id + ": the provider's answer is unknown (" + why + "). It may have been paid: it is not sent again and must not be"
-                + " re-created; walletrecon asks the provider and waits for its notification";
-    }
-
-    /** Exponential backoff with full jitter over the upper half, never sooner than the provider's Retry-After. */
-    Duration backoff(int attemptNo, Duration retryAfter) {
-        long base = config.backoffBase().toMillis();
-        long cap = config.backoffMax().toMillis();
-        long exp = Math.min(cap, base * (1L << Math.min(20, attemptNo - 1)));
-        long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
-        long ms = retryAfter == null ? jittered : Math.max(jittered, retryAfter.toMillis());
-        return Duration.ofMillis(ms);
+    private Uni<DispatchRun> record(List<DispatchAnswers.Answer> answers) {
+        return answers.isEmpty() ? Uni.createFrom().item(DispatchRun.NONE) : recorder.record(answers, worker);
     }
 }

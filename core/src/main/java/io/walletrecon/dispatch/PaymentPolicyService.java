@@ -59,19 +59,12 @@ public class PaymentPolicyService {
 
     /** The policy of a company's currency, or the configured default (one approval, two above the default dual limit). */
     public Uni<PaymentPolicy> policyOf(long companyId, String currency) {
-        return policies.policyRow(companyId, currency).chain(row -> row != null ? Uni.createFrom().item(parse(row))
+        return policies.policy(companyId, currency).chain(stored -> stored != null ? Uni.createFrom().item(stored)
                 : companies.codeOf(companyId).map(company -> defaultFor(company, currency)));
     }
 
     PaymentPolicy defaultFor(String company, String currency) {
         return new PaymentPolicy(company, currency, 0, config.defaultDualLimitMinor(), null, null, null);
-    }
-
-    /** A row of {@link PaymentPolicyRepository#POLICY_ROW}. */
-    static PaymentPolicy parse(String row) {
-        String[] f = row.split("\\|", -1);
-        return new PaymentPolicy(f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), f[4].isEmpty() ? null : Long.valueOf(f[4]),
-                f[5].isEmpty() ? null : Integer.valueOf(f[5]), f[6].isEmpty() ? null : Long.valueOf(f[6]));
     }
 
     @WithSession

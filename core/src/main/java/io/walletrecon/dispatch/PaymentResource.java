@@ -32,10 +32,14 @@ import java.time.LocalDate;
 public class PaymentResource {
 
     private final PaymentService service;
+    private final PaymentApprovalService approvals;
+    private final PaymentViews views;
     private final CurrentActor actor;
 
-    public PaymentResource(PaymentService service, CurrentActor actor) {
+    public PaymentResource(PaymentService service, PaymentApprovalService approvals, PaymentViews views, CurrentActor actor) {
         this.service = service;
+        this.approvals = approvals;
+        this.views = views;
         this.actor = actor;
     }
 
@@ -51,7 +55,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "422", description = "Key reused with a different body, or the account cannot send this type")
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PaymentRequests.Create request) {
         return service.create(request, idempotencyKey, actor.name())
-                .map(created -> Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.body())
+                .map(created -> Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.view())
                         .header("Idempotent-Replayed", Boolean.toString(created.replayed())).build());
     }
 
@@ -61,7 +65,7 @@ public class PaymentResource {
     @Operation(summary = "One payment order with its approvals, provider attempts and history")
     @APIResponse(responseCode = "200", description = "The order")
     public Uni<PaymentView> get(@PathParam("id") long id) {
-        return service.get(id);
+        return views.get(id);
     }
 
     @GET
@@ -72,7 +76,7 @@ public class PaymentResource {
     public Uni<PageView<PaymentView>> list(@QueryParam("company") String company, @QueryParam("state") String state, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                            @QueryParam("beneficiary") String beneficiary,
                                            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") Integer size) {
-        return service.list(company, state, from, to, beneficiary, page, size);
+        return views.list(company, state, from, to, beneficiary, page, size);
     }
 
     @POST
@@ -85,7 +89,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "403", description = "Not an approver, or you created this payment: another person must approve it "
             + "(maker-checker)")
     public Uni<PaymentView> approve(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
-        return service.approve(id, decision == null ? null : decision.comment(), actor.name());
+        return approvals.approve(id, decision == null ? null : decision.comment(), actor.name());
     }
 
     @POST
@@ -98,7 +102,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "409", description = "Not pending approval")
     @APIResponse(responseCode = "403", description = "Not an approver, or you created this payment: cancel it instead")
     public Uni<PaymentView> reject(@PathParam("id") long id, @Valid @NotNull PaymentRequests.Decision decision) {
-        return service.reject(id, decision.comment(), actor.name());
+        return approvals.reject(id, decision.comment(), actor.name());
     }
 
     @POST
@@ -109,7 +113,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "200", description = "The cancelled order")
     @APIResponse(responseCode = "409", description = "Already submitted or final (the problem names its state)")
     public Uni<PaymentView> cancel(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
-        return service.cancel(id, decision == null ? null : decision.comment(), actor.name());
+        return approvals.cancel(id, decision == null ? null : decision.comment(), actor.name());
     }
 
     @POST
@@ -124,6 +128,6 @@ public class PaymentResource {
     @APIResponse(responseCode = "403", description = "Neither finance nor approver; or a duplicate or risk hold, which only an approver "
             + "who did not create the payment may release (maker-checker)")
     public Uni<PaymentView> release(@PathParam("id") long id, @Valid PaymentRequests.Decision decision) {
-        return service.release(id, decision == null ? null : decision.comment(), actor.person());
+        return approvals.release(id, decision == null ? null : decision.comment(), actor.person());
     }
 }

@@ -117,7 +117,7 @@ public class PaymentStatusService {
         }
         Uni<Void> alert = to == PaymentState.FAILED || to == PaymentState.RETURNED
                 ? alerts.raise("PAYMENT_FAILED", o.id, "Payment " + o.id + " " + to.code() + ": " + detail) : Uni.createFrom().voidItem();
-        return PaymentService.history(o.id, from, to, actor, detail).chain(() -> alert)
+        return orders.history(o.id, from, to, actor, detail).chain(() -> alert)
                 .replaceWith(new StatusChange(o.id, from.code(), to.code(), true));
     }
 

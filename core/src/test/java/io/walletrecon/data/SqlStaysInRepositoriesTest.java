@@ -29,15 +29,7 @@ class SqlStaysInRepositoriesTest {
             entry("io.walletrecon.customers.CollectionCodeService", "code lookups and transaction linking: SQL to move into a "
                     + "CollectionCodeRepository"),
             entry("io.walletrecon.customers.CustomerService", "the receivables check of delete: SQL to move into CustomerRepository"),
-            entry("io.walletrecon.dispatch.AlertDeliveryService", "alert outbox on the Pool: SQL to move into an AlertRepository"),
-            entry("io.walletrecon.dispatch.AlertService", "alert insert on the dispatcher's connection: SQL to move into an "
-                    + "AlertRepository"),
-            entry("io.walletrecon.dispatch.BankFileService", "bank file building and hand-over: SQL to move into a BankFileRepository"),
-            entry("io.walletrecon.dispatch.DispatchChanges", "the dispatcher's batch writer: SQL to move into DispatchRepository"),
-            entry("io.walletrecon.dispatch.DispatchClaims", "claims on the dispatcher's connection: SQL to move into DispatchRepository"),
-            entry("io.walletrecon.dispatch.DispatchService", "claim, block and record on the Pool: SQL to move into DispatchRepository"),
-            entry("io.walletrecon.dispatch.SessionSql", "PaymentService's native-SQL helper: its statements move into "
-                    + "PaymentOrderRepository"),
+
             entry("io.walletrecon.ops.DatabaseStatusService", "migration and connection status: SQL to move into a "
                     + "DatabaseStatusRepository"),
             entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
@@ -49,8 +41,7 @@ class SqlStaysInRepositoriesTest {
     static final Map<String, String> COMPOSED_SQL = Map.ofEntries(
             entry("io.walletrecon.customers.CollectionCodeService", "the code pattern formatted into the linking UPDATE: a "
                     + "named statement"),
-            entry("io.walletrecon.dispatch.PaymentService", "the payment list's filter and view concatenated: named statements "
-                    + "with binds in PaymentOrderRepository"),
+
             entry("io.walletrecon.matching.MatchRulesRepository", "rule SQL formatted with staging table names: named statements"),
             entry("io.walletrecon.matching.MatchWriter", "persist and pay formatted with table names: named statements in "
                     + "MatchRulesRepository"),

@@ -63,7 +63,7 @@ class AmbiguousOutcomeTest {
         get(again).body("state", equalTo("held")).body("holdReason", equalTo("POSSIBLE_DUPLICATE"));
         assertEquals("Payment " + again + " is held: identical to payment " + lost + " (same beneficiary, amount and reference),"
                 + " whose outcome at the provider is not known yet",
-                TestDb.scalar("select message from alerts where payment_id = ? and kind = 'POSSIBLE_DUPLICATE'", again));
+                alertMessage(again, "POSSIBLE_DUPLICATE"));
     }
 
     @Test
@@ -118,7 +118,7 @@ class AmbiguousOutcomeTest {
         // Stripe may have forgotten the key by now: a re-send could pay a second time.
         assertEquals(0, ProviderStub.sends("/v1/payouts", id).size());
         get(id).body("state", equalTo("unknown")).body("attempts.outcome", contains("crashed"));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'PAYMENT_UNKNOWN'", id));
+        assertEquals(1, alerts(id, "PAYMENT_UNKNOWN"));
     }
 
     @Test

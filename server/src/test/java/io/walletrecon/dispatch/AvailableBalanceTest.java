@@ -43,7 +43,7 @@ class AvailableBalanceTest {
 
         get(id).body("state", equalTo("held")).body("holdReason", equalTo("LOW_BALANCE"));
         assertEquals("Payment " + id + " is held: account " + account + " has 100.00 CAD available, 500.00 CAD needed",
-                TestDb.scalar("select message from alerts where payment_id = ? and kind = 'LOW_BALANCE'", id));
+                alertMessage(id, "LOW_BALANCE"));
         assertEquals(0, ProviderStub.sends("/v1/payouts", id).size());
     }
 
@@ -79,7 +79,7 @@ class AvailableBalanceTest {
 
         assertEquals("submitted", state(fine));
         get(broken).body("state", equalTo("held")).body("holdReason", equalTo("DISPATCH_ERROR"));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'DISPATCH_ERROR'", broken));
+        assertEquals(1, alerts(broken, "DISPATCH_ERROR"));
         assertEquals(1, TestDb.count("select count(*) from bank_files f join payment_orders p on p.bank_file_id = f.id where p.id = ? and f.payment_count = 1", fine));
 
         // Once the data is repaired, finance releases it and it goes out like any other.

@@ -45,7 +45,7 @@ class CallbackScopeTest {
                 TestData.unique("INV"), LocalDate.now(ZoneId.of("Europe/Berlin"))));
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals("submitted", state(id));
-        assertEquals("e2e-" + id, TestDb.scalar("select provider_payment_id from payment_orders where id = ?", id));
+        assertEquals("e2e-" + id, providerPaymentId(id));
 
         // Anyone with a Standard Webhooks secret of any account can sign an event naming the guessable end-to-end id.
         String other = Webhooks.standardAccount("EUR");
@@ -80,7 +80,7 @@ class CallbackScopeTest {
         Webhooks.stripe(account, "payout.failed", Webhooks.payout(po, 2500, "AUD", "failed", null)).statusCode(200);
 
         assertEquals("submitted", state(id));
-        assertEquals(2, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'CALLBACK_MISMATCH'", id));
+        assertEquals(2, alerts(id, "CALLBACK_MISMATCH"));
         assertEquals("A provider report about payment " + id + " was not applied: the report says 2500.00 NZD, the payment is 25.00 NZD"
                         + " (provider notification: payout " + po + " succeeded)",
                 TestDb.scalar("select message from alerts where payment_id = ? and kind = 'CALLBACK_MISMATCH' order by id limit 1", id));
@@ -100,7 +100,7 @@ class CallbackScopeTest {
 
         Webhooks.stripe(mine, "payout.paid", Webhooks.payout(po, 2500, "NZD", "paid", id)).statusCode(200);
         assertEquals("completed", state(id));
-        assertEquals(po, TestDb.scalar("select provider_payment_id from payment_orders where id = ?", id));
+        assertEquals(po, providerPaymentId(id));
     }
 
     @Test
@@ -111,6 +111,6 @@ class CallbackScopeTest {
 
         Webhooks.stripe(account, "payout.failed", Webhooks.payout(TestData.unique("po-other"), 2500, "NZD", "failed", id)).statusCode(200);
         assertEquals("submitted", state(id));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'CALLBACK_MISMATCH'", id));
+        assertEquals(1, alerts(id, "CALLBACK_MISMATCH"));
     }
 }

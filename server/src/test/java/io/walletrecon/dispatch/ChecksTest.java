@@ -54,7 +54,7 @@ class ChecksTest {
         get(id).body("state", equalTo("held")).body("holdReason", equalTo("LOW_BALANCE"));
         assertEquals(0, ProviderStub.sends("/v1/payouts", id).size());
         assertEquals("Payment " + id + " is held: account " + account + " has 100.00 GBP available, 150.00 GBP needed",
-                TestDb.scalar("select message from alerts where payment_id = ? and kind = 'LOW_BALANCE'", id));
+                alertMessage(id, "LOW_BALANCE"));
 
         // Money arrives (a newer statement); the next look at the held payment sends it.
         setBalance(account, 20_000);
@@ -64,7 +64,7 @@ class ChecksTest {
         run();
         get(id).body("state", equalTo("submitted"));
         assertEquals(1, ProviderStub.sends("/v1/payouts", id).size());
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'LOW_BALANCE'", id));
+        assertEquals(1, alerts(id, "LOW_BALANCE"));
     }
 
     @Test
@@ -75,7 +75,7 @@ class ChecksTest {
         run();
         assertEquals("submitted", state(first));
         assertEquals("held", state(second));
-        assertEquals("LOW_BALANCE", TestDb.scalar("select hold_reason from payment_orders where id = ?", second));
+        assertEquals("LOW_BALANCE", holdReason(second));
     }
 
     @Test
@@ -86,7 +86,7 @@ class ChecksTest {
         run();
         assertEquals("submitted", state(a));
         get(b).body("state", equalTo("held")).body("holdReason", equalTo("RISK"));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'RISK_LIMIT'", b));
+        assertEquals(1, alerts(b, "RISK_LIMIT"));
         run();
         assertEquals("held", state(b));
 
@@ -101,8 +101,8 @@ class ChecksTest {
     void newBeneficiaryAndLargeAmountRaiseAlerts() {
         String account = stripeAccount("GBP", 10_000_000);
         long id = create(FINANCE, payout(account, "GBP", "300.01", destination, "BIG"));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'NEW_BENEFICIARY'", id));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'LARGE_AMOUNT'", id));
+        assertEquals(1, alerts(id, "NEW_BENEFICIARY"));
+        assertEquals(1, alerts(id, "LARGE_AMOUNT"));
         long again = create(FINANCE, payout(account, "GBP", "10.00", destination, "SMALL"));
         assertEquals(0, TestDb.count("select count(*) from alerts where payment_id = ?", again));
     }
@@ -114,9 +114,9 @@ class ChecksTest {
         long dup = create(FINANCE, payout(account, "GBP", "12.34", destination, "INV-9"));
         assertEquals("scheduled", state(first));
         get(dup).body("state", equalTo("held")).body("holdReason", equalTo("POSSIBLE_DUPLICATE"));
-        assertEquals(0, TestDb.count("select count(*) from dispatch_jobs where payment_id = ?", dup));
+        assertEquals("none", jobStatus(dup));
         assertEquals("Payment " + dup + " is held: identical to payment " + first + " (same beneficiary, amount and reference) within 24 hours",
-                TestDb.scalar("select message from alerts where payment_id = ? and kind = 'POSSIBLE_DUPLICATE'", dup));
+                alertMessage(dup, "POSSIBLE_DUPLICATE"));
 
         given().header("Authorization", approver("rita")).contentType("application/json").body(Map.of("comment", "two deliveries, two invoices"))
                 .when().post("/payments/" + dup + "/release").then().statusCode(200).body("state", equalTo("scheduled"));

@@ -118,6 +118,41 @@ final class DispatchFixtures {
         return TestDb.scalar("select state from payment_orders where id = ?", paymentId);
     }
 
+    static String holdReason(long paymentId) {
+        return TestDb.scalar("select hold_reason from payment_orders where id = ?", paymentId);
+    }
+
+    static String providerPaymentId(long paymentId) {
+        return TestDb.scalar("select provider_payment_id from payment_orders where id = ?", paymentId);
+    }
+
+    /** The status of the order's dispatch job, or {@code none} when it has none. */
+    static String jobStatus(long paymentId) {
+        String status = TestDb.scalar("select status from dispatch_jobs where payment_id = ?", paymentId);
+        return status == null ? "none" : status;
+    }
+
+    /** How many alerts of {@code kind} were raised about the order. */
+    static long alerts(long paymentId, String kind) {
+        return TestDb.count("select count(*) from alerts where payment_id = ? and kind = ?", paymentId, kind);
+    }
+
+    /** The first alert of {@code kind} about the order, or null. */
+    static String alertMessage(long paymentId, String kind) {
+        return TestDb.scalar("select message from alerts where payment_id = ? and kind = ? order by id limit 1", paymentId, kind);
+    }
+
+    /** How many times the order's history shows it moving into {@code state}. */
+    static long historyTo(long paymentId, String state) {
+        return TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = ?", paymentId, state);
+    }
+
+    /** How many audit rows say {@code action} about payment {@code paymentId}. */
+    static long auditRows(String action, long paymentId) {
+        return TestDb.count("select count(*) from audit_log where action = ? and entity_type = 'payment_order' and entity_id = ?", action,
+                Long.toString(paymentId));
+    }
+
     static ValidatableResponse get(long paymentId) {
         return given().header("Authorization", finance("reader")).when().get("/payments/" + paymentId).then().statusCode(200);
     }

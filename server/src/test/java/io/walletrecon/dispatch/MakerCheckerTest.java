@@ -48,7 +48,7 @@ class MakerCheckerTest {
         long second = create(maker, payout(account, "THB", "900.00", destination, "SPLIT-2"));
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals("held", state(second));
-        assertEquals("RISK", TestDb.scalar("select hold_reason from payment_orders where id = ?", second));
+        assertEquals("RISK", holdReason(second));
         return second;
     }
 

@@ -58,7 +58,7 @@ class PaymentsApiTest {
 
         post(FINANCE, key, payout(account, "JPY", "1300", destination, "INV-2")).statusCode(422)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("Idempotency-Key '" + key + "' was already used with a different request body; use a new key for a new payment"));
+                .body("detail", equalTo("The idempotency key '" + key + "' was already used for a different payment request; use a new key for a new payment"));
         assertEquals(1, TestDb.count("select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id where b.beneficiary_key = ?", destination));
     }
 

@@ -5,7 +5,6 @@ import io.restassured.http.ContentType;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
-import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class PolicyScopeTest {
         long theirs = create(MAKER, payout(bAccount, "GBP", "10.00", destination, "SAME-REF"));
 
         assertEquals("scheduled", state(theirs), "not a duplicate of another company's payment");
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'NEW_BENEFICIARY'", theirs),
+        assertEquals(1, alerts(theirs, "NEW_BENEFICIARY"),
                 "the first payment of this company to the beneficiary");
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals("submitted", state(theirs), "company A's payment today does not use up company B's daily limit");

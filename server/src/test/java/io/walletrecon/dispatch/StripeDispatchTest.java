@@ -126,7 +126,7 @@ class StripeDispatchTest {
         assertEquals(Set.of(key(id)), Set.copyOf(sends.stream().map(r -> r.getHeader("Idempotency-Key")).toList()));
         get(id).body("providerPaymentId", equalTo("po_" + key(id))).body("attempts.outcome", contains("ambiguous", "accepted"))
                 .body("attempts[0].error", org.hamcrest.Matchers.startsWith("timeout"));
-        assertEquals(1, TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = 'submitted'", id));
+        assertEquals(1, historyTo(id, "submitted"));
     }
 
     @Test
@@ -143,7 +143,7 @@ class StripeDispatchTest {
         get(id).body("state", equalTo("failed"))
                 .body("failureReason", equalTo("provider refused: HTTP 400: No such external account: '" + destination + "'"))
                 .body("attempts.outcome", contains("rejected"));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'PAYMENT_FAILED'", id));
+        assertEquals(1, alerts(id, "PAYMENT_FAILED"));
     }
 
     @Test
@@ -179,8 +179,8 @@ class StripeDispatchTest {
         get(id).body("state", equalTo("unknown")).body("failureReason", org.hamcrest.Matchers.nullValue())
                 .body("attempts.outcome", contains("ambiguous", "ambiguous", "ambiguous", "ambiguous"))
                 .body("history[-1].reason", equalTo("outcome unknown: sent 4 times; last: HTTP 503: maintenance"));
-        assertEquals(1, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'PAYMENT_UNKNOWN'", id));
-        assertEquals(0, TestDb.count("select count(*) from alerts where payment_id = ? and kind = 'PAYMENT_FAILED'", id));
+        assertEquals(1, alerts(id, "PAYMENT_UNKNOWN"));
+        assertEquals(0, alerts(id, "PAYMENT_FAILED"));
     }
 
     @Test
@@ -209,7 +209,7 @@ class StripeDispatchTest {
         ReactiveBridge.await(() -> dispatch.send(others).chain(results -> dispatch.record(others, results)));
         assertEquals(1, ProviderStub.sends("/v1/payouts", id).size());
         assertEquals("submitted", state(id));
-        assertEquals((Object) null, TestDb.scalar("select provider_payment_id from payment_orders where id = ?", id));
+        assertEquals((Object) null, providerPaymentId(id));
 
         // While the lease holds, no other dispatcher touches it.
         ReactiveBridge.await(dispatch::dispatchDue);
@@ -224,7 +224,7 @@ class StripeDispatchTest {
         get(id).body("providerPaymentId", equalTo("po_" + key(id)))
                 .body("attempts.outcome", contains("crashed", "accepted"))
                 .body("attempts.attemptNo", contains(1, 2));
-        assertEquals(1, TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = 'submitted'", id));
+        assertEquals(1, historyTo(id, "submitted"));
     }
 
     @Test
