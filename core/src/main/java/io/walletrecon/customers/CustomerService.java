@@ -1,12 +1,8 @@
 package io.walletrecon.customers;
 
 import io.walletrecon.data.Paging;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.companies.Company;
@@ -78,7 +74,7 @@ public class CustomerService {
                     saved.emailCiphertext = seal(saved.id, "email", request.email());
                     return saved;
                 }))
-                .call(() -> Panache.getSession().chain(s -> s.flush()))
+                .call(() -> customers.flush())
                 .call(saved -> audit.record(actor, "customer.created", "customer", saved.id, null, summary(saved, company.code, identities.size())))
                 .map(saved -> view(saved, company.code, false));
     }
@@ -92,24 +88,9 @@ public class CustomerService {
     }
 
     private Uni<PageView<CustomerView>> page(Company scope, String query, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (scope != null) {
-            where.append(" and companyId = :company");
-            params.and("company", scope.id);
-        }
-        if (query != null && !query.isBlank()) {
-            where.append(" and (lower(name) like :q or externalId = :exact or collectionCode = :code)");
-            params.and("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code", query.trim().toUpperCase());
-        }
-        var found = customers.find(where.toString(), Sort.by("id"), params);
-        // Page the ids, then load those customers with their identities in one query (no query per customer).
-        return found.page(Page.of(page, size)).list()
-                .chain(items -> items.isEmpty() ? Uni.createFrom().item(List.<Customer>of())
-                        : customers.find("select distinct c from Customer c left join fetch c.identities where c.id in ?1 order by c.id",
-                        items.stream().map(c -> c.id).toList()).list())
-                .chain(items -> companies.codes().chain(codes -> found.count().map(total -> new PageView<>(
-                        items.stream().map(c -> view(c, codes.get(c.companyId), true)).toList(), page, size, total))));
+        return customers.page(scope == null ? null : scope.id, query, page, size)
+                .chain(found -> companies.codes().map(codes -> new PageView<>(
+                        found.items().stream().map(c -> view(c, codes.get(c.companyId), true)).toList(), page, size, found.total())));
     }
 
     @WithSession
@@ -153,7 +134,7 @@ public class CustomerService {
                 return Uni.createFrom().item(c);
             }
             c.updatedAt = Instant.now();
-            return Panache.getSession().chain(s -> s.flush())
+            return customers.flush()
                     .call(() -> audit.record(actor, "customer.updated", "customer", c.id, null, changed)).replaceWith(c);
         }).chain(c -> view(c, false)).onFailure(UniqueViolations::is).transform(CustomerService::conflict);
     }
@@ -165,7 +146,7 @@ public class CustomerService {
                     PayerIdentity p = identity(c, request);
                     c.identities.add(p);
                     c.updatedAt = Instant.now();
-                    return Panache.getSession().chain(s -> s.flush())
+                    return customers.flush()
                             .call(() -> audit.record(actor, "customer.identity-added", "customer", c.id, null,
                                     Map.of("kind", p.kind, "masked", p.masked)))
                             .replaceWith(c);
@@ -180,7 +161,7 @@ public class CustomerService {
                     .orElseThrow(() -> ApiException.notFound("Customer " + id + " has no payer identity " + identityId));
             c.identities.remove(p);
             c.updatedAt = Instant.now();
-            return Panache.getSession().chain(s -> s.flush())
+            return customers.flush()
                     .call(() -> audit.record(actor, "customer.identity-removed", "customer", c.id, null,
                             Map.of("kind", p.kind, "masked", p.masked)))
                     .replaceWith(c);
@@ -189,9 +170,7 @@ public class CustomerService {
 
     @WithTransaction
     public Uni<Void> delete(long id, String actor) {
-        return require(id).chain(c -> Panache.getSession().chain(s -> s
-                        .createNativeQuery("select count(*) from receivables where customer_id = ?1", Long.class)
-                        .setParameter(1, id).getSingleResult())
+        return require(id).chain(c -> customers.receivablesOf(id)
                 .chain(receivables -> {
                     if (receivables > 0) {
                         throw ApiException.conflict("Customer " + id + " has " + receivables

@@ -25,10 +25,6 @@ class SqlStaysInRepositoriesTest {
 
     /** Classes outside a repository that issue native SQL or hold a raw client today, and where their SQL goes. */
     static final Map<String, String> SQL_OUTSIDE_REPOSITORIES = Map.ofEntries(
-            entry("io.walletrecon.audit.AuditLog", "the chain's lock and append: SQL to move into an AuditRepository"),
-            entry("io.walletrecon.customers.CollectionCodeService", "code lookups and transaction linking: SQL to move into a "
-                    + "CollectionCodeRepository"),
-            entry("io.walletrecon.customers.CustomerService", "the receivables check of delete: SQL to move into CustomerRepository"),
             entry("io.walletrecon.dispatch.AlertDeliveryService", "alert outbox on the Pool: SQL to move into an AlertRepository"),
             entry("io.walletrecon.dispatch.AlertService", "alert insert on the dispatcher's connection: SQL to move into an "
                     + "AlertRepository"),
@@ -45,8 +41,6 @@ class SqlStaysInRepositoriesTest {
             entry("io.walletrecon.matching.MatchingService", "run locks and the backend pid: SQL to move into MatchRunRepository"),
             entry("io.walletrecon.matching.NativeQueries", "the filter builder of the match and exception lists: goes with their "
                     + "SQL into MatchRepository and ExceptionRepository"),
-            entry("io.walletrecon.ops.DatabaseStatusService", "migration and connection status: SQL to move into a "
-                    + "DatabaseStatusRepository"),
             entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
                     + "ReceivableRepository"),
             entry("io.walletrecon.reports.ExportService", "export jobs on the Pool: SQL to move into an ExportRepository"),
@@ -57,8 +51,6 @@ class SqlStaysInRepositoriesTest {
 
     /** Classes that hand an SQL call text composed at run time today, and what replaces it. */
     static final Map<String, String> COMPOSED_SQL = Map.ofEntries(
-            entry("io.walletrecon.customers.CollectionCodeService", "the code pattern formatted into the linking UPDATE: a "
-                    + "named statement"),
             entry("io.walletrecon.dispatch.PaymentService", "the payment list's filter and view concatenated: named statements "
                     + "with binds in PaymentOrderRepository"),
             entry("io.walletrecon.matching.ExceptionService", "limit/offset concatenated, resolve formatted: binds in an "
