@@ -41,13 +41,18 @@ public class CollectionCodeService {
 
     private final CollectionConfig config;
     private final CollectionCodeRepository repository;
+    private final CustomerRepository customers;
+    private final PaymentPageLinks payPages;
     private final AuditLog audit;
     /** Per bean, created at run time: never a static field (a native image would freeze its seed at build time). */
     private final SecureRandom random = new SecureRandom();
 
-    public CollectionCodeService(CollectionConfig config, CollectionCodeRepository repository, AuditLog audit) {
+    public CollectionCodeService(CollectionConfig config, CollectionCodeRepository repository, CustomerRepository customers,
+                                 PaymentPageLinks payPages, AuditLog audit) {
         this.config = config;
         this.repository = repository;
+        this.customers = customers;
+        this.payPages = payPages;
         this.audit = audit;
     }
 
@@ -76,6 +81,13 @@ public class CollectionCodeService {
         String code = CollectionCodes.generate(random);
         return repository.insertIfFree(code, customerId, receivableId)
                 .chain(free -> free ? Uni.createFrom().item(code) : attempt(customerId, receivableId, left - 1));
+    }
+
+    /** A customer's own collection code with its link and payment page. */
+    @WithSession
+    public Uni<CollectionCodeView> ofCustomer(long customerId) {
+        return customers.require(customerId).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, link(c.collectionCode),
+                payPages.link(c.collectionCode)));
     }
 
     /** The owner of the first valid code in {@code text}, if that code was issued. */

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -28,6 +29,11 @@ public class CustomerRepository implements PanacheRepository<Customer> {
     /** The customer with its payer identities, in one query. */
     public Uni<Customer> findWithIdentities(long id) {
         return find(WITH_IDENTITIES, id).firstResult();
+    }
+
+    /** {@link #findWithIdentities}, or a 404 naming the customer. */
+    public Uni<Customer> require(long id) {
+        return findWithIdentities(id).onItem().ifNull().failWith(() -> ApiException.notFound("No customer with id " + id));
     }
 
     /**
