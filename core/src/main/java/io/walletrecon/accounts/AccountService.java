@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.companies.CompanyService;
@@ -84,8 +83,7 @@ public class AccountService {
     /** Every account, or those of one company. */
     @WithSession
     public Uni<List<AccountView>> list(String company) {
-        return companies.filter(company, "company").chain(c -> (c == null ? accounts.listAll(Sort.by("code"))
-                        : accounts.list("companyId", Sort.by("code"), c.id))
+        return companies.filter(company, "company").chain(c -> accounts.listByCode(c == null ? null : c.id)
                 .chain(list -> companies.codes().map(codes -> list.stream().map(a -> AccountView.of(a, codes.get(a.companyId))).toList())));
     }
 
@@ -205,7 +203,7 @@ public class AccountService {
         if (number == null) {
             return Uni.createFrom().voidItem();
         }
-        return accounts.find("accountNumber", number).firstResult().map(other -> {
+        return accounts.findByAccountNumber(number).map(other -> {
             if (other != null && !other.id.equals(self)) {
                 throw ApiException.conflict("Account '" + other.code + "' already has account number " + number);
             }

@@ -2,7 +2,6 @@ package io.walletrecon.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +20,6 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class AuditLog {
 
-    /** Advisory lock key owned by the audit chain ("audit" in ASCII). */
-    static final long CHAIN_LOCK = 0x6175646974L;
-    private static final String LOCK = "select cast(pg_advisory_xact_lock(?1) as text)";
-    private static final String HEAD = "select hash from audit_log order by id desc limit 1";
-
     private final AuditEntryRepository entries;
     private final ObjectMapper json;
     private final KeyService keys;
@@ -42,23 +36,24 @@ public class AuditLog {
      * its last statement(s).
      */
     public Uni<AuditEntry> record(String actor, String action, String entityType, Object entityId, String reason, Object details) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery(LOCK, String.class).setParameter(1, CHAIN_LOCK).getSingleResult())
-                .chain(ignored -> session.createNativeQuery(HEAD, String.class).getResultList())
-                .chain(last -> {
-                    AuditEntry e = new AuditEntry();
-                    e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    e.actor = actor;
-                    e.action = action;
-                    e.entityType = entityType;
-                    e.entityId = entityId == null ? null : entityId.toString();
-                    e.reason = reason;
-                    e.details = toJson(details);
-                    e.prevHash = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
-                    e.hashVersion = AuditChain.KEYED;
-                    e.hash = AuditChain.hashOf(e, keys);
-                    return entries.persist(e);
-                }));
+        return entries.lockChainAndReadLastHash()
+                .chain(previousHash -> entries.persist(chained(previousHash, actor, action, entityType, entityId, reason, details)));
+    }
+
+    private AuditEntry chained(String previousHash, String actor, String action, String entityType, Object entityId, String reason,
+                               Object details) {
+        AuditEntry e = new AuditEntry();
+        e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.actor = actor;
+        e.action = action;
+        e.entityType = entityType;
+        e.entityId = entityId == null ? null : entityId.toString();
+        e.reason = reason;
+        e.details = toJson(details);
+        e.prevHash = previousHash;
+        e.hashVersion = AuditChain.KEYED;
+        e.hash = AuditChain.hashOf(e, keys);
+        return e;
     }
 
     private String toJson(Object details) {

@@ -1,8 +1,6 @@
 package io.walletrecon.audit;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.walletrecon.data.ReactiveBridge;
@@ -29,10 +27,6 @@ public class AuditService {
         this.keys = keys;
     }
 
-    /** Where the walk is: the hash the next row must link to, rows checked, and what was seen of the anchored row. */
-    private record Walk(String expectedPrev, long checked, boolean keyedSeen, AuditAnchor anchor, String anchoredRowHash) {
-    }
-
     /**
      * Walks the whole chain in id order, in batches, recomputing every hash and link, then checks that the row of
      * the latest anchor is there with the anchored hash: an edited, inserted, deleted or rewritten row, or rows
@@ -48,67 +42,21 @@ public class AuditService {
             return new AuditVerification(false, 0, null, "the latest anchor of the chain's head cannot be trusted: " + e.getMessage(),
                     null, null);
         }
-        return ReactiveBridge.await(() -> Panache.withSession(() -> walk(0L, new Walk(AuditChain.GENESIS, 0, false, anchor, null))));
+        return ReactiveBridge.await(() -> Panache.withSession(() -> walk(0L, AuditChainWalk.start(anchor))));
     }
 
-    private Uni<AuditVerification> walk(long afterId, Walk walk) {
-        return entries.find("id > ?1", Sort.by("id"), afterId).page(Page.ofSize(BATCH)).list().chain(batch -> {
-            String prev = walk.expectedPrev();
-            long count = walk.checked();
-            boolean keyedSeen = walk.keyedSeen();
-            String anchoredRowHash = walk.anchoredRowHash();
-            AuditAnchor anchor = walk.anchor();
-            for (AuditEntry e : batch) {
-                if (!prev.equals(e.prevHash)) {
-                    return broken(count, e.id, "row " + e.id + " does not link to the row before it (a row was deleted, inserted or edited)", anchor);
-                }
-                if (e.hashVersion == AuditChain.UNKEYED && keyedSeen) {
-                    return broken(count, e.id, "row " + e.id + " is not keyed but follows keyed rows (it was written or rewritten "
-                            + "without the key)", anchor);
-                }
-                String expected = AuditChain.hashOf(e, keys);
-                if (expected == null || !expected.equals(e.hash)) {
-                    return broken(count, e.id, "row " + e.id + " does not match its hash (its content was edited)", anchor);
-                }
-                keyedSeen |= e.hashVersion == AuditChain.KEYED;
-                if (anchor != null && e.id == anchor.rowId()) {
-                    anchoredRowHash = e.hash;
-                }
-                prev = e.hash;
-                count++;
+    private Uni<AuditVerification> walk(long afterId, AuditChainWalk walk) {
+        return entries.after(afterId, BATCH).chain(batch -> {
+            AuditChainWalk.Step step = walk.check(batch, keys);
+            if (step.broken() != null) {
+                return Uni.createFrom().item(step.broken());
             }
-            Walk next = new Walk(prev, count, keyedSeen, anchor, anchoredRowHash);
-            if (batch.size() < BATCH) {
-                return Uni.createFrom().item(finish(next));
-            }
-            return walk(batch.get(batch.size() - 1).id, next);
+            return batch.size() < BATCH ? Uni.createFrom().item(step.next().finish()) : walk(batch.get(batch.size() - 1).id, step.next());
         });
-    }
-
-    private static AuditVerification finish(Walk walk) {
-        AuditAnchor anchor = walk.anchor();
-        if (anchor == null) {
-            return new AuditVerification(true, walk.checked(), null, null, null, null);
-        }
-        if (walk.anchoredRowHash() == null) {
-            return new AuditVerification(false, walk.checked(), anchor.rowId(), "the chain was truncated: row " + anchor.rowId()
-                    + ", its head when anchored at " + anchor.anchoredAt() + ", is missing (" + walk.checked() + " rows now, "
-                    + anchor.rows() + " then)", anchor.rowId(), anchor.anchoredAt());
-        }
-        if (!walk.anchoredRowHash().equals(anchor.hash())) {
-            return new AuditVerification(false, walk.checked(), anchor.rowId(), "the chain was rewritten: row " + anchor.rowId()
-                    + " does not carry the hash anchored at " + anchor.anchoredAt(), anchor.rowId(), anchor.anchoredAt());
-        }
-        return new AuditVerification(true, walk.checked(), null, null, anchor.rowId(), anchor.anchoredAt());
-    }
-
-    private static Uni<AuditVerification> broken(long checked, long id, String problem, AuditAnchor anchor) {
-        return Uni.createFrom().item(new AuditVerification(false, checked, id, problem, anchor == null ? null : anchor.rowId(),
-                anchor == null ? null : anchor.anchoredAt()));
     }
 
     @WithSession
     public Uni<List<AuditEntry>> history(String entityType, String entityId) {
-        return entries.list("entityType = ?1 and entityId = ?2", Sort.by("id"), entityType, entityId);
+        return entries.of(entityType, entityId);
     }
 }

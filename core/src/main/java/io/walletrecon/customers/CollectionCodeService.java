@@ -6,7 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -35,19 +34,25 @@ import java.util.Optional;
 @ApplicationScoped
 public class CollectionCodeService {
 
-    /** Postgres ARE twin of {@code CollectionCodes}' text pattern, on the upper-cased text. */
-    /** A collection code anywhere in a memo, for SQL {@code substring(... from pattern)}; upper-case the text first. */
-    public static final String SQL_CODE_PATTERN = "(?:^|[^A-Z0-9])(WR[2-9A-HJ-NP-Z]{7})(?:[^A-Z0-9]|$)";
+    /** Postgres ARE twin of {@code CollectionCodes}' text pattern, on the upper-cased text (matching's rules use it). */
+    public static final String SQL_CODE_PATTERN = CollectionCodeRepository.SQL_CODE_PATTERN;
 
     private static final int ATTEMPTS = 8;
 
     private final CollectionConfig config;
+    private final CollectionCodeRepository repository;
+    private final CustomerRepository customers;
+    private final PaymentPageLinks payPages;
     private final AuditLog audit;
     /** Per bean, created at run time: never a static field (a native image would freeze its seed at build time). */
     private final SecureRandom random = new SecureRandom();
 
-    public CollectionCodeService(CollectionConfig config, AuditLog audit) {
+    public CollectionCodeService(CollectionConfig config, CollectionCodeRepository repository, CustomerRepository customers,
+                                 PaymentPageLinks payPages, AuditLog audit) {
         this.config = config;
+        this.repository = repository;
+        this.customers = customers;
+        this.payPages = payPages;
         this.audit = audit;
     }
 
@@ -74,11 +79,15 @@ public class CollectionCodeService {
             return Uni.createFrom().failure(new IllegalStateException("no free collection code after " + ATTEMPTS + " draws"));
         }
         String code = CollectionCodes.generate(random);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into collection_codes (code, customer_id, receivable_id) values (?1, ?2, ?3) on conflict (code) do nothing")
-                .setParameter(1, code).setParameter(2, customerId).setParameter(3, receivableId)
-                .executeUpdate())
-                .chain(n -> n == 1 ? Uni.createFrom().item(code) : attempt(customerId, receivableId, left - 1));
+        return repository.insertIfFree(code, customerId, receivableId)
+                .chain(free -> free ? Uni.createFrom().item(code) : attempt(customerId, receivableId, left - 1));
+    }
+
+    /** A customer's own collection code with its link and payment page. */
+    @WithSession
+    public Uni<CollectionCodeView> ofCustomer(long customerId) {
+        return customers.require(customerId).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, link(c.collectionCode),
+                payPages.link(c.collectionCode)));
     }
 
     /** The owner of the first valid code in {@code text}, if that code was issued. */
@@ -93,12 +102,7 @@ public class CollectionCodeService {
 
     @WithSession
     public Uni<Optional<CodeOwner>> owner(String code) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select code, customer_id, receivable_id from collection_codes where code = ?1", Object[].class)
-                .setParameter(1, code)
-                .getResultList())
-                .map(rows -> rows.stream().findFirst().map(r -> new CodeOwner((String) r[0], ((Number) r[1]).longValue(),
-                        r[2] == null ? null : ((Number) r[2]).longValue())));
+        return repository.owner(code);
     }
 
     /**
@@ -118,26 +122,8 @@ public class CollectionCodeService {
      * lock until commit (see CONTRIBUTING.md, "Money-safety rules").
      */
     public Uni<LinkResult> link(long accountId) {
-        String byCode = """
-                update transactions t
-                   set customer_id = cc.customer_id, updated_at = now(), version = t.version + 1
-                  from (select id, substring(upper(coalesce(merchant_reference, '') || ' ' || coalesce(description, ''))
-                                             from '%s') as code
-                          from transactions
-                         where account_id = ?1 and customer_id is null) m
-                  join collection_codes cc on cc.code = m.code
-                  join customers c on c.id = cc.customer_id and c.company_id = (select company_id from accounts where id = ?1)
-                 where t.id = m.id""".formatted(SQL_CODE_PATTERN);
-        String byIdentity = """
-                update transactions t
-                   set customer_id = p.customer_id, updated_at = now(), version = t.version + 1
-                  from payer_identities p
-                 where t.account_id = ?1 and t.customer_id is null
-                   and p.company_id = (select company_id from accounts where id = ?1)
-                   and p.kind = t.payer_kind and p.identity_key = t.payer_identity""";
-        return Panache.getSession().chain(s -> s.createNativeQuery(byCode).setParameter(1, accountId).executeUpdate()
-                .chain(codes -> s.createNativeQuery(byIdentity).setParameter(1, accountId).executeUpdate()
-                        .map(ids -> new LinkResult(codes, ids))));
+        return repository.linkByCode(accountId)
+                .chain(codes -> repository.linkByPayerIdentity(accountId).map(ids -> new LinkResult(codes, ids)));
     }
 
     /** The audit row of a {@link #link}, when it linked anything. */

@@ -34,11 +34,13 @@ public class CustomerResource {
     public static final String PNG = "image/png";
 
     private final CustomerService service;
+    private final PayerIdentityService identities;
     private final CollectionCodeService codes;
     private final CurrentActor actor;
 
-    public CustomerResource(CustomerService service, CollectionCodeService codes, CurrentActor actor) {
+    public CustomerResource(CustomerService service, PayerIdentityService identities, CollectionCodeService codes, CurrentActor actor) {
         this.service = service;
+        this.identities = identities;
         this.codes = codes;
         this.actor = actor;
     }
@@ -101,7 +103,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "201", description = "Added; the customer is returned")
     @APIResponse(responseCode = "409", description = "The identity belongs to a customer already")
     public Uni<CustomerView> addIdentity(@PathParam("id") long id, @Valid @NotNull CustomerRequests.Identity request) {
-        return service.addIdentity(id, request, actor.name());
+        return identities.add(id, request, actor.name());
     }
 
     @DELETE
@@ -109,14 +111,14 @@ public class CustomerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a payer identity")
     public Uni<CustomerView> removeIdentity(@PathParam("id") long id, @PathParam("identityId") long identityId) {
-        return service.removeIdentity(id, identityId, actor.name());
+        return identities.remove(id, identityId, actor.name());
     }
 
     @GET
     @Path("/{id}/collection-code")
     @Operation(summary = "The customer's collection code and payment link; Accept image/png or image/svg+xml for its QR image")
     public Uni<CollectionCodeView> collectionCode(@PathParam("id") long id) {
-        return service.collectionCode(id);
+        return codes.ofCustomer(id);
     }
 
     @GET
@@ -124,7 +126,7 @@ public class CustomerResource {
     @Produces(PNG)
     @Operation(summary = "QR image (PNG) of the customer's payment link")
     public Uni<byte[]> collectionCodePng(@PathParam("id") long id) {
-        return service.collectionCode(id).map(v -> codes.png(v.link()));
+        return codes.ofCustomer(id).map(v -> codes.png(v.link()));
     }
 
     @GET
@@ -132,6 +134,6 @@ public class CustomerResource {
     @Produces(SVG)
     @Operation(summary = "QR image (SVG) of the customer's payment link")
     public Uni<String> collectionCodeSvg(@PathParam("id") long id) {
-        return service.collectionCode(id).map(v -> codes.svg(v.link()));
+        return codes.ofCustomer(id).map(v -> codes.svg(v.link()));
     }
 }

@@ -1,5 +1,7 @@
 package io.walletrecon.customers;
 
+import io.walletrecon.problem.ApiException;
+
 import java.util.Optional;
 
 /** Recognises a PostgreSQL unique violation (SQLSTATE 23505) under whatever the reactive stack wrapped it in. */
@@ -27,5 +29,17 @@ public final class UniqueViolations {
 
     public static boolean is(Throwable e) {
         return of(e).isPresent();
+    }
+
+    /** The conflict a customer or payer identity that breaks a unique rule of its company answers with. */
+    public static ApiException customerConflict(Throwable e) {
+        String constraint = of(e).orElse("");
+        if (constraint.contains("payer_identities")) {
+            return ApiException.conflict("This payer identity already belongs to a customer of this company; remove it there first");
+        }
+        if (constraint.contains("external_id")) {
+            return ApiException.conflict("Another customer of this company has this externalId");
+        }
+        return ApiException.conflict("The customer conflicts with an existing one (" + constraint + ")");
     }
 }

@@ -58,7 +58,7 @@ public class WebhookEventResource {
     @APIResponse(responseCode = "409", description = "Already processed")
     @APIResponse(responseCode = "422", description = "Still unprocessable; detail says why (the new reason is stored)")
     public Uni<Response> replay(@PathParam("id") long id) {
-        return replays.replay(id, actor.name()).map(view -> WebhookIntakeService.PROCESSED.equals(view.state())
+        return replays.replay(id, actor.name()).map(view -> WebhookEventState.PROCESSED.code().equals(view.state())
                 ? Response.ok(view).build()
                 : Response.status(422).type(Problem.MEDIA_TYPE).entity(Problem.of(ProblemType.UNPROCESSABLE,
                         "Webhook event " + id + " is still unprocessable: " + view.error())).build());

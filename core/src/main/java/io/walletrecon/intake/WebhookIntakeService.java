@@ -2,8 +2,6 @@ package io.walletrecon.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.All;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
@@ -11,19 +9,15 @@ import io.walletrecon.data.DatabaseRefusals;
 import io.walletrecon.data.Provider;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.data.WalletTransaction;
-import io.walletrecon.data.WalletTransactionRepository;
 import io.walletrecon.data.WebhookEvent;
 import io.walletrecon.data.WebhookEventRepository;
 import io.vertx.pgclient.PgException;
 import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,31 +39,23 @@ public class WebhookIntakeService {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntakeService.class);
 
-    public static final String PROCESSED = "processed";
-    public static final String UNPROCESSABLE = "unprocessable";
     static final int MAX_ATTEMPTS = 3;
 
-    private final Map<Provider, WebhookVerifier> verifiers = new EnumMap<>(Provider.class);
-    private final Map<Provider, WebhookNormaliser> normalisers = new EnumMap<>(Provider.class);
+    private final WebhookProviders providers;
     private final AccountRepository accounts;
     private final WebhookEventRepository events;
-    private final WalletTransactionRepository transactions;
+    private final TransactionRecorder recorder;
     private final RejectionCounter rejections;
     private final ObjectMapper json;
-    private final OutgoingPaymentCallbacks outgoingPayments;
 
-    public WebhookIntakeService(@All List<WebhookVerifier> verifiers, @All List<WebhookNormaliser> normalisers,
-                                AccountRepository accounts, WebhookEventRepository events,
-                                WalletTransactionRepository transactions, RejectionCounter rejections, ObjectMapper json,
-                                OutgoingPaymentCallbacks outgoingPayments) {
-        verifiers.forEach(v -> this.verifiers.put(v.provider(), v));
-        normalisers.forEach(n -> this.normalisers.put(n.provider(), n));
+    public WebhookIntakeService(WebhookProviders providers, AccountRepository accounts, WebhookEventRepository events,
+                                TransactionRecorder recorder, RejectionCounter rejections, ObjectMapper json) {
+        this.providers = providers;
         this.accounts = accounts;
         this.events = events;
-        this.transactions = transactions;
+        this.recorder = recorder;
         this.rejections = rejections;
         this.json = json;
-        this.outgoingPayments = outgoingPayments;
     }
 
     /** Counts and logs a refusal that happened before the service was reached (an oversized body). */
@@ -88,7 +74,7 @@ public class WebhookIntakeService {
      */
     public IntakeResult receive(String providerCode, WebhookRequest request) {
         try {
-            Provider provider = provider(providerCode);
+            Provider provider = providers.of(providerCode);
             String refused = null;
             // one session and one transaction per delivery: the account read, the checks (microseconds of CPU:
             // an HMAC or one RSA verification) and the writes; a rejection rolls back a transaction that wrote nothing
@@ -134,14 +120,14 @@ public class WebhookIntakeService {
             throw new WebhookRejectedException(RejectionReason.NO_CREDENTIALS,
                     "account '" + account.code + "' has no webhook credentials configured");
         }
-        AuthenticEvent event = verifiers.get(provider).verify(account, request);
+        AuthenticEvent event = providers.verifier(provider).verify(account, request);
         if (refused != null) {
             return store(account, provider, event, request.body(), null, refused);
         }
         Normalised normalised = null;
         String reason = null;
         try {
-            normalised = normalisers.get(provider).normalise(account, request.body());
+            normalised = providers.normaliser(provider).normalise(account, request.body());
         } catch (UnprocessableEventException e) {
             reason = e.getMessage();
         } catch (WebhookRejectedException e) {
@@ -156,145 +142,41 @@ public class WebhookIntakeService {
         return store(account, provider, event, request.body(), normalised, reason);
     }
 
-    private static Provider provider(String code) {
-        try {
-            Provider provider = Provider.fromCode(code);
-            if (provider != Provider.BANK) {
-                return provider;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new WebhookRejectedException(RejectionReason.UNKNOWN_PROVIDER,
-                "webhooks are accepted for stripe, standard, wechatpay and alipay, not '" + code + "'");
-    }
-
     private Uni<IntakeResult> store(Account account, Provider provider, AuthenticEvent event, byte[] body,
                                     Normalised normalised, String error) {
         String eventId = StoredText.of(event.eventId());
-        return events.find("accountId = ?1 and provider = ?2 and providerEventId = ?3",
-                        account.id, provider, eventId).<WebhookEvent>firstResult()
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().item(new IntakeResult(existing.id, eventId, true, existing.state,
-                                existing.error, existing.transactionId));
-                    }
-                    Uni<WalletTransaction> applied = normalised == null ? Uni.createFrom().nullItem() : apply(account, normalised);
-                    return applied.chain(txn -> {
-                        WebhookEvent e = new WebhookEvent();
-                        e.accountId = account.id;
-                        e.provider = provider;
-                        e.providerEventId = eventId;
-                        e.eventType = StoredText.of(event.eventType());
-                        e.headers = toJson(event.storedHeaders());
-                        e.body = body;
-                        e.receivedAt = now();
-                        e.state = txn != null ? PROCESSED : UNPROCESSABLE;
-                        e.error = error;
-                        e.transactionId = txn != null ? txn.id : null;
-                        e.processedAt = txn != null ? e.receivedAt : null;
-                        return events.persist(e).map(saved -> new IntakeResult(saved.id, eventId, false,
-                                saved.state, saved.error, saved.transactionId));
-                    });
-                });
+        return events.findByKey(account.id, provider, eventId).chain(existing -> existing != null
+                ? Uni.createFrom().item(result(existing, true))
+                : storeNew(account, provider, event, body, normalised, error));
     }
 
-    /** Creates or advances the event's transactions; must run inside a transaction. Returns the primary row. */
-    public Uni<WalletTransaction> apply(Account account, Normalised normalised) {
-        Uni<WalletTransaction> parent = normalised.parent() == null ? Uni.createFrom().nullItem() : upsert(account, normalised.parent());
-        return parent.chain(p -> upsert(account, normalised.primary())
-                .call(row -> p == null ? Uni.createFrom().voidItem() : settleRefunds(account, p))
-                .call(() -> outgoingPayments.onReported(account, normalised)));
+    /** The event's transaction (when it was normalised), then the event, processed or unprocessable. */
+    private Uni<IntakeResult> storeNew(Account account, Provider provider, AuthenticEvent event, byte[] body,
+                                       Normalised normalised, String error) {
+        Uni<WalletTransaction> applied = normalised == null ? Uni.createFrom().nullItem() : recorder.apply(account, normalised);
+        return applied.chain(txn -> events.persist(newEvent(account, provider, event, body, txn, error)))
+                .map(saved -> result(saved, false));
     }
 
-    private Uni<WalletTransaction> upsert(Account account, TransactionFacts facts) {
-        return transactions.find("accountId = ?1 and providerTxnId = ?2", account.id, facts.providerTxnId())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).<WalletTransaction>firstResult()
-                .chain(existing -> existing == null ? insert(account, facts) : Uni.createFrom().item(merge(account, existing, facts)));
+    private WebhookEvent newEvent(Account account, Provider provider, AuthenticEvent event, byte[] body, WalletTransaction txn,
+                                  String error) {
+        WebhookEvent e = new WebhookEvent();
+        e.accountId = account.id;
+        e.provider = provider;
+        e.providerEventId = StoredText.of(event.eventId());
+        e.eventType = StoredText.of(event.eventType());
+        e.headers = toJson(event.storedHeaders());
+        e.body = body;
+        e.receivedAt = now();
+        e.state = WebhookEventStateMachine.afterIntake(txn != null).code();
+        e.error = error;
+        e.transactionId = txn != null ? txn.id : null;
+        e.processedAt = txn != null ? e.receivedAt : null;
+        return e;
     }
 
-    private Uni<WalletTransaction> insert(Account account, TransactionFacts f) {
-        WalletTransaction t = new WalletTransaction();
-        t.accountId = account.id;
-        t.providerTxnId = f.providerTxnId();
-        t.kind = f.kind();
-        t.direction = f.direction();
-        t.amountMinor = f.amountMinor();
-        t.feeMinor = f.feeMinor();
-        t.currency = f.currency();
-        TransactionStateMachine.Outcome outcome = TransactionStateMachine.apply(f.status(), 0, f.amountMinor(), f.status(), f.refundedMinor());
-        t.status = outcome.status().code();
-        t.refundedMinor = outcome.refundedMinor();
-        t.payerKind = f.payerKind();
-        t.payerIdentity = f.payerIdentity();
-        t.merchantReference = f.merchantReference();
-        t.description = f.description();
-        t.payoutId = f.payoutId();
-        t.parentTxnId = f.parentTxnId();
-        t.occurredAt = f.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        t.valueDate = f.occurredAt().atZone(account.zone()).toLocalDate();
-        t.source = "webhook";
-        t.createdAt = now();
-        t.updatedAt = t.createdAt;
-        return transactions.persist(t);
-    }
-
-    private static WalletTransaction merge(Account account, WalletTransaction t, TransactionFacts f) {
-        TransactionStatus current = TransactionStatus.fromCode(t.status);
-        // the report that settles an open payment is the authoritative amount and time of the payment
-        boolean settlesOpen = (current == TransactionStatus.PENDING || current == TransactionStatus.FAILED)
-                && TransactionStateMachine.allows(current, f.status()) && t.kind.equals(f.kind());
-        if (settlesOpen) {
-            t.amountMinor = f.amountMinor();
-            t.occurredAt = f.occurredAt().truncatedTo(ChronoUnit.MICROS);
-            t.valueDate = f.occurredAt().atZone(account.zone()).toLocalDate();
-        }
-        TransactionStateMachine.Outcome outcome = TransactionStateMachine.apply(current, t.refundedMinor, t.amountMinor, f.status(), f.refundedMinor());
-        boolean changed = settlesOpen || !outcome.status().code().equals(t.status) || outcome.refundedMinor() != t.refundedMinor;
-        t.status = outcome.status().code();
-        t.refundedMinor = outcome.refundedMinor();
-        if (t.payerIdentity == null && f.payerIdentity() != null) {
-            t.payerKind = f.payerKind();
-            t.payerIdentity = f.payerIdentity();
-            changed = true;
-        }
-        if (t.merchantReference == null && f.merchantReference() != null) {
-            t.merchantReference = f.merchantReference();
-            changed = true;
-        }
-        if (t.description == null && f.description() != null) {
-            t.description = f.description();
-            changed = true;
-        }
-        if (t.feeMinor == null && f.feeMinor() != null) {
-            t.feeMinor = f.feeMinor();
-            changed = true;
-        }
-        if (changed) {
-            t.updatedAt = now();
-        }
-        return t;
-    }
-
-    /** A payment's refunded total is the sum of its succeeded refund rows, whatever order they came in. */
-    private Uni<Void> settleRefunds(Account account, WalletTransaction payment) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createQuery("select coalesce(sum(t.amountMinor), 0) from WalletTransaction t "
-                                + "where t.accountId = :account and t.parentTxnId = :parent and t.status = 'succeeded'", Long.class)
-                        .setParameter("account", account.id)
-                        .setParameter("parent", payment.providerTxnId)
-                        .getSingleResult()))
-                .invoke(refunded -> {
-                    TransactionStatus current = TransactionStatus.fromCode(payment.status);
-                    TransactionStateMachine.Outcome outcome = TransactionStateMachine.apply(current, payment.refundedMinor,
-                            payment.amountMinor, current, refunded);
-                    if (!outcome.status().code().equals(payment.status) || outcome.refundedMinor() != payment.refundedMinor) {
-                        payment.status = outcome.status().code();
-                        payment.refundedMinor = outcome.refundedMinor();
-                        payment.updatedAt = now();
-                    }
-                })
-                .replaceWithVoid();
+    private static IntakeResult result(WebhookEvent e, boolean duplicate) {
+        return new IntakeResult(e.id, e.providerEventId, duplicate, e.state, e.error, e.transactionId);
     }
 
     static boolean isUniqueViolation(Throwable e) {
@@ -317,10 +199,5 @@ public class WebhookIntakeService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** The normaliser for a provider, for replays. */
-    public WebhookNormaliser normaliser(Provider provider) {
-        return normalisers.get(provider);
     }
 }

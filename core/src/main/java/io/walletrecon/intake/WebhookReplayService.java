@@ -4,12 +4,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
+import io.walletrecon.data.WalletTransaction;
 import io.walletrecon.data.WebhookEvent;
 import io.walletrecon.data.WebhookEventRepository;
 import io.walletrecon.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,13 +26,16 @@ public class WebhookReplayService {
 
     private final WebhookEventRepository events;
     private final AccountRepository accounts;
-    private final WebhookIntakeService intake;
+    private final WebhookProviders providers;
+    private final TransactionRecorder recorder;
     private final AuditLog audit;
 
-    public WebhookReplayService(WebhookEventRepository events, AccountRepository accounts, WebhookIntakeService intake, AuditLog audit) {
+    public WebhookReplayService(WebhookEventRepository events, AccountRepository accounts, WebhookProviders providers,
+                                TransactionRecorder recorder, AuditLog audit) {
         this.events = events;
         this.accounts = accounts;
-        this.intake = intake;
+        this.providers = providers;
+        this.recorder = recorder;
         this.audit = audit;
     }
 
@@ -44,37 +48,48 @@ public class WebhookReplayService {
     /** Replays event {@code id}; the result is {@code processed} or still {@code unprocessable} with the new reason. */
     @WithTransaction
     public Uni<WebhookEventView> replay(long id, String actor) {
-        return events.findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return events.findForUpdate(id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("No webhook event with id " + id))
-                .chain(event -> {
-                    if (WebhookIntakeService.PROCESSED.equals(event.state)) {
-                        throw ApiException.conflict("Webhook event " + id + " is already processed into transaction "
-                                + event.transactionId + "; only unprocessable events are replayed");
-                    }
-                    return accounts.findById(event.accountId).chain(account -> {
-                        Normalised normalised;
-                        try {
-                            normalised = intake.normaliser(event.provider).normalise(account, event.body);
-                        } catch (UnprocessableEventException | WebhookRejectedException e) {
-                            String previous = event.error;
-                            event.error = e.getMessage();
-                            return audit.record(actor, "webhook_event.replay_failed", "webhook_event", event.id, e.getMessage(),
-                                    Map.of("previousError", String.valueOf(previous))).replaceWith(event);
-                        }
-                        return intake.apply(account, normalised).chain(txn -> {
-                            Map<String, Object> details = new LinkedHashMap<>();
-                            details.put("previousError", event.error);
-                            details.put("transactionId", txn.id);
-                            details.put("providerTxnId", txn.providerTxnId);
-                            details.put("status", txn.status);
-                            event.state = WebhookIntakeService.PROCESSED;
-                            event.error = null;
-                            event.transactionId = txn.id;
-                            event.processedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                            return audit.record(actor, "webhook_event.replayed", "webhook_event", event.id, null, details).replaceWith(event);
-                        });
-                    });
-                })
+                .invoke(WebhookReplayService::requireReplayable)
+                .chain(event -> accounts.findById(event.accountId).chain(account -> replay(event, account, actor)))
                 .map(WebhookEventView::of);
+    }
+
+    private static void requireReplayable(WebhookEvent event) {
+        if (!WebhookEventStateMachine.replayable(WebhookEventState.fromCode(event.state))) {
+            throw ApiException.conflict("Webhook event " + event.id + " is already processed into transaction "
+                    + event.transactionId + "; only unprocessable events are replayed");
+        }
+    }
+
+    private Uni<WebhookEvent> replay(WebhookEvent event, Account account, String actor) {
+        Normalised normalised;
+        try {
+            normalised = providers.normaliser(event.provider).normalise(account, event.body);
+        } catch (UnprocessableEventException | WebhookRejectedException e) {
+            return stillUnprocessable(event, e.getMessage(), actor);
+        }
+        return recorder.apply(account, normalised).chain(txn -> processed(event, txn, actor));
+    }
+
+    private Uni<WebhookEvent> stillUnprocessable(WebhookEvent event, String reason, String actor) {
+        String previous = event.error;
+        event.state = WebhookEventState.UNPROCESSABLE.code();
+        event.error = reason;
+        return audit.record(actor, "webhook_event.replay_failed", "webhook_event", event.id, reason,
+                Map.of("previousError", String.valueOf(previous))).replaceWith(event);
+    }
+
+    private Uni<WebhookEvent> processed(WebhookEvent event, WalletTransaction txn, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("previousError", event.error);
+        details.put("transactionId", txn.id);
+        details.put("providerTxnId", txn.providerTxnId);
+        details.put("status", txn.status);
+        event.state = WebhookEventState.PROCESSED.code();
+        event.error = null;
+        event.transactionId = txn.id;
+        event.processedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return audit.record(actor, "webhook_event.replayed", "webhook_event", event.id, null, details).replaceWith(event);
     }
 }

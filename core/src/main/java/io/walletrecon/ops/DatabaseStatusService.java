@@ -1,6 +1,5 @@
 package io.walletrecon.ops;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DatabaseStatusService {
 
+    private final DatabaseStatusRepository repository;
+
+    public DatabaseStatusService(DatabaseStatusRepository repository) {
+        this.repository = repository;
+    }
+
     @WithSession
     public Uni<DatabaseStatus> status() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select (select count(*) from accounts), (select count(*) from transactions), "
-                                + "(select count(*) from webhook_events where state <> 'processed'), "
-                                + "(select max(version) from flyway_schema_history where success)", Object[].class)
-                .getSingleResult()
-                .map(row -> new DatabaseStatus(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue(), (String) row[3])));
+        return repository.status();
     }
 }

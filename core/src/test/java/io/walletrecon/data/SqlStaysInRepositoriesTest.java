@@ -25,13 +25,6 @@ class SqlStaysInRepositoriesTest {
 
     /** Classes outside a repository that issue native SQL or hold a raw client today, and where their SQL goes. */
     static final Map<String, String> SQL_OUTSIDE_REPOSITORIES = Map.ofEntries(
-            entry("io.walletrecon.audit.AuditLog", "the chain's lock and append: SQL to move into an AuditRepository"),
-            entry("io.walletrecon.customers.CollectionCodeService", "code lookups and transaction linking: SQL to move into a "
-                    + "CollectionCodeRepository"),
-            entry("io.walletrecon.customers.CustomerService", "the receivables check of delete: SQL to move into CustomerRepository"),
-
-            entry("io.walletrecon.ops.DatabaseStatusService", "migration and connection status: SQL to move into a "
-                    + "DatabaseStatusRepository"),
             entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
                     + "ReceivableRepository"),
             entry("io.walletrecon.statements.PgCopy", "COPY into the statement staging tables over JDBC: belongs to "
@@ -39,9 +32,6 @@ class SqlStaysInRepositoriesTest {
 
     /** Classes that hand an SQL call text composed at run time today, and what replaces it. */
     static final Map<String, String> COMPOSED_SQL = Map.ofEntries(
-            entry("io.walletrecon.customers.CollectionCodeService", "the code pattern formatted into the linking UPDATE: a "
-                    + "named statement"),
-
             entry("io.walletrecon.matching.MatchRulesRepository", "rule SQL formatted with staging table names: named statements"),
             entry("io.walletrecon.matching.MatchWriter", "persist and pay formatted with table names: named statements in "
                     + "MatchRulesRepository"),

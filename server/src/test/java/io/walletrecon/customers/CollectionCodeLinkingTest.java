@@ -3,6 +3,8 @@ package io.walletrecon.customers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.testing.Accounts;
+import io.walletrecon.testing.StoredCustomers;
+import io.walletrecon.testing.StoredIntake;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestData;
 import jakarta.inject.Inject;
@@ -24,7 +26,7 @@ class CollectionCodeLinkingTest {
     @Test
     void resolvesACodeInAMemoToItsCustomer() {
         int id = CustomersApiTest.create(Map.of("name", "Memo payer"));
-        String code = TestDb.scalar("select collection_code from customers where id = ?", (long) id);
+        String code = StoredCustomers.collectionCodeOf(id);
         var owner = ReactiveBridge.await(() -> codes.resolve("转账 付款码 " + code.toLowerCase() + " 三月货款")).orElseThrow();
         assertEquals(id, owner.customerId());
         assertNull(owner.receivableId());
@@ -35,12 +37,12 @@ class CollectionCodeLinkingTest {
     void linksTransactionsCarryingACodeOrAKnownPayerInOneSetBasedPass() {
         String account = TestData.unique("link");
         Accounts.createBank(account, "CNY", "Asia/Shanghai");
-        long accountId = TestDb.count("select id from accounts where code = ?", account);
+        long accountId = StoredIntake.accountId(account);
         String openid = TestData.unique("oPayer");
         int byCode = CustomersApiTest.create(Map.of("name", "By code"));
         int byIdentity = CustomersApiTest.create(Map.of("name", "By identity",
                 "identities", List.of(Map.of("kind", "wechat_openid", "value", openid))));
-        String code = TestDb.scalar("select collection_code from customers where id = ?", (long) byCode);
+        String code = StoredCustomers.collectionCodeOf(byCode);
         plant(accountId, "t1", "ORDER-" + code, null, null);
         plant(accountId, "t2", "ORDER-9", "memo " + code, null);
         plant(accountId, "t3", "ORDER-10", null, openid);
@@ -50,10 +52,10 @@ class CollectionCodeLinkingTest {
 
         assertEquals(2, result.byCode());
         assertEquals(1, result.byPayerIdentity());
-        assertEquals((long) byCode, TestDb.count("select customer_id from transactions where account_id = ? and provider_txn_id = 't1'", accountId));
-        assertEquals((long) byCode, TestDb.count("select customer_id from transactions where account_id = ? and provider_txn_id = 't2'", accountId));
-        assertEquals((long) byIdentity, TestDb.count("select customer_id from transactions where account_id = ? and provider_txn_id = 't3'", accountId));
-        assertEquals(0L, TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = 't4' and customer_id is not null", accountId));
+        assertEquals((long) byCode, StoredCustomers.customerOfTransaction(accountId, "t1"));
+        assertEquals((long) byCode, StoredCustomers.customerOfTransaction(accountId, "t2"));
+        assertEquals((long) byIdentity, StoredCustomers.customerOfTransaction(accountId, "t3"));
+        assertEquals(0L, StoredCustomers.customerOfTransaction(accountId, "t4"));
     }
 
     private static void plant(long accountId, String txn, String reference, String description, String openid) {

@@ -6,6 +6,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.walletrecon.testing.StoredCustomers;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestJwt;
@@ -67,7 +68,7 @@ class CustomersApiTest {
                 .body("items[0].phone", equalTo("138****5678"))
                 .body("items[0].email", equalTo("l***@example.com"))
                 .body("items[0].identities[0].masked", equalTo("****3000"));
-        assertEquals(1L, TestDb.count("select count(*) from audit_log where action = 'customer.created' and entity_id = ?", String.valueOf(id)));
+        assertEquals(1L, StoredCustomers.audited("customer.created", id));
     }
 
     @Test
@@ -92,7 +93,7 @@ class CustomersApiTest {
                 .body(Map.of("kind", "bank_account", "value", number.substring(0, 4) + " " + number.substring(4)))
                 .when().post("/customers/{id}/identities", second)
                 .then().statusCode(409);
-        assertEquals(0L, TestDb.count("select count(*) from payer_identities where customer_id = ?", (long) second));
+        assertEquals(0L, StoredCustomers.payerIdentitiesOf(second));
     }
 
     @Test
@@ -118,7 +119,7 @@ class CustomersApiTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("name", "After", "riskRating", "high"))
                 .when().patch("/customers/{id}", id)
                 .then().statusCode(200).body("name", equalTo("After")).body("riskRating", equalTo("high"));
-        assertEquals(1L, TestDb.count("select count(*) from audit_log where action = 'customer.updated' and entity_id = ?", String.valueOf(id)));
+        assertEquals(1L, StoredCustomers.audited("customer.updated", id));
     }
 
     @Test
@@ -132,13 +133,13 @@ class CustomersApiTest {
         assertTrue(CollectionCodes.isValid(code));
         given().header("Authorization", FINANCE).accept(ContentType.JSON).when().get("/customers/{id}/collection-code", id)
                 .then().body("link", equalTo("https://pay.walletrecon.io/c/" + code));
-        assertEquals(id, ((Number) TestDb.scalar("select customer_id from collection_codes where code = ?", code)).intValue());
+        assertEquals(id, StoredCustomers.ownerOfCode(code));
     }
 
     @Test
     void pngQrImageDecodesBackToThePaymentLink() throws Exception {
         int id = create(Map.of("name", "PNG"));
-        String code = TestDb.scalar("select collection_code from customers where id = ?", (long) id);
+        String code = StoredCustomers.collectionCodeOf(id);
         byte[] png = given().header("Authorization", FINANCE).accept("image/png")
                 .when().get("/customers/{id}/collection-code", id)
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
@@ -150,7 +151,7 @@ class CustomersApiTest {
     @Test
     void svgQrImageDecodesBackToThePaymentLink() throws Exception {
         int id = create(Map.of("name", "SVG"));
-        String code = TestDb.scalar("select collection_code from customers where id = ?", (long) id);
+        String code = StoredCustomers.collectionCodeOf(id);
         String svg = given().header("Authorization", FINANCE).accept("image/svg+xml")
                 .when().get("/customers/{id}/collection-code", id)
                 .then().statusCode(200).contentType("image/svg+xml").extract().asString();

@@ -6,7 +6,7 @@ import io.walletrecon.security.PublicKeys;
 import io.walletrecon.testing.Accounts;
 import io.walletrecon.testing.Signing;
 import io.walletrecon.testing.TestData;
-import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.StoredIntake;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -152,7 +152,7 @@ class AlipayWebhookTest extends WebhookContract {
     void decodedValuesWithAmpersandsAndChineseVerifyAndAreStored() {
         String txnId = TestData.unique("txn");
         assertAccepted(post(event(TestData.unique("nid"), txnId, Stage.SUCCEEDED, now(), false), account));
-        assertEquals("客户 张三 & Co = 42", TestDb.scalar("select description from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals("客户 张三 & Co = 42", transaction(txnId).description());
     }
 
     @Test
@@ -178,11 +178,11 @@ class AlipayWebhookTest extends WebhookContract {
         Accounts.create(Map.of("code", seller, "provider", "alipay", "name", "Alipay " + seller, "currency", "CNY",
                 "timeZone", "Asia/Shanghai", "credentials", Map.of("appId", APP_ID, "alipayPublicKeys", List.of(bare),
                         "sellerId", "2088101106499999")));
-        long sellerAccount = TestDb.count("select id from accounts where code = ?", seller);
+        long sellerAccount = StoredIntake.accountId(seller);
         Map<String, String> p = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
         p.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
         assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII)), seller), 400);
-        assertEquals(0, TestDb.count("select count(*) from webhook_events where account_id = ?", sellerAccount));
+        assertEquals(0, StoredIntake.events(sellerAccount));
 
         Map<String, String> ours = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
         ours.put("seller_id", "2088101106499999");

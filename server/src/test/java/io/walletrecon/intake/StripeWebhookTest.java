@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.testing.Accounts;
 import io.walletrecon.testing.TestData;
-import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.StoredIntake;
 import io.walletrecon.testing.Signing;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +98,7 @@ class StripeWebhookTest extends WebhookContract {
         String txnId = TestData.unique("pi");
         assertRejected(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), true), testSecret, now()), code), 400);
         assertAccepted(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), false), testSecret, now()), code));
-        assertEquals(1, TestDb.count("select count(*) from transactions t join accounts a on a.id = t.account_id where a.code = ?", code));
+        assertEquals(1, StoredIntake.transactionsOf(StoredIntake.accountId(code)));
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.walletrecon.intake;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.testing.TestData;
+import io.walletrecon.testing.StoredIntake;
+import io.walletrecon.testing.StoredIntake.StoredEvent;
+import io.walletrecon.testing.StoredIntake.StoredTransaction;
 import io.walletrecon.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +83,7 @@ abstract class WebhookContract {
     void newAccount() {
         account = TestData.unique(provider());
         createAccount(account);
-        accountId = TestDb.count("select id from accounts where code = ?", account);
+        accountId = StoredIntake.accountId(account);
     }
 
     static long now() {
@@ -97,15 +100,19 @@ abstract class WebhookContract {
     }
 
     long events() {
-        return TestDb.count("select count(*) from webhook_events where account_id = ?", accountId);
+        return StoredIntake.events(accountId);
     }
 
     long transactions(String txnId) {
-        return TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId);
+        return StoredIntake.transactions(accountId, txnId);
     }
 
     String status(String txnId) {
-        return TestDb.scalar("select status from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId);
+        return transaction(txnId).status();
+    }
+
+    StoredTransaction transaction(String txnId) {
+        return StoredIntake.transaction(accountId, txnId);
     }
 
     @Test
@@ -116,21 +123,21 @@ abstract class WebhookContract {
         assertAccepted(post(d, account));
 
         assertEquals(1, events());
-        assertEquals("processed", TestDb.scalar("select state from webhook_events where account_id = ?", accountId));
-        assertEquals(eventId, TestDb.scalar("select provider_event_id from webhook_events where account_id = ?", accountId));
-        assertArrayEquals(d.body(), TestDb.<byte[]>scalar("select body from webhook_events where account_id = ?", accountId));
+        StoredEvent stored = StoredIntake.latestEvent(accountId);
+        assertEquals("processed", stored.state());
+        assertEquals(eventId, stored.providerEventId());
+        assertArrayEquals(d.body(), stored.body());
         assertEquals(1, transactions(txnId));
-        String where = " from transactions where account_id = ? and provider_txn_id = ?";
-        assertEquals(AMOUNT, TestDb.count("select amount_minor" + where, accountId, txnId));
-        assertEquals(currency(), TestDb.scalar("select currency" + where, accountId, txnId));
-        assertEquals("succeeded", TestDb.scalar("select status" + where, accountId, txnId));
-        assertEquals("in", TestDb.scalar("select direction" + where, accountId, txnId));
-        assertEquals(payerKind(), TestDb.scalar("select payer_kind" + where, accountId, txnId));
-        assertEquals(payer(), TestDb.scalar("select payer_identity" + where, accountId, txnId));
-        assertEquals(REFERENCE, TestDb.scalar("select merchant_reference" + where, accountId, txnId));
-        assertEquals(expectedValueDate(), TestDb.<java.sql.Date>scalar("select value_date" + where, accountId, txnId).toLocalDate());
-        assertEquals(TestDb.count("select id" + where, accountId, txnId),
-                TestDb.count("select transaction_id from webhook_events where account_id = ?", accountId));
+        StoredTransaction t = transaction(txnId);
+        assertEquals(AMOUNT, t.amountMinor());
+        assertEquals(currency(), t.currency());
+        assertEquals("succeeded", t.status());
+        assertEquals("in", t.direction());
+        assertEquals(payerKind(), t.payerKind());
+        assertEquals(payer(), t.payerIdentity());
+        assertEquals(REFERENCE, t.merchantReference());
+        assertEquals(expectedValueDate(), t.valueDate());
+        assertEquals(t.id(), stored.transactionId());
     }
 
     @Test
@@ -139,13 +146,13 @@ abstract class WebhookContract {
         String txnId = TestData.unique("txn");
         Delivery d = event(eventId, txnId, Stage.SUCCEEDED, now(), false);
         assertAccepted(post(d, account));
-        Object before = TestDb.scalar("select updated_at::text || '/' || version from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId);
+        String before = transaction(txnId).lastChange();
 
         assertAccepted(post(d, account));
 
         assertEquals(1, events());
         assertEquals(1, transactions(txnId));
-        assertEquals(before, TestDb.scalar("select updated_at::text || '/' || version from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals(before, transaction(txnId).lastChange());
     }
 
     @Test
@@ -177,7 +184,7 @@ abstract class WebhookContract {
     void unknownAccountIsRejectedAndNothingStored() {
         String eventId = TestData.unique("evt");
         assertRejected(post(event(eventId, TestData.unique("txn"), Stage.SUCCEEDED, now(), false), "no-such-" + account), 400);
-        assertEquals(0, TestDb.count("select count(*) from webhook_events where provider_event_id = ?", eventId));
+        assertEquals(0, StoredIntake.eventsWithId(eventId));
     }
 
     /**
@@ -216,12 +223,12 @@ abstract class WebhookContract {
 
         assertAccepted(post(event(TestData.unique("evt"), txnId, Stage.REFUNDED, t, false), account));
         assertEquals("refunded", status(txnId));
-        assertEquals(AMOUNT, TestDb.count("select refunded_minor from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals(AMOUNT, transaction(txnId).refundedMinor());
 
         assertAccepted(post(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, t, false), account));
         assertAccepted(post(event(TestData.unique("evt"), txnId, Stage.PENDING, t, false), account));
         assertEquals("refunded", status(txnId));
-        assertEquals(AMOUNT, TestDb.count("select amount_minor from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals(AMOUNT, transaction(txnId).amountMinor());
     }
 
     @Test
@@ -231,7 +238,7 @@ abstract class WebhookContract {
         assertAccepted(post(event(TestData.unique("evt"), txnId, Stage.REFUNDED, t, false), account));
         assertAccepted(post(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, t, false), account));
         assertEquals("refunded", status(txnId));
-        assertEquals(payer(), TestDb.scalar("select payer_identity from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals(payer(), transaction(txnId).payerIdentity());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.restassured.RestAssured;
 import io.walletrecon.testing.Accounts;
 import io.walletrecon.testing.Signing;
 import io.walletrecon.testing.TestData;
+import io.walletrecon.testing.StoredIntake;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class WebhookIntakeEdgesTest {
         account = TestData.unique("std-edge");
         Accounts.create(Map.of("code", account, "provider", "standard", "name", "Edge " + account, "currency", "EUR",
                 "timeZone", "Europe/Berlin", "credentials", Map.of("webhookSecrets", List.of(secret))));
-        accountId = TestDb.count("select id from accounts where code = ?", account);
+        accountId = StoredIntake.accountId(account);
     }
 
     private io.restassured.response.ValidatableResponse post(String eventId, byte[] body) {
@@ -56,7 +57,7 @@ class WebhookIntakeEdgesTest {
         Arrays.fill(big, (byte) ' ');
         post(TestData.unique("msg"), big).statusCode(413).contentType(startsWith("application/problem+json"))
                 .body("detail", equalTo("the body is larger than 262144 bytes"));
-        assertEquals(0, TestDb.count("select count(*) from webhook_events where account_id = ?", accountId));
+        assertEquals(0, StoredIntake.events(accountId));
     }
 
     @Test
@@ -72,7 +73,7 @@ class WebhookIntakeEdgesTest {
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode());
-        assertEquals(0, TestDb.count("select count(*) from webhook_events where account_id = ?", accountId));
+        assertEquals(0, StoredIntake.events(accountId));
     }
 
     @Test
@@ -116,16 +117,16 @@ class WebhookIntakeEdgesTest {
         byte[] body = "{\"type\":\"invoice.created\",\"data\":{\"id\":\"in_1\"}}".getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
                 .body("error", equalTo("event type 'invoice.created' is not understood; expected payment.<status> or payout.<status>"));
-        assertEquals("invoice.created", TestDb.scalar("select event_type from webhook_events where provider_event_id = ?", eventId));
-        assertEquals(0, TestDb.count("select count(*) from transactions where account_id = ?", accountId));
+        assertEquals("invoice.created", StoredIntake.event(eventId).eventType());
+        assertEquals(0, StoredIntake.transactionsOf(accountId));
 
-        long id = TestDb.count("select id from webhook_events where provider_event_id = ?", eventId);
+        long id = StoredIntake.event(eventId).id();
         given().header("Authorization", ADMIN).when().post("/admin/webhook-events/" + id + "/replay")
                 .then().statusCode(422).contentType(startsWith("application/problem+json"))
                 .body("detail", equalTo("Webhook event " + id + " is still unprocessable: event type 'invoice.created' is not understood; expected payment.<status> or payout.<status>"));
         given().header("Authorization", ADMIN).when().get("/admin/webhook-events/" + id)
                 .then().statusCode(200).body("state", equalTo("unprocessable")).body("providerEventId", equalTo(eventId));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'webhook_event.replay_failed' and entity_id = ?", Long.toString(id)));
+        assertEquals(1, StoredIntake.audited("webhook_event.replay_failed", id));
     }
 
     @Test
@@ -145,9 +146,9 @@ class WebhookIntakeEdgesTest {
                 + "\"occurred_at\":\"2026-03-01T10:00:00Z\",\"reference\":\"INV\\u0000-7\",\"description\":\"coffee\\u0000beans\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("processed"));
-        assertEquals("coffee\\u0000beans", TestDb.scalar("select description from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
-        assertEquals("INV\\u0000-7", TestDb.scalar("select merchant_reference from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(body, TestDb.<byte[]>scalar("select body from webhook_events where provider_event_id = ?", eventId));
+        assertEquals("coffee\\u0000beans", StoredIntake.transaction(accountId, txnId).description());
+        assertEquals("INV\\u0000-7", StoredIntake.transaction(accountId, txnId).merchantReference());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(body, StoredIntake.event(eventId).body());
     }
 
     @Test
@@ -163,8 +164,8 @@ class WebhookIntakeEdgesTest {
             post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
                     .body("error", org.hamcrest.Matchers.startsWith("the database refused this event's transaction (a value breaks a rule of the record)"))
                     .body("error", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(constraint)));
-            assertEquals("unprocessable", TestDb.scalar("select state from webhook_events where provider_event_id = ?", eventId));
-            assertEquals(0, TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+            assertEquals("unprocessable", StoredIntake.event(eventId).state());
+            assertEquals(0, StoredIntake.transactions(accountId, txnId));
             // a redelivery finds the stored event and is acknowledged as such
             post(eventId, body).statusCode(200).body("duplicate", equalTo(true));
         } finally {
@@ -180,7 +181,7 @@ class WebhookIntakeEdgesTest {
                 + "\"occurred_at\":\"-5000-01-01T00:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
                 .body("error", equalTo("the event happened at -5000-01-01T00:00:00Z, outside the years 1900 to 9999"));
-        assertEquals(0, TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
+        assertEquals(0, StoredIntake.transactions(accountId, txnId));
     }
 
     @Test

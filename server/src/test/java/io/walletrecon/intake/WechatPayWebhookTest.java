@@ -6,7 +6,9 @@ import io.walletrecon.security.PublicKeys;
 import io.walletrecon.testing.Accounts;
 import io.walletrecon.testing.Signing;
 import io.walletrecon.testing.TestData;
-import io.walletrecon.testing.TestDb;
+import io.walletrecon.testing.StoredIntake;
+import io.walletrecon.testing.StoredIntake.StoredEvent;
+import io.walletrecon.testing.StoredIntake.StoredTransaction;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -151,10 +153,11 @@ class WechatPayWebhookTest extends WebhookContract {
         post(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), account).statusCode(204);
         post(event(TestData.unique("evt"), txnId, Stage.REFUNDED, now(), false), account).statusCode(204);
         String refundId = "50000" + txnId;
-        assertEquals("refund", TestDb.scalar("select kind from transactions where account_id = ? and provider_txn_id = ?", accountId, refundId));
-        assertEquals("out", TestDb.scalar("select direction from transactions where account_id = ? and provider_txn_id = ?", accountId, refundId));
-        assertEquals(txnId, TestDb.scalar("select parent_txn_id from transactions where account_id = ? and provider_txn_id = ?", accountId, refundId));
-        assertEquals(AMOUNT, TestDb.count("select amount_minor from transactions where account_id = ? and provider_txn_id = ?", accountId, refundId));
+        StoredTransaction refund = transaction(refundId);
+        assertEquals("refund", refund.kind());
+        assertEquals("out", refund.direction());
+        assertEquals(txnId, refund.parentTxnId());
+        assertEquals(AMOUNT, refund.amountMinor());
         assertEquals("refunded", status(txnId));
     }
 
@@ -166,11 +169,11 @@ class WechatPayWebhookTest extends WebhookContract {
         String otherKey = Signing.randomAlphanumeric(32);
         post(signed(envelope(eventId, "TRANSACTION.SUCCESS", transaction(txnId, "SUCCESS"), otherKey), now(), false), account)
                 .statusCode(204);
-        assertEquals("unprocessable", TestDb.scalar("select state from webhook_events where provider_event_id = ?", eventId));
-        assertEquals("resource does not decrypt with the account's APIv3 key (check credentials.apiV3Key, then replay)",
-                TestDb.scalar("select error from webhook_events where provider_event_id = ?", eventId));
+        StoredEvent stored = StoredIntake.event(eventId);
+        assertEquals("unprocessable", stored.state());
+        assertEquals("resource does not decrypt with the account's APIv3 key (check credentials.apiV3Key, then replay)", stored.error());
         assertEquals(0, transactions(txnId));
-        long id = TestDb.count("select id from webhook_events where provider_event_id = ?", eventId);
+        long id = stored.id();
 
         String admin = io.walletrecon.testing.TestJwt.bearer("ops-admin", "admin");
         io.restassured.RestAssured.given().header("Authorization", admin).when().post("/admin/webhook-events/" + id + "/replay")
@@ -184,8 +187,8 @@ class WechatPayWebhookTest extends WebhookContract {
                 .then().statusCode(200).body("state", equalTo("processed")).body("error", org.hamcrest.Matchers.nullValue());
 
         assertEquals("succeeded", status(txnId));
-        assertEquals(AMOUNT, TestDb.count("select amount_minor from transactions where account_id = ? and provider_txn_id = ?", accountId, txnId));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'webhook_event.replayed' and entity_id = ?", Long.toString(id)));
+        assertEquals(AMOUNT, transaction(txnId).amountMinor());
+        assertEquals(1, StoredIntake.audited("webhook_event.replayed", id));
         io.restassured.RestAssured.given().header("Authorization", admin).when().post("/admin/webhook-events/" + id + "/replay")
                 .then().statusCode(409);
     }
