@@ -44,17 +44,17 @@ public class MatchRunRepository {
     private static final String ACTIVE = "select count(*) from match_runs where account_id = ?1 and state = any(string_to_array(?2, ','))";
     private static final String FIND = "select id, account_id, state from match_runs where id = $1";
     private static final String CLAIM = """
-            update match_runs set state = $3, started_at = now(), runner_pid = $2
+            update match_runs set state = $3, started_at = clock_timestamp(), runner_pid = $2
             where id = $1 and state = any($4::text[])
             returning id, account_id, kind, period_start, period_end, started_at""";
     private static final String REFUSE = """
-            update match_runs set state = ?2, error = ?3, finished_at = now()
+            update match_runs set state = ?2, error = ?3, finished_at = clock_timestamp()
             where id = ?1 and state = any(string_to_array(?4, ','))""";
     private static final String FAIL = """
-            update match_runs set state = ?2, error = ?3, incident_id = cast(?4 as uuid), finished_at = now()
+            update match_runs set state = ?2, error = ?3, incident_id = cast(?4 as uuid), finished_at = clock_timestamp()
             where id = ?1 and state = any(string_to_array(?5, ','))""";
     private static final String SUCCEED = """
-            update match_runs set state = ?2, finished_at = now(), items_processed = items_total, counts = ?3
+            update match_runs set state = ?2, finished_at = clock_timestamp(), items_processed = items_total, counts = ?3
             where id = ?1 and state = any(string_to_array(?4, ','))""";
     private static final String IDLE_TIMEOUT = "select set_config('idle_in_transaction_session_timeout', ?1, true)";
     /** Tries the account's matching lock (two-key: class, account id) for the caller's transaction. */
@@ -78,7 +78,7 @@ public class MatchRunRepository {
                           and l.classid = cast(cast(?4 as bigint) as oid) and l.objid = cast(r.account_id as oid) and l.pid = r.runner_pid)
                      or r.state = ?3 and r.created_at < now() - cast(?5 as bigint) * interval '1 second')
               for update skip locked)
-            update match_runs r set state = ?6, finished_at = now(),
+            update match_runs r set state = ?6, finished_at = clock_timestamp(),
                 error = case stale.state when ?2 then ?7 else ?8 end
             from stale where r.id = stale.id
             returning r.id, r.account_id, stale.state""";

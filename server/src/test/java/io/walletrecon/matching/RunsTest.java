@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,21 @@ class RunsTest {
 
     @Inject
     MatchingScheduler scheduler;
+
+    @Test
+    void aRunIsShownStartingAfterItWasRequestedAndFinishingAfterItStarted() {
+        Fixtures f = Fixtures.wallet("wechatpay", "CNY");
+        long c = f.customer("Times");
+        f.receivable(c, "T1-" + f.code, 100, 1);
+        f.receipt("wx-t-" + f.code, 100, 1, "T1-" + f.code);
+        JsonPath run = f.run(0, 3);
+        assertEquals("succeeded", run.getString("state"));
+        OffsetDateTime created = OffsetDateTime.parse(run.getString("createdAt"));
+        OffsetDateTime started = OffsetDateTime.parse(run.getString("startedAt"));
+        OffsetDateTime finished = OffsetDateTime.parse(run.getString("finishedAt"));
+        assertTrue(!started.isBefore(created), () -> "started " + started + " before it was requested " + created);
+        assertTrue(!finished.isBefore(started), () -> "finished " + finished + " before it started " + started);
+    }
 
     @Test
     void aRunWhileAnotherHoldsTheAccountIsRefusedAndChangesNothing() throws Exception {

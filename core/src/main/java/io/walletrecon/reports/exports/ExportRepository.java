@@ -35,10 +35,10 @@ public class ExportRepository {
 
     /** $1 id, $2 the succeeded state, $3 the states it may come from, then the file. */
     static final String SUCCEED = "update report_exports set state = $2, rows_written = $4, storage_key = $5, file_name = $6, "
-            + "content_type = $7, bytes = $8, finished_at = now() where id = $1 and state = any($3)";
+            + "content_type = $7, bytes = $8, finished_at = clock_timestamp() where id = $1 and state = any($3)";
 
     /** $1 id, $2 the failed state, $3 the states it may come from, $4 the error. */
-    static final String FAIL = "update report_exports set state = $2, error = $4, finished_at = now() where id = $1 and state = any($3)";
+    static final String FAIL = "update report_exports set state = $2, error = $4, finished_at = clock_timestamp() where id = $1 and state = any($3)";
 
     static final String SELECT = "select id, report, format, state, rows_total, rows_written, file_name, content_type, bytes, error, "
             + "created_at, finished_at, storage_key from report_exports where id = $1";
