@@ -95,8 +95,14 @@ public class ExceptionService {
         return Panache.getSession().chain(s -> view(s, id)
                 .call(before -> move(s, id, ExceptionStatus.of(before.status()), to, reason, assignee, actor))
                 .call(before -> audit.record(actor, "exception." + to.code(), "recon_exception", id, reason,
-                        Map.of("from", before.status(), "to", to.code(), "assignee", String.valueOf(assignee))))
+                        change(before.status(), to, assignee)))
                 .chain(() -> view(s, id)));
+    }
+
+    /** The audit detail of a decision: the assignee only when one is named (never the text "null"). */
+    private static Map<String, String> change(String from, ExceptionStatus to, String assignee) {
+        return assignee == null ? Map.of("from", from, "to", to.code())
+                : Map.of("from", from, "to", to.code(), "assignee", assignee);
     }
 
     private static ExceptionStatus settable(String status, String reason) {

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What people decide is audited and final: no run undoes it. */
 @QuarkusTest
@@ -194,6 +195,9 @@ class PeopleDecisionsTest {
         assertEquals(1, audits("exception.annotated", id));
         assertEquals(1, audits("exception.in_review", id));
         assertEquals(1, audits("exception.resolved", id));
+        String resolved = TestDb.scalar("select details from audit_log where action = 'exception.resolved' and entity_id = ?",
+                String.valueOf(id));
+        assertTrue(!resolved.contains("\"null\""), () -> "a decision without an assignee names none: " + resolved);
     }
 
     @Test
