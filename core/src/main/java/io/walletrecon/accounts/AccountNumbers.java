@@ -22,14 +22,17 @@ public final class AccountNumbers {
     private AccountNumbers() {
     }
 
-    /** The stored form, or null when {@code raw} is blank; throws IllegalArgumentException when it cannot be a number. */
+    /**
+     * The stored form, or null when {@code raw} is blank; throws IllegalArgumentException when it cannot be a number.
+     */
     public static String normalise(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         String n = SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
         if (!VALID.matcher(n).matches()) {
-            throw new IllegalArgumentException("must be an IBAN or account number: 4-64 letters, digits or '/' (spaces, dashes and dots are ignored)");
+            throw new IllegalArgumentException(
+                    "must be an IBAN or account number: 4-64 letters, digits or '/' (spaces, dashes and dots are ignored)");
         }
         return n;
     }

@@ -34,6 +34,7 @@ public final class AccountRequests {
      * {@code accountNumber}: the IBAN or bank account number its statements name ("" removes it).
      */
     @RegisterForReflection
-    public record Update(@Size(min = 1, max = 200) String name, String timeZone, @Size(max = 80) String accountNumber, JsonNode credentials) {
+    public record Update(@Size(min = 1, max = 200) String name, String timeZone, @Size(max = 80) String accountNumber,
+            JsonNode credentials) {
     }
 }

@@ -37,8 +37,9 @@ public class AccountService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public AccountService(AccountRepository accounts, CompanyService companies, CredentialsValidator validator, KeyService keys,
-                          AuditLog audit, ObjectMapper json) {
+    public AccountService(AccountRepository accounts, CompanyService companies, CredentialsValidator validator,
+            KeyService keys,
+            AuditLog audit, ObjectMapper json) {
         this.accounts = accounts;
         this.companies = companies;
         this.validator = validator;
@@ -58,33 +59,36 @@ public class AccountService {
         String number = accountNumber(request.accountNumber(), errors);
         Validation.refuseIfAny(errors);
         Object credentials = validator.validate(provider, request.credentials());
-        return companies.resolve(request.company(), "company").chain(company -> accounts.findByCode(request.code()).call(existing -> {
-            if (existing != null) {
-                throw ApiException.conflict("An account with code '" + request.code() + "' already exists");
-            }
-            return numberFree(number, null);
-        }).chain(existing -> {
-            Account a = new Account();
-            a.code = request.code();
-            a.companyId = company.id;
-            a.provider = provider;
-            a.name = request.name();
-            a.currency = request.currency();
-            a.timeZone = request.timeZone() == null ? company.timeZone : request.timeZone();
-            a.accountNumber = number;
-            a.credentialsCiphertext = seal(a.code, credentials);
-            a.createdAt = Instant.now();
-            a.updatedAt = a.createdAt;
-            return accounts.persist(a);
-        }).call(a -> audit.record(actor, "account.created", "account", a.code, null, summary(a, company.code, credentials != null)))
-          .map(a -> AccountView.of(a, company.code)));
+        return companies.resolve(request.company(), "company")
+                .chain(company -> accounts.findByCode(request.code()).call(existing -> {
+                    if (existing != null) {
+                        throw ApiException.conflict("An account with code '" + request.code() + "' already exists");
+                    }
+                    return numberFree(number, null);
+                }).chain(existing -> {
+                    Account a = new Account();
+                    a.code = request.code();
+                    a.companyId = company.id;
+                    a.provider = provider;
+                    a.name = request.name();
+                    a.currency = request.currency();
+                    a.timeZone = request.timeZone() == null ? company.timeZone : request.timeZone();
+                    a.accountNumber = number;
+                    a.credentialsCiphertext = seal(a.code, credentials);
+                    a.createdAt = Instant.now();
+                    a.updatedAt = a.createdAt;
+                    return accounts.persist(a);
+                }).call(a -> audit.record(actor, "account.created", "account", a.code, null,
+                        summary(a, company.code, credentials != null)))
+                        .map(a -> AccountView.of(a, company.code)));
     }
 
     /** Every account, or those of one company. */
     @WithSession
     public Uni<List<AccountView>> list(String company) {
         return companies.filter(company, "company").chain(c -> accounts.listByCode(c == null ? null : c.id)
-                .chain(list -> companies.codes().map(codes -> list.stream().map(a -> AccountView.of(a, codes.get(a.companyId))).toList())));
+                .chain(list -> companies.codes()
+                        .map(codes -> list.stream().map(a -> AccountView.of(a, codes.get(a.companyId))).toList())));
     }
 
     @WithSession
@@ -101,39 +105,41 @@ public class AccountService {
         List<ProblemError> errors = new ArrayList<>();
         String number = request.accountNumber() == null ? null : accountNumber(request.accountNumber(), errors);
         Validation.refuseIfAny(errors);
-        return require(code).call(a -> request.accountNumber() == null ? Uni.createFrom().voidItem() : numberFree(number, a.id)).chain(a -> {
-            Map<String, Object> changed = new LinkedHashMap<>();
-            if (request.accountNumber() != null && !java.util.Objects.equals(number, a.accountNumber)) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", a.accountNumber);
-                change.put("to", number);
-                changed.put("accountNumber", change);
-                a.accountNumber = number;
-            }
-            if (request.name() != null && !request.name().equals(a.name)) {
-                changed.put("name", Map.of("from", a.name, "to", request.name()));
-                a.name = request.name();
-            }
-            if (request.timeZone() != null && !request.timeZone().equals(a.timeZone)) {
-                List<ProblemError> zoneErrors = new ArrayList<>();
-                TimeZones.check(request.timeZone(), "timeZone", zoneErrors);
-                if (!zoneErrors.isEmpty()) {
-                    throw ApiException.invalid("timeZone " + zoneErrors.get(0).message(), zoneErrors);
-                }
-                changed.put("timeZone", Map.of("from", a.timeZone, "to", request.timeZone()));
-                a.timeZone = request.timeZone();
-            }
-            if (request.credentials() != null && !request.credentials().isNull()) {
-                Object credentials = validator.validate(a.provider, request.credentials());
-                a.credentialsCiphertext = seal(a.code, credentials);
-                changed.put("credentials", "replaced");
-            }
-            if (changed.isEmpty()) {
-                return Uni.createFrom().item(a);
-            }
-            a.updatedAt = Instant.now();
-            return audit.record(actor, "account.updated", "account", a.code, null, changed).replaceWith(a);
-        }).chain(this::view);
+        return require(code)
+                .call(a -> request.accountNumber() == null ? Uni.createFrom().voidItem() : numberFree(number, a.id))
+                .chain(a -> {
+                    Map<String, Object> changed = new LinkedHashMap<>();
+                    if (request.accountNumber() != null && !java.util.Objects.equals(number, a.accountNumber)) {
+                        Map<String, Object> change = new LinkedHashMap<>();
+                        change.put("from", a.accountNumber);
+                        change.put("to", number);
+                        changed.put("accountNumber", change);
+                        a.accountNumber = number;
+                    }
+                    if (request.name() != null && !request.name().equals(a.name)) {
+                        changed.put("name", Map.of("from", a.name, "to", request.name()));
+                        a.name = request.name();
+                    }
+                    if (request.timeZone() != null && !request.timeZone().equals(a.timeZone)) {
+                        List<ProblemError> zoneErrors = new ArrayList<>();
+                        TimeZones.check(request.timeZone(), "timeZone", zoneErrors);
+                        if (!zoneErrors.isEmpty()) {
+                            throw ApiException.invalid("timeZone " + zoneErrors.get(0).message(), zoneErrors);
+                        }
+                        changed.put("timeZone", Map.of("from", a.timeZone, "to", request.timeZone()));
+                        a.timeZone = request.timeZone();
+                    }
+                    if (request.credentials() != null && !request.credentials().isNull()) {
+                        Object credentials = validator.validate(a.provider, request.credentials());
+                        a.credentialsCiphertext = seal(a.code, credentials);
+                        changed.put("credentials", "replaced");
+                    }
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().item(a);
+                    }
+                    a.updatedAt = Instant.now();
+                    return audit.record(actor, "account.updated", "account", a.code, null, changed).replaceWith(a);
+                }).chain(this::view);
     }
 
     /** The decrypted credentials of an account, typed for its provider. Callers must not log them. */
@@ -145,7 +151,8 @@ public class AccountService {
         try {
             return json.readValue(plain, type);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("credentials of account " + account.code + " are not " + type.getSimpleName());
+            throw new IllegalStateException(
+                    "credentials of account " + account.code + " are not " + type.getSimpleName());
         }
     }
 
@@ -159,7 +166,8 @@ public class AccountService {
             return null;
         }
         try {
-            return keys.encrypt(json.writeValueAsString(credentials).getBytes(StandardCharsets.UTF_8), associatedData(code));
+            return keys.encrypt(json.writeValueAsString(credentials).getBytes(StandardCharsets.UTF_8),
+                    associatedData(code));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

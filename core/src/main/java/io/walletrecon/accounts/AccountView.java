@@ -8,7 +8,7 @@ import java.time.Instant;
 /** An account as the API shows it: never its credentials, only whether they are configured. */
 @RegisterForReflection
 public record AccountView(String code, String company, String provider, String name, String currency, String timeZone,
-                          String accountNumber, boolean credentialsConfigured, Instant createdAt, Instant updatedAt) {
+        String accountNumber, boolean credentialsConfigured, Instant createdAt, Instant updatedAt) {
 
     public static AccountView of(Account a, String company) {
         return new AccountView(a.code, company, a.provider.code(), a.name, a.currency, a.timeZone, a.accountNumber,

@@ -40,7 +40,8 @@ public class CredentialsValidator {
         };
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The " + provider.code() + " credentials are not usable: "
-                    + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+                    + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""),
+                    errors);
         }
         return typed;
     }
@@ -101,7 +102,8 @@ public class CredentialsValidator {
             errors.add(ProblemError.field("credentials.apiV3Key", "must be the 32-character APIv3 key"));
         }
         if (c.platformPublicKeys() == null || c.platformPublicKeys().isEmpty()) {
-            errors.add(ProblemError.field("credentials.platformPublicKeys", "must map at least one serial to its public key or certificate"));
+            errors.add(ProblemError.field("credentials.platformPublicKeys",
+                    "must map at least one serial to its public key or certificate"));
         } else {
             for (Map.Entry<String, String> key : c.platformPublicKeys().entrySet()) {
                 checkKey("credentials.platformPublicKeys." + key.getKey(), key.getValue(), errors);
@@ -119,7 +121,8 @@ public class CredentialsValidator {
             errors.add(ProblemError.field("credentials.appId", "is required"));
         }
         if (c.sellerId() != null && !c.sellerId().matches("2088\\d{12}")) {
-            errors.add(ProblemError.field("credentials.sellerId", "must be the 16-digit partner id starting with 2088"));
+            errors.add(
+                    ProblemError.field("credentials.sellerId", "must be the 16-digit partner id starting with 2088"));
         }
         if (c.alipayPublicKeys() == null || c.alipayPublicKeys().isEmpty()) {
             errors.add(ProblemError.field("credentials.alipayPublicKeys", "must list at least one Alipay public key"));

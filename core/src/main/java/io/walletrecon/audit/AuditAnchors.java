@@ -55,7 +55,8 @@ public class AuditAnchors {
         } catch (Exception e) {
             throw new IllegalStateException("could not write the audit anchor of row " + anchor.rowId(), e);
         }
-        LOG.infof("audit chain head anchored: row=%d hash=%s rows=%d at=%s mac=%s", anchor.rowId(), anchor.hash(), anchor.rows(),
+        LOG.infof("audit chain head anchored: row=%d hash=%s rows=%d at=%s mac=%s", anchor.rowId(), anchor.hash(),
+                anchor.rows(),
                 anchor.anchoredAt(), anchor.mac());
         return anchor;
     }
@@ -82,7 +83,8 @@ public class AuditAnchors {
         }
         if (anchor.mac() == null || !MessageDigest.isEqual(anchor.mac().getBytes(StandardCharsets.US_ASCII),
                 mac(anchor).getBytes(StandardCharsets.US_ASCII))) {
-            throw new IllegalStateException("the latest audit anchor (row " + anchor.rowId() + ") does not carry a valid signature");
+            throw new IllegalStateException(
+                    "the latest audit anchor (row " + anchor.rowId() + ") does not carry a valid signature");
         }
         return Optional.of(anchor);
     }

@@ -11,11 +11,11 @@ import java.util.HexFormat;
 /**
  * The hash that links each audit row to the one before it, over length-prefixed fields (unambiguous).
  * <ul>
- *   <li>version 2 (every row the application writes): HMAC-SHA256 under the {@value #PURPOSE} key, derived from the
- *   master key. Whoever can write to the database but does not hold the key cannot edit, insert, delete or rewrite
- *   rows without the chain showing it; deleting the newest rows is caught by the anchors ({@link AuditAnchors}).</li>
- *   <li>version 1: plain SHA-256, the rows written before the chain was keyed. Accepted only before the first
- *   version 2 row.</li>
+ * <li>version 2 (every row the application writes): HMAC-SHA256 under the {@value #PURPOSE} key, derived from the
+ * master key. Whoever can write to the database but does not hold the key cannot edit, insert, delete or rewrite
+ * rows without the chain showing it; deleting the newest rows is caught by the anchors ({@link AuditAnchors}).</li>
+ * <li>version 1: plain SHA-256, the rows written before the chain was keyed. Accepted only before the first
+ * version 2 row.</li>
  * </ul>
  */
 public final class AuditChain {
@@ -41,7 +41,7 @@ public final class AuditChain {
 
     private static byte[] fields(AuditEntry e) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String field : new String[] {e.prevHash, e.occurredAt.toString(), e.actor, e.action, e.entityType,
+        for (String field : new String[]{e.prevHash, e.occurredAt.toString(), e.actor, e.action, e.entityType,
                 e.entityId, e.reason, e.details}) {
             byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
             out.writeBytes((field == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.UTF_8));

@@ -9,13 +9,14 @@ import java.util.List;
  * carry the hash of its content, and not be unkeyed after keyed rows; at the end the anchored row must be there with
  * the anchored hash. Immutable: {@link #check} answers the next walk, or the verification that found a broken row.
  *
- * @param expectedPrev    the hash the next row must link to
- * @param checked         rows checked so far
- * @param keyedSeen       whether a keyed row was seen (unkeyed rows are accepted only before the first)
- * @param anchor          the latest anchor to check the chain against, or null when none was written yet
+ * @param expectedPrev the hash the next row must link to
+ * @param checked rows checked so far
+ * @param keyedSeen whether a keyed row was seen (unkeyed rows are accepted only before the first)
+ * @param anchor the latest anchor to check the chain against, or null when none was written yet
  * @param anchoredRowHash the hash found on the anchored row, null until it is seen
  */
-public record AuditChainWalk(String expectedPrev, long checked, boolean keyedSeen, AuditAnchor anchor, String anchoredRowHash) {
+public record AuditChainWalk(String expectedPrev, long checked, boolean keyedSeen, AuditAnchor anchor,
+        String anchoredRowHash) {
 
     /** A walk from the genesis of the chain, against {@code anchor} (may be null). */
     public static AuditChainWalk start(AuditAnchor anchor) {
@@ -63,19 +64,26 @@ public record AuditChainWalk(String expectedPrev, long checked, boolean keyedSee
                 anchor == null ? null : anchor.anchoredAt());
     }
 
-    /** The verdict once every row was checked: intact, or the anchored row missing (truncated) or different (rewritten). */
+    /**
+     * The verdict once every row was checked: intact, or the anchored row missing (truncated) or different (rewritten).
+     */
     public AuditVerification finish() {
         if (anchor == null) {
             return new AuditVerification(true, checked, null, null, null, null);
         }
         if (anchoredRowHash == null) {
-            return new AuditVerification(false, checked, anchor.rowId(), "the chain was truncated: row " + anchor.rowId()
-                    + ", its head when anchored at " + anchor.anchoredAt() + ", is missing (" + checked + " rows now, "
-                    + anchor.rows() + " then)", anchor.rowId(), anchor.anchoredAt());
+            return new AuditVerification(false, checked, anchor.rowId(),
+                    "the chain was truncated: row " + anchor.rowId()
+                            + ", its head when anchored at " + anchor.anchoredAt() + ", is missing (" + checked
+                            + " rows now, "
+                            + anchor.rows() + " then)",
+                    anchor.rowId(), anchor.anchoredAt());
         }
         if (!anchoredRowHash.equals(anchor.hash())) {
-            return new AuditVerification(false, checked, anchor.rowId(), "the chain was rewritten: row " + anchor.rowId()
-                    + " does not carry the hash anchored at " + anchor.anchoredAt(), anchor.rowId(), anchor.anchoredAt());
+            return new AuditVerification(false, checked, anchor.rowId(),
+                    "the chain was rewritten: row " + anchor.rowId()
+                            + " does not carry the hash anchored at " + anchor.anchoredAt(),
+                    anchor.rowId(), anchor.anchoredAt());
         }
         return new AuditVerification(true, checked, null, null, anchor.rowId(), anchor.anchoredAt());
     }

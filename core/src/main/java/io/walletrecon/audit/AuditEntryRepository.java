@@ -30,7 +30,8 @@ public class AuditEntryRepository implements PanacheRepository<AuditEntry> {
      */
     Uni<String> lockChainAndReadLastHash() {
         return getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery(LOCK_CHAIN, String.class).setParameter(1, CHAIN_LOCK).getSingleResult())
+                .chain(() -> session.createNativeQuery(LOCK_CHAIN, String.class).setParameter(1, CHAIN_LOCK)
+                        .getSingleResult())
                 .chain(ignored -> session.createNativeQuery(LAST_HASH, String.class).getResultList())
                 .map(last -> last.isEmpty() ? AuditChain.GENESIS : last.get(0)));
     }
@@ -47,7 +48,9 @@ public class AuditEntryRepository implements PanacheRepository<AuditEntry> {
 
     Uni<Head> head() {
         return getSession().chain(s -> s.createNativeQuery(HEAD, Object[].class).getResultList())
-                .map(rows -> rows.isEmpty() ? null : new Head(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1],
-                        ((Number) rows.get(0)[2]).longValue()));
+                .map(rows -> rows.isEmpty()
+                        ? null
+                        : new Head(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1],
+                                ((Number) rows.get(0)[2]).longValue()));
     }
 }

@@ -35,13 +35,16 @@ public class AuditLog {
      * {@code details} (any JSON-serialisable value, may be null) says what changed. Must run in a transaction, as
      * its last statement(s).
      */
-    public Uni<AuditEntry> record(String actor, String action, String entityType, Object entityId, String reason, Object details) {
+    public Uni<AuditEntry> record(String actor, String action, String entityType, Object entityId, String reason,
+            Object details) {
         return entries.lockChainAndReadLastHash()
-                .chain(previousHash -> entries.persist(chained(previousHash, actor, action, entityType, entityId, reason, details)));
+                .chain(previousHash -> entries
+                        .persist(chained(previousHash, actor, action, entityType, entityId, reason, details)));
     }
 
-    private AuditEntry chained(String previousHash, String actor, String action, String entityType, Object entityId, String reason,
-                               Object details) {
+    private AuditEntry chained(String previousHash, String actor, String action, String entityType, Object entityId,
+            String reason,
+            Object details) {
         AuditEntry e = new AuditEntry();
         e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         e.actor = actor;

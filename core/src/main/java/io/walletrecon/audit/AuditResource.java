@@ -41,13 +41,15 @@ public class AuditResource {
     @GET
     @Operation(summary = "The audit history of one record (role admin)")
     @APIResponse(responseCode = "200", description = "Audit rows, oldest first")
-    public Uni<List<AuditView>> history(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId) {
+    public Uni<List<AuditView>> history(@QueryParam("entityType") String entityType,
+            @QueryParam("entityId") String entityId) {
         return audit.history(entityType, entityId).map(list -> list.stream().map(AuditView::of).toList());
     }
 
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record AuditView(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
-                            String reason, String details) {
+    public record AuditView(long id, Instant occurredAt, String actor, String action, String entityType,
+            String entityId,
+            String reason, String details) {
         static AuditView of(AuditEntry e) {
             return new AuditView(e.id, e.occurredAt, e.actor, e.action, e.entityType, e.entityId, e.reason, e.details);
         }

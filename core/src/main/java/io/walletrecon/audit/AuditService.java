@@ -39,7 +39,8 @@ public class AuditService {
             anchor = anchors.latest().orElse(null);
         } catch (IllegalStateException e) {
             LOG.error("audit verification: " + e.getMessage(), e);
-            return new AuditVerification(false, 0, null, "the latest anchor of the chain's head cannot be trusted: " + e.getMessage(),
+            return new AuditVerification(false, 0, null,
+                    "the latest anchor of the chain's head cannot be trusted: " + e.getMessage(),
                     null, null);
         }
         return ReactiveBridge.await(() -> Panache.withSession(() -> walk(0L, AuditChainWalk.start(anchor))));
@@ -51,7 +52,9 @@ public class AuditService {
             if (step.broken() != null) {
                 return Uni.createFrom().item(step.broken());
             }
-            return batch.size() < BATCH ? Uni.createFrom().item(step.next().finish()) : walk(batch.get(batch.size() - 1).id, step.next());
+            return batch.size() < BATCH
+                    ? Uni.createFrom().item(step.next().finish())
+                    : walk(batch.get(batch.size() - 1).id, step.next());
         });
     }
 

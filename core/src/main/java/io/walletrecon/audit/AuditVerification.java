@@ -12,6 +12,7 @@ import java.time.Instant;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuditVerification(boolean intact, long rowsChecked, Long firstBrokenId, String problem, Long anchoredRowId,
-                                Instant anchoredAt) {
+public record AuditVerification(boolean intact, long rowsChecked, Long firstBrokenId, String problem,
+        Long anchoredRowId,
+        Instant anchoredAt) {
 }

@@ -21,8 +21,9 @@ public class S3AnchorStore implements AnchorStore {
 
     @Override
     public void write(long rowId, byte[] json) {
-        for (String name : new String[] {String.format("%020d.json", rowId), "latest.json"}) {
-            s3.putObject(r -> r.bucket(bucket).key(prefix + name).contentType("application/json"), RequestBody.fromBytes(json));
+        for (String name : new String[]{String.format("%020d.json", rowId), "latest.json"}) {
+            s3.putObject(r -> r.bucket(bucket).key(prefix + name).contentType("application/json"),
+                    RequestBody.fromBytes(json));
         }
     }
 

@@ -18,7 +18,9 @@ public interface BackgroundConfig {
         JOBS_FUNCTION
     }
 
-    /** {@code in-process} (default) or {@code jobs-function} (set by functions/http); env WALLETRECON_BACKGROUND_KIND. */
+    /**
+     * {@code in-process} (default) or {@code jobs-function} (set by functions/http); env WALLETRECON_BACKGROUND_KIND.
+     */
     @WithDefault("in-process")
     Kind kind();
 

@@ -25,10 +25,10 @@ public class JobsFunctionBackgroundWork implements BackgroundWork {
     @Override
     public Uni<Void> submit(BackgroundJob job) {
         return Uni.createFrom().item(() -> {
-                    s3.putObject(r -> r.bucket(bucket).key(job.objectKey(prefix)).contentType("application/json"),
-                            RequestBody.fromString("{\"kind\":\"" + job.kind().code() + "\",\"id\":\"" + job.id() + "\"}"));
-                    return (Void) null;
-                })
+            s3.putObject(r -> r.bucket(bucket).key(job.objectKey(prefix)).contentType("application/json"),
+                    RequestBody.fromString("{\"kind\":\"" + job.kind().code() + "\",\"id\":\"" + job.id() + "\"}"));
+            return (Void) null;
+        })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -36,13 +36,18 @@ public class BalanceRepository {
                  then greatest(t.refunded_minor - coalesce((select sum(r.amount_minor) from transactions r
                                                             where r.account_id = t.account_id and r.parent_txn_id = t.provider_txn_id
                                                               and r.kind = 'refund' and r.status = '%s'), 0), 0)
-                 else 0 end""".formatted(TransactionStatus.SUCCEEDED.code());
+                 else 0 end"""
+            .formatted(TransactionStatus.SUCCEEDED.code());
 
     /** What a transaction {@code t} brought in. */
     public static final String INFLOW = "(case when t.direction = 'in' then t.amount_minor::numeric else 0 end)";
 
-    /** What a transaction {@code t} took out: an outgoing row's amount, or the refunded part of a payment no refund row shows. */
-    public static final String OUTFLOW = "(case when t.direction = 'out' then t.amount_minor::numeric else 0 end + " + REFUND_WITHOUT_ROW + ")";
+    /**
+     * What a transaction {@code t} took out: an outgoing row's amount, or the refunded part of a payment no refund row
+     * shows.
+     */
+    public static final String OUTFLOW = "(case when t.direction = 'out' then t.amount_minor::numeric else 0 end + "
+            + REFUND_WITHOUT_ROW + ")";
 
     /** The provider's fee on a transaction {@code t}. */
     public static final String FEE = "coalesce(t.fee_minor, 0)::numeric";
@@ -53,19 +58,27 @@ public class BalanceRepository {
     /** The order of statements {@code s}, latest first: the first one is the one whose closing balance is reported. */
     public static final String LATEST_STATEMENT_FIRST = "s.period_end desc, s.imported_at desc, s.id desc";
 
-    /** $1 account, $2 currency, $3 date: the latest statement with a closing balance whose period ends on or before the date. */
+    /**
+     * $1 account, $2 currency, $3 date: the latest statement with a closing balance whose period ends on or before the
+     * date.
+     */
     static final String REPORTED = """
             select s.closing_balance_minor, s.period_end from statements s
             where s.account_id = $1 and s.currency = $2 and s.closing_balance_minor is not null and s.period_end is not null
               and s.period_end <= $3::date
-            order by %s limit 1""".formatted(LATEST_STATEMENT_FIRST);
+            order by %s limit 1"""
+            .formatted(LATEST_STATEMENT_FIRST);
 
-    /** $1 account, $2 currency, $3 first date (null: from the beginning), $4 last date: the book movements valued between. */
+    /**
+     * $1 account, $2 currency, $3 first date (null: from the beginning), $4 last date: the book movements valued
+     * between.
+     */
     static final String WALLET_MOVEMENTS = """
             select coalesce(sum(%s), 0) as inflows, coalesce(sum(%s), 0) as outflows, coalesce(sum(%s), 0) as fees
             from transactions t
             where t.account_id = $1 and t.currency = $2 and %s and ($3::date is null or t.value_date >= $3::date) and t.value_date <= $4::date
-            """.formatted(INFLOW, OUTFLOW, FEE, COUNTED);
+            """
+            .formatted(INFLOW, OUTFLOW, FEE, COUNTED);
 
     /** A statement line {@code l} claimed by a live item of a confirmed match. */
     static final String RECONCILED_LINE = """
@@ -73,8 +86,10 @@ public class BalanceRepository {
                     where mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live and m.status = 'confirmed')""";
 
     /** The states of an order whose money may have left or has left the account. */
-    static final String SUBMITTED_STATES = "(" + List.of(PaymentState.SUBMITTED, PaymentState.UNKNOWN, PaymentState.COMPLETED).stream()
-            .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", ")) + ")";
+    static final String SUBMITTED_STATES = "("
+            + List.of(PaymentState.SUBMITTED, PaymentState.UNKNOWN, PaymentState.COMPLETED).stream()
+                    .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", "))
+            + ")";
 
     /** $1 account, $2 currency, $3 date: reconciled lines plus submitted orders no reconciled line shows. */
     static final String BANK_BOOK = """
@@ -87,7 +102,8 @@ public class BalanceRepository {
                                and p.submitted_at < (($3::date + 1)::timestamp at time zone a.time_zone)
                                and not exists (select 1 from statement_lines l
                                                where l.account_id = p.account_id and l.end_to_end_id = p.id::text and %1$s)), 0)
-                   as book""".formatted(RECONCILED_LINE, SUBMITTED_STATES);
+                   as book"""
+            .formatted(RECONCILED_LINE, SUBMITTED_STATES);
 
     /**
      * $1 account ids, $2 currencies (pairs by index): the available balance of each pair, {@code known} false when
@@ -109,8 +125,10 @@ public class BalanceRepository {
                                           and not exists (select 1 from transactions t where t.account_id = p.account_id
                                                           and t.provider_txn_id = p.provider_payment_id)))), 0) as available
             from want w join accounts a on a.id = w.account_id left join st on st.account_id = w.account_id and st.currency = w.currency
-            """.formatted(LATEST_STATEMENT_FIRST, BOOK_EFFECT, COUNTED, PaymentState.SUBMITTED.code(), PaymentState.UNKNOWN.code(),
-            PaymentState.COMPLETED.code());
+            """
+            .formatted(LATEST_STATEMENT_FIRST, BOOK_EFFECT, COUNTED, PaymentState.SUBMITTED.code(),
+                    PaymentState.UNKNOWN.code(),
+                    PaymentState.COMPLETED.code());
 
     private final Pool pool;
 
@@ -138,11 +156,15 @@ public class BalanceRepository {
         });
     }
 
-    /** The book movements of a wallet account in a currency valued from {@code from} (null: the beginning) to {@code to}. */
+    /**
+     * The book movements of a wallet account in a currency valued from {@code from} (null: the beginning) to
+     * {@code to}.
+     */
     public Uni<BookMovements> walletMovements(long accountId, String currency, LocalDate from, LocalDate to) {
         return pool.preparedQuery(WALLET_MOVEMENTS).execute(Tuple.of(accountId, currency, from, to)).map(rows -> {
             Row r = rows.iterator().next();
-            return new BookMovements(integer(r.getBigDecimal(0)), integer(r.getBigDecimal(1)), integer(r.getBigDecimal(2)));
+            return new BookMovements(integer(r.getBigDecimal(0)), integer(r.getBigDecimal(1)),
+                    integer(r.getBigDecimal(2)));
         });
     }
 
@@ -162,11 +184,13 @@ public class BalanceRepository {
      * that the figure is read under the account locks of its claim.
      */
     public Uni<List<Available>> available(SqlClient client, List<Long> accounts, List<String> currencies) {
-        return client.preparedQuery(AVAILABLE).execute(Tuple.of(accounts.toArray(Long[]::new), currencies.toArray(String[]::new)))
+        return client.preparedQuery(AVAILABLE)
+                .execute(Tuple.of(accounts.toArray(Long[]::new), currencies.toArray(String[]::new)))
                 .map(rows -> {
                     List<Available> out = new ArrayList<>(rows.size());
-                    rows.forEach(r -> out.add(new Available(r.getLong("account_id"), r.getString("currency"), r.getBoolean("known"),
-                            r.getBigDecimal("available"))));
+                    rows.forEach(r -> out
+                            .add(new Available(r.getLong("account_id"), r.getString("currency"), r.getBoolean("known"),
+                                    r.getBigDecimal("available"))));
                     return out;
                 });
     }

@@ -23,11 +23,11 @@ import java.util.Set;
  * {@code succeeded}, {@code refunded} or {@code partially_refunded} ({@link #COUNTED}); pending and failed ones do not.
  * Each counted transaction adds
  * <pre>
- *   book effect = inflow − outflow − fee
- *   inflow  = amount                                    when the money came in (payments, disputes won)
- *   outflow = amount                                    when the money went out (refund rows, payouts, disputes lost)
- *           + refunded total not shown by refund rows   on a payment
- *   fee     = the provider's fee on the row (0 when it names none)
+ * book effect = inflow − outflow − fee
+ * inflow = amount when the money came in (payments, disputes won)
+ * outflow = amount when the money went out (refund rows, payouts, disputes lost)
+ * + refunded total not shown by refund rows on a payment
+ * fee = the provider's fee on the row (0 when it names none)
  * </pre>
  * A refund is counted exactly once however the provider reports it. WeChat Pay and Stripe's refund objects arrive as
  * rows of their own (kind {@code refund}, out, under the payment they refund); Alipay, Standard Webhooks and Stripe's
@@ -36,33 +36,34 @@ import java.util.Set;
  * known only as a total is counted on the payment's value date, the only date we have for it. A dispute reaches the
  * book as an adjustment row and counts by its direction, like any other row. A payout is an outflow of the wallet.
  * <pre>
- *   book balance at date D = Σ book effect of counted transactions valued on or before D
- *   book movements of a period = Σ inflow, Σ outflow, Σ fee of counted transactions valued in it
+ * book balance at date D = Σ book effect of counted transactions valued on or before D
+ * book movements of a period = Σ inflow, Σ outflow, Σ fee of counted transactions valued in it
  * </pre>
  *
  * <h2>Book balance of a bank account</h2>
  * Until ledger entries are imported: the statement lines we have reconciled (claimed by a live item of a confirmed
  * match) plus the orders we submitted that no reconciled line shows yet.
  * <pre>
- *   book balance at D = Σ (amount − fee) of reconciled lines valued on or before D   (credits positive, debits negative)
- *                     − Σ amount of orders SUBMITTED, UNKNOWN or COMPLETED by the end of D (the account's day)
- *                         whose payment id no reconciled line carries as its end-to-end id
+ * book balance at D = Σ (amount − fee) of reconciled lines valued on or before D (credits positive, debits negative)
+ * − Σ amount of orders SUBMITTED, UNKNOWN or COMPLETED by the end of D (the account's day)
+ * whose payment id no reconciled line carries as its end-to-end id
  * </pre>
  *
  * <h2>Available balance (dispatch)</h2>
  * What dispatch may still send from an account in a currency:
  * <pre>
- *   available = reported balance of the latest statement
- *             + Σ book effect of counted transactions valued after that statement's period end
- *             − Σ amount of orders SUBMITTED or UNKNOWN (the money may be gone)
- *             − Σ amount of orders COMPLETED since that statement that no transaction row shows yet
+ * available = reported balance of the latest statement
+ * + Σ book effect of counted transactions valued after that statement's period end
+ * − Σ amount of orders SUBMITTED or UNKNOWN (the money may be gone)
+ * − Σ amount of orders COMPLETED since that statement that no transaction row shows yet
  * </pre>
  * No statement with a closing balance in that currency means no known balance: nothing is sent.
  */
 public final class Balances {
 
     /** The transaction statuses whose money moved: these, and only these, count in a book balance. */
-    public static final Set<TransactionStatus> COUNTED = EnumSet.of(TransactionStatus.SUCCEEDED, TransactionStatus.PARTIALLY_REFUNDED,
+    public static final Set<TransactionStatus> COUNTED = EnumSet.of(TransactionStatus.SUCCEEDED,
+            TransactionStatus.PARTIALLY_REFUNDED,
             TransactionStatus.REFUNDED);
 
     private Balances() {
@@ -81,8 +82,9 @@ public final class Balances {
      * One wallet transaction as the book sees it. {@code refundedMinor} is the refunded total recorded on a payment,
      * {@code refundRowsMinor} what its succeeded refund rows add up to (both 0 for any other row).
      */
-    public record Movement(Direction direction, TransactionStatus status, long amountMinor, Long feeMinor, long refundedMinor,
-                           long refundRowsMinor) {
+    public record Movement(Direction direction, TransactionStatus status, long amountMinor, Long feeMinor,
+            long refundedMinor,
+            long refundRowsMinor) {
 
         public static Movement in(long amount, Long fee) {
             return new Movement(Direction.IN, TransactionStatus.SUCCEEDED, amount, fee, 0, 0);
@@ -98,7 +100,8 @@ public final class Balances {
 
         /** A payment whose refunded total is {@code refunded}, of which refund rows show {@code inRows}. */
         public Movement refunded(long refunded, long inRows) {
-            TransactionStatus s = refunded == 0 ? status
+            TransactionStatus s = refunded == 0
+                    ? status
                     : refunded >= amountMinor ? TransactionStatus.REFUNDED : TransactionStatus.PARTIALLY_REFUNDED;
             return new Movement(direction, s, amountMinor, feeMinor, refunded, inRows);
         }
@@ -139,7 +142,9 @@ public final class Balances {
         }
 
         public BookMovements plus(Movement m) {
-            return m.counted() ? new BookMovements(inflows.add(m.inflow()), outflows.add(m.outflow()), fees.add(m.fee())) : this;
+            return m.counted()
+                    ? new BookMovements(inflows.add(m.inflow()), outflows.add(m.outflow()), fees.add(m.fee()))
+                    : this;
         }
     }
 

@@ -19,17 +19,17 @@ public final class CompanyRequests {
 
     @RegisterForReflection
     public record Create(@NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
-                         @NotBlank @Size(max = 200) String name,
-                         @NotBlank @Size(max = 300) String legalName,
-                         @NotNull @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country,
-                         @NotBlank String timeZone) {
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 300) String legalName,
+            @NotNull @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country,
+            @NotBlank String timeZone) {
     }
 
     /** Fields left out (null) stay as they are; the code is fixed. */
     @RegisterForReflection
     public record Update(@Size(min = 1, max = 200) String name,
-                         @Size(min = 1, max = 300) String legalName,
-                         @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country,
-                         String timeZone) {
+            @Size(min = 1, max = 300) String legalName,
+            @Pattern(regexp = COUNTRY, message = COUNTRY_MESSAGE) String country,
+            String timeZone) {
     }
 }

@@ -58,9 +58,10 @@ public class CompanyService {
             c.updatedAt = c.createdAt;
             return companies.persistAndFlush(c);
         }).call(c -> audit.record(actor, "company.created", "company", c.code, null, summary(c)))
-          .map(this::view)
-          // Two admins creating one code at once: the unique index decides, the loser hears the same as above.
-          .onFailure(UniqueViolations::is).transform(e -> ApiException.conflict("A company with code '" + request.code() + "' already exists"));
+                .map(this::view)
+                // Two admins creating one code at once: the unique index decides, the loser hears the same as above.
+                .onFailure(UniqueViolations::is)
+                .transform(e -> ApiException.conflict("A company with code '" + request.code() + "' already exists"));
     }
 
     @WithSession
@@ -86,7 +87,8 @@ public class CompanyService {
         return require(code).chain(c -> {
             Map<String, Object> changed = new LinkedHashMap<>();
             c.name = change(changed, "name", c.name, request.name() == null ? null : request.name().trim());
-            c.legalName = change(changed, "legalName", c.legalName, request.legalName() == null ? null : request.legalName().trim());
+            c.legalName = change(changed, "legalName", c.legalName,
+                    request.legalName() == null ? null : request.legalName().trim());
             c.country = change(changed, "country", c.country, request.country());
             c.timeZone = change(changed, "timeZone", c.timeZone, request.timeZone());
             if (changed.isEmpty()) {

@@ -17,7 +17,8 @@ import java.util.List;
 public final class Choices {
 
     static final List<String> PAYMENT_TYPES = List.of("payout", "refund", "supplier_payment");
-    static final List<String> RECEIVABLE_STATUSES = List.of("open", "partially_paid", "paid", "written_off", "cancelled");
+    static final List<String> RECEIVABLE_STATUSES = List.of("open", "partially_paid", "paid", "written_off",
+            "cancelled");
 
     private Choices() {
     }

@@ -39,7 +39,8 @@ public class ConsolePages {
         if (shell == null || !shell.section().equals(section)) {
             RoutingContext ctx = current.getCurrent();
             Cookie cookie = ctx.request().getCookie(Language.COOKIE);
-            Language lang = Language.choose(cookie == null ? null : cookie.getValue(), ctx.request().getHeader("Accept-Language"), Language.ZH_CN);
+            Language lang = Language.choose(cookie == null ? null : cookie.getValue(),
+                    ctx.request().getHeader("Accept-Language"), Language.ZH_CN);
             String person = identity.isAnonymous() ? null : identity.getPrincipal().getName();
             String csrf = tokens.issue(ctx.request(), ctx.response(), scope());
             shell = new Shell(lang, person, displayName(), identity.getRoles(), csrf, ctx.request().uri(), section);
@@ -73,7 +74,8 @@ public class ConsolePages {
     public void checkForm(String token) {
         RoutingContext ctx = current.getCurrent();
         if (!tokens.valid(ctx.request(), scope(), token)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "This form has expired or did not come from this console; open the page again and resend it");
+            throw new ApiException(ProblemType.FORBIDDEN,
+                    "This form has expired or did not come from this console; open the page again and resend it");
         }
     }
 
@@ -99,9 +101,11 @@ public class ConsolePages {
             return null;
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            for (String claim : new String[] {"name", "preferred_username", "email", "upn"}) {
+            for (String claim : new String[]{"name", "preferred_username", "email", "upn"}) {
                 Object value = token.getClaim(claim);
-                String text = value instanceof jakarta.json.JsonString json ? json.getString() : value == null ? null : value.toString();
+                String text = value instanceof jakarta.json.JsonString json
+                        ? json.getString()
+                        : value == null ? null : value.toString();
                 if (text != null && !text.isBlank()) {
                     return text;
                 }

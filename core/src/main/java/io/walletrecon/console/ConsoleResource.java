@@ -42,8 +42,11 @@ public class ConsoleResource {
     @Path("/console")
     @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.APPROVER})
     public Uni<String> overview() {
-        boolean readsPayments = pages.shell("overview").can(Roles.FINANCE) || pages.shell("overview").can(Roles.APPROVER);
-        Uni<Long> waiting = readsPayments ? payments.list(null, "pending_approval", null, null, null, 0, 1).map(p -> p.total()) : Uni.createFrom().item(0L);
+        boolean readsPayments = pages.shell("overview").can(Roles.FINANCE)
+                || pages.shell("overview").can(Roles.APPROVER);
+        Uni<Long> waiting = readsPayments
+                ? payments.list(null, "pending_approval", null, null, null, 0, 1).map(p -> p.total())
+                : Uni.createFrom().item(0L);
         return waiting.chain(n -> pages.render(overview.data("waiting", n), "overview"));
     }
 }

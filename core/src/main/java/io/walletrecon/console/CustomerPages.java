@@ -39,7 +39,8 @@ public class CustomerPages {
     @Location("console/collection-code.html")
     Template printableCode;
 
-    public CustomerPages(CustomerService customers, CollectionCodeService codes, PaymentPageLinks payPages, ConsolePages pages) {
+    public CustomerPages(CustomerService customers, CollectionCodeService codes, PaymentPageLinks payPages,
+            ConsolePages pages) {
         this.customers = customers;
         this.codes = codes;
         this.payPages = payPages;
@@ -51,7 +52,8 @@ public class CustomerPages {
     public Uni<String> customers(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("0") int page) {
         String q = query == null || query.isBlank() ? null : query.strip();
         return customers.list(null, q, Math.max(page, 0), PAGE_SIZE)
-                .chain(found -> pages.render(customerList.data("customers", found).data("q", q == null ? "" : q), "customers"));
+                .chain(found -> pages.render(customerList.data("customers", found).data("q", q == null ? "" : q),
+                        "customers"));
     }
 
     @GET

@@ -80,7 +80,7 @@ public class DevSignIn {
     @Path("/sign-in")
     @Produces(MediaType.TEXT_HTML)
     public String signIn(@QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state,
-                         @QueryParam("code_challenge") String challenge) {
+            @QueryParam("code_challenge") String challenge) {
         return page.data("redirectUri", redirectUri).data("state", state).data("challenge", challenge)
                 .data("persons", PERSONS.keySet().stream().sorted().toList()).render();
     }
@@ -89,13 +89,15 @@ public class DevSignIn {
     @Path("/sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response chosen(@FormParam("person") String person, @FormParam("redirect_uri") String redirectUri,
-                           @FormParam("state") String state, @FormParam("code_challenge") String challenge) {
+            @FormParam("state") String state, @FormParam("code_challenge") String challenge) {
         if (!PERSONS.containsKey(person) || redirectUri == null || challenge == null) {
             return Response.status(400).entity("choose a person; the sign-in needs PKCE").build();
         }
         String code = UUID.randomUUID().toString();
         grants.put(code, new Grant(person, redirectUri, challenge));
-        return Response.seeOther(UriBuilder.fromUri(redirectUri).queryParam("code", code).queryParam("state", state).build()).build();
+        return Response
+                .seeOther(UriBuilder.fromUri(redirectUri).queryParam("code", code).queryParam("state", state).build())
+                .build();
     }
 
     @POST
@@ -108,7 +110,9 @@ public class DevSignIn {
             return Response.status(400).entity(Map.of("error", "invalid_grant")).build();
         }
         String token = read(PERSONS.get(grant.person()));
-        return Response.ok(Map.of("access_token", token, "id_token", token, "token_type", "Bearer", "expires_in", 43200)).build();
+        return Response
+                .ok(Map.of("access_token", token, "id_token", token, "token_type", "Bearer", "expires_in", 43200))
+                .build();
     }
 
     @GET
@@ -118,7 +122,8 @@ public class DevSignIn {
         RSAPublicKey key = (RSAPublicKey) PublicKeys.parseRsa(read("jwt-public.pem"));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return Map.of("keys", List.of(Map.of("kty", "RSA", "alg", "RS256", "use", "sig",
-                "n", b64.encodeToString(unsigned(key.getModulus().toByteArray())), "e", b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())))));
+                "n", b64.encodeToString(unsigned(key.getModulus().toByteArray())), "e",
+                b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())))));
     }
 
     @GET

@@ -56,7 +56,8 @@ public class FormTokens {
         if (secret == null || token == null || token.isBlank()) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, scope).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(sign(secret, scope).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String sign(String secret, String scope) {

@@ -23,7 +23,8 @@ import java.util.Locale;
 @TemplateExtension
 public final class Formats {
 
-    private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日",
+            Locale.SIMPLIFIED_CHINESE);
     private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
@@ -56,7 +57,6 @@ public final class Formats {
         return (locale instanceof Locale l && isChinese(l) ? DATE_ZH : DATE_EN).format(date);
     }
 
-
     /** An instant in UTC, minutes precision (the same in both languages). */
     public static String time(OffsetDateTime at) {
         return at == null ? "" : TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC));
@@ -66,7 +66,9 @@ public final class Formats {
         return at == null ? "" : TIME.format(at.atOffset(ZoneOffset.UTC));
     }
 
-    /** {@code {q.urlEncoded}}: a value inside a link's query string (a name with {@code &} or spaces stays one value). */
+    /**
+     * {@code {q.urlEncoded}}: a value inside a link's query string (a name with {@code &} or spaces stays one value).
+     */
     public static String urlEncoded(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
  * browser's {@code Accept-Language}.
  */
 public enum Language {
-    ZH_CN("zh-CN", Locale.SIMPLIFIED_CHINESE),
-    EN("en", Locale.ENGLISH);
+    ZH_CN("zh-CN", Locale.SIMPLIFIED_CHINESE), EN("en", Locale.ENGLISH);
 
     public static final String COOKIE = "wr_lang";
 

@@ -30,7 +30,8 @@ public class LanguageResource {
 
     /** {@code back} when it is a path of this site ({@code /x}, not {@code //host} or a URL), else the console. */
     static String localPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\") || back.length() > 2000
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+                || back.length() > 2000
                 || back.chars().anyMatch(c -> c < 0x20)) {
             return "/console";
         }

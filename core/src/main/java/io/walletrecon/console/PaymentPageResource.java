@@ -44,8 +44,10 @@ public class PaymentPageResource {
                 .map(html -> ConsolePages.html(200, html))
                 .onFailure(ApiException.class).recoverWithUni(e -> {
                     int status = ((ApiException) e).type().status;
-                    return linkError.data("status", status).data("subject", "payment").data("path", PaymentPageLinks.PATH + token)
-                            .data("lang", lang).setLocale(lang.locale).createUni().map(html -> ConsolePages.html(status, html));
+                    return linkError.data("status", status).data("subject", "payment")
+                            .data("path", PaymentPageLinks.PATH + token)
+                            .data("lang", lang).setLocale(lang.locale).createUni()
+                            .map(html -> ConsolePages.html(status, html));
                 });
     }
 }

@@ -48,7 +48,8 @@ public class ReceivablePages {
     @Location("console/receivables-import.html")
     Template importForm;
 
-    public ReceivablePages(ReceivableService receivables, ReceivableImportService importer, ConsolePages pages, CurrentActor actor) {
+    public ReceivablePages(ReceivableService receivables, ReceivableImportService importer, ConsolePages pages,
+            CurrentActor actor) {
         this.receivables = receivables;
         this.importer = importer;
         this.pages = pages;
@@ -58,21 +59,25 @@ public class ReceivablePages {
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     public Uni<String> receivables(@QueryParam("customer") Long customer, @QueryParam("status") String status,
-                                   @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("page") @DefaultValue("0") int page) {
         String s = status == null || status.isBlank() ? null : status;
         return receivables.list(null, customer, s, null, null, null, null, Math.max(page, 0), PAGE_SIZE)
-                .chain(found -> pages.render(receivableList.data("receivables", found).data("status", s == null ? "" : s)
-                        .data("customer", customer), "receivables"));
+                .chain(found -> pages
+                        .render(receivableList.data("receivables", found).data("status", s == null ? "" : s)
+                                .data("customer", customer), "receivables"));
     }
 
     @GET
     @Path("/import")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     public Uni<String> importPage() {
-        return pages.render(importForm.data("result", null).data("errors", FormErrors.none()).data("fileName", null), "receivables");
+        return pages.render(importForm.data("result", null).data("errors", FormErrors.none()).data("fileName", null),
+                "receivables");
     }
 
-    /** The CSV as a browser form sends it (multipart, one file); all rows or none, bad lines listed next to the file. */
+    /**
+     * The CSV as a browser form sends it (multipart, one file); all rows or none, bad lines listed next to the file.
+     */
     @POST
     @Path("/import")
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
@@ -85,7 +90,8 @@ public class ReceivablePages {
         try {
             pages.checkForm(csrf);
             if (file == null) {
-                throw ApiException.invalid("Choose a CSV file to import", List.of(ProblemError.field("file", "is required")));
+                throw ApiException.invalid("Choose a CSV file to import",
+                        List.of(ProblemError.field("file", "is required")));
             }
             try (InputStream in = Files.newInputStream(file.uploadedFile())) {
                 result = importer.importCsv(in, null, actor.name());
@@ -97,7 +103,8 @@ public class ReceivablePages {
         }
         ImportResult imported = result;
         FormErrors shown = errors;
-        String html = pages.renderNow(importForm.data("result", imported).data("errors", shown).data("fileName", name), "receivables");
+        String html = pages.renderNow(importForm.data("result", imported).data("errors", shown).data("fileName", name),
+                "receivables");
         return ConsolePages.html(shown.status(), html);
     }
 }

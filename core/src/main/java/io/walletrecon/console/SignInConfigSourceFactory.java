@@ -28,7 +28,8 @@ public class SignInConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue url = context.getValue("quarkus.oidc.auth-server-url");
         boolean configured = url != null && url.getValue() != null && !url.getValue().isBlank();
-        return List.of(new MapBackedConfigSource(NAME, Map.of("quarkus.oidc.tenant-enabled", String.valueOf(configured)), ORDINAL) {
+        return List.of(new MapBackedConfigSource(NAME,
+                Map.of("quarkus.oidc.tenant-enabled", String.valueOf(configured)), ORDINAL) {
         });
     }
 

@@ -21,7 +21,8 @@ public class SignedOutResource {
 
     @GET
     @PermitAll
-    public Uni<String> signedOut(@CookieParam(Language.COOKIE) String lang, @HeaderParam("Accept-Language") String accept) {
+    public Uni<String> signedOut(@CookieParam(Language.COOKIE) String lang,
+            @HeaderParam("Accept-Language") String accept) {
         Language l = Language.choose(lang, accept, Language.ZH_CN);
         return page.data("lang", l).setLocale(l.locale).createUni();
     }

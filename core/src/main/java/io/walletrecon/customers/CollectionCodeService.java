@@ -34,7 +34,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CollectionCodeService {
 
-    /** Postgres ARE twin of {@code CollectionCodes}' text pattern, on the upper-cased text (matching's rules use it). */
+    /**
+     * Postgres ARE twin of {@code CollectionCodes}' text pattern, on the upper-cased text (matching's rules use it).
+     */
     public static final String SQL_CODE_PATTERN = CollectionCodeRepository.SQL_CODE_PATTERN;
 
     private static final int ATTEMPTS = 8;
@@ -47,8 +49,9 @@ public class CollectionCodeService {
     /** Per bean, created at run time: never a static field (a native image would freeze its seed at build time). */
     private final SecureRandom random = new SecureRandom();
 
-    public CollectionCodeService(CollectionConfig config, CollectionCodeRepository repository, CustomerRepository customers,
-                                 PaymentPageLinks payPages, AuditLog audit) {
+    public CollectionCodeService(CollectionConfig config, CollectionCodeRepository repository,
+            CustomerRepository customers,
+            PaymentPageLinks payPages, AuditLog audit) {
         this.config = config;
         this.repository = repository;
         this.customers = customers;
@@ -76,7 +79,8 @@ public class CollectionCodeService {
 
     private Uni<String> attempt(long customerId, Long receivableId, int left) {
         if (left == 0) {
-            return Uni.createFrom().failure(new IllegalStateException("no free collection code after " + ATTEMPTS + " draws"));
+            return Uni.createFrom()
+                    .failure(new IllegalStateException("no free collection code after " + ATTEMPTS + " draws"));
         }
         String code = CollectionCodes.generate(random);
         return repository.insertIfFree(code, customerId, receivableId)
@@ -86,8 +90,9 @@ public class CollectionCodeService {
     /** A customer's own collection code with its link and payment page. */
     @WithSession
     public Uni<CollectionCodeView> ofCustomer(long customerId) {
-        return customers.require(customerId).map(c -> new CollectionCodeView(c.collectionCode, c.id, null, link(c.collectionCode),
-                payPages.link(c.collectionCode)));
+        return customers.require(customerId)
+                .map(c -> new CollectionCodeView(c.collectionCode, c.id, null, link(c.collectionCode),
+                        payPages.link(c.collectionCode)));
     }
 
     /** The owner of the first valid code in {@code text}, if that code was issued. */
@@ -128,9 +133,11 @@ public class CollectionCodeService {
 
     /** The audit row of a {@link #link}, when it linked anything. */
     public Uni<Void> recordLinked(long accountId, LinkResult r, String actor) {
-        return r.byCode() + r.byPayerIdentity() == 0 ? Uni.createFrom().voidItem()
-                : audit.record(actor, "transactions.linked-to-customers", "account", accountId, "collection code or payer identity",
-                Map.of("byCode", r.byCode(), "byPayerIdentity", r.byPayerIdentity())).replaceWithVoid();
+        return r.byCode() + r.byPayerIdentity() == 0
+                ? Uni.createFrom().voidItem()
+                : audit.record(actor, "transactions.linked-to-customers", "account", accountId,
+                        "collection code or payer identity",
+                        Map.of("byCode", r.byCode(), "byPayerIdentity", r.byPayerIdentity())).replaceWithVoid();
     }
 
     public String link(String code) {
@@ -166,7 +173,8 @@ public class CollectionCodeService {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
-                + "\" width=\"" + config.qrSize() + "\" height=\"" + config.qrSize() + "\" shape-rendering=\"crispEdges\">"
+                + "\" width=\"" + config.qrSize() + "\" height=\"" + config.qrSize()
+                + "\" shape-rendering=\"crispEdges\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 

@@ -22,7 +22,8 @@ public final class CollectionCodes {
     public static final int LENGTH = PREFIX.length() + PAYLOAD + 1;
 
     /** A code anywhere in free text (memo, out_trade_no, attach), not glued to other letters or digits. */
-    private static final Pattern IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])[Ww][Rr][2-9A-HJ-NP-Za-hj-np-z]{7}(?![A-Za-z0-9])");
+    private static final Pattern IN_TEXT = Pattern
+            .compile("(?<![A-Za-z0-9])[Ww][Rr][2-9A-HJ-NP-Za-hj-np-z]{7}(?![A-Za-z0-9])");
 
     private CollectionCodes() {
     }

@@ -24,7 +24,10 @@ public class Customer {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** The company whose customer this is; fixed once created (its receivables and payer identities are the company's too). */
+    /**
+     * The company whose customer this is; fixed once created (its receivables and payer identities are the company's
+     * too).
+     */
     @Column(name = "company_id")
     public long companyId;
 

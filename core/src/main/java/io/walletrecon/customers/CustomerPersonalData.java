@@ -38,7 +38,9 @@ public class CustomerPersonalData {
     }
 
     private String open(long id, String column, byte[] ciphertext) {
-        return ciphertext == null ? null : new String(keys.decrypt(ciphertext, "customers." + column + ":" + id), StandardCharsets.UTF_8);
+        return ciphertext == null
+                ? null
+                : new String(keys.decrypt(ciphertext, "customers." + column + ":" + id), StandardCharsets.UTF_8);
     }
 
     /** A new payer identity of the customer: its lookup key, masked form and the value encrypted. */
@@ -65,11 +67,13 @@ public class CustomerPersonalData {
             if (i.kind().equals("bank_account")) {
                 String number = PayerIdentities.normaliseAccountNumber(i.value());
                 if (!number.matches("[A-Z0-9]{6,34}")) {
-                    errors.add(ProblemError.field("identities[" + n + "].value", "must be an IBAN or account number (6 to 34 letters and digits)"));
+                    errors.add(ProblemError.field("identities[" + n + "].value",
+                            "must be an IBAN or account number (6 to 34 letters and digits)"));
                 }
             }
             if (!seen.add(i.kind() + "\u0000" + PayerIdentities.key(keys, i.kind(), i.value()))) {
-                errors.add(ProblemError.field("identities[" + n + "]", "repeats an identity given earlier in this request"));
+                errors.add(ProblemError.field("identities[" + n + "]",
+                        "repeats an identity given earlier in this request"));
             }
         }
         Validation.refuseIfAny(errors);
@@ -87,6 +91,7 @@ public class CustomerPersonalData {
             email = PayerIdentities.maskEmail(email);
         }
         return new CustomerView(c.id, company, c.externalId, c.name, c.contactName, phone, email, c.riskRating, c.notes,
-                c.collectionCode, c.identities.stream().map(CustomerView.IdentityView::of).toList(), c.createdAt, c.updatedAt);
+                c.collectionCode, c.identities.stream().map(CustomerView.IdentityView::of).toList(), c.createdAt,
+                c.updatedAt);
     }
 }

@@ -33,7 +33,8 @@ public class CustomerRepository implements PanacheRepository<Customer> {
 
     /** {@link #findWithIdentities}, or a 404 naming the customer. */
     public Uni<Customer> require(long id) {
-        return findWithIdentities(id).onItem().ifNull().failWith(() -> ApiException.notFound("No customer with id " + id));
+        return findWithIdentities(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("No customer with id " + id));
     }
 
     /**
@@ -48,18 +49,21 @@ public class CustomerRepository implements PanacheRepository<Customer> {
             params.and("company", companyId);
         }
         if (matching) {
-            params.and("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code", query.trim().toUpperCase());
+            params.and("q", "%" + query.toLowerCase().trim() + "%").and("exact", query.trim()).and("code",
+                    query.trim().toUpperCase());
         }
         String where = companyId != null ? (matching ? OF_COMPANY_MATCHING : OF_COMPANY) : (matching ? MATCHING : ALL);
         var found = find(where, Sort.by("id"), params);
         return found.page(Page.of(page, size)).list()
-                .chain(items -> items.isEmpty() ? Uni.createFrom().item(List.<Customer>of())
+                .chain(items -> items.isEmpty()
+                        ? Uni.createFrom().item(List.<Customer>of())
                         : find(PAGE_WITH_IDENTITIES, items.stream().map(c -> c.id).toList()).list())
                 .chain(items -> found.count().map(total -> new Found(items, total)));
     }
 
     /** How many receivables the customer has, of any status. */
     public Uni<Long> receivablesOf(long customerId) {
-        return getSession().chain(s -> s.createNativeQuery(RECEIVABLES, Long.class).setParameter(1, customerId).getSingleResult());
+        return getSession()
+                .chain(s -> s.createNativeQuery(RECEIVABLES, Long.class).setParameter(1, customerId).getSingleResult());
     }
 }

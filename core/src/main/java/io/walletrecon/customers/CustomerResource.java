@@ -38,7 +38,8 @@ public class CustomerResource {
     private final CollectionCodeService codes;
     private final CurrentActor actor;
 
-    public CustomerResource(CustomerService service, PayerIdentityService identities, CollectionCodeService codes, CurrentActor actor) {
+    public CustomerResource(CustomerService service, PayerIdentityService identities, CollectionCodeService codes,
+            CurrentActor actor) {
         this.service = service;
         this.identities = identities;
         this.codes = codes;
@@ -61,9 +62,9 @@ public class CustomerResource {
     @APIResponse(responseCode = "422", description = "No such company")
     @APIResponse(responseCode = "200", description = "A page of customers")
     public Uni<PageView<CustomerView>> list(@QueryParam("company") String company,
-                                            @QueryParam("q") String q,
-                                            @QueryParam("page") @DefaultValue("0") int page,
-                                            @QueryParam("size") Integer size) {
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
         return service.list(company, q, page, size);
     }
 

@@ -31,7 +31,7 @@ public class CustomerService {
     private final Paging paging;
 
     public CustomerService(CustomerRepository customers, CompanyService companies, CollectionCodeService codes,
-                           CustomerPersonalData personalData, AuditLog audit, Paging paging) {
+            CustomerPersonalData personalData, AuditLog audit, Paging paging) {
         this.customers = customers;
         this.companies = companies;
         this.codes = codes;
@@ -44,11 +44,13 @@ public class CustomerService {
     public Uni<CustomerView> create(CustomerRequests.Create request, String actor) {
         List<CustomerRequests.Identity> identities = request.identities() == null ? List.of() : request.identities();
         personalData.checkIdentities(identities);
-        return companies.resolve(request.company(), "company").chain(company -> create(request, identities, company, actor))
+        return companies.resolve(request.company(), "company")
+                .chain(company -> create(request, identities, company, actor))
                 .onFailure(UniqueViolations::is).transform(UniqueViolations::customerConflict);
     }
 
-    private Uni<CustomerView> create(CustomerRequests.Create request, List<CustomerRequests.Identity> identities, Company company, String actor) {
+    private Uni<CustomerView> create(CustomerRequests.Create request, List<CustomerRequests.Identity> identities,
+            Company company, String actor) {
         Customer c = new Customer();
         c.companyId = company.id;
         c.externalId = blankToNull(request.externalId());
@@ -69,11 +71,15 @@ public class CustomerService {
                     return saved;
                 }))
                 .call(() -> customers.flush())
-                .call(saved -> audit.record(actor, "customer.created", "customer", saved.id, null, summary(saved, company.code, identities.size())))
+                .call(saved -> audit.record(actor, "customer.created", "customer", saved.id, null,
+                        summary(saved, company.code, identities.size())))
                 .map(saved -> personalData.view(saved, company.code, false));
     }
 
-    /** Customers, of one company when {@code company} is given; {@code query} matches name, externalId or collection code. */
+    /**
+     * Customers, of one company when {@code company} is given; {@code query} matches name, externalId or collection
+     * code.
+     */
     @WithSession
     public Uni<PageView<CustomerView>> list(String company, String query, int page, Integer requestedSize) {
         int size = paging.size(requestedSize);
@@ -84,7 +90,8 @@ public class CustomerService {
     private Uni<PageView<CustomerView>> page(Company scope, String query, int page, int size) {
         return customers.page(scope == null ? null : scope.id, query, page, size)
                 .chain(found -> companies.codes().map(codes -> new PageView<>(
-                        found.items().stream().map(c -> personalData.view(c, codes.get(c.companyId), true)).toList(), page, size, found.total())));
+                        found.items().stream().map(c -> personalData.view(c, codes.get(c.companyId), true)).toList(),
+                        page, size, found.total())));
     }
 
     @WithSession
@@ -129,8 +136,10 @@ public class CustomerService {
             }
             c.updatedAt = Instant.now();
             return customers.flush()
-                    .call(() -> audit.record(actor, "customer.updated", "customer", c.id, null, changed)).replaceWith(c);
-        }).chain(c -> personalData.view(c, false)).onFailure(UniqueViolations::is).transform(UniqueViolations::customerConflict);
+                    .call(() -> audit.record(actor, "customer.updated", "customer", c.id, null, changed))
+                    .replaceWith(c);
+        }).chain(c -> personalData.view(c, false)).onFailure(UniqueViolations::is)
+                .transform(UniqueViolations::customerConflict);
     }
 
     @WithTransaction

@@ -12,9 +12,10 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CustomerView(long id, String company, String externalId, String name, String contactName, String phone, String email,
-                           String riskRating, String notes, String collectionCode, List<IdentityView> identities,
-                           Instant createdAt, Instant updatedAt) {
+public record CustomerView(long id, String company, String externalId, String name, String contactName, String phone,
+        String email,
+        String riskRating, String notes, String collectionCode, List<IdentityView> identities,
+        Instant createdAt, Instant updatedAt) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public final class PayerIdentities {
 
-    public static final Set<String> KINDS = Set.of("alipay_buyer_id", "alipay_logon", "wechat_openid", "stripe_customer", "bank_account");
+    public static final Set<String> KINDS = Set.of("alipay_buyer_id", "alipay_logon", "wechat_openid",
+            "stripe_customer", "bank_account");
 
     private PayerIdentities() {
     }

@@ -25,7 +25,10 @@ public class PayerIdentity {
     @JoinColumn(name = "customer_id")
     public Customer customer;
 
-    /** Always the customer's company: an identity is unique per company (one payer may buy from two companies of a group). */
+    /**
+     * Always the customer's company: an identity is unique per company (one payer may buy from two companies of a
+     * group).
+     */
     @Column(name = "company_id")
     public long companyId;
 

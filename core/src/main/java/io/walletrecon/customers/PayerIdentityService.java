@@ -41,7 +41,8 @@ public class PayerIdentityService {
 
     @WithTransaction
     public Uni<CustomerView> remove(long customerId, long identityId, String actor) {
-        return customers.require(customerId).chain(c -> remove(c, identityId, actor)).chain(c -> personalData.view(c, false));
+        return customers.require(customerId).chain(c -> remove(c, identityId, actor))
+                .chain(c -> personalData.view(c, false));
     }
 
     private Uni<Customer> remove(Customer c, long identityId, String actor) {

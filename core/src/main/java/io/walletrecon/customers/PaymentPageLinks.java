@@ -43,15 +43,17 @@ public class PaymentPageLinks {
 
     /** The code a token names, when the signature is ours; else 403. */
     public String verify(String token) {
-        ApiException invalid = new ApiException(ProblemType.FORBIDDEN, "This payment page link is not valid; ask the sender for a new link");
+        ApiException invalid = new ApiException(ProblemType.FORBIDDEN,
+                "This payment page link is not valid; ask the sender for a new link");
         int dot = token == null || token.length() > 100 ? -1 : token.indexOf('.');
         if (dot <= 0 || dot != token.lastIndexOf('.')) {
             throw invalid;
         }
         String code = token.substring(0, dot);
         // Compared as canonical text: the decoder would ignore the spare bits of the last base64 character.
-        if (!CollectionCodes.isValid(code) || !MessageDigest.isEqual(B64.encodeToString(signature(code)).getBytes(StandardCharsets.US_ASCII),
-                token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+        if (!CollectionCodes.isValid(code)
+                || !MessageDigest.isEqual(B64.encodeToString(signature(code)).getBytes(StandardCharsets.US_ASCII),
+                        token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw invalid;
         }
         return code;

@@ -14,8 +14,10 @@ public final class UniqueViolations {
     public static Optional<String> of(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException cv
-                    && (cv.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE || "23505".equals(cv.getSQLState()))) {
-                return Optional.of(cv.getConstraintName() != null ? cv.getConstraintName() : String.valueOf(cv.getMessage()));
+                    && (cv.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                            || "23505".equals(cv.getSQLState()))) {
+                return Optional
+                        .of(cv.getConstraintName() != null ? cv.getConstraintName() : String.valueOf(cv.getMessage()));
             }
             if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
                 return Optional.of(pg.getConstraint() != null ? pg.getConstraint() : String.valueOf(pg.getMessage()));
@@ -35,7 +37,8 @@ public final class UniqueViolations {
     public static ApiException customerConflict(Throwable e) {
         String constraint = of(e).orElse("");
         if (constraint.contains("payer_identities")) {
-            return ApiException.conflict("This payer identity already belongs to a customer of this company; remove it there first");
+            return ApiException.conflict(
+                    "This payer identity already belongs to a customer of this company; remove it there first");
         }
         if (constraint.contains("external_id")) {
             return ApiException.conflict("Another customer of this company has this externalId");

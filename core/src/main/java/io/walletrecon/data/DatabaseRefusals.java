@@ -26,7 +26,8 @@ public final class DatabaseRefusals {
             case "23502" -> "a required value is missing";
             case "23503" -> "it refers to a record that does not exist";
             case "23514" -> "a value breaks a rule of the record";
-            default -> state.startsWith("22") ? "a value is not valid for its column"
+            default -> state.startsWith("22")
+                    ? "a value is not valid for its column"
                     : state.startsWith("23") ? "the record breaks an integrity rule" : null;
         };
     }

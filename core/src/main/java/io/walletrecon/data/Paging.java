@@ -53,7 +53,10 @@ public class Paging {
         Validation.refuseIfAny(errors);
     }
 
-    /** Adds a problem for each of {@code page} and {@code size} that is out of range, for an endpoint of its own maximum. */
+    /**
+     * Adds a problem for each of {@code page} and {@code size} that is out of range, for an endpoint of its own
+     * maximum.
+     */
     public static void check(int page, int size, int maxSize, List<ProblemError> errors) {
         if (page < 0) {
             errors.add(ProblemError.field("page", "must be 0 or more"));
@@ -61,8 +64,9 @@ public class Paging {
         if (size < 1 || size > maxSize) {
             errors.add(ProblemError.field("size", "must be between 1 and " + maxSize));
         } else if (page > 0 && offset(page, size) > MAX_OFFSET) {
-            errors.add(ProblemError.field("page", "must start at most " + MAX_OFFSET + " rows in (page × size); narrow the filter "
-                    + "or export the report to see further"));
+            errors.add(ProblemError.field("page",
+                    "must start at most " + MAX_OFFSET + " rows in (page × size); narrow the filter "
+                            + "or export the report to see further"));
         }
     }
 

@@ -34,7 +34,8 @@ public class WalletTransactionRepository implements PanacheRepository<WalletTran
 
     /** The transaction, locked until the transaction ends (two reports about one payment never interleave), or null. */
     public Uni<WalletTransaction> findForUpdate(long accountId, String providerTxnId) {
-        return find(BY_PROVIDER_TXN_ID, accountId, providerTxnId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return find(BY_PROVIDER_TXN_ID, accountId, providerTxnId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     /** The sum of a payment's succeeded refund rows, after flushing the session's pending rows. */
@@ -47,7 +48,9 @@ public class WalletTransactionRepository implements PanacheRepository<WalletTran
                         .getSingleResult()));
     }
 
-    /** An account's transactions by business date (either bound optional) and status (optional), by time of occurrence. */
+    /**
+     * An account's transactions by business date (either bound optional) and status (optional), by time of occurrence.
+     */
     public Uni<Found> page(long accountId, LocalDate from, LocalDate to, TransactionStatus status, int page, int size) {
         Parameters params = Parameters.with("account", accountId);
         if (from != null) {
@@ -59,8 +62,10 @@ public class WalletTransactionRepository implements PanacheRepository<WalletTran
         if (status != null) {
             params.and("status", status.code());
         }
-        String where = OF_ACCOUNT + (from != null ? FROM : "") + (to != null ? TO : "") + (status != null ? STATUS : "");
+        String where = OF_ACCOUNT + (from != null ? FROM : "") + (to != null ? TO : "")
+                + (status != null ? STATUS : "");
         var found = find(where, Sort.by("occurredAt").and("id"), params);
-        return found.page(Page.of(page, size)).list().chain(items -> found.count().map(total -> new Found(items, total)));
+        return found.page(Page.of(page, size)).list()
+                .chain(items -> found.count().map(total -> new Found(items, total)));
     }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Sends pending alerts to the configured webhook, signed with the Standard Webhooks scheme
  * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64 HMAC-SHA256 of id.ts.body>}).
- * Retries are capped ({@code max-attempts}) with exponential backoff; after the cap a delivery is dead, not retried forever.
+ * Retries are capped ({@code max-attempts}) with exponential backoff; after the cap a delivery is dead, not retried
+ * forever.
  */
 @ApplicationScoped
 public class AlertDeliveryService {
@@ -38,7 +39,8 @@ public class AlertDeliveryService {
         this.repository = repository;
         this.config = config.alerts();
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout()).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout())
+                .build();
     }
 
     /** Delivers due alerts; returns how many were delivered. */
@@ -79,7 +81,9 @@ public class AlertDeliveryService {
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(ts))
                 .header("webhook-signature", sign(config.webhookSecret().orElseThrow(
-                        () -> new IllegalStateException("walletrecon.dispatch.alerts.webhook-secret is required with a webhook URL")), webhookId, ts, body))
+                        () -> new IllegalStateException(
+                                "walletrecon.dispatch.alerts.webhook-secret is required with a webhook URL")),
+                        webhookId, ts, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         int attempt = r.getInteger("attempts");
         long alertId = r.getLong("alert_id");
@@ -91,7 +95,9 @@ public class AlertDeliveryService {
                     AlertDeliveryStatus outcome = AlertDeliveryStateMachine.after(ok, attempt, config.maxAttempts());
                     AlertDeliveryStateMachine.require(alertId, AlertDeliveryStatus.PENDING, outcome);
                     long delayMs = Backoff.uncapped(config.backoffBase()).exponential(attempt).toMillis();
-                    return repository.finish(alertId, outcome, status < 0 ? null : status, ok ? null : status < 0 ? "no answer" : "HTTP " + status,
+                    return repository
+                            .finish(alertId, outcome, status < 0 ? null : status,
+                                    ok ? null : status < 0 ? "no answer" : "HTTP " + status,
                                     delayMs)
                             .replaceWith(ok);
                 });

@@ -32,7 +32,10 @@ public class AlertRepository extends SessionSqlRepository {
     /** A bank file's alert; bank files have no delivery. */
     static final String RAISE_FOR_FILE = "insert into alerts (kind, bank_file_id, message) values ($1, $2, $3)";
 
-    /** Due deliveries with their alerts, leased for a minute (next attempt pushed ahead) so that two runners never send the same one. */
+    /**
+     * Due deliveries with their alerts, leased for a minute (next attempt pushed ahead) so that two runners never send
+     * the same one.
+     */
     static final String CLAIM_DUE = """
             update alert_deliveries d set next_attempt_at = now() + interval '1 minute', attempts = d.attempts + 1
             from (select alert_id from alert_deliveries where status = $1 and next_attempt_at <= now()
@@ -55,7 +58,8 @@ public class AlertRepository extends SessionSqlRepository {
 
     /** In the caller's Hibernate Reactive transaction. */
     Uni<Void> raise(AlertService.NewAlert alert, boolean deliver) {
-        return nativeUpdate(RAISE, alert.kind(), alert.paymentId(), alert.message(), deliver, AlertDeliveryStatus.PENDING.code()).replaceWithVoid();
+        return nativeUpdate(RAISE, alert.kind(), alert.paymentId(), alert.message(), deliver,
+                AlertDeliveryStatus.PENDING.code()).replaceWithVoid();
     }
 
     /** In a dispatcher's SQL-client transaction, all alerts of a batch in one statement. */
@@ -73,7 +77,9 @@ public class AlertRepository extends SessionSqlRepository {
 
     /** Up to {@link #CLAIM_BATCH} due deliveries, claimed in a transaction of their own. */
     Uni<List<Row>> claimDue() {
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(AlertDeliveryStatus.PENDING.code(), CLAIM_BATCH)))
+        return pool
+                .withTransaction(conn -> conn.preparedQuery(CLAIM_DUE)
+                        .execute(Tuple.of(AlertDeliveryStatus.PENDING.code(), CLAIM_BATCH)))
                 .map(rows -> {
                     List<Row> list = new ArrayList<>();
                     rows.forEach(list::add);
@@ -83,7 +89,9 @@ public class AlertRepository extends SessionSqlRepository {
 
     /** What an attempt came to: the webhook's HTTP status (null without an answer), the error, when to try next. */
     Uni<Void> finish(long alertId, AlertDeliveryStatus outcome, Integer httpStatus, String error, long nextInMs) {
-        return pool.preparedQuery(FINISH).execute(Tuple.of(alertId, outcome.code(), httpStatus, error, nextInMs, AlertDeliveryStatus.DELIVERED.code()))
+        return pool.preparedQuery(FINISH)
+                .execute(Tuple.of(alertId, outcome.code(), httpStatus, error, nextInMs,
+                        AlertDeliveryStatus.DELIVERED.code()))
                 .replaceWithVoid();
     }
 }

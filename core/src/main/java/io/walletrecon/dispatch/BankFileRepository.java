@@ -29,7 +29,10 @@ public class BankFileRepository extends SessionSqlRepository {
 
     static final String JOBS_DONE = "update dispatch_jobs set status = $2, lease_until = null, updated_at = now() where payment_id = any($1)";
 
-    /** Files to hand over: built ones, and hand-overs that stayed unfinished longer than {@code $2} ms (their dispatcher died). */
+    /**
+     * Files to hand over: built ones, and hand-overs that stayed unfinished longer than {@code $2} ms (their dispatcher
+     * died).
+     */
     static final String CLAIM_FILES = """
             update bank_files f set state = $5, hand_over_started_at = now(), handed_over_by = $1
             from (select id, state from bank_files
@@ -60,34 +63,48 @@ public class BankFileRepository extends SessionSqlRepository {
     }
 
     /** A built file of one account and execution date. */
-    record NewFile(long accountId, LocalDate executionDate, String messageId, String fileName, int paymentCount, String controlSum, String content,
-                   String sha256) {
+    record NewFile(long accountId, LocalDate executionDate, String messageId, String fileName, int paymentCount,
+            String controlSum, String content,
+            String sha256) {
     }
 
-    /** Stores the file and marks its orders as in it (their attempt recorded, their jobs done); answers the file's id. */
+    /**
+     * Stores the file and marks its orders as in it (their attempt recorded, their jobs done); answers the file's id.
+     */
     Uni<Long> store(DispatchRepository.Tx tx, NewFile f, Long[] paymentIds) {
         return tx.conn().preparedQuery(INSERT_FILE)
-                .execute(Tuple.tuple(List.of(f.accountId(), f.executionDate(), f.messageId(), f.fileName(), f.paymentCount(), f.controlSum(), f.content(),
+                .execute(Tuple.tuple(List.of(f.accountId(), f.executionDate(), f.messageId(), f.fileName(),
+                        f.paymentCount(), f.controlSum(), f.content(),
                         f.sha256())))
                 .map(rows -> rows.iterator().next().getLong("id"))
                 .call(fileId -> tx.conn().preparedQuery(MARK_ORDERS).execute(Tuple.of(fileId, paymentIds)))
-                .call(() -> tx.conn().preparedQuery(INSERT_ATTEMPTS).execute(Tuple.of(paymentIds, f.fileName(), AttemptOutcome.ACCEPTED.code())))
-                .call(() -> tx.conn().preparedQuery(JOBS_DONE).execute(Tuple.of(paymentIds, DispatchJobStatus.DONE.code())));
+                .call(() -> tx.conn().preparedQuery(INSERT_ATTEMPTS)
+                        .execute(Tuple.of(paymentIds, f.fileName(), AttemptOutcome.ACCEPTED.code())))
+                .call(() -> tx.conn().preparedQuery(JOBS_DONE)
+                        .execute(Tuple.of(paymentIds, DispatchJobStatus.DONE.code())));
     }
 
-    /** Claims up to {@code limit} files for {@code worker} to hand over; a hand-over older than {@code stale} is taken over. */
+    /**
+     * Claims up to {@code limit} files for {@code worker} to hand over; a hand-over older than {@code stale} is taken
+     * over.
+     */
     Uni<List<Row>> claimForHandOver(String worker, Duration stale, int limit) {
-        return pool.preparedQuery(CLAIM_FILES).execute(Tuple.of(worker, stale.toMillis(), limit, BankFileState.BUILT.code(),
-                BankFileState.HANDING_OVER.code())).map(DispatchRepository::rows);
+        return pool.preparedQuery(CLAIM_FILES)
+                .execute(Tuple.of(worker, stale.toMillis(), limit, BankFileState.BUILT.code(),
+                        BankFileState.HANDING_OVER.code()))
+                .map(DispatchRepository::rows);
     }
 
     /** Ends {@code worker}'s hand-over of file {@code id} in {@code to}; with its alert when it is uncertain. */
     Uni<Void> finishHandOver(long id, BankFileState to, String worker, String uncertainMessage) {
         return pool.withTransaction(conn -> conn.preparedQuery(FINISH_FILE)
-                .execute(Tuple.of(id, to.code(), worker, BankFileState.HANDED_OVER.code(), BankFileState.HANDING_OVER.code()))
-                .chain(() -> uncertainMessage == null ? Uni.createFrom().voidItem()
-                        : conn.preparedQuery(AlertRepository.RAISE_FOR_FILE).execute(Tuple.of("BANK_FILE_UNCERTAIN", id, uncertainMessage))
-                        .replaceWithVoid()));
+                .execute(Tuple.of(id, to.code(), worker, BankFileState.HANDED_OVER.code(),
+                        BankFileState.HANDING_OVER.code()))
+                .chain(() -> uncertainMessage == null
+                        ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery(AlertRepository.RAISE_FOR_FILE)
+                                .execute(Tuple.of("BANK_FILE_UNCERTAIN", id, uncertainMessage))
+                                .replaceWithVoid()));
     }
 
     /** The file as {@code id|account|name|messageId|state|sha256|count|sum|date|handedOverAt}, or null. */

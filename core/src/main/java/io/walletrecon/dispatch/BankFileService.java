@@ -29,7 +29,8 @@ import java.util.Map;
  * The bank file adapter (银企联 / host-to-host): approved supplier payments due for an execution date become one
  * pain.001.001.09 file per debtor account and date. The file content and its SHA-256 are stored with the orders
  * becoming SUBMITTED in one transaction. Then one dispatcher at a time hands each file over ({@link BankFileState}):
- * it claims the file with SKIP LOCKED, publishes it to the {@link BankFileOutbox} (a directory, or the documents bucket) without ever replacing a file there
+ * it claims the file with SKIP LOCKED, publishes it to the {@link BankFileOutbox} (a directory, or the documents
+ * bucket) without ever replacing a file there
  * ({@link HandOverRule}), and records the hand-over; a retry after a crash finds the file and records it instead of
  * writing it twice.
  */
@@ -46,7 +47,8 @@ public class BankFileService {
     private final AuditLog audit;
     private final BankFileOutbox outbox;
 
-    public BankFileService(BankFileRepository files, Beneficiaries beneficiaries, DispatchConfig config, AuditLog audit, BankFileOutbox outbox) {
+    public BankFileService(BankFileRepository files, Beneficiaries beneficiaries, DispatchConfig config, AuditLog audit,
+            BankFileOutbox outbox) {
         this.files = files;
         this.beneficiaries = beneficiaries;
         this.config = config;
@@ -58,7 +60,8 @@ public class BankFileService {
     Uni<Integer> build(DispatchRepository.Tx tx, List<DispatchClaims.Claimed> submitted) {
         Map<String, List<DispatchClaims.Claimed>> groups = new LinkedHashMap<>();
         for (DispatchClaims.Claimed c : submitted) {
-            groups.computeIfAbsent(c.row().getLong("account_id") + "|" + c.row().getLocalDate("execute_on"), k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(c.row().getLong("account_id") + "|" + c.row().getLocalDate("execute_on"),
+                    k -> new ArrayList<>()).add(c);
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -67,15 +70,18 @@ public class BankFileService {
             LocalDate date = first.getLocalDate("execute_on");
             String messageId = "WR-" + group.get(0).paymentId() + "-" + group.size();
             List<Pain001Writer.Transfer> transfers = group.stream().map(c -> new Pain001Writer.Transfer(c.paymentId(),
-                    Money.ofMinor(c.row().getLong("amount_minor"), c.row().getString("currency")), c.row().getString("ben_name"),
+                    Money.ofMinor(c.row().getLong("amount_minor"), c.row().getString("currency")),
+                    c.row().getString("ben_name"),
                     accountNumber(c.row()), c.row().getString("bank_code"), c.row().getString("reference"))).toList();
             String xml = Pain001Writer.write(messageId, now, date,
-                    new Pain001Writer.Debtor(first.getString("account_name"), first.getString("account_code"), config.bankFile().debtorAgentBic()),
+                    new Pain001Writer.Debtor(first.getString("account_name"), first.getString("account_code"),
+                            config.bankFile().debtorAgentBic()),
                     transfers);
             String fileName = "pain001-" + first.getString("account_code") + "-" + date + "-" + messageId + ".xml";
             Money sum = transfers.stream().map(Pain001Writer.Transfer::amount).reduce(Money::plus).orElseThrow();
             Long[] ids = group.stream().map(DispatchClaims.Claimed::paymentId).toArray(Long[]::new);
-            BankFileRepository.NewFile file = new BankFileRepository.NewFile(first.getLong("account_id"), date, messageId, fileName, ids.length,
+            BankFileRepository.NewFile file = new BankFileRepository.NewFile(first.getLong("account_id"), date,
+                    messageId, fileName, ids.length,
                     sum.toDecimalString(), xml, sha256(xml.getBytes(StandardCharsets.UTF_8)));
             chain = chain.chain(() -> files.store(tx, file, ids).replaceWithVoid());
         }
@@ -85,7 +91,8 @@ public class BankFileService {
     private String accountNumber(Row row) {
         var cipher = row.getBuffer("account_ciphertext");
         if (cipher == null) {
-            throw new IllegalStateException("beneficiary of payment " + row.getLong("payment_id") + " has no bank account");
+            throw new IllegalStateException(
+                    "beneficiary of payment " + row.getLong("payment_id") + " has no bank account");
         }
         String key = row.getString("beneficiary_key");
         return beneficiaries.accountNumber(cipher.getBytes(), key);
@@ -103,21 +110,25 @@ public class BankFileService {
     private Uni<Boolean> handOverOne(Row r, String worker) {
         long id = r.getLong("id");
         String name = r.getString("file_name");
-        return Uni.createFrom().item(() -> publish(name, r.getBoolean("resumed"), r.getString("content"), r.getString("sha256")))
+        return Uni.createFrom()
+                .item(() -> publish(name, r.getBoolean("resumed"), r.getString("content"), r.getString("sha256")))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(action -> {
                     boolean delivered = action != HandOverRule.Action.UNCERTAIN;
                     BankFileState to = delivered ? BankFileState.HANDED_OVER : BankFileState.UNCERTAIN;
                     BankFileStateMachine.require(id, BankFileState.HANDING_OVER, to);
-                    Uni<Void> mark = files.finishHandOver(id, to, worker, delivered ? null : uncertainMessage(id, name));
+                    Uni<Void> mark = files.finishHandOver(id, to, worker,
+                            delivered ? null : uncertainMessage(id, name));
                     return mark.chain(() -> delivered ? cleanQuietly(name) : Uni.createFrom().voidItem())
-                            .invoke(() -> LOG.infof("bank file %s: %s (%s) at %s", name, to.code(), action, outbox.describe()))
+                            .invoke(() -> LOG.infof("bank file %s: %s (%s) at %s", name, to.code(), action,
+                                    outbox.describe()))
                             .replaceWith(action == HandOverRule.Action.WRITE);
                 });
     }
 
     private static String uncertainMessage(long id, String name) {
-        return "Bank file " + id + " (" + name + "): a hand-over was interrupted and the file is not in the outbox; the bank's connector may"
+        return "Bank file " + id + " (" + name
+                + "): a hand-over was interrupted and the file is not in the outbox; the bank's connector may"
                 + " already have taken it. Ask the bank whether it received it, then settle it: delivered, or deliver again";
     }
 
@@ -144,8 +155,9 @@ public class BankFileService {
 
     /** A bank file as the API shows it. */
     @RegisterForReflection
-    public record BankFileView(long id, String account, String fileName, String messageId, String state, String sha256, int paymentCount,
-                               String controlSum, LocalDate executionDate, OffsetDateTime handedOverAt) {
+    public record BankFileView(long id, String account, String fileName, String messageId, String state, String sha256,
+            int paymentCount,
+            String controlSum, LocalDate executionDate, OffsetDateTime handedOverAt) {
     }
 
     @WithSession
@@ -159,7 +171,8 @@ public class BankFileService {
                 throw ApiException.notFound("No bank file with id " + id);
             }
             String[] f = row.split("\\|", -1);
-            return new BankFileView(Long.parseLong(f[0]), f[1], f[2], f[3], f[4], f[5], Integer.parseInt(f[6]), f[7], LocalDate.parse(f[8]),
+            return new BankFileView(Long.parseLong(f[0]), f[1], f[2], f[3], f[4], f[5], Integer.parseInt(f[6]), f[7],
+                    LocalDate.parse(f[8]),
                     f[9].isEmpty() ? null : OffsetDateTime.parse(f[9]));
         });
     }
@@ -181,7 +194,9 @@ public class BankFileService {
             }
             BankFileStateMachine.require(id, state, to);
             return files.settle(id, to)
-                    .chain(() -> audit.record(actor, delivered ? "bank-file.confirmed-delivered" : "bank-file.redeliver", "bank_file", id, comment,
+                    .chain(() -> audit.record(actor,
+                            delivered ? "bank-file.confirmed-delivered" : "bank-file.redeliver", "bank_file", id,
+                            comment,
                             Map.of("from", state.code(), "to", to.code())));
         }).chain(() -> view(id));
     }

@@ -10,7 +10,10 @@ public enum BankFileState {
     HANDING_OVER,
     /** In the directory, exactly once. */
     HANDED_OVER,
-    /** A hand-over was interrupted at a point where the bank's connector may already have taken the file: a person checks. */
+    /**
+     * A hand-over was interrupted at a point where the bank's connector may already have taken the file: a person
+     * checks.
+     */
     UNCERTAIN;
 
     public String code() {

@@ -11,7 +11,8 @@ import static io.walletrecon.dispatch.BankFileState.*;
  */
 public final class BankFileStateMachine {
 
-    private static final TransitionTable<BankFileState> TABLE = new TransitionTable<>(BankFileState.class, BankFileState::code)
+    private static final TransitionTable<BankFileState> TABLE = new TransitionTable<>(BankFileState.class,
+            BankFileState::code)
             .from(BUILT, HANDING_OVER)
             .from(HANDING_OVER, HANDED_OVER, UNCERTAIN)
             .from(UNCERTAIN, HANDED_OVER, BUILT);

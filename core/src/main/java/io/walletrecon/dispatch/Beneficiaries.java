@@ -30,7 +30,10 @@ public class Beneficiaries {
     record Beneficiary(long id, boolean isNew, String masked) {
     }
 
-    /** The paying company's beneficiary ({@code kind} {@code wallet} or {@code bank_account}), registered on its first payment. */
+    /**
+     * The paying company's beneficiary ({@code kind} {@code wallet} or {@code bank_account}), registered on its first
+     * payment.
+     */
     Uni<Beneficiary> of(long companyId, PaymentRequests.Beneficiary b, String kind) {
         String key;
         String masked;
@@ -44,7 +47,8 @@ public class Beneficiaries {
             masked = "****" + number.substring(number.length() - 4);
             ciphertext = keys.encrypt(number.getBytes(StandardCharsets.UTF_8), ACCOUNT_CONTEXT + key);
         }
-        return repository.register(companyId, kind, key, b.name(), masked, ciphertext, b.bankCode() == null ? "" : b.bankCode())
+        return repository
+                .register(companyId, kind, key, b.name(), masked, ciphertext, b.bankCode() == null ? "" : b.bankCode())
                 .map(r -> new Beneficiary(r.id(), r.isNew(), masked));
     }
 

@@ -18,9 +18,12 @@ public class BeneficiaryRepository extends SessionSqlRepository {
     }
 
     /** The company's beneficiary of that kind and key, created with these details when it has none. */
-    Uni<Registered> register(long companyId, String kind, String key, String name, String masked, byte[] accountCiphertext, String bankCode) {
+    Uni<Registered> register(long companyId, String kind, String key, String name, String masked,
+            byte[] accountCiphertext, String bankCode) {
         return nativeFirst(INSERT, Long.class, companyId, kind, key, name, masked, accountCiphertext, bankCode)
-                .chain(id -> id != null ? Uni.createFrom().item(new Registered(id, true))
-                        : nativeFirst(FIND, Long.class, companyId, kind, key).map(existing -> new Registered(existing, false)));
+                .chain(id -> id != null
+                        ? Uni.createFrom().item(new Registered(id, true))
+                        : nativeFirst(FIND, Long.class, companyId, kind, key)
+                                .map(existing -> new Registered(existing, false)));
     }
 }

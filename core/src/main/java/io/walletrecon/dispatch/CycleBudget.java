@@ -34,7 +34,9 @@ public record CycleBudget(long deadlineNanos, boolean hard) {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
-    /** Orders the next claim may take: the batch size under a soft budget with time left, what fits under a hard one. */
+    /**
+     * Orders the next claim may take: the batch size under a soft budget with time left, what fits under a hard one.
+     */
     public int claimLimit(DispatchTiming timing) {
         Duration left = timeLeft();
         if (!hard) {

@@ -1,13 +1,15 @@
 package io.walletrecon.dispatch;
 
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The writes of one claim or record step, collected: every list becomes one array parameter of one statement ({@link DispatchRepository#write}). */
+/**
+ * The writes of one claim or record step, collected: every list becomes one array parameter of one statement
+ * ({@link DispatchRepository#write}).
+ */
 final class DispatchChanges {
     final List<Long> oid = new ArrayList<>();
     final List<String> ostate = new ArrayList<>();
@@ -34,8 +36,9 @@ final class DispatchChanges {
     final List<String> aerr = new ArrayList<>();
     final List<OffsetDateTime> astart = new ArrayList<>();
 
-    void order(long id, PaymentState from, PaymentState to, String hold, String providerId, Long processed, String failure,
-               Long bankFile, String actor, String reason) {
+    void order(long id, PaymentState from, PaymentState to, String hold, String providerId, Long processed,
+            String failure,
+            Long bankFile, String actor, String reason) {
         if (from != to) {
             PaymentStateMachine.require(id, from, to);
             hid.add(id);
@@ -54,7 +57,8 @@ final class DispatchChanges {
     }
 
     /**
-     * A job's next status ({@code from} is null when the step did not read it): {@code delayMs} from now when given, else
+     * A job's next status ({@code from} is null when the step did not read it): {@code delayMs} from now when given,
+     * else
      * at its due time; {@code inc} counts a send.
      */
     void job(long id, DispatchJobStatus from, DispatchJobStatus to, Long delayMs, int inc, String error) {
@@ -68,7 +72,8 @@ final class DispatchChanges {
         jerr.add(error);
     }
 
-    void attempt(long id, int no, AttemptOutcome outcome, Integer http, String providerId, String error, Instant started) {
+    void attempt(long id, int no, AttemptOutcome outcome, Integer http, String providerId, String error,
+            Instant started) {
         aid.add(id);
         ano.add(no);
         aout.add(outcome.code());

@@ -30,7 +30,8 @@ public class DispatchClaims {
     private final DispatchConfig config;
     private final DispatchTiming timing;
 
-    public DispatchClaims(DispatchRepository repo, PaymentPolicyRepository policyRepo, AlertService alerts, DispatchConfig config) {
+    public DispatchClaims(DispatchRepository repo, PaymentPolicyRepository policyRepo, AlertService alerts,
+            DispatchConfig config) {
         this.repo = repo;
         this.policyRepo = policyRepo;
         this.alerts = alerts;
@@ -60,7 +61,7 @@ public class DispatchClaims {
      * adapter builds its file there).
      */
     Uni<Claim> claimIn(DispatchRepository.Tx tx, String channel, int limit, Long onlyPaymentId, String worker,
-                       Function<List<Claimed>, Uni<Void>> onSubmit) {
+            Function<List<Claimed>, Uni<Void>> onSubmit) {
         return repo.claim(tx, channel, limit, onlyPaymentId).chain(claimed -> {
             if (claimed.isEmpty()) {
                 return Uni.createFrom().item(Claim.NONE);
@@ -78,21 +79,25 @@ public class DispatchClaims {
             });
             List<Long> pairAccounts = pairs.stream().map(p -> Long.valueOf(p.substring(0, p.indexOf('|')))).toList();
             List<String> pairCurrencies = pairs.stream().map(p -> p.substring(p.indexOf('|') + 1)).toList();
-            List<Long> policyCompanies = policyKeys.stream().map(p -> Long.valueOf(p.substring(0, p.indexOf('|')))).toList();
+            List<Long> policyCompanies = policyKeys.stream().map(p -> Long.valueOf(p.substring(0, p.indexOf('|'))))
+                    .toList();
             List<String> policyCurrencies = policyKeys.stream().map(p -> p.substring(p.indexOf('|') + 1)).toList();
             PreSendChecks checks = new PreSendChecks();
             return repo.lockAccountsAndBeneficiaries(tx, accounts, beneficiaries)
                     .chain(() -> repo.balances(tx, pairAccounts, pairCurrencies))
-                    .invoke(available -> available.forEach(b -> checks.balance(b.accountId(), b.currency(), b.availableMinor(), b.known())))
+                    .invoke(available -> available
+                            .forEach(b -> checks.balance(b.accountId(), b.currency(), b.availableMinor(), b.known())))
                     .chain(() -> repo.riskUsage(tx, beneficiaries))
-                    .invoke(rows -> rows.forEach(r -> checks.usage(r.getLong("beneficiary_id"), r.getString("currency"), r.getBigDecimal("amount"),
+                    .invoke(rows -> rows.forEach(r -> checks.usage(r.getLong("beneficiary_id"), r.getString("currency"),
+                            r.getBigDecimal("amount"),
                             r.getLong("n"))))
                     .chain(() -> policyRepo.policies(tx, policyCompanies, policyCurrencies)).invoke(checks::policies)
                     .chain(() -> decide(tx, claimed, checks, worker, onSubmit));
         });
     }
 
-    private Uni<Claim> decide(DispatchRepository.Tx tx, List<Row> claimed, PreSendChecks checks, String worker, Function<List<Claimed>, Uni<Void>> onSubmit) {
+    private Uni<Claim> decide(DispatchRepository.Tx tx, List<Row> claimed, PreSendChecks checks, String worker,
+            Function<List<Claimed>, Uni<Void>> onSubmit) {
         DispatchChanges ch = new DispatchChanges();
         List<Claimed> toSend = new ArrayList<>();
         List<AlertService.NewAlert> newAlerts = new ArrayList<>();
@@ -107,7 +112,8 @@ public class DispatchClaims {
                 resendOrGiveUp(ch, r, id, job, attemptNo, now, worker, toSend, newAlerts);
                 continue;
             }
-            if (state != PaymentState.SCHEDULED && !(state == PaymentState.HELD && HoldReason.LOW_BALANCE.code().equals(r.getString("hold_reason")))) {
+            if (state != PaymentState.SCHEDULED && !(state == PaymentState.HELD
+                    && HoldReason.LOW_BALANCE.code().equals(r.getString("hold_reason")))) {
                 ch.job(id, job, DispatchJobStatus.DONE, null, 0, "order is " + state.code() + "; nothing to send");
                 continue;
             }
@@ -117,7 +123,9 @@ public class DispatchClaims {
                 continue;
             }
             ch.order(id, state, PaymentState.SUBMITTED, null, null, null, null, null, worker,
-                    state == PaymentState.HELD ? "balance now sufficient; handed to " + r.getString("type") + " adapter" : "handed to the provider adapter");
+                    state == PaymentState.HELD
+                            ? "balance now sufficient; handed to " + r.getString("type") + " adapter"
+                            : "handed to the provider adapter");
             ch.job(id, job, DispatchJobStatus.IN_FLIGHT, null, 1, null);
             toSend.add(claimedOf(r, id, attemptNo, false));
         }
@@ -128,16 +136,21 @@ public class DispatchClaims {
                 .replaceWith(() -> new Claim(toSend, claimed.size(), heldCount));
     }
 
-    /** A SUBMITTED order back in a claim: a retry due, or a send whose answer was never recorded before its lease ran out. */
-    private void resendOrGiveUp(DispatchChanges ch, Row r, long id, DispatchJobStatus job, int attemptNo, Instant now, String worker, List<Claimed> toSend,
-                                List<AlertService.NewAlert> newAlerts) {
+    /**
+     * A SUBMITTED order back in a claim: a retry due, or a send whose answer was never recorded before its lease ran
+     * out.
+     */
+    private void resendOrGiveUp(DispatchChanges ch, Row r, long id, DispatchJobStatus job, int attemptNo, Instant now,
+            String worker, List<Claimed> toSend,
+            List<AlertService.NewAlert> newAlerts) {
         boolean leaseExpired = job == DispatchJobStatus.IN_FLIGHT;
         if (leaseExpired) {
             ch.attempt(id, attemptNo - 1, AttemptOutcome.CRASHED, null, null,
                     "no result recorded before the lease ran out; the provider may have it", now);
         }
         OffsetDateTime firstSent = r.getOffsetDateTime("submitted_at");
-        if (ResendRule.mayResend(attemptNo, config.maxAttempts(), firstSent == null ? null : firstSent.toInstant(), now, config.resendWindow())) {
+        if (ResendRule.mayResend(attemptNo, config.maxAttempts(), firstSent == null ? null : firstSent.toInstant(), now,
+                config.resendWindow())) {
             ch.job(id, job, DispatchJobStatus.IN_FLIGHT, null, 1, null);
             toSend.add(claimedOf(r, id, attemptNo, true));
             return;
@@ -145,7 +158,8 @@ public class DispatchClaims {
         boolean ambiguous = leaseExpired || r.getBoolean("ambiguous_before");
         String why = "sent " + (attemptNo - 1) + " times since " + firstSent + "; no more re-sends allowed";
         if (ambiguous) {
-            ch.order(id, PaymentState.SUBMITTED, PaymentState.UNKNOWN, null, null, null, null, null, worker, "outcome unknown: " + why);
+            ch.order(id, PaymentState.SUBMITTED, PaymentState.UNKNOWN, null, null, null, null, null, worker,
+                    "outcome unknown: " + why);
             newAlerts.add(new AlertService.NewAlert("PAYMENT_UNKNOWN", id, DispatchAnswers.unknownMessage(id, why)));
         } else {
             ch.order(id, PaymentState.SUBMITTED, PaymentState.FAILED, null, null, null, why, null, worker, why);
@@ -154,25 +168,33 @@ public class DispatchClaims {
         ch.job(id, job, DispatchJobStatus.DONE, null, 0, why);
     }
 
-    /** Risk, then balance ({@link PreSendChecks}); a held order's hold, job and alert. Returns the hold reason, or null when the order may go. */
-    private String check(Row r, DispatchJobStatus job, PreSendChecks checks, DispatchChanges ch, List<AlertService.NewAlert> newAlerts, String worker) {
+    /**
+     * Risk, then balance ({@link PreSendChecks}); a held order's hold, job and alert. Returns the hold reason, or null
+     * when the order may go.
+     */
+    private String check(Row r, DispatchJobStatus job, PreSendChecks checks, DispatchChanges ch,
+            List<AlertService.NewAlert> newAlerts, String worker) {
         long id = r.getLong("payment_id");
         PaymentState state = PaymentState.of(r.getString("state"));
-        PreSendChecks.Verdict verdict = checks.check(new PreSendChecks.Order(id, r.getLong("account_id"), r.getString("account_code"),
-                r.getLong("company_id"), r.getLong("beneficiary_id"), r.getString("ben_name"), r.getLong("amount_minor"), r.getString("currency"),
-                r.getBoolean("risk_cleared")));
+        PreSendChecks.Verdict verdict = checks
+                .check(new PreSendChecks.Order(id, r.getLong("account_id"), r.getString("account_code"),
+                        r.getLong("company_id"), r.getLong("beneficiary_id"), r.getString("ben_name"),
+                        r.getLong("amount_minor"), r.getString("currency"),
+                        r.getBoolean("risk_cleared")));
         if (verdict.goes()) {
             return null;
         }
         String why = verdict.why();
         if (verdict.hold() == HoldReason.RISK) {
-            ch.order(id, state, PaymentState.HELD, HoldReason.RISK.code(), null, null, null, null, worker, "RISK: " + why);
+            ch.order(id, state, PaymentState.HELD, HoldReason.RISK.code(), null, null, null, null, worker,
+                    "RISK: " + why);
             ch.job(id, job, DispatchJobStatus.BLOCKED, null, 0, why);
             newAlerts.add(new AlertService.NewAlert("RISK_LIMIT", id, "Payment " + id + " is held: " + why));
             return HoldReason.RISK.code();
         }
         if (state != PaymentState.HELD) {
-            ch.order(id, state, PaymentState.HELD, HoldReason.LOW_BALANCE.code(), null, null, null, null, worker, "LOW_BALANCE: " + why);
+            ch.order(id, state, PaymentState.HELD, HoldReason.LOW_BALANCE.code(), null, null, null, null, worker,
+                    "LOW_BALANCE: " + why);
             newAlerts.add(new AlertService.NewAlert("LOW_BALANCE", id, "Payment " + id + " is held: " + why));
         }
         ch.job(id, job, DispatchJobStatus.PENDING, config.balanceRecheck().toMillis(), 0, why);
@@ -180,8 +202,10 @@ public class DispatchClaims {
     }
 
     private static Claimed claimedOf(Row r, long id, int attemptNo, boolean resend) {
-        return new Claimed(r, id, attemptNo, resend, new OutboundPayment(id, r.getString("type"), r.getLong("amount_minor"),
-                r.getString("currency"), r.getString("reference"), r.getString("beneficiary_key"), r.getString("refund_of"),
-                r.getString("idempotency_key")));
+        return new Claimed(r, id, attemptNo, resend,
+                new OutboundPayment(id, r.getString("type"), r.getLong("amount_minor"),
+                        r.getString("currency"), r.getString("reference"), r.getString("beneficiary_key"),
+                        r.getString("refund_of"),
+                        r.getString("idempotency_key")));
     }
 }

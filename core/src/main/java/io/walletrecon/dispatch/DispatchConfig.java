@@ -129,7 +129,10 @@ public interface DispatchConfig {
         @WithDefault("100")
         int batchSize();
 
-        /** An order whose outcome is unknown is searched for at the provider for this long after its first send; then a person decides. */
+        /**
+         * An order whose outcome is unknown is searched for at the provider for this long after its first send; then a
+         * person decides.
+         */
         @WithDefault("P7D")
         Duration unknownFor();
 

@@ -20,7 +20,8 @@ public class DispatchCycleService {
     private final AlertDeliveryService alerts;
     private final DispatchConfig config;
 
-    public DispatchCycleService(DispatchService dispatch, PaymentPoller poller, AlertDeliveryService alerts, DispatchConfig config) {
+    public DispatchCycleService(DispatchService dispatch, PaymentPoller poller, AlertDeliveryService alerts,
+            DispatchConfig config) {
         this.dispatch = dispatch;
         this.poller = poller;
         this.alerts = alerts;
@@ -39,7 +40,8 @@ public class DispatchCycleService {
         return drain(DispatchService.DispatchRun.NONE, budget)
                 .chain(run -> poller.pollSubmitted(budget)
                         .chain(polled -> poller.searchUnknown(budget)
-                                .chain(searched -> deliverAlerts(budget).map(delivered -> new CycleResult(run, polled, searched, delivered)))));
+                                .chain(searched -> deliverAlerts(budget)
+                                        .map(delivered -> new CycleResult(run, polled, searched, delivered)))));
     }
 
     /**
@@ -49,7 +51,8 @@ public class DispatchCycleService {
     private Uni<DispatchService.DispatchRun> drain(DispatchService.DispatchRun total, CycleBudget budget) {
         return dispatch.dispatchDue(budget).chain(run -> {
             DispatchService.DispatchRun sum = total.plus(run);
-            boolean more = (budget.hard() ? run.claimed() > 0 : run.claimed() >= config.batchSize()) && !budget.timeLeft().isZero();
+            boolean more = (budget.hard() ? run.claimed() > 0 : run.claimed() >= config.batchSize())
+                    && !budget.timeLeft().isZero();
             return more ? drain(sum, budget) : Uni.createFrom().item(sum);
         });
     }

@@ -12,7 +12,8 @@ import static io.walletrecon.dispatch.DispatchJobStatus.*;
  */
 public final class DispatchJobStateMachine {
 
-    private static final TransitionTable<DispatchJobStatus> TABLE = new TransitionTable<>(DispatchJobStatus.class, DispatchJobStatus::code)
+    private static final TransitionTable<DispatchJobStatus> TABLE = new TransitionTable<>(DispatchJobStatus.class,
+            DispatchJobStatus::code)
             .from(PENDING, PENDING, IN_FLIGHT, BLOCKED, DONE)
             .from(IN_FLIGHT, IN_FLIGHT, PENDING, BLOCKED, DONE)
             .from(BLOCKED, PENDING, BLOCKED, DONE);

@@ -24,7 +24,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class DispatchRepository {
 
-    static final int ACCOUNT_LOCKS = 0x64697370;   // "disp"
+    static final int ACCOUNT_LOCKS = 0x64697370; // "disp"
     static final int BENEFICIARY_LOCKS = 0x62656e65; // "bene"
 
     /** Due jobs of a channel (or the one job {@code $3}) with their orders, locked; a live lease keeps a job out. */
@@ -51,7 +51,9 @@ public class DispatchRepository {
 
     static final String LOCK_KEYS = "select count(pg_advisory_xact_lock($1, x)) from (select unnest($2::int[]) as x order by 1) s";
 
-    /** What each beneficiary has been sent (or may have been sent) today, per currency, in the sending account's day. */
+    /**
+     * What each beneficiary has been sent (or may have been sent) today, per currency, in the sending account's day.
+     */
     static final String RISK_USAGE = """
             select p.beneficiary_id, p.currency, sum(p.amount_minor::numeric) as amount, count(*) as n
             from payment_orders p join accounts a on a.id = p.account_id
@@ -113,7 +115,10 @@ public class DispatchRepository {
                 order by id limit $2 for update skip locked)
             returning id, type, provider_payment_id""";
 
-    /** Unknown outcomes whose provider object we never learned, to search for (within {@code poll.unknown-for} of the first send). */
+    /**
+     * Unknown outcomes whose provider object we never learned, to search for (within {@code poll.unknown-for} of the
+     * first send).
+     */
     static final String CLAIM_SEARCH = """
             update payment_orders p set last_polled_at = now() from beneficiaries b where p.id in (
                 select id from payment_orders where channel = $4 and state = $5 and provider_payment_id is null
@@ -123,8 +128,10 @@ public class DispatchRepository {
             returning p.id, p.type, p.amount_minor, p.currency, p.reference, b.beneficiary_key, p.refund_of, p.idempotency_key, p.submitted_at""";
 
     /** Orders whose money has left or may have: what a beneficiary's daily limits count. */
-    private static final String[] MAY_HAVE_PAID = {PaymentState.SUBMITTED.code(), PaymentState.UNKNOWN.code(), PaymentState.COMPLETED.code()};
-    private static final String[] FINAL = java.util.Arrays.stream(PaymentState.values()).filter(PaymentState::isFinal).map(PaymentState::code)
+    private static final String[] MAY_HAVE_PAID = {PaymentState.SUBMITTED.code(), PaymentState.UNKNOWN.code(),
+            PaymentState.COMPLETED.code()};
+    private static final String[] FINAL = java.util.Arrays.stream(PaymentState.values()).filter(PaymentState::isFinal)
+            .map(PaymentState::code)
             .toArray(String[]::new);
 
     private final Pool pool;
@@ -144,40 +151,56 @@ public class DispatchRepository {
         return pool.withTransaction(conn -> work.apply(new Tx(conn)));
     }
 
-    /** The collected writes of a claim or record step, one statement per table; jobs going in flight are leased for {@code lease}. */
+    /**
+     * The collected writes of a claim or record step, one statement per table; jobs going in flight are leased for
+     * {@code lease}.
+     */
     Uni<Void> write(Tx tx, DispatchChanges ch, Duration lease, String worker) {
         SqlConnection conn = tx.conn();
         Uni<Void> u = Uni.createFrom().voidItem();
         if (!ch.oid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(UPDATE_ORDERS).execute(Tuple.tuple(List.of(ch.oid.toArray(Long[]::new), ch.ostate.toArray(String[]::new),
-                    ch.ohold.toArray(String[]::new), ch.oprov.toArray(String[]::new), ch.oproc.toArray(Long[]::new), ch.ofail.toArray(String[]::new),
-                    ch.ofile.toArray(Long[]::new), PaymentState.SUBMITTED.code(), FINAL))).replaceWithVoid());
+            u = u.chain(() -> conn.preparedQuery(UPDATE_ORDERS)
+                    .execute(Tuple.tuple(List.of(ch.oid.toArray(Long[]::new), ch.ostate.toArray(String[]::new),
+                            ch.ohold.toArray(String[]::new), ch.oprov.toArray(String[]::new),
+                            ch.oproc.toArray(Long[]::new), ch.ofail.toArray(String[]::new),
+                            ch.ofile.toArray(Long[]::new), PaymentState.SUBMITTED.code(), FINAL)))
+                    .replaceWithVoid());
         }
         if (!ch.hid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(INSERT_HISTORY).execute(Tuple.of(ch.hid.toArray(Long[]::new), ch.hfrom.toArray(String[]::new),
-                    ch.hto.toArray(String[]::new), ch.hactor.toArray(String[]::new), ch.hreason.toArray(String[]::new))).replaceWithVoid());
+            u = u.chain(() -> conn.preparedQuery(INSERT_HISTORY)
+                    .execute(Tuple.of(ch.hid.toArray(Long[]::new), ch.hfrom.toArray(String[]::new),
+                            ch.hto.toArray(String[]::new), ch.hactor.toArray(String[]::new),
+                            ch.hreason.toArray(String[]::new)))
+                    .replaceWithVoid());
         }
         if (!ch.jid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(UPDATE_JOBS).execute(Tuple.tuple(List.of(ch.jid.toArray(Long[]::new), ch.jstatus.toArray(String[]::new),
-                    ch.jdelay.toArray(Long[]::new), ch.jinc.toArray(Integer[]::new), lease.toMillis(), worker, ch.jerr.toArray(String[]::new),
-                    DispatchJobStatus.IN_FLIGHT.code()))).replaceWithVoid());
+            u = u.chain(() -> conn.preparedQuery(UPDATE_JOBS)
+                    .execute(Tuple.tuple(List.of(ch.jid.toArray(Long[]::new), ch.jstatus.toArray(String[]::new),
+                            ch.jdelay.toArray(Long[]::new), ch.jinc.toArray(Integer[]::new), lease.toMillis(), worker,
+                            ch.jerr.toArray(String[]::new),
+                            DispatchJobStatus.IN_FLIGHT.code())))
+                    .replaceWithVoid());
         }
         if (!ch.aid.isEmpty()) {
-            u = u.chain(() -> conn.preparedQuery(INSERT_ATTEMPTS).execute(Tuple.tuple(List.of(ch.aid.toArray(Long[]::new), ch.ano.toArray(Integer[]::new),
-                    ch.aout.toArray(String[]::new), ch.ahttp.toArray(Integer[]::new), ch.aprov.toArray(String[]::new), ch.aerr.toArray(String[]::new),
-                    ch.astart.toArray(OffsetDateTime[]::new)))).replaceWithVoid());
+            u = u.chain(() -> conn.preparedQuery(INSERT_ATTEMPTS)
+                    .execute(Tuple.tuple(List.of(ch.aid.toArray(Long[]::new), ch.ano.toArray(Integer[]::new),
+                            ch.aout.toArray(String[]::new), ch.ahttp.toArray(Integer[]::new),
+                            ch.aprov.toArray(String[]::new), ch.aerr.toArray(String[]::new),
+                            ch.astart.toArray(OffsetDateTime[]::new))))
+                    .replaceWithVoid());
         }
         return u;
     }
 
-
     Uni<List<Row>> claim(Tx tx, String channel, int limit, Long onlyPaymentId) {
         return tx.conn().preparedQuery(CLAIM).execute(Tuple.of(channel, limit, onlyPaymentId,
-                DispatchJobStatus.PENDING.code(), DispatchJobStatus.IN_FLIGHT.code(), AttemptOutcome.MAY_HAVE_EXECUTED)).map(DispatchRepository::rows);
+                DispatchJobStatus.PENDING.code(), DispatchJobStatus.IN_FLIGHT.code(), AttemptOutcome.MAY_HAVE_EXECUTED))
+                .map(DispatchRepository::rows);
     }
 
     Uni<List<Long>> dueIds(String channel, int limit) {
-        return pool.preparedQuery(DUE_IDS).execute(Tuple.of(channel, limit, DispatchJobStatus.PENDING.code(), DispatchJobStatus.IN_FLIGHT.code()))
+        return pool.preparedQuery(DUE_IDS)
+                .execute(Tuple.of(channel, limit, DispatchJobStatus.PENDING.code(), DispatchJobStatus.IN_FLIGHT.code()))
                 .map(rows -> rows(rows).stream().map(r -> r.getLong("payment_id")).toList());
     }
 
@@ -186,7 +209,8 @@ public class DispatchRepository {
      * (accounts, then beneficiaries, ascending) so that two dispatchers cannot deadlock.
      */
     Uni<Void> lockAccountsAndBeneficiaries(Tx tx, Collection<Long> accounts, Collection<Long> beneficiaries) {
-        return tx.conn().preparedQuery(LOCK_KEYS).execute(Tuple.of(ACCOUNT_LOCKS, accounts.stream().map(Long::intValue).toArray(Integer[]::new)))
+        return tx.conn().preparedQuery(LOCK_KEYS)
+                .execute(Tuple.of(ACCOUNT_LOCKS, accounts.stream().map(Long::intValue).toArray(Integer[]::new)))
                 .chain(() -> tx.conn().preparedQuery(LOCK_KEYS).execute(Tuple.of(BENEFICIARY_LOCKS,
                         beneficiaries.stream().map(Long::intValue).toArray(Integer[]::new))))
                 .replaceWithVoid();
@@ -198,25 +222,33 @@ public class DispatchRepository {
     }
 
     Uni<List<Row>> riskUsage(Tx tx, Collection<Long> beneficiaries) {
-        return tx.conn().preparedQuery(RISK_USAGE).execute(Tuple.of(beneficiaries.toArray(Long[]::new), MAY_HAVE_PAID)).map(DispatchRepository::rows);
+        return tx.conn().preparedQuery(RISK_USAGE).execute(Tuple.of(beneficiaries.toArray(Long[]::new), MAY_HAVE_PAID))
+                .map(DispatchRepository::rows);
     }
 
     Uni<List<Row>> lockForRecord(Tx tx, Collection<Long> ids) {
-        return tx.conn().preparedQuery(LOCK_FOR_RECORD).execute(Tuple.of(ids.toArray(Long[]::new), AttemptOutcome.MAY_HAVE_EXECUTED)).map(DispatchRepository::rows);
+        return tx.conn().preparedQuery(LOCK_FOR_RECORD)
+                .execute(Tuple.of(ids.toArray(Long[]::new), AttemptOutcome.MAY_HAVE_EXECUTED))
+                .map(DispatchRepository::rows);
     }
 
     Uni<Row> lockOrder(Tx tx, long id) {
-        return tx.conn().preparedQuery(LOCK_ORDER).execute(Tuple.of(id)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+        return tx.conn().preparedQuery(LOCK_ORDER).execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
     }
 
     Uni<List<Row>> claimPollById(Duration after, int limit) {
-        return pool.preparedQuery(CLAIM_POLL_BY_ID).execute(Tuple.of(after.toMillis(), limit, DispatchChannel.STRIPE.code(),
-                new String[]{PaymentState.SUBMITTED.code(), PaymentState.UNKNOWN.code()})).map(DispatchRepository::rows);
+        return pool.preparedQuery(CLAIM_POLL_BY_ID)
+                .execute(Tuple.of(after.toMillis(), limit, DispatchChannel.STRIPE.code(),
+                        new String[]{PaymentState.SUBMITTED.code(), PaymentState.UNKNOWN.code()}))
+                .map(DispatchRepository::rows);
     }
 
     Uni<List<Row>> claimSearch(Duration after, int limit, Duration within) {
-        return pool.preparedQuery(CLAIM_SEARCH).execute(Tuple.of(after.toMillis(), limit, within.toMillis(), DispatchChannel.STRIPE.code(),
-                PaymentState.UNKNOWN.code())).map(DispatchRepository::rows);
+        return pool.preparedQuery(CLAIM_SEARCH)
+                .execute(Tuple.of(after.toMillis(), limit, within.toMillis(), DispatchChannel.STRIPE.code(),
+                        PaymentState.UNKNOWN.code()))
+                .map(DispatchRepository::rows);
     }
 
     static List<Row> rows(RowSet<Row> set) {

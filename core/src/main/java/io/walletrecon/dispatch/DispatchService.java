@@ -26,7 +26,8 @@ import java.util.UUID;
  * ambiguous answer ({@link ResendRule}), final failures.</li>
  * </ol>
  * A dispatcher that dies between send and record leaves a leased job; once the lease runs out another dispatcher
- * claims it and sends again with the same key (within the re-send caps), and the provider answers with the first result.
+ * claims it and sends again with the same key (within the re-send caps), and the provider answers with the first
+ * result.
  */
 @ApplicationScoped
 public class DispatchService {
@@ -47,8 +48,9 @@ public class DispatchService {
     private final DispatchTiming timing;
     private final String worker = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
 
-    public DispatchService(DispatchRepository repo, DispatchClaims claims, PaymentProvider provider, AlertService alerts,
-                           DispatchAnswers recorder, BankFileService bankFiles, DispatchConfig config) {
+    public DispatchService(DispatchRepository repo, DispatchClaims claims, PaymentProvider provider,
+            AlertService alerts,
+            DispatchAnswers recorder, BankFileService bankFiles, DispatchConfig config) {
         this.repo = repo;
         this.claims = claims;
         this.provider = provider;
@@ -82,27 +84,37 @@ public class DispatchService {
         return dispatchDue(CycleBudget.soft(config.cycleBudget()));
     }
 
-    /** Claims and sends one batch of HTTP-provider orders, then one batch of bank-file orders, within {@code budget}. */
+    /**
+     * Claims and sends one batch of HTTP-provider orders, then one batch of bank-file orders, within {@code budget}.
+     */
     public Uni<DispatchRun> dispatchDue(CycleBudget budget) {
         int limit = budget.claimLimit(timing);
         if (limit == 0) {
             return Uni.createFrom().item(DispatchRun.NONE);
         }
-        Claimer stripe = (only, n) -> repo.inTransaction(tx -> claims.claimIn(tx, DispatchChannel.STRIPE.code(), n, only, worker, null));
+        Claimer stripe = (only, n) -> repo
+                .inTransaction(tx -> claims.claimIn(tx, DispatchChannel.STRIPE.code(), n, only, worker, null));
         return claimOrIsolate(DispatchChannel.STRIPE.code(), limit, stripe)
                 .chain(claim -> sendAndRecord(claim.toSend())
-                        .map(run -> new DispatchRun(claim.claimed(), claim.toSend().size(), run.accepted(), run.retrying(), run.failed(), claim.held(), 0)))
-                .chain(run -> budget.timeLeft().compareTo(config.safetyMargin()) <= 0 && budget.hard() ? Uni.createFrom().item(run)
+                        .map(run -> new DispatchRun(claim.claimed(), claim.toSend().size(), run.accepted(),
+                                run.retrying(), run.failed(), claim.held(), 0)))
+                .chain(run -> budget.timeLeft().compareTo(config.safetyMargin()) <= 0 && budget.hard()
+                        ? Uni.createFrom().item(run)
                         : buildBankFiles().map(run::plus).chain(all -> bankFiles.handOver(worker).replaceWith(all)));
     }
 
-    /** Due supplier payments: claimed with the same checks as every dispatch, their pain.001 files built in the claim's transaction. */
+    /**
+     * Due supplier payments: claimed with the same checks as every dispatch, their pain.001 files built in the claim's
+     * transaction.
+     */
     private Uni<DispatchRun> buildBankFiles() {
         java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
-        Claimer bank = (only, n) -> repo.inTransaction(tx -> claims.claimIn(tx, DispatchChannel.BANK_FILE.code(), n, only, worker,
-                submitted -> bankFiles.build(tx, submitted).invoke(files::addAndGet).replaceWithVoid()));
+        Claimer bank = (only, n) -> repo
+                .inTransaction(tx -> claims.claimIn(tx, DispatchChannel.BANK_FILE.code(), n, only, worker,
+                        submitted -> bankFiles.build(tx, submitted).invoke(files::addAndGet).replaceWithVoid()));
         return claimOrIsolate(DispatchChannel.BANK_FILE.code(), config.batchSize() * BANK_BATCH_FACTOR, bank)
-                .map(claim -> new DispatchRun(claim.claimed(), claim.toSend().size(), claim.toSend().size(), 0, 0, claim.held(), files.get()));
+                .map(claim -> new DispatchRun(claim.claimed(), claim.toSend().size(), claim.toSend().size(), 0, 0,
+                        claim.held(), files.get()));
     }
 
     /** Step 1 on its own: claim due jobs of a channel and run the pre-send checks, in one transaction. */
@@ -127,7 +139,10 @@ public class DispatchService {
         });
     }
 
-    /** Holds one order that cannot be dispatched: its job blocked, the order HELD for DISPATCH_ERROR (if not sent yet), an alert. */
+    /**
+     * Holds one order that cannot be dispatched: its job blocked, the order HELD for DISPATCH_ERROR (if not sent yet),
+     * an alert.
+     */
     private Uni<DispatchClaims.Claim> block(long id, Throwable error) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(error, "payment %d cannot be dispatched; held alone, incident %s", id, incident);
@@ -138,16 +153,23 @@ public class DispatchService {
             PaymentState state = row == null ? null : PaymentState.of(row.getString("state"));
             boolean holdable = state == PaymentState.SCHEDULED || state == PaymentState.HELD;
             if (holdable) {
-                ch.order(id, state, PaymentState.HELD, HoldReason.DISPATCH_ERROR.code(), null, null, null, null, worker, "DISPATCH_ERROR: " + why);
+                ch.order(id, state, PaymentState.HELD, HoldReason.DISPATCH_ERROR.code(), null, null, null, null, worker,
+                        "DISPATCH_ERROR: " + why);
             }
-            DispatchJobStatus job = row == null || row.getString("job_status") == null ? null : DispatchJobStatus.of(row.getString("job_status"));
+            DispatchJobStatus job = row == null || row.getString("job_status") == null
+                    ? null
+                    : DispatchJobStatus.of(row.getString("job_status"));
             if (job == null || DispatchJobStateMachine.allows(job, DispatchJobStatus.BLOCKED)) {
                 // A job another dispatcher finished meanwhile stays done.
                 ch.job(id, job, DispatchJobStatus.BLOCKED, null, 0, why);
             }
             return repo.write(tx, ch, timing.lease(0), worker)
-                    .chain(() -> alerts.raise(tx, List.of(new AlertService.NewAlert("DISPATCH_ERROR", id, "Payment " + id
-                            + (holdable ? " is held: " : " (" + (state == null ? "gone" : state.code()) + ") is blocked: ") + why))));
+                    .chain(() -> alerts.raise(tx,
+                            List.of(new AlertService.NewAlert("DISPATCH_ERROR", id, "Payment " + id
+                                    + (holdable
+                                            ? " is held: "
+                                            : " (" + (state == null ? "gone" : state.code()) + ") is blocked: ")
+                                    + why))));
         })).replaceWith(new DispatchClaims.Claim(List.of(), 1, 1));
     }
 

@@ -11,11 +11,15 @@ import java.time.Duration;
 public record DispatchTiming(Duration perCall, int concurrency, int batchSize, Duration minLease, Duration margin) {
 
     public static DispatchTiming of(DispatchConfig config) {
-        return new DispatchTiming(config.stripe().timeout().multipliedBy(2), Math.max(1, config.concurrency()), config.batchSize(),
+        return new DispatchTiming(config.stripe().timeout().multipliedBy(2), Math.max(1, config.concurrency()),
+                config.batchSize(),
                 config.lease(), config.safetyMargin());
     }
 
-    /** The lease of a batch of {@code n} orders: every wave timing out, plus the margin; never below the configured lease. */
+    /**
+     * The lease of a batch of {@code n} orders: every wave timing out, plus the margin; never below the configured
+     * lease.
+     */
     public Duration lease(int n) {
         long waves = Math.max(1, (n + concurrency - 1) / concurrency);
         Duration worst = perCall.multipliedBy(waves).plus(margin);

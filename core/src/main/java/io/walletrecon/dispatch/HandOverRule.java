@@ -15,16 +15,18 @@ package io.walletrecon.dispatch;
  */
 public final class HandOverRule {
 
-    public enum Action { WRITE, ALREADY_THERE, UNCERTAIN }
+    public enum Action {
+        WRITE, ALREADY_THERE, UNCERTAIN
+    }
 
     private HandOverRule() {
     }
 
     /**
-     * @param resumed      the file was claimed from an interrupted hand-over ({@code HANDING_OVER}), not fresh
+     * @param resumed the file was claimed from an interrupted hand-over ({@code HANDING_OVER}), not fresh
      * @param targetSha256 SHA-256 of the file under its real name, null when there is none
-     * @param tempExists   the hidden temporary copy exists
-     * @param fileSha256   SHA-256 of the stored content
+     * @param tempExists the hidden temporary copy exists
+     * @param fileSha256 SHA-256 of the stored content
      */
     public static Action decide(boolean resumed, String targetSha256, boolean tempExists, String fileSha256) {
         if (targetSha256 != null) {

@@ -7,7 +7,7 @@ import java.util.UUID;
  * carries it, so a re-send can only repeat the first request.
  */
 public record OutboundPayment(long paymentId, String type, long amountMinor, String currency, String reference,
-                              String destination, String refundOf, String idempotencyKey) {
+        String destination, String refundOf, String idempotencyKey) {
 
     /**
      * A new order's key, {@code <account code>.<uuid>}: namespaced by its account's code, made unique by a random

@@ -28,10 +28,12 @@ public final class Pain001Writer {
     public record Debtor(String name, String accountId, String agentBic) {
     }
 
-    public record Transfer(long paymentId, Money amount, String creditorName, String creditorAccount, String creditorBic, String remittance) {
+    public record Transfer(long paymentId, Money amount, String creditorName, String creditorAccount,
+            String creditorBic, String remittance) {
     }
 
-    public static String write(String messageId, OffsetDateTime createdAt, LocalDate executionDate, Debtor debtor, List<Transfer> transfers) {
+    public static String write(String messageId, OffsetDateTime createdAt, LocalDate executionDate, Debtor debtor,
+            List<Transfer> transfers) {
         Money sum = transfers.stream().map(Transfer::amount).reduce(Money::plus)
                 .orElseThrow(() -> new IllegalArgumentException("a pain.001 file needs at least one transfer"));
         String count = Integer.toString(transfers.size());
@@ -45,7 +47,8 @@ public final class Pain001Writer {
 
             x.writeStartElement("GrpHdr");
             text(x, "MsgId", max(messageId, 35));
-            text(x, "CreDtTm", createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            text(x, "CreDtTm", createdAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             text(x, "NbOfTxs", count);
             text(x, "CtrlSum", sum.toDecimalString());
             x.writeStartElement("InitgPty");

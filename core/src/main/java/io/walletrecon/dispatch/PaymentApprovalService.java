@@ -27,7 +27,8 @@ public class PaymentApprovalService {
     private final PaymentViews views;
     private final AuditLog audit;
 
-    public PaymentApprovalService(PaymentOrderRepository orders, PaymentTransitions transitions, PaymentViews views, AuditLog audit) {
+    public PaymentApprovalService(PaymentOrderRepository orders, PaymentTransitions transitions, PaymentViews views,
+            AuditLog audit) {
         this.orders = orders;
         this.transitions = transitions;
         this.views = views;
@@ -43,12 +44,14 @@ public class PaymentApprovalService {
                 throw ApiException.conflict("Payment " + id + " is " + o.state + " and takes no approval");
             }
             if (o.createdBy.equals(actor)) {
-                throw new ApiException(ProblemType.FORBIDDEN, "You created payment " + id + "; another person must approve it (maker-checker)");
+                throw new ApiException(ProblemType.FORBIDDEN,
+                        "You created payment " + id + "; another person must approve it (maker-checker)");
             }
             return orders.decide(id, PaymentOrderRepository.Decision.APPROVED, actor, comment)
                     .chain(decided -> {
                         if (!decided) {
-                            throw ApiException.conflict("You already decided on payment " + id + "; a second approval must come from a different person");
+                            throw ApiException.conflict("You already decided on payment " + id
+                                    + "; a second approval must come from a different person");
                         }
                         return orders.approvals(id);
                     })
@@ -62,28 +65,32 @@ public class PaymentApprovalService {
         String reason = "approval " + count + " of " + o.approvalsRequired;
         return count < o.approvalsRequired
                 ? orders.history(o.id, PaymentState.PENDING_APPROVAL, PaymentState.PENDING_APPROVAL, actor, reason)
-                : transitions.move(o, PaymentState.PENDING_APPROVAL, PaymentState.APPROVED, actor, reason).chain(() -> transitions.schedule(o, actor));
+                : transitions.move(o, PaymentState.PENDING_APPROVAL, PaymentState.APPROVED, actor, reason)
+                        .chain(() -> transitions.schedule(o, actor));
     }
 
     /** An approver other than the creator turns the order down, saying why; it is cancelled. */
     @WithTransaction
     public Uni<PaymentView> reject(long id, String comment, String actor) {
         if (comment == null || comment.isBlank()) {
-            throw ApiException.invalid("comment is required: say why the payment is rejected", List.of(ProblemError.field("comment", "is required")));
+            throw ApiException.invalid("comment is required: say why the payment is rejected",
+                    List.of(ProblemError.field("comment", "is required")));
         }
         return orders.lock(id).chain(o -> {
             if (o.state() != PaymentState.PENDING_APPROVAL) {
                 throw ApiException.conflict("Payment " + id + " is " + o.state + " and cannot be rejected");
             }
             if (o.createdBy.equals(actor)) {
-                throw new ApiException(ProblemType.FORBIDDEN, "You created payment " + id + "; cancel it instead of rejecting it");
+                throw new ApiException(ProblemType.FORBIDDEN,
+                        "You created payment " + id + "; cancel it instead of rejecting it");
             }
             return orders.decide(id, PaymentOrderRepository.Decision.REJECTED, actor, comment)
                     .chain(decided -> {
                         if (!decided) {
                             throw ApiException.conflict("You already decided on payment " + id);
                         }
-                        return transitions.move(o, PaymentState.PENDING_APPROVAL, PaymentState.CANCELLED, actor, "rejected: " + comment);
+                        return transitions.move(o, PaymentState.PENDING_APPROVAL, PaymentState.CANCELLED, actor,
+                                "rejected: " + comment);
                     })
                     .chain(() -> audit.record(actor, "payment.rejected", "payment_order", id, comment, null));
         }).chain(() -> Panache.flush()).chain(() -> views.view(id));
@@ -112,17 +119,22 @@ public class PaymentApprovalService {
                 .chain(() -> orders.lock(id))
                 .chain(o -> {
                     if (o.state() != PaymentState.HELD) {
-                        throw ApiException.conflict("Payment " + id + " is " + o.state + ", not held; there is nothing to release");
+                        throw ApiException.conflict(
+                                "Payment " + id + " is " + o.state + ", not held; there is nothing to release");
                     }
                     HoldReason reason = HoldReason.of(o.holdReason);
                     checkReleaser(o, reason, comment, person);
-                    return letGo(o, reason, comment, person).chain(() -> audit.record(person.id(), "payment.released", "payment_order", id, comment,
-                            Map.of("holdReason", reason.code(), "createdBy", o.createdBy)));
+                    return letGo(o, reason, comment, person)
+                            .chain(() -> audit.record(person.id(), "payment.released", "payment_order", id, comment,
+                                    Map.of("holdReason", reason.code(), "createdBy", o.createdBy)));
                 })
                 .chain(() -> Panache.flush()).chain(() -> views.view(id));
     }
 
-    /** A possible duplicate goes on to approval; any other hold back to dispatch, due now (a released risk hold is not checked again). */
+    /**
+     * A possible duplicate goes on to approval; any other hold back to dispatch, due now (a released risk hold is not
+     * checked again).
+     */
     private Uni<Void> letGo(PaymentOrder o, HoldReason reason, String comment, Person person) {
         if (reason == HoldReason.POSSIBLE_DUPLICATE) {
             return transitions.route(o, PaymentState.HELD);
@@ -130,7 +142,9 @@ public class PaymentApprovalService {
         if (reason == HoldReason.RISK) {
             o.riskCleared = true;
         }
-        return transitions.move(o, PaymentState.HELD, PaymentState.SCHEDULED, person.id(), "released from " + reason.code() + ": " + comment)
+        return transitions
+                .move(o, PaymentState.HELD, PaymentState.SCHEDULED, person.id(),
+                        "released from " + reason.code() + ": " + comment)
                 .chain(() -> orders.jobDueNow(o.id));
     }
 
@@ -143,8 +157,9 @@ public class PaymentApprovalService {
                     + "; releasing it needs the approver role (maker-checker)");
         }
         if (person.is(o.createdBy)) {
-            throw new ApiException(ProblemType.FORBIDDEN, "You created payment " + o.id + "; another approver must release its "
-                    + reason.code() + " hold (maker-checker)");
+            throw new ApiException(ProblemType.FORBIDDEN,
+                    "You created payment " + o.id + "; another approver must release its "
+                            + reason.code() + " hold (maker-checker)");
         }
         if (comment == null || comment.isBlank()) {
             throw ApiException.invalid("comment is required: say why the " + reason.code() + " hold may be released",

@@ -72,7 +72,10 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
         }
     }
 
-    /** What is stored under an idempotency key: the hash of the request and the response first given (empty while in progress). */
+    /**
+     * What is stored under an idempotency key: the hash of the request and the response first given (empty while in
+     * progress).
+     */
     record StoredKey(String requestSha256, String responseBody) {
     }
 
@@ -86,9 +89,13 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
                 .failWith(() -> ApiException.notFound("No payment with id " + id));
     }
 
-    /** The order of {@code accountId} sent through {@code channel} that the provider knows as {@code providerPaymentId}, locked. */
+    /**
+     * The order of {@code accountId} sent through {@code channel} that the provider knows as {@code providerPaymentId},
+     * locked.
+     */
     public Uni<PaymentOrder> lockByProviderId(long accountId, DispatchChannel channel, String providerPaymentId) {
-        return find("accountId = ?1 and channel = ?2 and providerPaymentId = ?3", accountId, channel.code(), providerPaymentId)
+        return find("accountId = ?1 and channel = ?2 and providerPaymentId = ?3", accountId, channel.code(),
+                providerPaymentId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
@@ -98,7 +105,9 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** The id of a newly taken key, or null when the caller used it before (or uses it now in a transaction still open). */
+    /**
+     * The id of a newly taken key, or null when the caller used it before (or uses it now in a transaction still open).
+     */
     Uni<Long> takeKey(String actor, String key, String requestSha256) {
         return nativeFirst(INSERT_KEY, Long.class, actor, key, requestSha256);
     }
@@ -116,16 +125,20 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
 
     /** The order {@code o} may duplicate (unknown outcomes first), or null; orders of its own series never count. */
     Uni<Duplicate> duplicateOf(PaymentOrder o) {
-        return nativeFirst(DUPLICATE_OF, String.class, o.beneficiaryId, o.amountMinor, o.currency, o.reference, o.id, o.seriesId == null ? -1L : o.seriesId,
+        return nativeFirst(DUPLICATE_OF, String.class, o.beneficiaryId, o.amountMinor, o.currency, o.reference, o.id,
+                o.seriesId == null ? -1L : o.seriesId,
                 PaymentState.UNKNOWN.code(), PaymentState.CANCELLED.code(), PaymentState.FAILED.code(),
                 AttemptOutcome.AMBIGUOUS.code(), AttemptOutcome.CRASHED.code())
-                .map(row -> row == null ? null : new Duplicate(Long.parseLong(row.substring(0, row.indexOf('|'))),
-                        PaymentState.of(row.substring(row.indexOf('|') + 1))));
+                .map(row -> row == null
+                        ? null
+                        : new Duplicate(Long.parseLong(row.substring(0, row.indexOf('|'))),
+                                PaymentState.of(row.substring(row.indexOf('|') + 1))));
     }
 
     /** Records a person's decision; false when that person already decided on the order. */
     Uni<Boolean> decide(long paymentId, Decision decision, String approver, String comment) {
-        return nativeFirst(INSERT_DECISION, Long.class, paymentId, decision.code(), approver, comment).map(id -> id != null);
+        return nativeFirst(INSERT_DECISION, Long.class, paymentId, decision.code(), approver, comment)
+                .map(id -> id != null);
     }
 
     Uni<Long> approvals(long paymentId) {
@@ -134,7 +147,8 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
 
     /** A line of the order's history; {@code from} is null for its creation. */
     Uni<Void> history(long paymentId, PaymentState from, PaymentState to, String actor, String reason) {
-        return nativeUpdate(INSERT_HISTORY, paymentId, from == null ? null : from.code(), to.code(), actor, reason).replaceWithVoid();
+        return nativeUpdate(INSERT_HISTORY, paymentId, from == null ? null : from.code(), to.code(), actor, reason)
+                .replaceWithVoid();
     }
 
     /** The order's job, pending from {@code dueAt}. */
@@ -148,11 +162,13 @@ public class PaymentOrderRepository extends SessionSqlRepository implements Pana
 
     /** Nothing more to send for the order (it was cancelled). */
     Uni<Void> closeJob(long paymentId) {
-        return nativeUpdate(SET_JOB, paymentId, DispatchJobStatus.DONE.code(), DispatchJobStatus.DONE.code()).replaceWithVoid();
+        return nativeUpdate(SET_JOB, paymentId, DispatchJobStatus.DONE.code(), DispatchJobStatus.DONE.code())
+                .replaceWithVoid();
     }
 
     /** The order's job due now (its hold was released). */
     Uni<Void> jobDueNow(long paymentId) {
-        return nativeUpdate(JOB_DUE_NOW, paymentId, DispatchJobStatus.PENDING.code(), DispatchJobStatus.DONE.code()).replaceWithVoid();
+        return nativeUpdate(JOB_DUE_NOW, paymentId, DispatchJobStatus.PENDING.code(), DispatchJobStatus.DONE.code())
+                .replaceWithVoid();
     }
 }

@@ -66,6 +66,7 @@ public class PaymentPolicyChange {
 
     /** The policy this change puts in force; {@code company} is the code of {@link #companyId}. */
     public PaymentPolicy policy(String company) {
-        return new PaymentPolicy(company, currency, autoLimitMinor, dualLimitMinor, beneficiaryDailyAmountMinor, beneficiaryDailyCount, largeAmountMinor);
+        return new PaymentPolicy(company, currency, autoLimitMinor, dualLimitMinor, beneficiaryDailyAmountMinor,
+                beneficiaryDailyCount, largeAmountMinor);
     }
 }

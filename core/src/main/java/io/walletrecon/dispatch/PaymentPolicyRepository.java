@@ -11,12 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The SQL of payment policies and their changes, per (company, currency): in the caller's session, or the dispatcher's transaction. */
+/**
+ * The SQL of payment policies and their changes, per (company, currency): in the caller's session, or the dispatcher's
+ * transaction.
+ */
 @ApplicationScoped
 public class PaymentPolicyRepository extends SessionSqlRepository implements PanacheRepository<PaymentPolicyChange> {
 
     /**
-     * The one policy query: stored policies as one text column {@code companyId|company|currency|auto|dual|dailyAmount|dailyCount|large}
+     * The one policy query: stored policies as one text column
+     * {@code companyId|company|currency|auto|dual|dailyAmount|dailyCount|large}
      * ({@link #parse}). Two filters over it, one per client: one (company, currency) pair in the
      * caller's Hibernate session, and many pairs at once in the dispatcher's SQL-client transaction.
      */
@@ -43,12 +47,17 @@ public class PaymentPolicyRepository extends SessionSqlRepository implements Pan
 
     /** The stored policy of a company's currency, or null. */
     Uni<PaymentPolicy> policy(long companyId, String currency) {
-        return nativeFirst(POLICY_OF, String.class, companyId, currency).map(row -> row == null ? null : parse(row).policy());
+        return nativeFirst(POLICY_OF, String.class, companyId, currency)
+                .map(row -> row == null ? null : parse(row).policy());
     }
 
-    /** The stored policies of the given companies' currencies (pairs by index) in the dispatcher's transaction, keyed {@code companyId|currency}. */
+    /**
+     * The stored policies of the given companies' currencies (pairs by index) in the dispatcher's transaction, keyed
+     * {@code companyId|currency}.
+     */
     Uni<Map<String, PaymentPolicy>> policies(DispatchRepository.Tx tx, List<Long> companyIds, List<String> currencies) {
-        return tx.conn().preparedQuery(POLICIES_OF_PAIRS).execute(Tuple.of(companyIds.toArray(Long[]::new), currencies.toArray(String[]::new)))
+        return tx.conn().preparedQuery(POLICIES_OF_PAIRS)
+                .execute(Tuple.of(companyIds.toArray(Long[]::new), currencies.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, PaymentPolicy> byKey = new HashMap<>();
                     rows.forEach(r -> {
@@ -66,14 +75,18 @@ public class PaymentPolicyRepository extends SessionSqlRepository implements Pan
     /** A row of {@link #POLICIES}. */
     static Stored parse(String row) {
         String[] f = row.split("\\|", -1);
-        return new Stored(Long.parseLong(f[0]), new PaymentPolicy(f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
-                f[5].isEmpty() ? null : Long.valueOf(f[5]), f[6].isEmpty() ? null : Integer.valueOf(f[6]), f[7].isEmpty() ? null : Long.valueOf(f[7])));
+        return new Stored(Long.parseLong(f[0]),
+                new PaymentPolicy(f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
+                        f[5].isEmpty() ? null : Long.valueOf(f[5]), f[6].isEmpty() ? null : Integer.valueOf(f[6]),
+                        f[7].isEmpty() ? null : Long.valueOf(f[7])));
     }
 
     /** Puts an approved change in force; {@code approvedBy} is recorded as the policy's last updater. */
     Uni<Void> apply(PaymentPolicyChange change, String approvedBy) {
-        return nativeUpdate(UPSERT_POLICY, change.currency, change.autoLimitMinor, change.dualLimitMinor, change.beneficiaryDailyAmountMinor,
-                change.beneficiaryDailyCount, change.largeAmountMinor, approvedBy, change.id, change.companyId).replaceWithVoid();
+        return nativeUpdate(UPSERT_POLICY, change.currency, change.autoLimitMinor, change.dualLimitMinor,
+                change.beneficiaryDailyAmountMinor,
+                change.beneficiaryDailyCount, change.largeAmountMinor, approvedBy, change.id, change.companyId)
+                .replaceWithVoid();
     }
 
     /** The change, locked for the rest of the transaction, or null when the company's currency has no such change. */
@@ -83,10 +96,12 @@ public class PaymentPolicyRepository extends SessionSqlRepository implements Pan
     }
 
     Uni<PaymentPolicyChange> pending(long companyId, String currency) {
-        return find("companyId = ?1 and currency = ?2 and state = ?3", companyId, currency, PolicyChangeState.PENDING.code()).firstResult();
+        return find("companyId = ?1 and currency = ?2 and state = ?3", companyId, currency,
+                PolicyChangeState.PENDING.code()).firstResult();
     }
 
     Uni<List<PaymentPolicyChange>> changes(long companyId, String currency, int limit) {
-        return find("companyId = ?1 and currency = ?2", Sort.descending("id"), companyId, currency).page(0, limit).list();
+        return find("companyId = ?1 and currency = ?2", Sort.descending("id"), companyId, currency).page(0, limit)
+                .list();
     }
 }

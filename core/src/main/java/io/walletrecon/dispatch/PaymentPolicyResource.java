@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * Payment policies, per company and currency: {@code company} (a query parameter on every route) names the company,
- * absent means the default company. Read by admins and approvers (the people who set and apply the controls); not by finance, whose
+ * absent means the default company. Read by admins and approvers (the people who set and apply the controls); not by
+ * finance, whose
  * payments the limits control. Changed only by two admins: one proposes, another approves.
  */
 @Path("/payment-policies/{currency}")
@@ -56,13 +57,13 @@ public class PaymentPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Propose new approval tiers and risk limits for a company's currency (audited). Nothing changes until another admin "
             + "approves the change; it then applies to orders created afterwards")
-    @APIResponse(responseCode = "202", description = "The pending change", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PaymentPolicyService.ChangeView.class)))
+    @APIResponse(responseCode = "202", description = "The pending change", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentPolicyService.ChangeView.class)))
     @APIResponse(responseCode = "409", description = "Another change of this currency is waiting for a decision")
     @APIResponse(responseCode = "400", description = "Invalid currency or limits")
     public Uni<Response> propose(@PathParam("currency") String currency, @QueryParam("company") String company,
-                                 @Valid @NotNull PaymentRequests.Policy policy) {
-        return service.propose(company, currency, policy, actor.name()).map(change -> Response.accepted(change).build());
+            @Valid @NotNull PaymentRequests.Policy policy) {
+        return service.propose(company, currency, policy, actor.name())
+                .map(change -> Response.accepted(change).build());
     }
 
     @GET
@@ -70,7 +71,8 @@ public class PaymentPolicyResource {
     @RolesAllowed({Roles.ADMIN, Roles.APPROVER})
     @Operation(summary = "The latest proposed changes of a company's policy of a currency, newest first, with their decisions")
     @APIResponse(responseCode = "200", description = "The changes, newest first")
-    public Uni<List<PaymentPolicyService.ChangeView>> changes(@PathParam("currency") String currency, @QueryParam("company") String company) {
+    public Uni<List<PaymentPolicyService.ChangeView>> changes(@PathParam("currency") String currency,
+            @QueryParam("company") String company) {
         return service.changes(company, currency);
     }
 
@@ -84,8 +86,9 @@ public class PaymentPolicyResource {
     @APIResponse(responseCode = "403", description = "Not an admin, or you proposed this change: another admin must approve it "
             + "(maker-checker)")
     @APIResponse(responseCode = "409", description = "The change was already decided")
-    public Uni<PaymentPolicyService.ChangeView> approve(@PathParam("currency") String currency, @PathParam("id") long id,
-                                                        @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
+    public Uni<PaymentPolicyService.ChangeView> approve(@PathParam("currency") String currency,
+            @PathParam("id") long id,
+            @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
         return service.approve(company, currency, id, decision == null ? null : decision.comment(), actor.name());
     }
 
@@ -98,7 +101,7 @@ public class PaymentPolicyResource {
     @APIResponse(responseCode = "404", description = "No such change of this company's currency")
     @APIResponse(responseCode = "409", description = "The change was already decided")
     public Uni<PaymentPolicyService.ChangeView> reject(@PathParam("currency") String currency, @PathParam("id") long id,
-                                                       @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
+            @QueryParam("company") String company, @Valid PaymentRequests.Decision decision) {
         return service.reject(company, currency, id, decision == null ? null : decision.comment(), actor.name());
     }
 }

@@ -38,7 +38,8 @@ public class PaymentPolicyService {
     private final DispatchConfig config;
     private final AuditLog audit;
 
-    public PaymentPolicyService(PaymentPolicyRepository policies, CompanyService companies, DispatchConfig config, AuditLog audit) {
+    public PaymentPolicyService(PaymentPolicyRepository policies, CompanyService companies, DispatchConfig config,
+            AuditLog audit) {
         this.policies = policies;
         this.companies = companies;
         this.config = config;
@@ -47,19 +48,25 @@ public class PaymentPolicyService {
 
     /** A proposed change and what became of it. */
     @RegisterForReflection
-    public record ChangeView(long id, String company, String currency, long autoLimitMinor, long dualLimitMinor, Long beneficiaryDailyAmountMinor,
-                             Integer beneficiaryDailyCount, Long largeAmountMinor, String state, String reason, String proposedBy,
-                             Instant proposedAt, String decidedBy, Instant decidedAt, String decisionComment) {
+    public record ChangeView(long id, String company, String currency, long autoLimitMinor, long dualLimitMinor,
+            Long beneficiaryDailyAmountMinor,
+            Integer beneficiaryDailyCount, Long largeAmountMinor, String state, String reason, String proposedBy,
+            Instant proposedAt, String decidedBy, Instant decidedAt, String decisionComment) {
 
         static ChangeView of(PaymentPolicyChange c, String company) {
-            return new ChangeView(c.id, company, c.currency, c.autoLimitMinor, c.dualLimitMinor, c.beneficiaryDailyAmountMinor, c.beneficiaryDailyCount,
-                    c.largeAmountMinor, c.state, c.reason, c.proposedBy, c.proposedAt, c.decidedBy, c.decidedAt, c.decisionComment);
+            return new ChangeView(c.id, company, c.currency, c.autoLimitMinor, c.dualLimitMinor,
+                    c.beneficiaryDailyAmountMinor, c.beneficiaryDailyCount,
+                    c.largeAmountMinor, c.state, c.reason, c.proposedBy, c.proposedAt, c.decidedBy, c.decidedAt,
+                    c.decisionComment);
         }
     }
 
-    /** The policy of a company's currency, or the configured default (one approval, two above the default dual limit). */
+    /**
+     * The policy of a company's currency, or the configured default (one approval, two above the default dual limit).
+     */
     public Uni<PaymentPolicy> policyOf(long companyId, String currency) {
-        return policies.policy(companyId, currency).chain(stored -> stored != null ? Uni.createFrom().item(stored)
+        return policies.policy(companyId, currency).chain(stored -> stored != null
+                ? Uni.createFrom().item(stored)
                 : companies.codeOf(companyId).map(company -> defaultFor(company, currency)));
     }
 
@@ -90,17 +97,21 @@ public class PaymentPolicyService {
         validate(p);
         return companies.resolve(company, "company").chain(c -> policies.pending(c.id, currency).chain(waiting -> {
             if (waiting != null) {
-                throw ApiException.conflict("Change " + waiting.id + " of the " + currency + " payment policy of company " + c.code
-                        + ", proposed by " + waiting.proposedBy + ", is waiting for approval; approve, reject or withdraw it first");
+                throw ApiException.conflict(
+                        "Change " + waiting.id + " of the " + currency + " payment policy of company " + c.code
+                                + ", proposed by " + waiting.proposedBy
+                                + ", is waiting for approval; approve, reject or withdraw it first");
             }
             return policies.persist(change(c, currency, p, actor))
-                    .call(saved -> policyOf(c.id, currency).chain(before -> audit.record(actor, "payment-policy.proposed", "payment_policy",
-                            subject(c, currency), p.reason(), details(saved, c, before))))
+                    .call(saved -> policyOf(c.id, currency)
+                            .chain(before -> audit.record(actor, "payment-policy.proposed", "payment_policy",
+                                    subject(c, currency), p.reason(), details(saved, c, before))))
                     .map(saved -> ChangeView.of(saved, c.code));
         }));
     }
 
-    private static PaymentPolicyChange change(Company company, String currency, PaymentRequests.Policy p, String actor) {
+    private static PaymentPolicyChange change(Company company, String currency, PaymentRequests.Policy p,
+            String actor) {
         PaymentPolicyChange c = new PaymentPolicyChange();
         c.companyId = company.id;
         c.currency = currency;
@@ -127,7 +138,8 @@ public class PaymentPolicyService {
             }
             return policyOf(co.id, currency).chain(before -> decide(c, PolicyChangeState.APPROVED, comment, actor)
                     .chain(() -> policies.apply(c, actor))
-                    .chain(() -> audit.record(actor, "payment-policy.approved", "payment_policy", subject(co, currency), comment,
+                    .chain(() -> audit.record(actor, "payment-policy.approved", "payment_policy", subject(co, currency),
+                            comment,
                             details(c, co, before)))
                     .replaceWith(c));
         }).map(c -> ChangeView.of(c, co.code)));
@@ -137,10 +149,13 @@ public class PaymentPolicyService {
     @WithTransaction
     public Uni<ChangeView> reject(String company, String currency, long changeId, String comment, String actor) {
         return companies.resolve(company, "company").chain(co -> lock(co, currency, changeId).chain(c -> {
-            PolicyChangeState to = c.proposedBy.equals(actor) ? PolicyChangeState.WITHDRAWN : PolicyChangeState.REJECTED;
+            PolicyChangeState to = c.proposedBy.equals(actor)
+                    ? PolicyChangeState.WITHDRAWN
+                    : PolicyChangeState.REJECTED;
             PolicyChangeStateMachine.require(c.id, c.state(), to);
             return decide(c, to, comment, actor)
-                    .chain(() -> audit.record(actor, "payment-policy." + to.code(), "payment_policy", subject(co, currency), comment,
+                    .chain(() -> audit.record(actor, "payment-policy." + to.code(), "payment_policy",
+                            subject(co, currency), comment,
                             Map.of("changeId", c.id)))
                     .replaceWith(c);
         }).map(c -> ChangeView.of(c, co.code)));

@@ -30,7 +30,8 @@ public class PaymentPoller {
     private final DispatchConfig config;
     private final DispatchTiming timing;
 
-    public PaymentPoller(DispatchRepository repo, PaymentProvider provider, PaymentStatusService status, DispatchConfig config) {
+    public PaymentPoller(DispatchRepository repo, PaymentProvider provider, PaymentStatusService status,
+            DispatchConfig config) {
         this.repo = repo;
         this.provider = provider;
         this.status = status;
@@ -38,10 +39,13 @@ public class PaymentPoller {
         this.timing = DispatchTiming.of(config);
     }
 
-    /** Submitted orders without news for a while, asked about by their provider object id. Returns how many were asked. */
+    /**
+     * Submitted orders without news for a while, asked about by their provider object id. Returns how many were asked.
+     */
     public Uni<Integer> pollSubmitted(CycleBudget budget) {
         return repo.claimPollById(config.poll().after(), config.poll().batchSize())
-                .chain(rows -> ask(rows, budget, r -> provider.poll(r.getString("type"), r.getString("provider_payment_id"))));
+                .chain(rows -> ask(rows, budget,
+                        r -> provider.poll(r.getString("type"), r.getString("provider_payment_id"))));
     }
 
     public Uni<Integer> pollSubmitted() {
@@ -53,8 +57,11 @@ public class PaymentPoller {
         return repo.claimSearch(config.poll().after(), config.poll().batchSize(), config.poll().unknownFor())
                 .chain(rows -> ask(rows, budget, r -> {
                     OffsetDateTime firstSent = r.getOffsetDateTime("submitted_at");
-                    return provider.find(new OutboundPayment(r.getLong("id"), r.getString("type"), r.getLong("amount_minor"), r.getString("currency"),
-                            r.getString("reference"), r.getString("beneficiary_key"), r.getString("refund_of"), r.getString("idempotency_key")),
+                    return provider.find(
+                            new OutboundPayment(r.getLong("id"), r.getString("type"), r.getLong("amount_minor"),
+                                    r.getString("currency"),
+                                    r.getString("reference"), r.getString("beneficiary_key"), r.getString("refund_of"),
+                                    r.getString("idempotency_key")),
                             firstSent == null ? null : firstSent.toInstant());
                 }));
     }
@@ -63,7 +70,10 @@ public class PaymentPoller {
         return searchUnknown(CycleBudget.soft(config.cycleBudget()));
     }
 
-    /** One provider call per row, one after the other while the budget allows; each answer settled in its own transaction. */
+    /**
+     * One provider call per row, one after the other while the budget allows; each answer settled in its own
+     * transaction.
+     */
     private Uni<Integer> ask(List<Row> rows, CycleBudget budget, Function<Row, Uni<PaymentProvider.Found>> call) {
         Context context = Vertx.currentContext();
         return Multi.createFrom().iterable(rows)
@@ -80,8 +90,10 @@ public class PaymentPoller {
                                 cmd.run();
                             }
                         })
-                        .chain(found -> found == null ? Uni.createFrom().voidItem()
-                                : status.polled(r.getLong("id"), found).onFailure(ApiException.class).recoverWithNull().replaceWithVoid())
+                        .chain(found -> found == null
+                                ? Uni.createFrom().voidItem()
+                                : status.polled(r.getLong("id"), found).onFailure(ApiException.class).recoverWithNull()
+                                        .replaceWithVoid())
                         .replaceWith(1))
                 .collect().asList().map(List::size);
     }

@@ -10,7 +10,10 @@ public interface PaymentProvider {
     /** Never fails the Uni for provider or network trouble: that is a {@link ProviderResult.Transient}. */
     Uni<ProviderResult> send(OutboundPayment payment);
 
-    /** The provider's object {@code providerPaymentId} as it stands now; fails the Uni when the provider cannot be asked. */
+    /**
+     * The provider's object {@code providerPaymentId} as it stands now; fails the Uni when the provider cannot be
+     * asked.
+     */
     Uni<Found> poll(String type, String providerPaymentId);
 
     /**
@@ -24,6 +27,7 @@ public interface PaymentProvider {
      * An object at the provider: its id, status, the outcome when final (null while pending), and what it moves
      * ({@code amountMinor} and {@code currency} null when the provider's answer does not say).
      */
-    record Found(String providerPaymentId, String providerStatus, ProviderOutcome outcome, Long amountMinor, String currency) {
+    record Found(String providerPaymentId, String providerStatus, ProviderOutcome outcome, Long amountMinor,
+            String currency) {
     }
 }

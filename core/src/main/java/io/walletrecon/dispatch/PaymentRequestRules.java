@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** What a payment request must say before an order is made of it. Plain rules, no I/O: each refusal is a 400 or 422 problem. */
+/**
+ * What a payment request must say before an order is made of it. Plain rules, no I/O: each refusal is a 400 or 422
+ * problem.
+ */
 final class PaymentRequestRules {
 
     static final Set<String> TYPES = Set.of("refund", "payout", "supplier_payment");
@@ -36,7 +39,6 @@ final class PaymentRequestRules {
         }
     }
 
-
     /** The request's fields, checked together: every problem at once, or what the order needs of them. */
     static Validated check(PaymentRequests.Create r) {
         List<ProblemError> errors = new ArrayList<>();
@@ -47,15 +49,20 @@ final class PaymentRequestRules {
         try {
             Money.currency(r.currency());
             if ((r.amount() == null) == (r.amountMinor() == null)) {
-                errors.add(ProblemError.field("amount", "give exactly one of amount (decimal string) or amountMinor (integer minor units)"));
+                errors.add(ProblemError.field("amount",
+                        "give exactly one of amount (decimal string) or amountMinor (integer minor units)"));
             } else {
-                amount = r.amount() != null ? Money.parse(r.amount(), r.currency()) : Money.ofMinor(r.amountMinor(), r.currency());
+                amount = r.amount() != null
+                        ? Money.parse(r.amount(), r.currency())
+                        : Money.ofMinor(r.amountMinor(), r.currency());
                 if (amount.minorUnits() <= 0) {
                     errors.add(ProblemError.field(r.amount() != null ? "amount" : "amountMinor", "must be positive"));
                 }
             }
         } catch (MoneyFormatException e) {
-            errors.add(ProblemError.field(isCurrency(r.currency()) ? (r.amount() != null ? "amount" : "amountMinor") : "currency", e.getMessage()));
+            errors.add(ProblemError.field(
+                    isCurrency(r.currency()) ? (r.amount() != null ? "amount" : "amountMinor") : "currency",
+                    e.getMessage()));
         }
         var b = r.beneficiary();
         String kind = null;
@@ -67,7 +74,8 @@ final class PaymentRequestRules {
             } else {
                 kind = wallet ? "wallet" : "bank_account";
                 if (bank && !b.bankAccount().matches("[A-Za-z0-9]{4,34}")) {
-                    errors.add(ProblemError.field("beneficiary.bankAccount", "must be an IBAN or account number of 4 to 34 letters and digits"));
+                    errors.add(ProblemError.field("beneficiary.bankAccount",
+                            "must be an IBAN or account number of 4 to 34 letters and digits"));
                 }
                 if (b.bankCode() != null && !b.bankCode().matches("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
                     errors.add(ProblemError.field("beneficiary.bankCode", "must be a BIC (8 or 11 characters)"));
@@ -83,10 +91,12 @@ final class PaymentRequestRules {
         } else if (TYPES.contains(r.type())) {
             channel = DispatchChannel.STRIPE.code();
             if ("bank_account".equals(kind)) {
-                errors.add(ProblemError.field("beneficiary", "a " + r.type() + " goes to a walletIdentity (Stripe destination or customer)"));
+                errors.add(ProblemError.field("beneficiary",
+                        "a " + r.type() + " goes to a walletIdentity (Stripe destination or customer)"));
             }
             if ("refund".equals(r.type()) && (r.refundOf() == null || r.refundOf().isBlank())) {
-                errors.add(ProblemError.field("refundOf", "is required for a refund: the charge or payment intent to refund"));
+                errors.add(ProblemError.field("refundOf",
+                        "is required for a refund: the charge or payment intent to refund"));
             }
         }
         var rec = r.recurrence();
@@ -94,14 +104,16 @@ final class PaymentRequestRules {
             switch (rec.frequency() == null ? "" : rec.frequency()) {
                 case "MONTHLY" -> {
                     if (rec.dayOfMonth() == null || rec.dayOfMonth() < 1 || rec.dayOfMonth() > 28) {
-                        errors.add(ProblemError.field("recurrence.dayOfMonth", "must be 1 to 28 for a monthly recurrence"));
+                        errors.add(ProblemError.field("recurrence.dayOfMonth",
+                                "must be 1 to 28 for a monthly recurrence"));
                     }
                 }
                 case "WEEKLY" -> {
                     try {
                         DayOfWeek.valueOf(String.valueOf(rec.dayOfWeek()));
                     } catch (IllegalArgumentException e) {
-                        errors.add(ProblemError.field("recurrence.dayOfWeek", "must be MONDAY to SUNDAY for a weekly recurrence"));
+                        errors.add(ProblemError.field("recurrence.dayOfWeek",
+                                "must be MONDAY to SUNDAY for a weekly recurrence"));
                     }
                 }
                 default -> errors.add(ProblemError.field("recurrence.frequency", "must be MONTHLY or WEEKLY"));
@@ -123,14 +135,18 @@ final class PaymentRequestRules {
     /** The paying account can send this order: its currency, and a dispatch adapter for the order's channel. */
     static void checkAccount(Account account, PaymentRequests.Create r, Validated v) {
         if (!account.currency.equals(v.amount().currencyCode())) {
-            throw ApiException.invalid("Account " + account.code + " holds " + account.currency + ", not " + v.amount().currencyCode(),
+            throw ApiException.invalid(
+                    "Account " + account.code + " holds " + account.currency + ", not " + v.amount().currencyCode(),
                     List.of(ProblemError.field("currency", "must be the account's currency " + account.currency)));
         }
         Provider needed = DispatchChannel.of(v.channel()).provider();
         if (account.provider != needed) {
-            throw ApiException.unprocessable("A " + r.type() + " is sent from a " + needed.name().toLowerCase(Locale.ROOT) + " account; "
-                    + account.code + " is a " + account.provider.name().toLowerCase(Locale.ROOT) + " account and has no dispatch adapter for it",
-                    List.of(ProblemError.field("account", "must be a " + needed.name().toLowerCase(Locale.ROOT) + " account")));
+            throw ApiException.unprocessable(
+                    "A " + r.type() + " is sent from a " + needed.name().toLowerCase(Locale.ROOT) + " account; "
+                            + account.code + " is a " + account.provider.name().toLowerCase(Locale.ROOT)
+                            + " account and has no dispatch adapter for it",
+                    List.of(ProblemError.field("account",
+                            "must be a " + needed.name().toLowerCase(Locale.ROOT) + " account")));
         }
     }
 
@@ -138,7 +154,9 @@ final class PaymentRequestRules {
     static LocalDate firstExecution(Account account, LocalDate executeOn, ZoneId zone, LocalDate today) {
         LocalDate start = executeOn == null ? today : executeOn;
         if (start.isBefore(today)) {
-            throw ApiException.invalid("executeOn " + start + " is in the past for account " + account.code + " (today is " + today + " in " + zone + ")",
+            throw ApiException.invalid(
+                    "executeOn " + start + " is in the past for account " + account.code + " (today is " + today
+                            + " in " + zone + ")",
                     List.of(ProblemError.field("executeOn", "must be today or later")));
         }
         return start;

@@ -20,23 +20,23 @@ public final class PaymentRequests {
      */
     @RegisterForReflection
     public record Create(@NotBlank String type,
-                         @NotBlank String account,
-                         @NotNull @Valid Beneficiary beneficiary,
-                         String amount,
-                         Long amountMinor,
-                         @NotBlank String currency,
-                         @NotBlank @Size(max = 140) String reference,
-                         @Size(max = 255) String refundOf,
-                         LocalDate executeOn,
-                         @Valid Recurrence recurrence) {
+            @NotBlank String account,
+            @NotNull @Valid Beneficiary beneficiary,
+            String amount,
+            Long amountMinor,
+            @NotBlank String currency,
+            @NotBlank @Size(max = 140) String reference,
+            @Size(max = 255) String refundOf,
+            LocalDate executeOn,
+            @Valid Recurrence recurrence) {
     }
 
     /** Either a wallet identity (Stripe bank account/card id for payouts, customer for refunds) or a bank account. */
     @RegisterForReflection
     public record Beneficiary(@NotBlank @Size(max = 140) String name,
-                              @Size(max = 255) String walletIdentity,
-                              @Size(max = 34) String bankAccount,
-                              @Size(max = 11) String bankCode) {
+            @Size(max = 255) String walletIdentity,
+            @Size(max = 34) String bankAccount,
+            @Size(max = 11) String bankCode) {
     }
 
     /** MONTHLY on dayOfMonth (1–28, so that every month has it) or WEEKLY on dayOfWeek (MONDAY…SUNDAY). */
@@ -51,6 +51,6 @@ public final class PaymentRequests {
     /** A proposed payment policy of one currency; {@code reason} says why (shown to the admin who decides). */
     @RegisterForReflection
     public record Policy(@NotNull Long autoLimitMinor, @NotNull Long dualLimitMinor, Long beneficiaryDailyAmountMinor,
-                         Integer beneficiaryDailyCount, Long largeAmountMinor, @Size(max = 1000) String reason) {
+            Integer beneficiaryDailyCount, Long largeAmountMinor, @Size(max = 1000) String reason) {
     }
 }

@@ -36,7 +36,8 @@ public class PaymentResource {
     private final PaymentViews views;
     private final CurrentActor actor;
 
-    public PaymentResource(PaymentService service, PaymentApprovalService approvals, PaymentViews views, CurrentActor actor) {
+    public PaymentResource(PaymentService service, PaymentApprovalService approvals, PaymentViews views,
+            CurrentActor actor) {
         this.service = service;
         this.approvals = approvals;
         this.views = views;
@@ -48,12 +49,12 @@ public class PaymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a payment order (with a recurrence: one order per occurrence up to the horizon). "
             + "The Idempotency-Key header is required: the same key and body return the first response again")
-    @APIResponse(responseCode = "201", description = "Created (or the first response replayed for a repeated key)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
+    @APIResponse(responseCode = "201", description = "Created (or the first response replayed for a repeated key)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field or missing Idempotency-Key")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "422", description = "Key reused with a different body, or the account cannot send this type")
-    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PaymentRequests.Create request) {
+    public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull PaymentRequests.Create request) {
         return service.create(request, idempotencyKey, actor.name())
                 .map(created -> Response.status(201).type(MediaType.APPLICATION_JSON).entity(created.view())
                         .header("Idempotent-Replayed", Boolean.toString(created.replayed())).build());
@@ -73,9 +74,10 @@ public class PaymentResource {
     @Operation(summary = "Payment orders by company (of the paying account), state, execution date (from/to inclusive) and beneficiary (name contains, or masked id), paged")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "422", description = "No such company")
-    public Uni<PageView<PaymentView>> list(@QueryParam("company") String company, @QueryParam("state") String state, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                           @QueryParam("beneficiary") String beneficiary,
-                                           @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") Integer size) {
+    public Uni<PageView<PaymentView>> list(@QueryParam("company") String company, @QueryParam("state") String state,
+            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("beneficiary") String beneficiary,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") Integer size) {
         return views.list(company, state, from, to, beneficiary, page, size);
     }
 

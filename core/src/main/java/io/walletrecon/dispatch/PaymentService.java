@@ -47,9 +47,11 @@ public class PaymentService {
     private final Recurrences recurrences;
     private final ObjectMapper json;
 
-    public PaymentService(PaymentOrderRepository orders, AccountService accounts, Beneficiaries beneficiaries, PaymentPolicyService policies,
-                          PaymentTransitions transitions, AlertService alerts, PaymentViews views, AuditLog audit, DispatchConfig config,
-                          ObjectMapper json) {
+    public PaymentService(PaymentOrderRepository orders, AccountService accounts, Beneficiaries beneficiaries,
+            PaymentPolicyService policies,
+            PaymentTransitions transitions, AlertService alerts, PaymentViews views, AuditLog audit,
+            DispatchConfig config,
+            ObjectMapper json) {
         this.orders = orders;
         this.accounts = accounts;
         this.beneficiaries = beneficiaries;
@@ -67,7 +69,8 @@ public class PaymentService {
     }
 
     /** What one create request makes: its orders, and the audit rows recorded after the last of them. */
-    private record Creation(PaymentRequests.Create request, PaymentRequestRules.Validated valid, String actor, PendingAudit audits) {
+    private record Creation(PaymentRequests.Create request, PaymentRequestRules.Validated valid, String actor,
+            PendingAudit audits) {
     }
 
     @WithTransaction
@@ -75,19 +78,23 @@ public class PaymentService {
         PaymentRequestRules.checkKey(idempotencyKey);
         Creation c = new Creation(request, PaymentRequestRules.check(request), actor, new PendingAudit());
         String hash = sha256(request);
-        return orders.takeKey(actor, idempotencyKey, hash).chain(keyId -> keyId == null ? replay(actor, idempotencyKey, hash)
-                : createOrders(c)
-                .chain(views::view)
-                .call(view -> orders.saveResponse(keyId, view.id(), write(view)))
-                .call(() -> c.audits().recordAll(audit))
-                .map(view -> new Created(view, false)));
+        return orders.takeKey(actor, idempotencyKey, hash)
+                .chain(keyId -> keyId == null
+                        ? replay(actor, idempotencyKey, hash)
+                        : createOrders(c)
+                                .chain(views::view)
+                                .call(view -> orders.saveResponse(keyId, view.id(), write(view)))
+                                .call(() -> c.audits().recordAll(audit))
+                                .map(view -> new Created(view, false)));
     }
 
     private Uni<Created> replay(String actor, String key, String hash) {
         return orders.storedKey(actor, key).map(stored -> {
             if (!stored.requestSha256().equals(hash)) {
-                throw ApiException.unprocessable("The idempotency key '" + key + "' was already used for a different payment request;"
-                        + " use a new key for a new payment", List.of(ProblemError.field("Idempotency-Key", "reused with a different body")));
+                throw ApiException.unprocessable(
+                        "The idempotency key '" + key + "' was already used for a different payment request;"
+                                + " use a new key for a new payment",
+                        List.of(ProblemError.field("Idempotency-Key", "reused with a different body")));
             }
             return new Created(read(stored.responseBody()), true);
         });
@@ -105,7 +112,8 @@ public class PaymentService {
 
     private List<LocalDate> dates(Account account, PaymentRequests.Create r) {
         LocalDate today = LocalDate.now(account.zone());
-        List<LocalDate> dates = recurrences.dates(PaymentRequestRules.firstExecution(account, r.executeOn(), account.zone(), today), r.recurrence());
+        List<LocalDate> dates = recurrences.dates(
+                PaymentRequestRules.firstExecution(account, r.executeOn(), account.zone(), today), r.recurrence());
         if (dates.isEmpty()) {
             throw ApiException.invalid("recurrence has no occurrence before its until date",
                     List.of(ProblemError.field("recurrence.until", "is before the first occurrence")));
@@ -113,13 +121,18 @@ public class PaymentService {
         return dates;
     }
 
-    /** One order per date, then the alerts about the first: a new beneficiary, a large amount. Answers the first order's id. */
-    private Uni<Long> createSeries(Creation c, Account account, List<LocalDate> dates, Beneficiaries.Beneficiary ben, PaymentPolicy policy) {
+    /**
+     * One order per date, then the alerts about the first: a new beneficiary, a large amount. Answers the first order's
+     * id.
+     */
+    private Uni<Long> createSeries(Creation c, Account account, List<LocalDate> dates, Beneficiaries.Beneficiary ben,
+            PaymentPolicy policy) {
         List<PaymentOrder> created = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (LocalDate date : dates) {
-            chain = chain.chain(() -> createOne(c, account, date, ben.id(), created.isEmpty() ? null : created.get(0).id, policy)
-                    .invoke(created::add).replaceWithVoid());
+            chain = chain.chain(
+                    () -> createOne(c, account, date, ben.id(), created.isEmpty() ? null : created.get(0).id, policy)
+                            .invoke(created::add).replaceWithVoid());
         }
         return chain.chain(() -> {
             PaymentOrder first = created.get(0);
@@ -130,39 +143,51 @@ public class PaymentService {
         });
     }
 
-    private Uni<Void> firstOrderAlerts(Creation c, Account account, Beneficiaries.Beneficiary ben, PaymentPolicy policy, PaymentOrder first) {
+    private Uni<Void> firstOrderAlerts(Creation c, Account account, Beneficiaries.Beneficiary ben, PaymentPolicy policy,
+            PaymentOrder first) {
         Money amount = c.valid().amount();
         String name = c.request().beneficiary().name();
         Uni<Void> alerted = Uni.createFrom().voidItem();
         if (ben.isNew()) {
-            alerted = alerted.chain(() -> alerts.raise("NEW_BENEFICIARY", first.id, "First payment to beneficiary " + ben.masked() + " (" + name + "): "
-                    + amount + " from " + account.code));
+            alerted = alerted.chain(() -> alerts.raise("NEW_BENEFICIARY", first.id,
+                    "First payment to beneficiary " + ben.masked() + " (" + name + "): "
+                            + amount + " from " + account.code));
         }
         if (policy.isLarge(amount.minorUnits())) {
-            alerted = alerted.chain(() -> alerts.raise("LARGE_AMOUNT", first.id, "Payment " + first.id + " of " + amount + " to " + name
-                    + " is above the large-amount threshold " + Money.ofMinor(policy.largeAmountMinor(), policy.currency())));
+            alerted = alerted.chain(() -> alerts.raise("LARGE_AMOUNT", first.id,
+                    "Payment " + first.id + " of " + amount + " to " + name
+                            + " is above the large-amount threshold "
+                            + Money.ofMinor(policy.largeAmountMinor(), policy.currency())));
         }
         return alerted;
     }
 
-    private Uni<PaymentOrder> createOne(Creation c, Account account, LocalDate date, long beneficiaryId, Long seriesId, PaymentPolicy policy) {
+    private Uni<PaymentOrder> createOne(Creation c, Account account, LocalDate date, long beneficiaryId, Long seriesId,
+            PaymentPolicy policy) {
         PaymentOrder p = newOrder(c, account, date, beneficiaryId, seriesId, policy);
         return orders.persist(p)
                 .call(o -> orders.history(o.id, null, PaymentState.DRAFT, c.actor(), null))
                 .invoke(o -> c.audits().add(c.actor(), "payment.created", "payment_order", o.id, null, auditDetails(o)))
-                .call(o -> orders.duplicateOf(o).chain(duplicate -> duplicate == null ? transitions.route(o, PaymentState.DRAFT)
-                        : holdAsDuplicate(o, duplicate, c.audits())));
+                .call(o -> orders.duplicateOf(o)
+                        .chain(duplicate -> duplicate == null
+                                ? transitions.route(o, PaymentState.DRAFT)
+                                : holdAsDuplicate(o, duplicate, c.audits())));
     }
 
     private Uni<Void> holdAsDuplicate(PaymentOrder o, PaymentOrderRepository.Duplicate duplicate, PendingAudit audits) {
         String why = "identical to payment " + duplicate.id() + " (same beneficiary, amount and reference)"
-                + (duplicate.state() == PaymentState.UNKNOWN ? ", whose outcome at the provider is not known yet" : " within 24 hours");
-        audits.add(PaymentTransitions.POLICY_ACTOR, "payment.held", "payment_order", o.id, HoldReason.POSSIBLE_DUPLICATE.code(), why);
-        return transitions.hold(o, PaymentState.DRAFT, HoldReason.POSSIBLE_DUPLICATE, PaymentTransitions.POLICY_ACTOR, why)
+                + (duplicate.state() == PaymentState.UNKNOWN
+                        ? ", whose outcome at the provider is not known yet"
+                        : " within 24 hours");
+        audits.add(PaymentTransitions.POLICY_ACTOR, "payment.held", "payment_order", o.id,
+                HoldReason.POSSIBLE_DUPLICATE.code(), why);
+        return transitions
+                .hold(o, PaymentState.DRAFT, HoldReason.POSSIBLE_DUPLICATE, PaymentTransitions.POLICY_ACTOR, why)
                 .chain(() -> alerts.raise("POSSIBLE_DUPLICATE", o.id, "Payment " + o.id + " is held: " + why));
     }
 
-    private static PaymentOrder newOrder(Creation c, Account account, LocalDate date, long beneficiaryId, Long seriesId, PaymentPolicy policy) {
+    private static PaymentOrder newOrder(Creation c, Account account, LocalDate date, long beneficiaryId, Long seriesId,
+            PaymentPolicy policy) {
         PaymentRequests.Create r = c.request();
         PaymentOrder p = new PaymentOrder();
         p.type = r.type();

@@ -9,7 +9,8 @@ import static io.walletrecon.dispatch.PaymentState.*;
  *
  * <p>Holds: {@code HELD} is a state with a reason ({@link HoldReason}) kept in
  * {@code payment_orders.hold_reason}. A possible duplicate is held on creation (DRAFT → HELD) and its release
- * continues to approval (HELD → PENDING_APPROVAL, or APPROVED when the policy approves it at once); a balance, dispatch-error or
+ * continues to approval (HELD → PENDING_APPROVAL, or APPROVED when the policy approves it at once); a balance,
+ * dispatch-error or
  * risk hold happens when the dispatcher picks the order up (SCHEDULED → HELD) and its release goes back to
  * SCHEDULED, or straight on to SUBMITTED when the dispatcher finds the balance sufficient on a later run. A held
  * order can always be cancelled. Nothing leaves SUBMITTED except the provider's final word, or UNKNOWN when the
@@ -19,7 +20,8 @@ import static io.walletrecon.dispatch.PaymentState.*;
  */
 public final class PaymentStateMachine {
 
-    private static final TransitionTable<PaymentState> TABLE = new TransitionTable<>(PaymentState.class, PaymentState::code)
+    private static final TransitionTable<PaymentState> TABLE = new TransitionTable<>(PaymentState.class,
+            PaymentState::code)
             .from(DRAFT, PENDING_APPROVAL, APPROVED, HELD, CANCELLED)
             .from(PENDING_APPROVAL, APPROVED, CANCELLED)
             .from(APPROVED, SCHEDULED, CANCELLED)

@@ -29,7 +29,9 @@ public class PaymentStatusService {
         this.alerts = alerts;
     }
 
-    /** What a status report did to the order. {@code applied} is false for a repeat, a disallowed move or a mismatch. */
+    /**
+     * What a status report did to the order. {@code applied} is false for a repeat, a disallowed move or a mismatch.
+     */
     @RegisterForReflection
     public record StatusChange(long paymentId, String from, String to, boolean applied) {
     }
@@ -44,10 +46,13 @@ public class PaymentStatusService {
     @WithTransaction
     public Uni<StatusChange> onProviderReport(ProviderReport report) {
         return orders.lockByProviderId(report.accountId(), report.channel(), report.providerObjectId())
-                .chain(o -> o != null || report.paymentOrderId() == null ? Uni.createFrom().item(o)
+                .chain(o -> o != null || report.paymentOrderId() == null
+                        ? Uni.createFrom().item(o)
                         : orders.lockInAccount(report.paymentOrderId(), report.accountId(), report.channel()))
-                .chain(o -> o == null ? Uni.createFrom().nullItem()
-                        : settle(o, report.providerObjectId(), report.amountMinor(), report.currency(), report.outcome(), report.detail(), "provider"));
+                .chain(o -> o == null
+                        ? Uni.createFrom().nullItem()
+                        : settle(o, report.providerObjectId(), report.amountMinor(), report.currency(),
+                                report.outcome(), report.detail(), "provider"));
     }
 
     /**
@@ -55,33 +60,45 @@ public class PaymentStatusService {
      * order's (another object id, amount or currency): then an alert and no change. A null outcome means the provider
      * has the payment and it is not final yet (an unknown outcome becomes submitted again).
      */
-    Uni<StatusChange> settle(PaymentOrder o, String objectId, Long amountMinor, String currency, ProviderOutcome outcome, String detail,
-                             String actor) {
+    Uni<StatusChange> settle(PaymentOrder o, String objectId, Long amountMinor, String currency,
+            ProviderOutcome outcome, String detail,
+            String actor) {
         String mismatch = mismatch(o, objectId, amountMinor, currency);
         if (mismatch != null) {
             LOG.warnf("payment %d: provider report not applied: %s", o.id, mismatch);
-            return alerts.raise("CALLBACK_MISMATCH", o.id, "A provider report about payment " + o.id + " was not applied: " + mismatch + " (" + detail + ")")
+            return alerts
+                    .raise("CALLBACK_MISMATCH", o.id,
+                            "A provider report about payment " + o.id + " was not applied: " + mismatch + " (" + detail
+                                    + ")")
                     .replaceWith(new StatusChange(o.id, o.state, o.state, false));
         }
         if (o.providerPaymentId == null) {
             o.providerPaymentId = objectId;
         }
         if (outcome == null) {
-            return o.state() == PaymentState.UNKNOWN ? apply(o, PaymentState.SUBMITTED, detail, actor)
+            return o.state() == PaymentState.UNKNOWN
+                    ? apply(o, PaymentState.SUBMITTED, detail, actor)
                     : Uni.createFrom().item(new StatusChange(o.id, o.state, o.state, false));
         }
         // A payout reported failed after it was paid has come back from the beneficiary's bank.
-        PaymentState to = outcome == ProviderOutcome.FAILED && o.state() == PaymentState.COMPLETED ? PaymentState.RETURNED : outcome.state();
+        PaymentState to = outcome == ProviderOutcome.FAILED && o.state() == PaymentState.COMPLETED
+                ? PaymentState.RETURNED
+                : outcome.state();
         return apply(o, to, detail, actor);
     }
 
-    /** Why a report about {@code objectId} is not about order {@code o}, or null. A report that omits the amount is not checked on it. */
+    /**
+     * Why a report about {@code objectId} is not about order {@code o}, or null. A report that omits the amount is not
+     * checked on it.
+     */
     static String mismatch(PaymentOrder o, String objectId, Long amountMinor, String currency) {
         if (o.providerPaymentId != null && !o.providerPaymentId.equals(objectId)) {
             return "the payment is " + o.providerPaymentId + " at the provider, the report is about " + objectId;
         }
-        if ((currency != null && !o.currency.equals(currency)) || (amountMinor != null && o.amountMinor != amountMinor)) {
-            return "the report says " + amount(amountMinor, currency) + ", the payment is " + amount(o.amountMinor, o.currency);
+        if ((currency != null && !o.currency.equals(currency))
+                || (amountMinor != null && o.amountMinor != amountMinor)) {
+            return "the report says " + amount(amountMinor, currency) + ", the payment is "
+                    + amount(o.amountMinor, o.currency);
         }
         return null;
     }
@@ -102,8 +119,9 @@ public class PaymentStatusService {
         if (!PaymentStateMachine.allows(from, to)) {
             LOG.warnf("payment %d is %s; ignoring provider report %s (%s)", o.id, from.code(), to.code(), detail);
             Uni<Void> conflict = to == PaymentState.COMPLETED && from == PaymentState.FAILED
-                    ? alerts.raise("PAYMENT_OUTCOME_CONFLICT", o.id, "Payment " + o.id + " is failed here, but the provider reports it paid ("
-                    + detail + "): money left; do not re-issue it, and check any re-issued payment")
+                    ? alerts.raise("PAYMENT_OUTCOME_CONFLICT", o.id,
+                            "Payment " + o.id + " is failed here, but the provider reports it paid ("
+                                    + detail + "): money left; do not re-issue it, and check any re-issued payment")
                     : Uni.createFrom().voidItem();
             return conflict.replaceWith(new StatusChange(o.id, from.code(), to.code(), false));
         }
@@ -116,7 +134,8 @@ public class PaymentStatusService {
             o.failureReason = detail;
         }
         Uni<Void> alert = to == PaymentState.FAILED || to == PaymentState.RETURNED
-                ? alerts.raise("PAYMENT_FAILED", o.id, "Payment " + o.id + " " + to.code() + ": " + detail) : Uni.createFrom().voidItem();
+                ? alerts.raise("PAYMENT_FAILED", o.id, "Payment " + o.id + " " + to.code() + ": " + detail)
+                : Uni.createFrom().voidItem();
         return orders.history(o.id, from, to, actor, detail).chain(() -> alert)
                 .replaceWith(new StatusChange(o.id, from.code(), to.code(), true));
     }
@@ -125,6 +144,7 @@ public class PaymentStatusService {
     Uni<StatusChange> polled(long paymentId, PaymentProvider.Found found) {
         String detail = "polled: " + found.providerPaymentId() + " " + found.providerStatus();
         return Panache.withTransaction(() -> orders.lock(paymentId)
-                .chain(o -> settle(o, found.providerPaymentId(), found.amountMinor(), found.currency(), found.outcome(), detail, "poller")));
+                .chain(o -> settle(o, found.providerPaymentId(), found.amountMinor(), found.currency(), found.outcome(),
+                        detail, "poller")));
     }
 }

@@ -22,14 +22,19 @@ public class PaymentTransitions {
         this.orders = orders;
     }
 
-    /** After creation or a duplicate release: straight to scheduled when the policy approves it at once, else to approvers. */
+    /**
+     * After creation or a duplicate release: straight to scheduled when the policy approves it at once, else to
+     * approvers.
+     */
     Uni<Void> route(PaymentOrder o, PaymentState from) {
         if (o.approvalsRequired == 0) {
             return move(o, from, PaymentState.APPROVED, POLICY_ACTOR, "at or below the auto-approval limit")
                     .chain(() -> schedule(o, POLICY_ACTOR));
         }
         return move(o, from, PaymentState.PENDING_APPROVAL, POLICY_ACTOR,
-                o.approvalsRequired == 1 ? "needs one approval" : "above the dual limit: needs two approvals by different people");
+                o.approvalsRequired == 1
+                        ? "needs one approval"
+                        : "above the dual limit: needs two approvals by different people");
     }
 
     /** APPROVED → SCHEDULED and the dispatch job, in the caller's transaction (the transactional outbox). */

@@ -7,15 +7,19 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A payment order as the API shows it ({@code company}: its paying account's); approvals, attempts, history and the idempotency key only on GET /payments/{id}. */
+/**
+ * A payment order as the API shows it ({@code company}: its paying account's); approvals, attempts, history and the
+ * idempotency key only on GET /payments/{id}.
+ */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PaymentView(long id, String type, String company, String account, BeneficiaryView beneficiary, String amount, long amountMinor,
-                          String currency, String reference, String refundOf, LocalDate executeOn, String recurrence,
-                          Long seriesId, List<Long> occurrenceIds, String state, String holdReason, int approvalsRequired,
-                          String channel, String providerPaymentId, Long processedMinor, String failureReason,
-                          String createdBy, OffsetDateTime createdAt, OffsetDateTime submittedAt, OffsetDateTime finishedAt,
-                          String idempotencyKey, List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history) {
+public record PaymentView(long id, String type, String company, String account, BeneficiaryView beneficiary,
+        String amount, long amountMinor,
+        String currency, String reference, String refundOf, LocalDate executeOn, String recurrence,
+        Long seriesId, List<Long> occurrenceIds, String state, String holdReason, int approvalsRequired,
+        String channel, String providerPaymentId, Long processedMinor, String failureReason,
+        String createdBy, OffsetDateTime createdAt, OffsetDateTime submittedAt, OffsetDateTime finishedAt,
+        String idempotencyKey, List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history) {
 
     /**
      * The beneficiary as this order names it. The detail view adds the full identity an approver checks: the wallet
@@ -23,8 +27,9 @@ public record PaymentView(long id, String type, String company, String account, 
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BeneficiaryView(long id, String kind, String name, String masked, String walletIdentity, String bankAccount,
-                                  String bankCode) {
+    public record BeneficiaryView(long id, String kind, String name, String masked, String walletIdentity,
+            String bankAccount,
+            String bankCode) {
     }
 
     @RegisterForReflection
@@ -34,7 +39,7 @@ public record PaymentView(long id, String type, String company, String account, 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AttemptView(int attemptNo, String outcome, Integer httpStatus, String providerPaymentId, String error,
-                              OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+            OffsetDateTime startedAt, OffsetDateTime finishedAt) {
     }
 
     @RegisterForReflection

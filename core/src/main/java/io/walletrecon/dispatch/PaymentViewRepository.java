@@ -66,15 +66,19 @@ public class PaymentViewRepository extends SessionSqlRepository {
               and (cast(?5 as bigint) is null or b.company_id = ?5)
             """;
 
-    static final String COUNT = "select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id" + FILTERS;
+    static final String COUNT = "select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id"
+            + FILTERS;
 
-    static final String PAGE = HEAD + ORDER + FROM + FILTERS + " order by p.execute_on desc, p.id desc limit ?6 offset ?7";
+    static final String PAGE = HEAD + ORDER + FROM + FILTERS
+            + " order by p.execute_on desc, p.id desc limit ?6 offset ?7";
 
     /** The filters of a list; {@code beneficiary} is matched literally ({@code %} and {@code _} are not wildcards). */
     record Filter(String state, LocalDate from, LocalDate to, String beneficiary, Long companyId) {
 
         String pattern() {
-            return beneficiary == null || beneficiary.isBlank() ? null : beneficiary.replace("%", "\\%").replace("_", "\\_");
+            return beneficiary == null || beneficiary.isBlank()
+                    ? null
+                    : beneficiary.replace("%", "\\%").replace("_", "\\_");
         }
     }
 

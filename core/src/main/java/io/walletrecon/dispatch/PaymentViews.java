@@ -21,7 +21,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-/** Reading payment orders: one in full, or a filtered page; the bank account of a beneficiary decrypted for the detail view. */
+/**
+ * Reading payment orders: one in full, or a filtered page; the bank account of a beneficiary decrypted for the detail
+ * view.
+ */
 @ApplicationScoped
 public class PaymentViews {
 
@@ -33,7 +36,8 @@ public class PaymentViews {
     private final ObjectMapper json;
     private final Paging paging;
 
-    public PaymentViews(PaymentViewRepository views, CompanyService companies, Beneficiaries beneficiaries, ObjectMapper json, Paging paging) {
+    public PaymentViews(PaymentViewRepository views, CompanyService companies, Beneficiaries beneficiaries,
+            ObjectMapper json, Paging paging) {
         this.views = views;
         this.companies = companies;
         this.beneficiaries = beneficiaries;
@@ -48,12 +52,14 @@ public class PaymentViews {
 
     /** Orders by the given filters (each optional), of one company when {@code company} is given. */
     @WithSession
-    public Uni<PageView<PaymentView>> list(String company, String state, LocalDate from, LocalDate to, String beneficiary, int page,
-                                           Integer requestedSize) {
+    public Uni<PageView<PaymentView>> list(String company, String state, LocalDate from, LocalDate to,
+            String beneficiary, int page,
+            Integer requestedSize) {
         int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (state != null && Arrays.stream(PaymentState.values()).noneMatch(s -> s.code().equals(state))) {
-            errors.add(ProblemError.field("state", "must be one of " + String.join(", ", Arrays.stream(PaymentState.values()).map(PaymentState::code).toList())));
+            errors.add(ProblemError.field("state", "must be one of "
+                    + String.join(", ", Arrays.stream(PaymentState.values()).map(PaymentState::code).toList())));
         }
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(ProblemError.field("from", "must not be after to"));
@@ -79,12 +85,14 @@ public class PaymentViews {
     PaymentView parse(String row) {
         try {
             ObjectNode node = (ObjectNode) json.readTree(row);
-            node.put("amount", Money.ofMinor(node.get("amountMinor").asLong(), node.get("currency").asText()).toDecimalString());
+            node.put("amount",
+                    Money.ofMinor(node.get("amountMinor").asLong(), node.get("currency").asText()).toDecimalString());
             ObjectNode ben = (ObjectNode) node.get("beneficiary");
             String cipher = ben.path("accountCiphertext").asText(null);
             if (cipher != null) {
                 try {
-                    ben.put("bankAccount", beneficiaries.accountNumber(Base64.getMimeDecoder().decode(cipher), ben.get("beneficiaryKey").asText()));
+                    ben.put("bankAccount", beneficiaries.accountNumber(Base64.getMimeDecoder().decode(cipher),
+                            ben.get("beneficiaryKey").asText()));
                 } catch (RuntimeException e) {
                     // A damaged record must not hide the order: it shows without the number; dispatch holds it as DISPATCH_ERROR.
                     LOG.errorf(e, "the bank account of beneficiary %s cannot be decrypted", ben.get("id"));

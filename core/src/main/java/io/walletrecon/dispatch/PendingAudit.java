@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class PendingAudit {
 
-    private record Entry(String actor, String action, String entityType, Object entityId, String reason, Object details) {
+    private record Entry(String actor, String action, String entityType, Object entityId, String reason,
+            Object details) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -27,7 +28,9 @@ final class PendingAudit {
     Uni<Void> recordAll(AuditLog audit) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Entry e : entries) {
-            chain = chain.chain(() -> audit.record(e.actor(), e.action(), e.entityType(), e.entityId(), e.reason(), e.details()).replaceWithVoid());
+            chain = chain.chain(
+                    () -> audit.record(e.actor(), e.action(), e.entityType(), e.entityId(), e.reason(), e.details())
+                            .replaceWithVoid());
         }
         return chain;
     }

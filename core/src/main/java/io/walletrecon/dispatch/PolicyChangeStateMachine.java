@@ -7,7 +7,8 @@ import static io.walletrecon.dispatch.PolicyChangeState.*;
 /** A policy change is decided once: approved, rejected or withdrawn, and then never changes again. */
 public final class PolicyChangeStateMachine {
 
-    private static final TransitionTable<PolicyChangeState> TABLE = new TransitionTable<>(PolicyChangeState.class, PolicyChangeState::code)
+    private static final TransitionTable<PolicyChangeState> TABLE = new TransitionTable<>(PolicyChangeState.class,
+            PolicyChangeState::code)
             .from(PENDING, APPROVED, REJECTED, WITHDRAWN);
 
     private PolicyChangeStateMachine() {

@@ -17,8 +17,9 @@ import java.util.Map;
 final class PreSendChecks {
 
     /** What the checks need of one order. */
-    record Order(long paymentId, long accountId, String accountCode, long companyId, long beneficiaryId, String beneficiaryName,
-                 long amountMinor, String currency, boolean riskCleared) {
+    record Order(long paymentId, long accountId, String accountCode, long companyId, long beneficiaryId,
+            String beneficiaryName,
+            long amountMinor, String currency, boolean riskCleared) {
     }
 
     /** Go, or hold for {@code reason} because {@code why}. */
@@ -55,21 +56,28 @@ final class PreSendChecks {
     /** Risk, then balance; a passing order's amount is reserved against both. */
     Verdict check(Order o) {
         PaymentPolicy policy = policies.get(o.companyId() + "|" + o.currency());
-        BigDecimal[] used = usage.computeIfAbsent(o.beneficiaryId() + "|" + o.currency(), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal[] used = usage.computeIfAbsent(o.beneficiaryId() + "|" + o.currency(),
+                k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
         BigDecimal amount = BigDecimal.valueOf(o.amountMinor());
         if (!o.riskCleared() && policy != null && exceedsRisk(policy, used, amount)) {
-            return new Verdict(HoldReason.RISK, "beneficiary " + o.beneficiaryName() + " would receive " + format(used[0].add(amount), o.currency())
-                    + " in " + used[1].add(BigDecimal.ONE) + " payments today, over the daily limit of "
-                    + (policy.beneficiaryDailyAmountMinor() == null ? "-" : Money.ofMinor(policy.beneficiaryDailyAmountMinor(), o.currency()))
-                    + " / " + (policy.beneficiaryDailyCount() == null ? "-" : policy.beneficiaryDailyCount()) + " payments");
+            return new Verdict(HoldReason.RISK,
+                    "beneficiary " + o.beneficiaryName() + " would receive " + format(used[0].add(amount), o.currency())
+                            + " in " + used[1].add(BigDecimal.ONE) + " payments today, over the daily limit of "
+                            + (policy.beneficiaryDailyAmountMinor() == null
+                                    ? "-"
+                                    : Money.ofMinor(policy.beneficiaryDailyAmountMinor(), o.currency()))
+                            + " / " + (policy.beneficiaryDailyCount() == null ? "-" : policy.beneficiaryDailyCount())
+                            + " payments");
         }
         String key = o.accountId() + "|" + o.currency();
         BigDecimal avail = available.getOrDefault(key, BigDecimal.ZERO);
         if (avail.compareTo(amount) < 0) {
             return new Verdict(HoldReason.LOW_BALANCE, Boolean.TRUE.equals(known.get(key))
-                    ? "account " + o.accountCode() + " has " + format(avail, o.currency()) + " available, " + Money.ofMinor(o.amountMinor(), o.currency())
-                    + " needed"
-                    : "account " + o.accountCode() + " has no statement in " + o.currency() + " with a closing balance yet");
+                    ? "account " + o.accountCode() + " has " + format(avail, o.currency()) + " available, "
+                            + Money.ofMinor(o.amountMinor(), o.currency())
+                            + " needed"
+                    : "account " + o.accountCode() + " has no statement in " + o.currency()
+                            + " with a closing balance yet");
         }
         available.put(key, avail.subtract(amount));
         used[0] = used[0].add(amount);
@@ -80,11 +88,13 @@ final class PreSendChecks {
     private static boolean exceedsRisk(PaymentPolicy policy, BigDecimal[] used, BigDecimal amount) {
         return (policy.beneficiaryDailyAmountMinor() != null
                 && used[0].add(amount).compareTo(BigDecimal.valueOf(policy.beneficiaryDailyAmountMinor())) > 0)
-                || (policy.beneficiaryDailyCount() != null && used[1].add(BigDecimal.ONE).compareTo(BigDecimal.valueOf(policy.beneficiaryDailyCount())) > 0);
+                || (policy.beneficiaryDailyCount() != null && used[1].add(BigDecimal.ONE)
+                        .compareTo(BigDecimal.valueOf(policy.beneficiaryDailyCount())) > 0);
     }
 
     /** An amount in minor units that may exceed a long (a sum), with the currency's decimals. */
     static String format(BigDecimal minor, String currency) {
-        return minor.movePointLeft(Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString() + " " + currency;
+        return minor.movePointLeft(Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString() + " "
+                + currency;
     }
 }

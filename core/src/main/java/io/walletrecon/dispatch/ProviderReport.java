@@ -6,5 +6,5 @@ package io.walletrecon.dispatch;
  * moved, and the outcome. It can only settle an order of that account and channel.
  */
 public record ProviderReport(long accountId, DispatchChannel channel, String providerObjectId, Long paymentOrderId,
-                             long amountMinor, String currency, ProviderOutcome outcome, String detail) {
+        long amountMinor, String currency, ProviderOutcome outcome, String detail) {
 }

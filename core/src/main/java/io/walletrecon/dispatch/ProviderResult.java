@@ -6,8 +6,10 @@ import java.time.Duration;
 public sealed interface ProviderResult {
 
     /** Taken (2xx). {@code outcome} is set when the answer is already final (a refund that succeeded at once). */
-    record Accepted(int httpStatus, String providerPaymentId, String providerStatus, ProviderOutcome outcome, Long processedMinor)
-            implements ProviderResult {
+    record Accepted(int httpStatus, String providerPaymentId, String providerStatus, ProviderOutcome outcome,
+            Long processedMinor)
+            implements
+                ProviderResult {
     }
 
     /**
@@ -15,7 +17,8 @@ public sealed interface ProviderResult {
      * (timeout, connection lost after sending, 5xx, 409 key in use); not ambiguous: it certainly did not (429, no
      * connection made).
      */
-    record Transient(Integer httpStatus, String error, Duration retryAfter, boolean ambiguous) implements ProviderResult {
+    record Transient(Integer httpStatus, String error, Duration retryAfter,
+            boolean ambiguous) implements ProviderResult {
     }
 
     /** Refused for good (400, 401, 402, 403, 404, ...): retrying would be refused again. */

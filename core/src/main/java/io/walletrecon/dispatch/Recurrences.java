@@ -27,7 +27,8 @@ public record Recurrences(int horizonDays, int maxOccurrences) {
             horizon = rec.until();
         }
         boolean monthly = "MONTHLY".equals(rec.frequency());
-        LocalDate d = monthly ? start.withDayOfMonth(rec.dayOfMonth())
+        LocalDate d = monthly
+                ? start.withDayOfMonth(rec.dayOfMonth())
                 : start.with(TemporalAdjusters.nextOrSame(DayOfWeek.valueOf(rec.dayOfWeek())));
         if (d.isBefore(start)) {
             d = d.plusMonths(1);
@@ -44,6 +45,8 @@ public record Recurrences(int horizonDays, int maxOccurrences) {
         if (rec == null) {
             return null;
         }
-        return "MONTHLY".equals(rec.frequency()) ? "monthly on day " + rec.dayOfMonth() : "weekly on " + rec.dayOfWeek();
+        return "MONTHLY".equals(rec.frequency())
+                ? "monthly on day " + rec.dayOfMonth()
+                : "weekly on " + rec.dayOfWeek();
     }
 }

@@ -31,13 +31,13 @@ public final class ResendRule {
     }
 
     /**
-     * @param attemptNo        the attempt that produced {@code result} (1 for the first send)
-     * @param ambiguousBefore  an earlier attempt of this order was ambiguous (or crashed before its answer was recorded)
-     * @param firstSentAt      when the order was first handed to the provider
-     * @param retryAt          when a retry would go out
+     * @param attemptNo the attempt that produced {@code result} (1 for the first send)
+     * @param ambiguousBefore an earlier attempt of this order was ambiguous (or crashed before its answer was recorded)
+     * @param firstSentAt when the order was first handed to the provider
+     * @param retryAt when a retry would go out
      */
     public static Next after(ProviderResult result, int attemptNo, int maxAttempts, boolean ambiguousBefore,
-                             Instant firstSentAt, Instant retryAt, Duration resendWindow) {
+            Instant firstSentAt, Instant retryAt, Duration resendWindow) {
         if (result instanceof ProviderResult.Accepted) {
             return Next.ACCEPTED;
         }
@@ -55,7 +55,8 @@ public final class ResendRule {
     }
 
     /** True when attempt {@code attemptNo} may still be sent at {@code at}: within the count and within the window. */
-    public static boolean mayResend(int attemptNo, int maxAttempts, Instant firstSentAt, Instant at, Duration resendWindow) {
+    public static boolean mayResend(int attemptNo, int maxAttempts, Instant firstSentAt, Instant at,
+            Duration resendWindow) {
         return attemptNo <= maxAttempts && (firstSentAt == null || !at.isAfter(firstSentAt.plus(resendWindow)));
     }
 }

@@ -43,7 +43,8 @@ public class StripePaymentProvider implements PaymentProvider {
         this.config = config.stripe();
         this.poll = config.poll();
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout()).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout())
+                .build();
     }
 
     @Override
@@ -77,7 +78,8 @@ public class StripePaymentProvider implements PaymentProvider {
     @Override
     public Uni<Found> poll(String type, String providerPaymentId) {
         String path = ("refund".equals(type) ? "/v1/refunds/" : "/v1/payouts/") + enc(providerPaymentId);
-        return Uni.createFrom().completionStage(() -> http.sendAsync(base(path).GET().build(), HttpResponse.BodyHandlers.ofString()))
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(base(path).GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw new IllegalStateException("Stripe answered " + response.statusCode() + " to GET " + path);
@@ -104,17 +106,20 @@ public class StripePaymentProvider implements PaymentProvider {
     public Uni<Found> find(OutboundPayment p, Instant firstSentAt) {
         String path;
         if ("refund".equals(p.type())) {
-            path = "/v1/refunds?limit=100&" + (p.refundOf().startsWith("pi_") ? "payment_intent=" : "charge=") + enc(p.refundOf());
+            path = "/v1/refunds?limit=100&" + (p.refundOf().startsWith("pi_") ? "payment_intent=" : "charge=")
+                    + enc(p.refundOf());
         } else {
             long since = (firstSentAt == null ? Instant.EPOCH : firstSentAt.minus(SEARCH_SLACK)).getEpochSecond();
-            path = "/v1/payouts?limit=100&destination=" + enc(p.destination()) + "&" + enc("created[gte]") + "=" + since;
+            path = "/v1/payouts?limit=100&destination=" + enc(p.destination()) + "&" + enc("created[gte]") + "="
+                    + since;
         }
         return page(p, path, null, 1);
     }
 
     private Uni<Found> page(OutboundPayment p, String path, String startingAfter, int pageNo) {
         String url = startingAfter == null ? path : path + "&starting_after=" + enc(startingAfter);
-        return Uni.createFrom().completionStage(() -> http.sendAsync(base(url).GET().build(), HttpResponse.BodyHandlers.ofString()))
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(base(url).GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .chain(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw new IllegalStateException("Stripe answered " + response.statusCode() + " to GET " + url);
@@ -127,7 +132,8 @@ public class StripePaymentProvider implements PaymentProvider {
                             return Uni.createFrom().item(found(object, p.type()));
                         }
                     }
-                    boolean more = list.path("has_more").asBoolean(false) && last != null && pageNo < poll.maxSearchPages();
+                    boolean more = list.path("has_more").asBoolean(false) && last != null
+                            && pageNo < poll.maxSearchPages();
                     return more ? page(p, path, last, pageNo + 1) : Uni.createFrom().nullItem();
                 });
     }
@@ -157,7 +163,8 @@ public class StripePaymentProvider implements PaymentProvider {
             }
             String providerStatus = node.path("status").asText(null);
             Long amount = node.hasNonNull("amount") ? node.get("amount").asLong() : null;
-            return new ProviderResult.Accepted(status, id, providerStatus, outcomeOf(node.path("object").asText(), providerStatus), amount);
+            return new ProviderResult.Accepted(status, id, providerStatus,
+                    outcomeOf(node.path("object").asText(), providerStatus), amount);
         }
         String message = errorMessage(response.body());
         if (status == 429) {
@@ -231,11 +238,15 @@ public class StripePaymentProvider implements PaymentProvider {
     static ProviderResult transientOf(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         boolean notConnected = cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException;
-        String what = cause instanceof HttpConnectTimeoutException ? "connect timeout"
-                : cause instanceof HttpTimeoutException ? "timeout"
-                : cause instanceof ConnectException ? "connection refused"
-                : "network error";
-        return new ProviderResult.Transient(null, what + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null, !notConnected);
+        String what = cause instanceof HttpConnectTimeoutException
+                ? "connect timeout"
+                : cause instanceof HttpTimeoutException
+                        ? "timeout"
+                        : cause instanceof ConnectException
+                                ? "connection refused"
+                                : "network error";
+        return new ProviderResult.Transient(null, what + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                null, !notConnected);
     }
 
     private static String enc(String s) {

@@ -35,7 +35,8 @@ final class AlipayForm {
             try {
                 params.put(URLDecoder.decode(key, charset), URLDecoder.decode(value, charset));
             } catch (IllegalArgumentException e) {
-                throw new WebhookRejectedException(RejectionReason.MALFORMED, "the form body is not valid URL encoding");
+                throw new WebhookRejectedException(RejectionReason.MALFORMED,
+                        "the form body is not valid URL encoding");
             }
         }
         return params;
@@ -54,7 +55,8 @@ final class AlipayForm {
     static String signingString(Map<String, String> params) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-            if (e.getKey().equals("sign") || e.getKey().equals("sign_type") || e.getValue() == null || e.getValue().isEmpty()) {
+            if (e.getKey().equals("sign") || e.getKey().equals("sign_type") || e.getValue() == null
+                    || e.getValue().isEmpty()) {
                 continue;
             }
             if (!s.isEmpty()) {

@@ -38,11 +38,13 @@ public class AlipayNormaliser implements WebhookNormaliser {
         Map<String, String> p = AlipayForm.parse(body);
         String state = p.get("trade_status");
         if (state == null || state.isBlank()) {
-            throw new UnprocessableEventException("notification type '" + p.get("notify_type") + "' carries no trade_status");
+            throw new UnprocessableEventException(
+                    "notification type '" + p.get("notify_type") + "' carries no trade_status");
         }
         String currency = Currencies.iso(p.getOrDefault("currency", "CNY"));
         long total = Currencies.decimalToMinor(p.get("total_amount"), currency, "total_amount");
-        Long refunded = p.get("refund_fee") == null || p.get("refund_fee").isBlank() ? null
+        Long refunded = p.get("refund_fee") == null || p.get("refund_fee").isBlank()
+                ? null
                 : Currencies.decimalToMinor(p.get("refund_fee"), currency, "refund_fee");
         boolean anyRefund = refunded != null && refunded > 0;
         TransactionStatus status = switch (state) {

@@ -65,7 +65,8 @@ public class AlipayVerifier implements WebhookVerifier {
         }
         String signType = params.getOrDefault("sign_type", "RSA2");
         if (!signType.equals("RSA2")) {
-            throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "sign_type " + signType + " is not accepted; only RSA2");
+            throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE,
+                    "sign_type " + signType + " is not accepted; only RSA2");
         }
         byte[] signature;
         try {
@@ -79,7 +80,8 @@ public class AlipayVerifier implements WebhookVerifier {
                 return;
             }
         }
-        throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "sign does not verify with any configured Alipay public key");
+        throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE,
+                "sign does not verify with any configured Alipay public key");
     }
 
     /**
@@ -90,10 +92,12 @@ public class AlipayVerifier implements WebhookVerifier {
         String appId = params.get("app_id");
         if (appId == null || !appId.equals(credentials.appId())) {
             throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT, appId == null
-                    ? "the notification names no app_id" : "the notification is for app " + appId + ", not this account's app");
+                    ? "the notification names no app_id"
+                    : "the notification is for app " + appId + ", not this account's app");
         }
         String sellerId = params.get("seller_id");
-        if (credentials.sellerId() != null && sellerId != null && !sellerId.isBlank() && !sellerId.equals(credentials.sellerId())) {
+        if (credentials.sellerId() != null && sellerId != null && !sellerId.isBlank()
+                && !sellerId.equals(credentials.sellerId())) {
             throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT,
                     "the notification is for seller " + sellerId + ", not this account's seller");
         }
@@ -114,7 +118,8 @@ public class AlipayVerifier implements WebhookVerifier {
         Duration age = Duration.between(sent, clock.instant()).abs();
         if (age.compareTo(TOLERANCE) > 0) {
             throw new WebhookRejectedException(RejectionReason.STALE_TIMESTAMP,
-                    "notify_time is " + age.toHours() + " h from now; at most " + TOLERANCE.toHours() + " h is accepted");
+                    "notify_time is " + age.toHours() + " h from now; at most " + TOLERANCE.toHours()
+                            + " h is accepted");
         }
     }
 }

@@ -51,7 +51,8 @@ final class EventJson {
             throw new UnprocessableEventException(path + field + " is missing");
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-            throw new UnprocessableEventException(path + field + " must be a non-negative integer in minor units, was " + v);
+            throw new UnprocessableEventException(
+                    path + field + " must be a non-negative integer in minor units, was " + v);
         }
         return v.asLong();
     }

@@ -9,5 +9,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IntakeResult(long webhookEventId, String eventId, boolean duplicate, String state, String error, Long transactionId) {
+public record IntakeResult(long webhookEventId, String eventId, boolean duplicate, String state, String error,
+        Long transactionId) {
 }

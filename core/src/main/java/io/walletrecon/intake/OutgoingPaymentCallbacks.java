@@ -32,7 +32,8 @@ public class OutgoingPaymentCallbacks {
 
     public Uni<Void> onReported(Account account, Normalised normalised) {
         TransactionFacts reported = normalised.primary();
-        if (!"out".equals(reported.direction()) || !("payout".equals(reported.kind()) || "refund".equals(reported.kind()))) {
+        if (!"out".equals(reported.direction())
+                || !("payout".equals(reported.kind()) || "refund".equals(reported.kind()))) {
             return Uni.createFrom().voidItem();
         }
         Optional<DispatchChannel> channel = DispatchChannel.settledByWebhooksOf(account.provider);
@@ -44,8 +45,10 @@ public class OutgoingPaymentCallbacks {
         if (outcome == null || channel.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return payments.onProviderReport(new ProviderReport(account.id, channel.get(), reported.providerTxnId(), normalised.paymentOrderId(),
+        return payments.onProviderReport(new ProviderReport(account.id, channel.get(), reported.providerTxnId(),
+                normalised.paymentOrderId(),
                 reported.amountMinor(), reported.currency(), outcome, "provider notification: " + reported.kind() + " "
-                + reported.providerTxnId() + " " + reported.status().code())).replaceWithVoid();
+                        + reported.providerTxnId() + " " + reported.status().code()))
+                .replaceWithVoid();
     }
 }

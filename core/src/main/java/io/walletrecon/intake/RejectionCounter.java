@@ -30,7 +30,8 @@ public class RejectionCounter {
                 safe(provider), safe(account), reason.code(), reason.status, safe(message));
     }
 
-    private static final java.util.Set<String> KNOWN_PROVIDERS = java.util.Set.of("stripe", "standard", "wechatpay", "alipay");
+    private static final java.util.Set<String> KNOWN_PROVIDERS = java.util.Set.of("stripe", "standard", "wechatpay",
+            "alipay");
 
     private static String safe(String s) {
         if (s == null) {

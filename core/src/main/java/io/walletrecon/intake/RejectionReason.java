@@ -9,17 +9,9 @@ import java.util.Locale;
  * codes exist or how they are configured; the precise reason goes only to the log and the rejection counter.
  */
 public enum RejectionReason {
-    UNKNOWN_PROVIDER(404, "webhooks are accepted for stripe, standard, wechatpay and alipay"),
-    TOO_LARGE(413, "the body is larger than " + WebhookResource.MAX_BODY_BYTES + " bytes"),
-    TOO_SLOW(408, "the body did not arrive within the time allowed; send it again"),
-    UNKNOWN_ACCOUNT,
-    NO_CREDENTIALS,
-    MISSING_HEADERS,
-    MALFORMED,
-    BAD_SIGNATURE,
-    STALE_TIMESTAMP,
-    UNKNOWN_SERIAL,
-    WRONG_MERCHANT;
+    UNKNOWN_PROVIDER(404, "webhooks are accepted for stripe, standard, wechatpay and alipay"), TOO_LARGE(413,
+            "the body is larger than " + WebhookResource.MAX_BODY_BYTES + " bytes"), TOO_SLOW(408,
+                    "the body did not arrive within the time allowed; send it again"), UNKNOWN_ACCOUNT, NO_CREDENTIALS, MISSING_HEADERS, MALFORMED, BAD_SIGNATURE, STALE_TIMESTAMP, UNKNOWN_SERIAL, WRONG_MERCHANT;
 
     /** The one answer for every refusal about the account: it says what to check without saying what was wrong. */
     public static final String NOT_AUTHENTICATED = "the notification was not accepted: it is not authentic for this endpoint "

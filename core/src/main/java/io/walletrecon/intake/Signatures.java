@@ -66,12 +66,14 @@ final class Signatures {
         try {
             seconds = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new WebhookRejectedException(RejectionReason.MALFORMED, header + " is not a unix timestamp in seconds");
+            throw new WebhookRejectedException(RejectionReason.MALFORMED,
+                    header + " is not a unix timestamp in seconds");
         }
         long now = Instant.now(clock).getEpochSecond();
         if (Math.abs(now - seconds) > TOLERANCE_SECONDS) {
             throw new WebhookRejectedException(RejectionReason.STALE_TIMESTAMP,
-                    header + " is " + Math.abs(now - seconds) + " s from now; at most " + TOLERANCE_SECONDS + " s is accepted");
+                    header + " is " + Math.abs(now - seconds) + " s from now; at most " + TOLERANCE_SECONDS
+                            + " s is accepted");
         }
         return seconds;
     }

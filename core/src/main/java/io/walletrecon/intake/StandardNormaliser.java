@@ -33,13 +33,15 @@ public class StandardNormaliser implements WebhookNormaliser {
         int dot = type.indexOf('.');
         String kind = dot > 0 ? type.substring(0, dot) : type;
         if (!kind.equals("payment") && !kind.equals("payout")) {
-            throw new UnprocessableEventException("event type '" + type + "' is not understood; expected payment.<status> or payout.<status>");
+            throw new UnprocessableEventException(
+                    "event type '" + type + "' is not understood; expected payment.<status> or payout.<status>");
         }
         TransactionStatus status;
         try {
             status = TransactionStatus.fromCode(type.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw new UnprocessableEventException("event type '" + type + "' has an unknown status; expected one of pending, succeeded, failed, refunded, partially_refunded");
+            throw new UnprocessableEventException("event type '" + type
+                    + "' has an unknown status; expected one of pending, succeeded, failed, refunded, partially_refunded");
         }
         JsonNode data = EventJson.object(event, "data");
         if (data == null) {
@@ -56,10 +58,12 @@ public class StandardNormaliser implements WebhookNormaliser {
             throw new UnprocessableEventException("data.occurred_at is missing");
         }
         Long refunded = EventJson.optionalMinor(data, "data.", "refunded");
-        if ((status == TransactionStatus.REFUNDED || status == TransactionStatus.PARTIALLY_REFUNDED) && refunded == null) {
+        if ((status == TransactionStatus.REFUNDED || status == TransactionStatus.PARTIALLY_REFUNDED)
+                && refunded == null) {
             refunded = status == TransactionStatus.REFUNDED ? amount : null;
             if (refunded == null) {
-                throw new UnprocessableEventException("data.refunded (the cumulative refunded amount) is required for " + type);
+                throw new UnprocessableEventException(
+                        "data.refunded (the cumulative refunded amount) is required for " + type);
             }
         }
         boolean payout = kind.equals("payout");

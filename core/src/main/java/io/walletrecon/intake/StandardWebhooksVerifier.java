@@ -58,7 +58,8 @@ public class StandardWebhooksVerifier implements WebhookVerifier {
             }
         }
         if (candidates.isEmpty()) {
-            throw new WebhookRejectedException(RejectionReason.MALFORMED, "webhook-signature carries no v1,<base64> entry");
+            throw new WebhookRejectedException(RejectionReason.MALFORMED,
+                    "webhook-signature carries no v1,<base64> entry");
         }
         byte[] prefix = Signatures.utf8(id + "." + timestamp.trim() + ".");
         boolean matched = false;
@@ -69,7 +70,8 @@ public class StandardWebhooksVerifier implements WebhookVerifier {
             }
         }
         if (!matched) {
-            throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the body with any configured secret");
+            throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE,
+                    "no v1 signature matches the body with any configured secret");
         }
         Signatures.checkTimestamp(timestamp, clock, "webhook-timestamp");
     }

@@ -32,15 +32,19 @@ public class StripeNormaliser implements WebhookNormaliser {
         }
         Instant created = event.hasNonNull("created") ? Instant.ofEpochSecond(event.get("created").asLong()) : null;
         return switch (type) {
-            case "payment_intent.succeeded" -> Normalised.of(paymentIntent(object, TransactionStatus.SUCCEEDED, created));
-            case "payment_intent.payment_failed", "payment_intent.canceled" -> Normalised.of(paymentIntent(object, TransactionStatus.FAILED, created));
+            case "payment_intent.succeeded" ->
+                Normalised.of(paymentIntent(object, TransactionStatus.SUCCEEDED, created));
+            case "payment_intent.payment_failed", "payment_intent.canceled" ->
+                Normalised.of(paymentIntent(object, TransactionStatus.FAILED, created));
             case "payment_intent.created", "payment_intent.processing", "payment_intent.requires_action" ->
-                    Normalised.of(paymentIntent(object, TransactionStatus.PENDING, created));
+                Normalised.of(paymentIntent(object, TransactionStatus.PENDING, created));
             case "charge.refunded" -> Normalised.of(chargeRefunded(object, created));
-            case "payout.paid" -> Normalised.of(payout(object, TransactionStatus.SUCCEEDED, created)).withPaymentOrderId(paymentOrderId(object));
-            case "payout.failed", "payout.canceled" -> Normalised.of(payout(object, TransactionStatus.FAILED, created)).withPaymentOrderId(paymentOrderId(object));
+            case "payout.paid" -> Normalised.of(payout(object, TransactionStatus.SUCCEEDED, created))
+                    .withPaymentOrderId(paymentOrderId(object));
+            case "payout.failed", "payout.canceled" -> Normalised.of(payout(object, TransactionStatus.FAILED, created))
+                    .withPaymentOrderId(paymentOrderId(object));
             case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
-                    Normalised.of(refund(object, created)).withPaymentOrderId(paymentOrderId(object));
+                Normalised.of(refund(object, created)).withPaymentOrderId(paymentOrderId(object));
             default -> throw new UnprocessableEventException("Stripe event type '" + type + "' is not normalised yet");
         };
     }
@@ -52,7 +56,7 @@ public class StripeNormaliser implements WebhookNormaliser {
             amount = received;
         }
         return TransactionFacts.payment(EventJson.requireText(pi, "data.object.", "id"), amount,
-                        Currencies.iso(EventJson.text(pi, "currency")), status, occurred(pi, created))
+                Currencies.iso(EventJson.text(pi, "currency")), status, occurred(pi, created))
                 .withPayer("stripe_customer", EventJson.text(pi, "customer"))
                 .withReference(reference(pi), EventJson.text(pi, "description"));
     }
@@ -62,8 +66,12 @@ public class StripeNormaliser implements WebhookNormaliser {
         long refunded = EventJson.requireMinor(charge, "data.object.", "amount_refunded");
         String paymentIntent = EventJson.text(charge, "payment_intent");
         String id = paymentIntent != null ? paymentIntent : EventJson.requireText(charge, "data.object.", "id");
-        TransactionStatus status = refunded >= amount ? TransactionStatus.REFUNDED : TransactionStatus.PARTIALLY_REFUNDED;
-        return TransactionFacts.payment(id, amount, Currencies.iso(EventJson.text(charge, "currency")), status, occurred(charge, created))
+        TransactionStatus status = refunded >= amount
+                ? TransactionStatus.REFUNDED
+                : TransactionStatus.PARTIALLY_REFUNDED;
+        return TransactionFacts
+                .payment(id, amount, Currencies.iso(EventJson.text(charge, "currency")), status,
+                        occurred(charge, created))
                 .withPayer("stripe_customer", EventJson.text(charge, "customer"))
                 .withReference(reference(charge), EventJson.text(charge, "description"))
                 .withRefunded(refunded);
@@ -71,8 +79,11 @@ public class StripeNormaliser implements WebhookNormaliser {
 
     private static TransactionFacts payout(JsonNode payout, TransactionStatus status, Instant created) {
         String id = EventJson.requireText(payout, "data.object.", "id");
-        Instant at = payout.hasNonNull("arrival_date") ? Instant.ofEpochSecond(payout.get("arrival_date").asLong()) : occurred(payout, created);
-        return new TransactionFacts(id, "payout", "out", EventJson.requireMinor(payout, "data.object.", "amount"), null, null,
+        Instant at = payout.hasNonNull("arrival_date")
+                ? Instant.ofEpochSecond(payout.get("arrival_date").asLong())
+                : occurred(payout, created);
+        return new TransactionFacts(id, "payout", "out", EventJson.requireMinor(payout, "data.object.", "amount"), null,
+                null,
                 Currencies.iso(EventJson.text(payout, "currency")), status, null, null, null,
                 EventJson.text(payout, "description"), id, at, null);
     }
@@ -91,13 +102,18 @@ public class StripeNormaliser implements WebhookNormaliser {
             case "failed", "canceled" -> TransactionStatus.FAILED;
             default -> throw new UnprocessableEventException("refund status '" + state + "' is not understood");
         };
-        String payment = EventJson.text(refund, "payment_intent") != null ? EventJson.text(refund, "payment_intent") : EventJson.text(refund, "charge");
-        return new TransactionFacts(id, "refund", "out", EventJson.requireMinor(refund, "data.object.", "amount"), null, null,
+        String payment = EventJson.text(refund, "payment_intent") != null
+                ? EventJson.text(refund, "payment_intent")
+                : EventJson.text(refund, "charge");
+        return new TransactionFacts(id, "refund", "out", EventJson.requireMinor(refund, "data.object.", "amount"), null,
+                null,
                 Currencies.iso(EventJson.text(refund, "currency")), status, null, null, reference(refund),
                 EventJson.text(refund, "reason"), null, occurred(refund, created), payment);
     }
 
-    /** Our payment order id, which dispatch puts into {@code metadata[payment_id]} of every payout and refund it sends. */
+    /**
+     * Our payment order id, which dispatch puts into {@code metadata[payment_id]} of every payout and refund it sends.
+     */
     private static Long paymentOrderId(JsonNode object) {
         String id = EventJson.text(EventJson.object(object, "metadata"), "payment_id");
         return id != null && id.matches("[1-9][0-9]{0,17}") ? Long.valueOf(id) : null;

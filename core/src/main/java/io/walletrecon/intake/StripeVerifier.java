@@ -41,8 +41,10 @@ public class StripeVerifier implements WebhookVerifier {
         JsonNode event = EventJson.tryParse(request.body());
         JsonNode livemode = event == null ? null : event.get("livemode");
         if (livemode != null && livemode.isBoolean() && livemode.booleanValue() != credentials.live()) {
-            throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT, (livemode.booleanValue() ? "a live-mode" : "a test-mode")
-                    + " event reached an account configured for " + (credentials.live() ? "live" : "test") + " mode");
+            throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT,
+                    (livemode.booleanValue() ? "a live-mode" : "a test-mode")
+                            + " event reached an account configured for " + (credentials.live() ? "live" : "test")
+                            + " mode");
         }
         String id = EventJson.text(event, "id");
         return new AuthenticEvent(id != null ? id : "sha256:" + Signatures.sha256Hex(request.body()),
@@ -71,7 +73,8 @@ public class StripeVerifier implements WebhookVerifier {
             }
         }
         if (timestamp == null || candidates.isEmpty()) {
-            throw new WebhookRejectedException(RejectionReason.MALFORMED, "Stripe-Signature must carry t= and at least one v1=");
+            throw new WebhookRejectedException(RejectionReason.MALFORMED,
+                    "Stripe-Signature must carry t= and at least one v1=");
         }
         byte[] signedPayloadPrefix = Signatures.utf8(timestamp + ".");
         boolean matched = false;
@@ -83,7 +86,8 @@ public class StripeVerifier implements WebhookVerifier {
             }
         }
         if (!matched) {
-            throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE, "no v1 signature matches the body with any configured endpoint secret");
+            throw new WebhookRejectedException(RejectionReason.BAD_SIGNATURE,
+                    "no v1 signature matches the body with any configured endpoint secret");
         }
         return Signatures.checkTimestamp(timestamp, clock, "Stripe-Signature t");
     }

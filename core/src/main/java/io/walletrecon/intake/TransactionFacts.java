@@ -11,9 +11,9 @@ import java.time.Instant;
  * ({@link StoredText}: a NUL character is escaped, not a reason to bounce an authentic event).
  */
 public record TransactionFacts(String providerTxnId, String kind, String direction, long amountMinor, Long feeMinor,
-                               Long refundedMinor, String currency, TransactionStatus status, String payerKind,
-                               String payerIdentity, String merchantReference, String description, String payoutId,
-                               Instant occurredAt, String parentTxnId) {
+        Long refundedMinor, String currency, TransactionStatus status, String payerKind,
+        String payerIdentity, String merchantReference, String description, String payoutId,
+        Instant occurredAt, String parentTxnId) {
 
     public TransactionFacts {
         providerTxnId = StoredText.of(providerTxnId);
@@ -34,26 +34,33 @@ public record TransactionFacts(String providerTxnId, String kind, String directi
         }
         if (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(LATEST)) {
             // the database client would silently clamp a time outside PostgreSQL's range; no payment is that old or late
-            throw new UnprocessableEventException("the event happened at " + occurredAt + ", outside the years 1900 to 9999");
+            throw new UnprocessableEventException(
+                    "the event happened at " + occurredAt + ", outside the years 1900 to 9999");
         }
     }
 
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
-    public static TransactionFacts payment(String txnId, long amountMinor, String currency, TransactionStatus status, Instant occurredAt) {
+    public static TransactionFacts payment(String txnId, long amountMinor, String currency, TransactionStatus status,
+            Instant occurredAt) {
         return new TransactionFacts(txnId, "payment", "in", amountMinor, null, null, currency, status, null, null,
                 null, null, null, occurredAt, null);
     }
 
     public TransactionFacts withPayer(String kind, String identity) {
-        return identity == null || identity.isBlank() ? this : new TransactionFacts(providerTxnId, this.kind, direction, amountMinor, feeMinor,
-                refundedMinor, currency, status, kind, identity, merchantReference, description, payoutId, occurredAt, parentTxnId);
+        return identity == null || identity.isBlank()
+                ? this
+                : new TransactionFacts(providerTxnId, this.kind, direction, amountMinor, feeMinor,
+                        refundedMinor, currency, status, kind, identity, merchantReference, description, payoutId,
+                        occurredAt, parentTxnId);
     }
 
     public TransactionFacts withReference(String reference, String description) {
-        return new TransactionFacts(providerTxnId, kind, direction, amountMinor, feeMinor, refundedMinor, currency, status,
-                payerKind, payerIdentity, blankToNull(reference), blankToNull(description), payoutId, occurredAt, parentTxnId);
+        return new TransactionFacts(providerTxnId, kind, direction, amountMinor, feeMinor, refundedMinor, currency,
+                status,
+                payerKind, payerIdentity, blankToNull(reference), blankToNull(description), payoutId, occurredAt,
+                parentTxnId);
     }
 
     public TransactionFacts withRefunded(Long refunded) {
@@ -67,7 +74,8 @@ public record TransactionFacts(String providerTxnId, String kind, String directi
     }
 
     public TransactionFacts asKind(String kind, String direction, String payoutId, String parentTxnId) {
-        return new TransactionFacts(providerTxnId, kind, direction, amountMinor, feeMinor, refundedMinor, currency, status,
+        return new TransactionFacts(providerTxnId, kind, direction, amountMinor, feeMinor, refundedMinor, currency,
+                status,
                 payerKind, payerIdentity, merchantReference, description, payoutId, occurredAt, parentTxnId);
     }
 

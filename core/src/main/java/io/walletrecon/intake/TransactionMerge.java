@@ -33,7 +33,8 @@ public final class TransactionMerge {
         t.amountMinor = f.amountMinor();
         t.feeMinor = f.feeMinor();
         t.currency = f.currency();
-        TransactionStateMachine.Outcome outcome = TransactionStateMachine.apply(f.status(), 0, f.amountMinor(), f.status(),
+        TransactionStateMachine.Outcome outcome = TransactionStateMachine.apply(f.status(), 0, f.amountMinor(),
+                f.status(),
                 f.refundedMinor());
         t.status = outcome.status().code();
         t.refundedMinor = outcome.refundedMinor();
@@ -51,7 +52,10 @@ public final class TransactionMerge {
         return t;
     }
 
-    /** Merges the reported facts into {@code t}; returns whether anything changed ({@code updatedAt} is then {@code now}). */
+    /**
+     * Merges the reported facts into {@code t}; returns whether anything changed ({@code updatedAt} is then
+     * {@code now}).
+     */
     public static boolean merge(ZoneId zone, WalletTransaction t, TransactionFacts f, Instant now) {
         TransactionStatus current = TransactionStatus.fromCode(t.status);
         boolean settlesOpen = (current == TransactionStatus.PENDING || current == TransactionStatus.FAILED)
@@ -72,8 +76,9 @@ public final class TransactionMerge {
     /** Sets a payment's refunded total to the sum of its succeeded refunds; returns whether anything changed. */
     public static boolean refunded(WalletTransaction payment, long succeededRefunds, Instant now) {
         TransactionStatus current = TransactionStatus.fromCode(payment.status);
-        boolean changed = apply(payment, TransactionStateMachine.apply(current, payment.refundedMinor, payment.amountMinor, current,
-                succeededRefunds));
+        boolean changed = apply(payment,
+                TransactionStateMachine.apply(current, payment.refundedMinor, payment.amountMinor, current,
+                        succeededRefunds));
         if (changed) {
             payment.updatedAt = now;
         }

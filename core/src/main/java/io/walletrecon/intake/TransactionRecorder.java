@@ -28,7 +28,9 @@ public class TransactionRecorder {
 
     /** Creates or advances the event's transactions; must run inside a transaction. Returns the primary row. */
     public Uni<WalletTransaction> apply(Account account, Normalised normalised) {
-        Uni<WalletTransaction> parent = normalised.parent() == null ? Uni.createFrom().nullItem() : upsert(account, normalised.parent());
+        Uni<WalletTransaction> parent = normalised.parent() == null
+                ? Uni.createFrom().nullItem()
+                : upsert(account, normalised.parent());
         return parent.chain(p -> upsert(account, normalised.primary())
                 .call(row -> p == null ? Uni.createFrom().voidItem() : settleRefunds(account, p))
                 .call(() -> outgoingPayments.onReported(account, normalised)));

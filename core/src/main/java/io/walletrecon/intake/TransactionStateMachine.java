@@ -51,7 +51,7 @@ public final class TransactionStateMachine {
      * about refunds) to a transaction of {@code amountMinor} now in {@code current} with {@code currentRefunded}.
      */
     public static Outcome apply(TransactionStatus current, long currentRefunded, long amountMinor,
-                                TransactionStatus incoming, Long incomingRefunded) {
+            TransactionStatus incoming, Long incomingRefunded) {
         TransactionStatus status = allows(current, incoming) ? incoming : current;
         long refunded = incomingRefunded == null ? currentRefunded : Math.max(currentRefunded, incomingRefunded);
         return new Outcome(settle(status, refunded, amountMinor), refunded);

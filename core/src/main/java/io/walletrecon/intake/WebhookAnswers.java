@@ -52,13 +52,15 @@ public class WebhookAnswers {
 
     /** A body over the limit, refused before it was read: counted and logged like every rejection. */
     public Answer tooLarge(String provider, String account) {
-        rejections.record(provider, account, RejectionReason.TOO_LARGE, "the body is larger than " + WebhookResource.MAX_BODY_BYTES + " bytes");
+        rejections.record(provider, account, RejectionReason.TOO_LARGE,
+                "the body is larger than " + WebhookResource.MAX_BODY_BYTES + " bytes");
         return rejected(provider, RejectionReason.TOO_LARGE);
     }
 
     /** A body still arriving at the deadline: counted and logged like every rejection. */
     public Answer tooSlow(String provider, String account) {
-        rejections.record(provider, account, RejectionReason.TOO_SLOW, "the body did not arrive within the time allowed");
+        rejections.record(provider, account, RejectionReason.TOO_SLOW,
+                "the body did not arrive within the time allowed");
         return rejected(provider, RejectionReason.TOO_SLOW);
     }
 
@@ -74,7 +76,8 @@ public class WebhookAnswers {
             default -> {
                 ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status == status).findFirst()
                         .orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.BAD_REQUEST);
-                yield new Answer(status, Problem.MEDIA_TYPE, json(new Problem(type.uri(), type.title, status, message, null, null)));
+                yield new Answer(status, Problem.MEDIA_TYPE,
+                        json(new Problem(type.uri(), type.title, status, message, null, null)));
             }
         };
     }

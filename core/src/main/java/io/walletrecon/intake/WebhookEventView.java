@@ -8,7 +8,7 @@ import java.time.Instant;
 /** A stored webhook event without its body (which may carry personal data). */
 @RegisterForReflection
 public record WebhookEventView(long id, long accountId, String provider, String providerEventId, String eventType,
-                               String state, String error, Long transactionId, Instant receivedAt, Instant processedAt) {
+        String state, String error, Long transactionId, Instant receivedAt, Instant processedAt) {
 
     public static WebhookEventView of(WebhookEvent e) {
         return new WebhookEventView(e.id, e.accountId, e.provider.code(), e.providerEventId, e.eventType, e.state,

@@ -49,7 +49,7 @@ public class WebhookIntakeService {
     private final ObjectMapper json;
 
     public WebhookIntakeService(WebhookProviders providers, AccountRepository accounts, WebhookEventRepository events,
-                                TransactionRecorder recorder, RejectionCounter rejections, ObjectMapper json) {
+            TransactionRecorder recorder, RejectionCounter rejections, ObjectMapper json) {
         this.providers = providers;
         this.accounts = accounts;
         this.events = events;
@@ -78,7 +78,7 @@ public class WebhookIntakeService {
             String refused = null;
             // one session and one transaction per delivery: the account read, the checks (microseconds of CPU:
             // an HMAC or one RSA verification) and the writes; a rejection rolls back a transaction that wrote nothing
-            for (int attempt = 1; ; attempt++) {
+            for (int attempt = 1;; attempt++) {
                 String storedAsUnprocessable = refused;
                 try {
                     return ReactiveBridge.inTransaction(() -> accounts.findByCode(request.accountCode())
@@ -89,9 +89,12 @@ public class WebhookIntakeService {
                     String refusal = storedAsUnprocessable == null ? DatabaseRefusals.describe(e) : null;
                     if (refusal != null && attempt < MAX_ATTEMPTS) {
                         String incident = UUID.randomUUID().toString();
-                        LOG.errorf(e, "the database refused the transaction of a %s event for account %s; storing the event "
-                                + "as unprocessable, incident %s", provider.code(), request.accountCode(), incident);
-                        refused = "the database refused this event's transaction (" + refusal + "); replay it once the cause "
+                        LOG.errorf(e,
+                                "the database refused the transaction of a %s event for account %s; storing the event "
+                                        + "as unprocessable, incident %s",
+                                provider.code(), request.accountCode(), incident);
+                        refused = "the database refused this event's transaction (" + refusal
+                                + "); replay it once the cause "
                                 + "is fixed (incident " + incident + ")";
                         continue;
                     }
@@ -136,14 +139,15 @@ public class WebhookIntakeService {
         } catch (RuntimeException e) {
             // a bug in a normaliser must not bounce an authentic event for a day of provider retries: keep it
             String incident = UUID.randomUUID().toString();
-            LOG.errorf(e, "normalising %s event %s of account %s failed, incident %s", provider.code(), event.eventId(), account.code, incident);
+            LOG.errorf(e, "normalising %s event %s of account %s failed, incident %s", provider.code(), event.eventId(),
+                    account.code, incident);
             reason = "normalisation failed unexpectedly (incident " + incident + "); replay once fixed";
         }
         return store(account, provider, event, request.body(), normalised, reason);
     }
 
     private Uni<IntakeResult> store(Account account, Provider provider, AuthenticEvent event, byte[] body,
-                                    Normalised normalised, String error) {
+            Normalised normalised, String error) {
         String eventId = StoredText.of(event.eventId());
         return events.findByKey(account.id, provider, eventId).chain(existing -> existing != null
                 ? Uni.createFrom().item(result(existing, true))
@@ -152,14 +156,17 @@ public class WebhookIntakeService {
 
     /** The event's transaction (when it was normalised), then the event, processed or unprocessable. */
     private Uni<IntakeResult> storeNew(Account account, Provider provider, AuthenticEvent event, byte[] body,
-                                       Normalised normalised, String error) {
-        Uni<WalletTransaction> applied = normalised == null ? Uni.createFrom().nullItem() : recorder.apply(account, normalised);
+            Normalised normalised, String error) {
+        Uni<WalletTransaction> applied = normalised == null
+                ? Uni.createFrom().nullItem()
+                : recorder.apply(account, normalised);
         return applied.chain(txn -> events.persist(newEvent(account, provider, event, body, txn, error)))
                 .map(saved -> result(saved, false));
     }
 
-    private WebhookEvent newEvent(Account account, Provider provider, AuthenticEvent event, byte[] body, WalletTransaction txn,
-                                  String error) {
+    private WebhookEvent newEvent(Account account, Provider provider, AuthenticEvent event, byte[] body,
+            WalletTransaction txn,
+            String error) {
         WebhookEvent e = new WebhookEvent();
         e.accountId = account.id;
         e.provider = provider;

@@ -31,7 +31,7 @@ public class WebhookReplayService {
     private final AuditLog audit;
 
     public WebhookReplayService(WebhookEventRepository events, AccountRepository accounts, WebhookProviders providers,
-                                TransactionRecorder recorder, AuditLog audit) {
+            TransactionRecorder recorder, AuditLog audit) {
         this.events = events;
         this.accounts = accounts;
         this.providers = providers;
@@ -41,7 +41,8 @@ public class WebhookReplayService {
 
     @WithSession
     public Uni<WebhookEventView> get(long id) {
-        return events.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("No webhook event with id " + id))
+        return events.findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("No webhook event with id " + id))
                 .map(WebhookEventView::of);
     }
 
@@ -90,6 +91,7 @@ public class WebhookReplayService {
         event.error = null;
         event.transactionId = txn.id;
         event.processedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return audit.record(actor, "webhook_event.replayed", "webhook_event", event.id, null, details).replaceWith(event);
+        return audit.record(actor, "webhook_event.replayed", "webhook_event", event.id, null, details)
+                .replaceWith(event);
     }
 }

@@ -51,10 +51,9 @@ public class WebhookResource {
     @Blocking
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, Problem.MEDIA_TYPE})
-    @Operation(summary = "Receive a provider notification for a configured account",
-            description = "Stored (raw body and signature headers) together with its canonical transaction before it is acknowledged. "
-                    + "Redeliveries are acknowledged and change nothing. Answers in the provider's own format: WeChat Pay 204 / "
-                    + "{\"code\":\"FAIL\",\"message\":...}; Alipay text success / failure; Stripe and standard JSON / problem+json.")
+    @Operation(summary = "Receive a provider notification for a configured account", description = "Stored (raw body and signature headers) together with its canonical transaction before it is acknowledged. "
+            + "Redeliveries are acknowledged and change nothing. Answers in the provider's own format: WeChat Pay 204 / "
+            + "{\"code\":\"FAIL\",\"message\":...}; Alipay text success / failure; Stripe and standard JSON / problem+json.")
     @APIResponse(responseCode = "200", description = "Stored (or already stored); Alipay body `success`")
     @APIResponse(responseCode = "204", description = "WeChat Pay: stored (or already stored)")
     @APIResponse(responseCode = "400", description = "Not authentic for this endpoint: no such account, no credentials, bad or "
@@ -64,7 +63,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "413", description = "Body over 256 KiB")
     @APIResponse(responseCode = "500", description = "Not stored; the provider retries")
     public Response receive(@PathParam("provider") String provider, @PathParam("account") String account,
-                            @Context HttpHeaders headers, InputStream body) {
+            @Context HttpHeaders headers, InputStream body) {
         try {
             String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && parseLength(declared) > MAX_BODY_BYTES) {
@@ -83,7 +82,8 @@ public class WebhookResource {
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "webhook not stored, provider=%s account=%s, incident %s", provider, account, incident);
-            return WebhookAnswers.failure(provider, 500, "not stored; retry later (incident " + incident + ")").toResponse();
+            return WebhookAnswers.failure(provider, 500, "not stored; retry later (incident " + incident + ")")
+                    .toResponse();
         }
     }
 

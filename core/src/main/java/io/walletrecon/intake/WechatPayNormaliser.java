@@ -78,7 +78,8 @@ public class WechatPayNormaliser implements WebhookNormaliser {
             }
         }
         if (claimed.isEmpty()) {
-            throw new UnprocessableEventException("the resource names no merchant (mchid), so it cannot be bound to this account");
+            throw new UnprocessableEventException(
+                    "the resource names no merchant (mchid), so it cannot be bound to this account");
         }
         if (!claimed.contains(merchantId)) {
             throw new WebhookRejectedException(RejectionReason.WRONG_MERCHANT,
@@ -104,9 +105,11 @@ public class WechatPayNormaliser implements WebhookNormaliser {
             }
             return cipher.doFinal(Base64.getDecoder().decode(ciphertext));
         } catch (AEADBadTagException e) {
-            throw new UnprocessableEventException("resource does not decrypt with the account's APIv3 key (check credentials.apiV3Key, then replay)");
+            throw new UnprocessableEventException(
+                    "resource does not decrypt with the account's APIv3 key (check credentials.apiV3Key, then replay)");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new UnprocessableEventException("resource cannot be decrypted: " + e.getClass().getSimpleName().replace("Exception", "").toLowerCase());
+            throw new UnprocessableEventException("resource cannot be decrypted: "
+                    + e.getClass().getSimpleName().replace("Exception", "").toLowerCase());
         }
     }
 
@@ -120,10 +123,12 @@ public class WechatPayNormaliser implements WebhookNormaliser {
             default -> throw new UnprocessableEventException("trade_state '" + state + "' is not understood");
         };
         JsonNode amount = EventJson.object(txn, "amount");
-        String currency = Currencies.iso(EventJson.text(amount, "currency") != null ? EventJson.text(amount, "currency") : account.currency);
+        String currency = Currencies.iso(
+                EventJson.text(amount, "currency") != null ? EventJson.text(amount, "currency") : account.currency);
         Instant at = time(EventJson.text(txn, "success_time"), "success_time");
         return TransactionFacts.payment(EventJson.requireText(txn, "resource.", "transaction_id"),
-                        EventJson.requireMinor(amount, "resource.amount.", "total"), currency, status, at != null ? at : created)
+                EventJson.requireMinor(amount, "resource.amount.", "total"), currency, status,
+                at != null ? at : created)
                 .withPayer("wechat_openid", EventJson.text(EventJson.object(txn, "payer"), "openid"))
                 .withReference(EventJson.text(txn, "out_trade_no"), EventJson.text(txn, "attach"));
     }
@@ -137,16 +142,20 @@ public class WechatPayNormaliser implements WebhookNormaliser {
             default -> throw new UnprocessableEventException("refund_status '" + state + "' is not understood");
         };
         JsonNode amount = EventJson.object(refund, "amount");
-        String currency = Currencies.iso(EventJson.text(amount, "currency") != null ? EventJson.text(amount, "currency") : account.currency);
+        String currency = Currencies.iso(
+                EventJson.text(amount, "currency") != null ? EventJson.text(amount, "currency") : account.currency);
         String paymentId = EventJson.requireText(refund, "resource.", "transaction_id");
         Instant at = time(EventJson.text(refund, "success_time"), "success_time");
-        TransactionFacts row = new TransactionFacts(EventJson.requireText(refund, "resource.", "refund_id"), "refund", "out",
-                EventJson.requireMinor(amount, "resource.amount.", "refund"), null, null, currency, refundStatus, null, null,
+        TransactionFacts row = new TransactionFacts(EventJson.requireText(refund, "resource.", "refund_id"), "refund",
+                "out",
+                EventJson.requireMinor(amount, "resource.amount.", "refund"), null, null, currency, refundStatus, null,
+                null,
                 EventJson.text(refund, "out_refund_no"), EventJson.text(refund, "user_received_account"), null,
                 at != null ? at : created, paymentId);
         // a refund exists only for a paid order: the payment is created (or advanced) as succeeded if we missed it
-        TransactionFacts payment = TransactionFacts.payment(paymentId, EventJson.requireMinor(amount, "resource.amount.", "total"),
-                currency, TransactionStatus.SUCCEEDED, created != null ? created : row.occurredAt())
+        TransactionFacts payment = TransactionFacts
+                .payment(paymentId, EventJson.requireMinor(amount, "resource.amount.", "total"),
+                        currency, TransactionStatus.SUCCEEDED, created != null ? created : row.occurredAt())
                 .withReference(EventJson.text(refund, "out_trade_no"), null);
         return new Normalised(row, payment);
     }

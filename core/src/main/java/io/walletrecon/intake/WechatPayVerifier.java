@@ -49,7 +49,8 @@ public class WechatPayVerifier implements WebhookVerifier {
                         "wechatpay-signature", "wechatpay-signature-type", "content-type"));
     }
 
-    public void verify(Map<String, String> keysBySerial, String serial, String timestamp, String nonce, String signature, byte[] body) {
+    public void verify(Map<String, String> keysBySerial, String serial, String timestamp, String nonce,
+            String signature, byte[] body) {
         String pem = keysBySerial == null ? null : keysBySerial.get(serial);
         if (pem == null) {
             throw new WebhookRejectedException(RejectionReason.UNKNOWN_SERIAL,

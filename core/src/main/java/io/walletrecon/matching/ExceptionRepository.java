@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 public class ExceptionRepository {
 
     /** The filters of the exception list; each null means "any". */
-    record Filter(Long companyId, String account, String type, String status, LocalDate from, LocalDate to, String assignee,
-                  Long runId) {
+    record Filter(Long companyId, String account, String type, String status, LocalDate from, LocalDate to,
+            String assignee,
+            Long runId) {
     }
 
     private static final String VIEW = """
@@ -39,20 +40,24 @@ public class ExceptionRepository {
     private static final String ONE = VIEW + " where e.id = ?1";
     /** The list's filters: ?1..?8 each null for "any". */
     private static final String FILTER = """
-             where (cast(?1 as bigint) is null or a.company_id = cast(?1 as bigint))
-               and (cast(?2 as text) is null or a.code = cast(?2 as text))
-               and (cast(?3 as text) is null or e.type = cast(?3 as text))
-               and (cast(?4 as text) is null or e.status = cast(?4 as text))
-               and (cast(?5 as date) is null or e.business_date >= cast(?5 as date))
-               and (cast(?6 as date) is null or e.business_date <= cast(?6 as date))
-               and (cast(?7 as text) is null or e.assignee = cast(?7 as text))
-               and (cast(?8 as bigint) is null or e.run_id = cast(?8 as bigint))""";
+            where (cast(?1 as bigint) is null or a.company_id = cast(?1 as bigint))
+              and (cast(?2 as text) is null or a.code = cast(?2 as text))
+              and (cast(?3 as text) is null or e.type = cast(?3 as text))
+              and (cast(?4 as text) is null or e.status = cast(?4 as text))
+              and (cast(?5 as date) is null or e.business_date >= cast(?5 as date))
+              and (cast(?6 as date) is null or e.business_date <= cast(?6 as date))
+              and (cast(?7 as text) is null or e.assignee = cast(?7 as text))
+              and (cast(?8 as bigint) is null or e.run_id = cast(?8 as bigint))""";
     private static final String PAGE = VIEW + "\n" + FILTER + " order by e.business_date, e.id limit ?9 offset ?10";
-    private static final String COUNT = "select count(*) from recon_exceptions e join accounts a on a.id = e.account_id\n" + FILTER;
+    private static final String COUNT = "select count(*) from recon_exceptions e join accounts a on a.id = e.account_id\n"
+            + FILTER;
     private static final String STATUS = "select status from recon_exceptions where id = ?1";
     private static final String ANNOTATE = "insert into exception_annotations (exception_id, author, body) values (?1, ?2, ?3)";
     private static final String TOUCH = "update recon_exceptions set updated_at = now() where id = ?1";
-    /** ?4: whether the move closes it (then ?5 closed it); ?6: a new assignee or null to keep; ?7: the allowed from-statuses. */
+    /**
+     * ?4: whether the move closes it (then ?5 closed it); ?6: a new assignee or null to keep; ?7: the allowed
+     * from-statuses.
+     */
     private static final String MOVE = """
             update recon_exceptions set status = ?2, resolution_reason = ?3,
                 resolved_by = case when ?4 then cast(?5 as text) end, resolved_at = case when ?4 then now() end,
@@ -66,8 +71,10 @@ public class ExceptionRepository {
     }
 
     Uni<List<MatchingViews.ExceptionView>> page(Mutiny.Session s, Filter f, int page, int size) {
-        return bind(s.createNativeQuery(PAGE, String.class), f).setParameter(9, size).setParameter(10, Paging.offset(page, size))
-                .getResultList().map(rows -> rows.stream().map(r -> NativeQueries.read(json, r, MatchingViews.ExceptionView.class)).toList());
+        return bind(s.createNativeQuery(PAGE, String.class), f).setParameter(9, size)
+                .setParameter(10, Paging.offset(page, size))
+                .getResultList().map(rows -> rows.stream()
+                        .map(r -> NativeQueries.read(json, r, MatchingViews.ExceptionView.class)).toList());
     }
 
     Uni<Long> count(Mutiny.Session s, Filter f) {
@@ -75,14 +82,18 @@ public class ExceptionRepository {
     }
 
     private static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> q, Filter f) {
-        return q.setParameter(1, f.companyId()).setParameter(2, f.account()).setParameter(3, f.type()).setParameter(4, f.status())
-                .setParameter(5, f.from()).setParameter(6, f.to()).setParameter(7, f.assignee()).setParameter(8, f.runId());
+        return q.setParameter(1, f.companyId()).setParameter(2, f.account()).setParameter(3, f.type())
+                .setParameter(4, f.status())
+                .setParameter(5, f.from()).setParameter(6, f.to()).setParameter(7, f.assignee())
+                .setParameter(8, f.runId());
     }
 
     /** The exception, or null when there is none. */
     Uni<MatchingViews.ExceptionView> view(Mutiny.Session s, long id) {
         return s.createNativeQuery(ONE, String.class).setParameter(1, id).getResultList()
-                .map(rows -> rows.isEmpty() ? null : NativeQueries.read(json, rows.get(0), MatchingViews.ExceptionView.class));
+                .map(rows -> rows.isEmpty()
+                        ? null
+                        : NativeQueries.read(json, rows.get(0), MatchingViews.ExceptionView.class));
     }
 
     /** Its status, or null when there is no such exception. */
@@ -92,16 +103,19 @@ public class ExceptionRepository {
     }
 
     Uni<Void> annotate(Mutiny.Session s, long id, String author, String body) {
-        return s.createNativeQuery(ANNOTATE).setParameter(1, id).setParameter(2, author).setParameter(3, body).executeUpdate()
+        return s.createNativeQuery(ANNOTATE).setParameter(1, id).setParameter(2, author).setParameter(3, body)
+                .executeUpdate()
                 .chain(() -> s.createNativeQuery(TOUCH).setParameter(1, id).executeUpdate()).replaceWithVoid();
     }
 
     /**
-     * Moves the exception to {@code to} when its status allows it; a closing move records {@code actor} as who closed it.
+     * Moves the exception to {@code to} when its status allows it; a closing move records {@code actor} as who closed
+     * it.
      * False when its status did not allow the move (someone else moved it first).
      */
     Uni<Boolean> move(Mutiny.Session s, long id, ExceptionStatus to, String reason, String assignee, String actor) {
-        return s.createNativeQuery(MOVE).setParameter(1, id).setParameter(2, to.code()).setParameter(3, reason == null ? "" : reason)
+        return s.createNativeQuery(MOVE).setParameter(1, id).setParameter(2, to.code())
+                .setParameter(3, reason == null ? "" : reason)
                 .setParameter(4, to.closed()).setParameter(5, actor).setParameter(6, assignee)
                 .setParameter(7, codes(ExceptionStateMachine.from(to))).executeUpdate().map(n -> n > 0);
     }

@@ -42,12 +42,13 @@ public class ExceptionResource {
     @Operation(summary = "Exceptions by company, account, type, status, business date (from/to inclusive), assignee or run; paged, oldest first")
     @APIResponse(responseCode = "422", description = "No such company")
     @APIResponse(responseCode = "200", description = "A page of exceptions")
-    public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("company") String company, @QueryParam("account") String account, @QueryParam("type") String type,
-                                                          @QueryParam("status") String status, @QueryParam("from") LocalDate from,
-                                                          @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
-                                                          @QueryParam("run") Long run,
-                                                          @QueryParam("page") @DefaultValue("0") int page,
-                                                          @QueryParam("size") Integer size) {
+    public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("company") String company,
+            @QueryParam("account") String account, @QueryParam("type") String type,
+            @QueryParam("status") String status, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
+            @QueryParam("run") Long run,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
         return service.list(company, account, type, status, from, to, assignee, run, page, size);
     }
 
@@ -63,7 +64,8 @@ public class ExceptionResource {
     @ResponseStatus(201)
     @Operation(summary = "Add an annotation (备注)")
     @APIResponse(responseCode = "201", description = "The exception with its annotations")
-    public Uni<MatchingViews.ExceptionView> annotate(@PathParam("id") long id, @Valid @NotNull MatchingRequests.Annotation request) {
+    public Uni<MatchingViews.ExceptionView> annotate(@PathParam("id") long id,
+            @Valid @NotNull MatchingRequests.Annotation request) {
         return service.annotate(id, request.body(), identity.getPrincipal().getName());
     }
 
@@ -72,7 +74,9 @@ public class ExceptionResource {
     @Operation(summary = "Set status in_review, resolved or ignored (resolved/ignored need a reason), optionally assign")
     @APIResponse(responseCode = "200", description = "The exception in its new status")
     @APIResponse(responseCode = "400", description = "Invalid status or missing reason")
-    public Uni<MatchingViews.ExceptionView> resolve(@PathParam("id") long id, @Valid @NotNull MatchingRequests.Resolve request) {
-        return service.resolve(id, request.status(), request.reason(), request.assignee(), identity.getPrincipal().getName());
+    public Uni<MatchingViews.ExceptionView> resolve(@PathParam("id") long id,
+            @Valid @NotNull MatchingRequests.Resolve request) {
+        return service.resolve(id, request.status(), request.reason(), request.assignee(),
+                identity.getPrincipal().getName());
     }
 }

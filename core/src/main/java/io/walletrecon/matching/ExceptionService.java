@@ -25,8 +25,10 @@ import java.util.Set;
 @ApplicationScoped
 public class ExceptionService {
 
-    static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch", "duplicate_payment",
-            "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference", "settlement_not_arrived");
+    static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
+            "duplicate_payment",
+            "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference",
+            "settlement_not_arrived");
 
     private final CompanyService companies;
     private final ExceptionRepository exceptions;
@@ -42,8 +44,9 @@ public class ExceptionService {
 
     /** Exceptions by the given filters (each optional), of one company's accounts when {@code company} is given. */
     @WithSession
-    public Uni<PageView<MatchingViews.ExceptionView>> list(String company, String account, String type, String status, LocalDate from,
-                                                          LocalDate to, String assignee, Long runId, int page, Integer requestedSize) {
+    public Uni<PageView<MatchingViews.ExceptionView>> list(String company, String account, String type, String status,
+            LocalDate from,
+            LocalDate to, String assignee, Long runId, int page, Integer requestedSize) {
         int size = paging.size(requestedSize);
         paging.require(page, size);
         if (type != null && !TYPES.contains(type)) {
@@ -54,8 +57,9 @@ public class ExceptionService {
             throw ApiException.invalid("status must be one of " + ExceptionStatus.codes(),
                     List.of(ProblemError.field("status", "unknown status '" + status + "'")));
         }
-        return companies.filter(company, "company").chain(c -> page(new ExceptionRepository.Filter(c == null ? null : c.id, account,
-                type, status, from, to, assignee, runId), page, size));
+        return companies.filter(company, "company")
+                .chain(c -> page(new ExceptionRepository.Filter(c == null ? null : c.id, account,
+                        type, status, from, to, assignee, runId), page, size));
     }
 
     private Uni<PageView<MatchingViews.ExceptionView>> page(ExceptionRepository.Filter f, int page, int size) {
@@ -81,7 +85,8 @@ public class ExceptionService {
     public Uni<MatchingViews.ExceptionView> annotate(long id, String body, String actor) {
         return Panache.getSession().chain(s -> view(s, id)
                 .chain(e -> exceptions.annotate(s, id, actor, body))
-                .call(() -> audit.record(actor, "exception.annotated", "recon_exception", id, null, Map.of("body", body)))
+                .call(() -> audit.record(actor, "exception.annotated", "recon_exception", id, null,
+                        Map.of("body", body)))
                 .chain(() -> view(s, id)));
     }
 
@@ -90,7 +95,8 @@ public class ExceptionService {
      * exception is not moved again (409), whether a person or a run closed it.
      */
     @WithTransaction
-    public Uni<MatchingViews.ExceptionView> resolve(long id, String status, String reason, String assignee, String actor) {
+    public Uni<MatchingViews.ExceptionView> resolve(long id, String status, String reason, String assignee,
+            String actor) {
         ExceptionStatus to = settable(status, reason);
         return Panache.getSession().chain(s -> view(s, id)
                 .call(before -> move(s, id, ExceptionStatus.of(before.status()), to, reason, assignee, actor))
@@ -101,7 +107,8 @@ public class ExceptionService {
 
     /** The audit detail of a decision: the assignee only when one is named (never the text "null"). */
     private static Map<String, String> change(String from, ExceptionStatus to, String assignee) {
-        return assignee == null ? Map.of("from", from, "to", to.code())
+        return assignee == null
+                ? Map.of("from", from, "to", to.code())
                 : Map.of("from", from, "to", to.code(), "assignee", assignee);
     }
 
@@ -118,18 +125,21 @@ public class ExceptionService {
         return to;
     }
 
-    private Uni<Void> move(Mutiny.Session s, long id, ExceptionStatus from, ExceptionStatus to, String reason, String assignee,
-                           String actor) {
+    private Uni<Void> move(Mutiny.Session s, long id, ExceptionStatus from, ExceptionStatus to, String reason,
+            String assignee,
+            String actor) {
         if (!ExceptionStateMachine.allows(from, to)) {
             throw refused(id, from, to);
         }
-        return exceptions.move(s, id, to, reason, assignee, actor).chain(moved -> moved ? Uni.createFrom().voidItem()
+        return exceptions.move(s, id, to, reason, assignee, actor).chain(moved -> moved
+                ? Uni.createFrom().voidItem()
                 : exceptions.status(s, id).chain(now -> Uni.createFrom().<Void>failure(refused(id, now, to))));
     }
 
     private static ApiException refused(long id, ExceptionStatus from, ExceptionStatus to) {
         return ApiException.conflict("Exception " + id + " is " + from.code() + "; "
-                + (from.closed() ? "a closed exception stays closed and cannot be marked " + to.code()
-                : "it cannot be marked " + to.code()));
+                + (from.closed()
+                        ? "a closed exception stays closed and cannot be marked " + to.code()
+                        : "it cannot be marked " + to.code()));
     }
 }

@@ -36,7 +36,9 @@ public final class ExceptionStateMachine {
         return EnumSet.copyOf(ALLOWED.get(from));
     }
 
-    /** The statuses an exception may be in for {@code to} to happen: the guard of the conditional UPDATE that moves it. */
+    /**
+     * The statuses an exception may be in for {@code to} to happen: the guard of the conditional UPDATE that moves it.
+     */
     public static Set<ExceptionStatus> from(ExceptionStatus to) {
         EnumSet<ExceptionStatus> from = EnumSet.noneOf(ExceptionStatus.class);
         ALLOWED.forEach((status, next) -> {

@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
  * Where a reconciliation exception ({@code recon_exceptions.status}) stands. {@link ExceptionStateMachine} holds the
  * allowed transitions.
  * <ul>
- *   <li>{@code open}: raised by a run, nobody has taken it;</li>
- *   <li>{@code in_review}: a person works it, possibly assigned to someone;</li>
- *   <li>{@code resolved}: closed with a reason, by a person or by the run that later matched its item;</li>
- *   <li>{@code ignored}: closed by a person, with a reason, as not needing action.</li>
+ * <li>{@code open}: raised by a run, nobody has taken it;</li>
+ * <li>{@code in_review}: a person works it, possibly assigned to someone;</li>
+ * <li>{@code resolved}: closed with a reason, by a person or by the run that later matched its item;</li>
+ * <li>{@code ignored}: closed by a person, with a reason, as not needing action.</li>
  * </ul>
  */
 public enum ExceptionStatus {

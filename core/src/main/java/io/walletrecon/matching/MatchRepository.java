@@ -40,21 +40,23 @@ public class MatchRepository {
             from matches m join accounts a on a.id = m.account_id""";
     private static final String ONE = VIEW + " where m.id = ?1";
     /**
-     * The list's filters: ?1..?6 each null for "any". A transaction's matches are found through the one-live-claim index
+     * The list's filters: ?1..?6 each null for "any". A transaction's matches are found through the one-live-claim
+     * index
      * for live items and through the retired items' own index for the others.
      */
     private static final String FILTER = """
-             where (cast(?1 as text) is null or a.code = cast(?1 as text))
-               and (cast(?2 as text) is null or m.kind = cast(?2 as text))
-               and (cast(?3 as text) is null or m.status = cast(?3 as text))
-               and (cast(?4 as text) is null or m.rule = cast(?4 as text))
-               and (cast(?5 as bigint) is null or m.run_id = cast(?5 as bigint))
-               and (cast(?6 as bigint) is null or m.id in (
-                    select ti.match_id from match_items ti where ti.item_type = 'transaction' and ti.item_id = cast(?6 as bigint) and ti.live
-                    union all
-                    select ti.match_id from match_items ti where ti.item_type = 'transaction' and ti.item_id = cast(?6 as bigint) and not ti.live))""";
+            where (cast(?1 as text) is null or a.code = cast(?1 as text))
+              and (cast(?2 as text) is null or m.kind = cast(?2 as text))
+              and (cast(?3 as text) is null or m.status = cast(?3 as text))
+              and (cast(?4 as text) is null or m.rule = cast(?4 as text))
+              and (cast(?5 as bigint) is null or m.run_id = cast(?5 as bigint))
+              and (cast(?6 as bigint) is null or m.id in (
+                   select ti.match_id from match_items ti where ti.item_type = 'transaction' and ti.item_id = cast(?6 as bigint) and ti.live
+                   union all
+                   select ti.match_id from match_items ti where ti.item_type = 'transaction' and ti.item_id = cast(?6 as bigint) and not ti.live))""";
     private static final String PAGE = VIEW + "\n" + FILTER + " order by m.id limit ?7 offset ?8";
-    private static final String COUNT = "select count(*) from matches m join accounts a on a.id = m.account_id\n" + FILTER;
+    private static final String COUNT = "select count(*) from matches m join accounts a on a.id = m.account_id\n"
+            + FILTER;
     /**
      * The named items (?1 types, ?2 ids, comma-separated, in pairs) with their amounts in match kind ?3, whether they
      * belong elsewhere (another account ?4, another company ?5) and whether they are claimed (a live item of a match of
@@ -107,8 +109,10 @@ public class MatchRepository {
     }
 
     Uni<List<MatchingViews.MatchView>> page(Mutiny.Session s, Filter f, int page, int size) {
-        return bind(s.createNativeQuery(PAGE, String.class), f).setParameter(7, size).setParameter(8, Paging.offset(page, size))
-                .getResultList().map(rows -> rows.stream().map(r -> NativeQueries.read(json, r, MatchingViews.MatchView.class)).toList());
+        return bind(s.createNativeQuery(PAGE, String.class), f).setParameter(7, size)
+                .setParameter(8, Paging.offset(page, size))
+                .getResultList().map(rows -> rows.stream()
+                        .map(r -> NativeQueries.read(json, r, MatchingViews.MatchView.class)).toList());
     }
 
     Uni<Long> count(Mutiny.Session s, Filter f) {
@@ -116,22 +120,29 @@ public class MatchRepository {
     }
 
     private static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> q, Filter f) {
-        return q.setParameter(1, f.account()).setParameter(2, f.kind()).setParameter(3, f.status()).setParameter(4, f.rule())
+        return q.setParameter(1, f.account()).setParameter(2, f.kind()).setParameter(3, f.status())
+                .setParameter(4, f.rule())
                 .setParameter(5, f.runId()).setParameter(6, f.transactionId());
     }
 
     /** The match, or null when there is none. */
     Uni<MatchingViews.MatchView> view(Mutiny.Session s, long id) {
         return s.createNativeQuery(ONE, String.class).setParameter(1, id).getResultList()
-                .map(rows -> rows.isEmpty() ? null : NativeQueries.read(json, rows.get(0), MatchingViews.MatchView.class));
+                .map(rows -> rows.isEmpty()
+                        ? null
+                        : NativeQueries.read(json, rows.get(0), MatchingViews.MatchView.class));
     }
 
     /** The named items as the database has them, for a match of {@code kind} on account {@code accountId}. */
-    Uni<List<Found>> find(Mutiny.Session s, String kind, long accountId, long companyId, List<MatchingRequests.Item> items) {
+    Uni<List<Found>> find(Mutiny.Session s, String kind, long accountId, long companyId,
+            List<MatchingRequests.Item> items) {
         return s.createNativeQuery(FIND_ITEMS, String.class)
-                .setParameter(1, joined(items, MatchingRequests.Item::type)).setParameter(2, joined(items, MatchingRequests.Item::id))
+                .setParameter(1, joined(items, MatchingRequests.Item::type))
+                .setParameter(2, joined(items, MatchingRequests.Item::id))
                 .setParameter(3, kind).setParameter(4, accountId).setParameter(5, companyId)
-                .setParameter(6, ReceivableStatus.outstanding().stream().map(ReceivableStatus::code).sorted().collect(Collectors.joining(",")))
+                .setParameter(6,
+                        ReceivableStatus.outstanding().stream().map(ReceivableStatus::code).sorted()
+                                .collect(Collectors.joining(",")))
                 .getSingleResult().map(this::found);
     }
 
@@ -139,7 +150,8 @@ public class MatchRepository {
         try {
             JsonNode rows = json.readTree(text);
             return java.util.stream.StreamSupport.stream(rows.spliterator(), false)
-                    .map(n -> new Found(n.get("type").asText(), n.get("id").asLong(), n.get("amount").isNull() ? null : n.get("amount").asLong(),
+                    .map(n -> new Found(n.get("type").asText(), n.get("id").asLong(),
+                            n.get("amount").isNull() ? null : n.get("amount").asLong(),
                             n.get("currency").asText(null), n.get("foreign").asBoolean(), n.get("claimed").asBoolean()))
                     .toList();
         } catch (Exception e) {
@@ -148,14 +160,18 @@ public class MatchRepository {
     }
 
     /** A person's match, confirmed at once; returns its id. */
-    Uni<Long> insertManual(Mutiny.Session s, long accountId, String kind, String currency, long left, long right, String actor,
-                           String reason, List<ManualItem> items) {
+    Uni<Long> insertManual(Mutiny.Session s, long accountId, String kind, String currency, long left, long right,
+            String actor,
+            String reason, List<ManualItem> items) {
         return s.createNativeQuery(INSERT_MANUAL, Long.class).setParameter(1, accountId).setParameter(2, kind)
                 .setParameter(3, currency).setParameter(4, left).setParameter(5, right).setParameter(6, left - right)
-                .setParameter(7, actor).setParameter(8, reason).setParameter(9, MatchStatus.CONFIRMED.code()).getSingleResult()
+                .setParameter(7, actor).setParameter(8, reason).setParameter(9, MatchStatus.CONFIRMED.code())
+                .getSingleResult()
                 .call(id -> s.createNativeQuery(INSERT_ITEMS).setParameter(1, id).setParameter(2, kind)
-                        .setParameter(3, joined(items, ManualItem::side)).setParameter(4, joined(items, ManualItem::type))
-                        .setParameter(5, joined(items, ManualItem::id)).setParameter(6, joined(items, ManualItem::amount))
+                        .setParameter(3, joined(items, ManualItem::side))
+                        .setParameter(4, joined(items, ManualItem::type))
+                        .setParameter(5, joined(items, ManualItem::id))
+                        .setParameter(6, joined(items, ManualItem::amount))
                         .executeUpdate());
     }
 
@@ -164,7 +180,9 @@ public class MatchRepository {
         return s.createNativeQuery(DECIDE).setParameter(1, id).setParameter(2, to.code()).setParameter(3, actor)
                 .setParameter(4, reason == null ? "" : reason).setParameter(5, MatchStateMachine.from(to).code())
                 .executeUpdate().map(n -> n > 0)
-                .call(moved -> moved && MatchItemLife.after(to) == MatchItemLife.RETIRED ? retire(s, id) : Uni.createFrom().voidItem());
+                .call(moved -> moved && MatchItemLife.after(to) == MatchItemLife.RETIRED
+                        ? retire(s, id)
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> retire(Mutiny.Session s, long id) {

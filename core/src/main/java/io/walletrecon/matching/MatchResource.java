@@ -38,11 +38,12 @@ public class MatchResource {
 
     @GET
     @Operation(summary = "Matches, filtered by account, kind, status (confirmed, suggested, rejected, unmatched), rule, run or transaction; paged")
-    public Uni<PageView<MatchingViews.MatchView>> list(@QueryParam("account") String account, @QueryParam("kind") String kind,
-                                                      @QueryParam("status") String status, @QueryParam("rule") String rule,
-                                                      @QueryParam("run") Long run, @QueryParam("transaction") Long transaction,
-                                                      @QueryParam("page") @DefaultValue("0") int page,
-                                                      @QueryParam("size") Integer size) {
+    public Uni<PageView<MatchingViews.MatchView>> list(@QueryParam("account") String account,
+            @QueryParam("kind") String kind,
+            @QueryParam("status") String status, @QueryParam("rule") String rule,
+            @QueryParam("run") Long run, @QueryParam("transaction") Long transaction,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
         return service.list(account, kind, status, rule, run, transaction, page, size);
     }
 

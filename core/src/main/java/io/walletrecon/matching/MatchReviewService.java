@@ -44,8 +44,9 @@ public class MatchReviewService {
     private final AuditLog audit;
     private final Paging paging;
 
-    public MatchReviewService(AccountService accounts, MatchRepository matches, MatchRunRepository runs, ReceivableRepository receivables,
-                        MatchingConfigService configs, AuditLog audit, Paging paging) {
+    public MatchReviewService(AccountService accounts, MatchRepository matches, MatchRunRepository runs,
+            ReceivableRepository receivables,
+            MatchingConfigService configs, AuditLog audit, Paging paging) {
         this.accounts = accounts;
         this.matches = matches;
         this.runs = runs;
@@ -56,8 +57,9 @@ public class MatchReviewService {
     }
 
     @WithSession
-    public Uni<PageView<MatchingViews.MatchView>> list(String account, String kind, String status, String rule, Long runId,
-                                                      Long transactionId, int page, Integer requestedSize) {
+    public Uni<PageView<MatchingViews.MatchView>> list(String account, String kind, String status, String rule,
+            Long runId,
+            Long transactionId, int page, Integer requestedSize) {
         int size = paging.size(requestedSize);
         paging.require(page, size);
         MatchRepository.Filter f = new MatchRepository.Filter(account, kind, status, rule, runId, transactionId);
@@ -84,15 +86,23 @@ public class MatchReviewService {
     public Uni<MatchingViews.MatchView> manual(MatchingRequests.ManualMatch request, String actor) {
         String kind = request.kind();
         checkManual(request);
-        List<Long> named = request.items().stream().filter(i -> i.type().equals("receivable")).map(MatchingRequests.Item::id).toList();
+        List<Long> named = request.items().stream().filter(i -> i.type().equals("receivable"))
+                .map(MatchingRequests.Item::id).toList();
         return accounts.require(request.account()).chain(account -> Panache.getSession().chain(s -> lock(s, account)
                 .chain(() -> receivables.lockForPayment(s, named))
                 .chain(() -> load(s, account, kind, request.items()))
-                .chain(loaded -> matches.insertManual(s, account.id, kind, loaded.currency, loaded.left, loaded.right, actor,
-                                request.reason(), loaded.items.stream().map(i -> new MatchRepository.ManualItem(i.side, i.type, i.id, i.amount)).toList())
-                        .call(id -> kind.equals(MatchRulesRepository.KIND_RECEIPT) ? pay(s, account, id, 1) : Uni.createFrom().voidItem())
+                .chain(loaded -> matches
+                        .insertManual(s, account.id, kind, loaded.currency, loaded.left, loaded.right, actor,
+                                request.reason(),
+                                loaded.items.stream()
+                                        .map(i -> new MatchRepository.ManualItem(i.side, i.type, i.id, i.amount))
+                                        .toList())
+                        .call(id -> kind.equals(MatchRulesRepository.KIND_RECEIPT)
+                                ? pay(s, account, id, 1)
+                                : Uni.createFrom().voidItem())
                         .call(id -> audit.record(actor, "match.created", "match", id, request.reason(),
-                                Map.of("account", account.code, "kind", kind, "items", loaded.items, "leftTotalMinor", loaded.left,
+                                Map.of("account", account.code, "kind", kind, "items", loaded.items, "leftTotalMinor",
+                                        loaded.left,
                                         "rightTotalMinor", loaded.right))))
                 .chain(id -> view(s, id))));
     }
@@ -101,7 +111,8 @@ public class MatchReviewService {
         String kind = request.kind();
         List<ProblemError> errors = new ArrayList<>();
         if (!KINDS.contains(kind)) {
-            errors.add(ProblemError.field("kind", "must be one of " + String.join(", ", KINDS.stream().sorted().toList())));
+            errors.add(ProblemError.field("kind",
+                    "must be one of " + String.join(", ", KINDS.stream().sorted().toList())));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.items().size(); i++) {
@@ -110,17 +121,20 @@ public class MatchReviewService {
             if (!item.side().equals("left") && !item.side().equals("right")) {
                 errors.add(ProblemError.field(field + ".side", "must be left or right"));
             } else if (KINDS.contains(kind) && !allowed(kind, item.side()).contains(item.type())) {
-                errors.add(ProblemError.field(field + ".type", "a " + kind + " match takes " + String.join(" or ", allowed(kind, item.side()))
-                        + " on the " + item.side() + " side"));
+                errors.add(ProblemError.field(field + ".type",
+                        "a " + kind + " match takes " + String.join(" or ", allowed(kind, item.side()))
+                                + " on the " + item.side() + " side"));
             }
             if (!seen.add(item.type() + ":" + item.id())) {
                 errors.add(ProblemError.field(field, item.type() + " " + item.id() + " is listed twice"));
             }
             if (item.amountMinor() != null && (!item.type().equals("receivable") || item.amountMinor() <= 0)) {
-                errors.add(ProblemError.field(field + ".amountMinor", "only a receivable takes an amount (the part of it this match pays), and it must be positive"));
+                errors.add(ProblemError.field(field + ".amountMinor",
+                        "only a receivable takes an amount (the part of it this match pays), and it must be positive"));
             }
         }
-        if (request.items().stream().noneMatch(i -> i.side().equals("left")) || request.items().stream().noneMatch(i -> i.side().equals("right"))) {
+        if (request.items().stream().noneMatch(i -> i.side().equals("left"))
+                || request.items().stream().noneMatch(i -> i.side().equals("right"))) {
             errors.add(ProblemError.field("items", "need at least one item on each side"));
         }
         Validation.refuseIfAny(errors);
@@ -139,7 +153,8 @@ public class MatchReviewService {
     @WithTransaction
     public Uni<MatchingViews.MatchView> unmatch(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalid("reason is required to unmatch", List.of(ProblemError.field("reason", "is required")));
+            throw ApiException.invalid("reason is required to unmatch",
+                    List.of(ProblemError.field("reason", "is required")));
         }
         return decide(id, MatchStatus.UNMATCHED, reason, actor);
     }
@@ -148,23 +163,31 @@ public class MatchReviewService {
         MatchStatus from = MatchStateMachine.from(to);
         return Panache.getSession().chain(s -> view(s, id).chain(before -> {
             if (!MatchStateMachine.allows(MatchStatus.of(before.status()), to)) {
-                throw ApiException.conflict("Match " + id + " is " + before.status() + "; only a " + from.code() + " match can be " + to.code());
+                throw ApiException.conflict("Match " + id + " is " + before.status() + "; only a " + from.code()
+                        + " match can be " + to.code());
             }
             boolean receipt = before.kind().equals(MatchRulesRepository.KIND_RECEIPT);
             return accounts.require(before.account()).call(account -> lock(s, account))
-                    .call(account -> receipt ? receivables.lockForPayment(s, account.companyId, List.of(before.currency()))
+                    .call(account -> receipt
+                            ? receivables.lockForPayment(s, account.companyId, List.of(before.currency()))
                             : Uni.createFrom().voidItem())
                     .call(account -> matches.decide(s, id, to, actor, reason).invoke(moved -> {
                         if (!moved) {
-                            throw ApiException.conflict("Match " + id + " was decided by someone else meanwhile; only a " + from.code()
-                                    + " match can be " + to.code());
+                            throw ApiException.conflict(
+                                    "Match " + id + " was decided by someone else meanwhile; only a " + from.code()
+                                            + " match can be " + to.code());
                         }
                     }))
                     // A confirmed receipt match pays its receivables; undoing it gives the amounts back.
-                    .call(account -> !receipt ? Uni.createFrom().voidItem()
-                            : to == MatchStatus.CONFIRMED ? pay(s, account, id, 1)
-                            : from == MatchStatus.CONFIRMED ? pay(s, account, id, -1) : Uni.createFrom().voidItem())
-                    .call(() -> audit.record(actor, "match." + to.code(), "match", id, reason, Map.of("from", from.code(), "to", to.code())))
+                    .call(account -> !receipt
+                            ? Uni.createFrom().voidItem()
+                            : to == MatchStatus.CONFIRMED
+                                    ? pay(s, account, id, 1)
+                                    : from == MatchStatus.CONFIRMED
+                                            ? pay(s, account, id, -1)
+                                            : Uni.createFrom().voidItem())
+                    .call(() -> audit.record(actor, "match." + to.code(), "match", id, reason,
+                            Map.of("from", from.code(), "to", to.code())))
                     .chain(() -> view(s, id));
         }));
     }
@@ -181,7 +204,8 @@ public class MatchReviewService {
     private Uni<Void> lock(Mutiny.Session s, Account account) {
         return runs.tryLock(s, account.id).map(locked -> {
             if (!locked) {
-                throw ApiException.conflict("A matching run of account '" + account.code + "' is in progress; try again when it has finished");
+                throw ApiException.conflict("A matching run of account '" + account.code
+                        + "' is in progress; try again when it has finished");
             }
             return null;
         });
@@ -225,17 +249,22 @@ public class MatchReviewService {
                     continue;
                 }
                 if (n.foreign()) {
-                    errors.add(ProblemError.field(field, item.type() + " " + item.id() + (item.type().equals("receivable")
-                            ? " belongs to another company than account " + account.code : " belongs to another account")));
+                    errors.add(ProblemError.field(field,
+                            item.type() + " " + item.id() + (item.type().equals("receivable")
+                                    ? " belongs to another company than account " + account.code
+                                    : " belongs to another account")));
                 }
                 if (n.claimed()) {
                     errors.add(ProblemError.field(field, item.type() + " " + item.id()
-                            + (item.type().equals("receivable") ? " is not open" : " is already matched; unmatch it first")));
+                            + (item.type().equals("receivable")
+                                    ? " is not open"
+                                    : " is already matched; unmatch it first")));
                 }
                 long amount = n.amount();
                 if (item.amountMinor() != null) {
                     if (item.amountMinor() > amount) {
-                        errors.add(ProblemError.field(field + ".amountMinor", "exceeds the " + amount + " still owed on receivable " + item.id()));
+                        errors.add(ProblemError.field(field + ".amountMinor",
+                                "exceeds the " + amount + " still owed on receivable " + item.id()));
                     }
                     amount = item.amountMinor();
                 }
@@ -248,8 +277,9 @@ public class MatchReviewService {
                 }
             }
             if (errors.isEmpty() && currencies.size() > 1) {
-                errors.add(ProblemError.field("items", "mix currencies " + String.join(", ", currencies.stream().sorted().toList())
-                        + "; a match is in one currency"));
+                errors.add(ProblemError.field("items",
+                        "mix currencies " + String.join(", ", currencies.stream().sorted().toList())
+                                + "; a match is in one currency"));
             }
             Validation.refuseIfAny(ProblemType.UNPROCESSABLE, errors);
             return new Loaded(loaded, currencies.iterator().next(), left, right);

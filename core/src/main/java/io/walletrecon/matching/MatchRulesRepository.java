@@ -27,7 +27,9 @@ public class MatchRulesRepository {
     static final String KIND_RECEIPT = "receipt_receivable";
     static final String KIND_RECORD = "record_statement";
     static final String KIND_SETTLEMENT = "settlement_bank";
-    /** Resolved once per statement (an InitPlan), not per row: pg_get_serial_sequence per row cost ~2 s at 1M matches. */
+    /**
+     * Resolved once per statement (an InitPlan), not per row: pg_get_serial_sequence per row cost ~2 s at 1M matches.
+     */
     static final String MATCHES_ID_SEQ = "(select cast(pg_get_serial_sequence('matches', 'id') as regclass))";
 
     /** The currencies of the run's staged receipts, comma-separated. */
@@ -40,7 +42,7 @@ public class MatchRulesRepository {
     private final ReceivableRepository receivables;
 
     public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements,
-                                ReceivableRepository receivables) {
+            ReceivableRepository receivables) {
         this.receivables = receivables;
         this.receipts = receipts;
         this.records = records;
@@ -58,25 +60,29 @@ public class MatchRulesRepository {
         // reference candidates at 1M rows) and wins nothing back. Both local to this transaction.
         steps.add(() -> exec(s, "set local work_mem = '256MB'"));
         steps.add(() -> exec(s, "set local jit = off"));
-        steps.add(() -> exec(s, "create temp table mr_m (grp bigint primary key, rule text not null, confidence numeric(4,3) not null, "
-                + "status text not null, currency text not null, left_total bigint not null, right_total bigint not null) on commit drop"));
-        steps.add(() -> exec(s, "create temp table mr_i (grp bigint not null, side text not null, item_type text not null, "
-                + "item_id bigint not null, amount bigint not null) on commit drop"));
+        steps.add(() -> exec(s,
+                "create temp table mr_m (grp bigint primary key, rule text not null, confidence numeric(4,3) not null, "
+                        + "status text not null, currency text not null, left_total bigint not null, right_total bigint not null) on commit drop"));
+        steps.add(() -> exec(s,
+                "create temp table mr_i (grp bigint not null, side text not null, item_type text not null, "
+                        + "item_id bigint not null, amount bigint not null) on commit drop"));
         // Left sides, built up front so that the run knows its total.
-        steps.add(() -> exec(s, """
-                create temp table mr_receipt on commit drop as
-                select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
-                       case when strpos(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')), 'WR') > 0
-                            then substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') end as code,
-                       t.payer_identity, t.value_date,
-                       t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
-                from transactions t
-                left join payer_identities pi on pi.company_id = %d and pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
-                where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
-                  and t.status in ('succeeded', 'partially_refunded') and %s
-                  and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
-                                  and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
-                .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.companyId(), ctx.accountId(), ctx.txnScope("t"))));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_receipt on commit drop as
+                        select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
+                               case when strpos(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')), 'WR') > 0
+                                    then substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') end as code,
+                               t.payer_identity, t.value_date,
+                               t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
+                        from transactions t
+                        left join payer_identities pi on pi.company_id = %d and pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
+                        where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
+                          and t.status in ('succeeded', 'partially_refunded') and %s
+                          and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
+                                          and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
+                        .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.companyId(),
+                                ctx.accountId(), ctx.txnScope("t"))));
         steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
         steps.add(() -> exec(s, "analyze mr_receipt"));
         // Receivables are shared by every account of the company in their currency: wait (not refused) while a run of
@@ -113,28 +119,31 @@ public class MatchRulesRepository {
                   and not exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                   and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
                 .formatted(ctx.accountId(), ctx.walletAccount() && ctx.on("record_statement"), ctx.txnScope("t"))));
-        steps.add(() -> exec(s, """
-                create temp table mr_payout on commit drop as
-                select row_number() over (order by item_type desc, item_id) as grp, p.*
-                from (
-                  select 'transaction' as item_type, t.id as item_id, coalesce(t.payout_id, t.provider_txn_id) as pid,
-                         t.amount_minor as amt, t.currency, t.value_date
-                  from transactions t
-                  where t.account_id = %1$d and t.kind = 'payout' and t.status <> 'failed' and %2$s
-                    and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
-                                    and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)
-                  union all
-                  select 'statement_line', l.id, coalesce(l.payout_id, l.provider_txn_id), abs(l.amount_minor), l.currency, l.value_date
-                  from statement_lines l
-                  where l.account_id = %1$d and l.kind = 'payout' and %3$s
-                    and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
-                                    and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)
-                    and not exists (select 1 from transactions t2 where t2.account_id = %1$d and t2.kind = 'payout'
-                                    and coalesce(t2.payout_id, t2.provider_txn_id) = coalesce(l.payout_id, l.provider_txn_id))
-                ) p
-                where %4$s"""
-                .formatted(ctx.accountId(), ctx.txnScope("t"), ctx.lineScope("l"), ctx.walletAccount() && ctx.on("settlement"))));
-        steps.add(() -> count(s, "select (select count(*) from mr_receipt) + (select count(*) from mr_rec) + (select count(*) from mr_payout)")
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_payout on commit drop as
+                        select row_number() over (order by item_type desc, item_id) as grp, p.*
+                        from (
+                          select 'transaction' as item_type, t.id as item_id, coalesce(t.payout_id, t.provider_txn_id) as pid,
+                                 t.amount_minor as amt, t.currency, t.value_date
+                          from transactions t
+                          where t.account_id = %1$d and t.kind = 'payout' and t.status <> 'failed' and %2$s
+                            and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
+                                            and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)
+                          union all
+                          select 'statement_line', l.id, coalesce(l.payout_id, l.provider_txn_id), abs(l.amount_minor), l.currency, l.value_date
+                          from statement_lines l
+                          where l.account_id = %1$d and l.kind = 'payout' and %3$s
+                            and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
+                                            and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)
+                            and not exists (select 1 from transactions t2 where t2.account_id = %1$d and t2.kind = 'payout'
+                                            and coalesce(t2.payout_id, t2.provider_txn_id) = coalesce(l.payout_id, l.provider_txn_id))
+                        ) p
+                        where %4$s"""
+                        .formatted(ctx.accountId(), ctx.txnScope("t"), ctx.lineScope("l"),
+                                ctx.walletAccount() && ctx.on("settlement"))));
+        steps.add(() -> count(s,
+                "select (select count(*) from mr_receipt) + (select count(*) from mr_rec) + (select count(*) from mr_payout)")
                 .chain(n -> {
                     sizes[0] = n;
                     return progress.total(n);
@@ -147,12 +156,14 @@ public class MatchRulesRepository {
         if (ctx.on("payer_amount")) {
             receipts.payerAmount(s, ctx, counts, steps);
         }
-        steps.add(() -> exec(s, """
-                create temp table mr_open on commit drop as
-                select r.id, r.customer_id, r.currency, r.amount_minor - r.paid_minor as outstanding, r.due_date
-                from receivables r
-                where r.company_id = %d and r.status in ('open', 'partially_paid') and r.currency in (select distinct currency from mr_receipt)
-                  and not exists (select 1 from mr_held h where h.id = r.id)""".formatted(ctx.companyId())));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_open on commit drop as
+                        select r.id, r.customer_id, r.currency, r.amount_minor - r.paid_minor as outstanding, r.due_date
+                        from receivables r
+                        where r.company_id = %d and r.status in ('open', 'partially_paid') and r.currency in (select distinct currency from mr_receipt)
+                          and not exists (select 1 from mr_held h where h.id = r.id)"""
+                        .formatted(ctx.companyId())));
         steps.add(() -> exec(s, "create index on mr_open (customer_id)"));
         steps.add(() -> exec(s, "create index on mr_open (currency, outstanding, due_date)"));
         steps.add(() -> exec(s, "analyze mr_open"));
@@ -188,19 +199,20 @@ public class MatchRulesRepository {
      * What this run raised is still open by definition, and leaving it out keeps the candidates few.
      */
     private void autoResolve(Mutiny.Session s, RunContext ctx, Steps steps) {
-        steps.add(() -> exec(s, """
-                update recon_exceptions e set status = 'resolved', resolved_by = 'matching', resolved_at = now(), updated_at = now(),
-                       resolution_reason = 'Matched by run %2$d'
-                where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d and (
-                   (e.type in ('unmatched_receipt', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
-                        and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
-                or (e.type = 'missing_in_provider' and exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
-                        and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
-                or (e.type in ('settlement_not_arrived', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
-                        and mi.item_id = coalesce(e.transaction_id, e.statement_line_id)
-                        and mi.item_type = case when e.transaction_id is not null then 'transaction' else 'statement_line' end and mi.live))
-                or (e.type = 'unpaid_receivable' and exists (select 1 from receivables r where r.id = e.receivable_id and r.status = 'paid')))"""
-                .formatted(ctx.accountId(), ctx.runId())));
+        steps.add(() -> exec(s,
+                """
+                        update recon_exceptions e set status = 'resolved', resolved_by = 'matching', resolved_at = now(), updated_at = now(),
+                               resolution_reason = 'Matched by run %2$d'
+                        where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d and (
+                           (e.type in ('unmatched_receipt', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
+                                and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
+                        or (e.type = 'missing_in_provider' and exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
+                                and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
+                        or (e.type in ('settlement_not_arrived', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
+                                and mi.item_id = coalesce(e.transaction_id, e.statement_line_id)
+                                and mi.item_type = case when e.transaction_id is not null then 'transaction' else 'statement_line' end and mi.live))
+                        or (e.type = 'unpaid_receivable' and exists (select 1 from receivables r where r.id = e.receivable_id and r.status = 'paid')))"""
+                        .formatted(ctx.accountId(), ctx.runId())));
     }
 
     /** The currencies a run can pay receivables in: its account's and those of its receipts. */

@@ -110,15 +110,21 @@ public class MatchRunRepository {
         this.json = json;
     }
 
-    /** A transaction idle longer than {@code timeout} is ended by PostgreSQL (a frozen executor lets go of its locks). */
+    /**
+     * A transaction idle longer than {@code timeout} is ended by PostgreSQL (a frozen executor lets go of its locks).
+     */
     Uni<Void> idleTimeout(Mutiny.Session s, Duration timeout) {
-        return s.createNativeQuery(IDLE_TIMEOUT, String.class).setParameter(1, timeout.toMillis() + "ms").getSingleResult()
+        return s.createNativeQuery(IDLE_TIMEOUT, String.class).setParameter(1, timeout.toMillis() + "ms")
+                .getSingleResult()
                 .replaceWithVoid();
     }
 
-    /** Tries the account's matching lock for the session's transaction: false when a run or a person's match holds it. */
+    /**
+     * Tries the account's matching lock for the session's transaction: false when a run or a person's match holds it.
+     */
     Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
-        return s.createNativeQuery(TRY_LOCK, Boolean.class).setParameter(1, MatchingRunService.LOCK_CLASS).setParameter(2, accountId)
+        return s.createNativeQuery(TRY_LOCK, Boolean.class).setParameter(1, MatchingRunService.LOCK_CLASS)
+                .setParameter(2, accountId)
                 .getSingleResult();
     }
 
@@ -129,7 +135,8 @@ public class MatchRunRepository {
 
     Uni<Long> insert(Mutiny.Session s, long accountId, RunKind kind, LocalDate from, LocalDate to, String actor) {
         return s.createNativeQuery(INSERT, Long.class).setParameter(1, accountId).setParameter(2, kind.code())
-                .setParameter(3, from).setParameter(4, to).setParameter(5, RunState.QUEUED.code()).setParameter(6, actor)
+                .setParameter(3, from).setParameter(4, to).setParameter(5, RunState.QUEUED.code())
+                .setParameter(6, actor)
                 .getSingleResult();
     }
 
@@ -155,26 +162,31 @@ public class MatchRunRepository {
      */
     Uni<Claimed> claim(long runId, int runnerPid) {
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(runId, runnerPid, RunState.RUNNING.code(), codes(RunStateMachine.from(RunState.RUNNING)).split(",")))
+                .execute(Tuple.of(runId, runnerPid, RunState.RUNNING.code(),
+                        codes(RunStateMachine.from(RunState.RUNNING)).split(",")))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
                     }
                     Row r = rows.iterator().next();
-                    return new Claimed(r.getLong("id"), r.getLong("account_id"), RunKind.valueOf(r.getString("kind").toUpperCase()),
-                            r.getLocalDate("period_start"), r.getLocalDate("period_end"), r.getOffsetDateTime("started_at").toInstant());
+                    return new Claimed(r.getLong("id"), r.getLong("account_id"),
+                            RunKind.valueOf(r.getString("kind").toUpperCase()),
+                            r.getLocalDate("period_start"), r.getLocalDate("period_end"),
+                            r.getOffsetDateTime("started_at").toInstant());
                 });
     }
 
     /** {@code queued → refused}: another run or a person's match held the account; false when it was not queued. */
     Uni<Boolean> refuse(Mutiny.Session s, long runId, String error) {
-        return s.createNativeQuery(REFUSE).setParameter(1, runId).setParameter(2, RunState.REFUSED.code()).setParameter(3, error)
+        return s.createNativeQuery(REFUSE).setParameter(1, runId).setParameter(2, RunState.REFUSED.code())
+                .setParameter(3, error)
                 .setParameter(4, codes(RunStateMachine.from(RunState.REFUSED))).executeUpdate().map(n -> n > 0);
     }
 
     /** The run stopped on an error: a person-readable text naming {@code incident}; false when its state forbids it. */
     Uni<Boolean> fail(Mutiny.Session s, long runId, String error, UUID incident) {
-        return s.createNativeQuery(FAIL).setParameter(1, runId).setParameter(2, RunState.FAILED.code()).setParameter(3, error)
+        return s.createNativeQuery(FAIL).setParameter(1, runId).setParameter(2, RunState.FAILED.code())
+                .setParameter(3, error)
                 .setParameter(4, incident.toString()).setParameter(5, codes(RunStateMachine.from(RunState.FAILED)))
                 .executeUpdate().map(n -> n > 0);
     }
@@ -201,12 +213,14 @@ public class MatchRunRepository {
         return s.createNativeQuery(ABANDON, Object[].class).setParameter(1, accountId)
                 .setParameter(2, RunState.RUNNING.code()).setParameter(3, RunState.QUEUED.code())
                 .setParameter(4, (long) MatchingRunService.LOCK_CLASS).setParameter(5, startTimeout.toSeconds())
-                .setParameter(6, RunState.ABANDONED.code()).setParameter(7, ABANDONED_RUNNING).setParameter(8, ABANDONED_QUEUED)
+                .setParameter(6, RunState.ABANDONED.code()).setParameter(7, ABANDONED_RUNNING)
+                .setParameter(8, ABANDONED_QUEUED)
                 .getResultList()
                 .map(rows -> {
                     List<Abandoned> out = new ArrayList<>();
                     for (Object[] r : rows) {
-                        out.add(new Abandoned(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), RunState.of((String) r[2])));
+                        out.add(new Abandoned(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                                RunState.of((String) r[2])));
                     }
                     return out;
                 });
@@ -214,15 +228,18 @@ public class MatchRunRepository {
 
     /** When the last succeeded incremental run of the account (other than {@code runId}) started; EPOCH when none. */
     Uni<Instant> lastIncrementalStart(Mutiny.Session s, long accountId, long runId) {
-        return s.createNativeQuery(LAST_INCREMENTAL, Long.class).setParameter(1, accountId).setParameter(2, RunKind.INCREMENTAL.code())
+        return s.createNativeQuery(LAST_INCREMENTAL, Long.class).setParameter(1, accountId)
+                .setParameter(2, RunKind.INCREMENTAL.code())
                 .setParameter(3, RunState.SUCCEEDED.code()).setParameter(4, runId).getSingleResult()
                 .map(micros -> micros == 0 ? Instant.EPOCH : Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
     }
 
     /** Whether the account's day-end run of {@code day} is queued, running or succeeded. */
     Uni<Boolean> dayEndDone(Mutiny.Session s, long accountId, LocalDate day) {
-        return s.createNativeQuery(DAY_END_DONE, Long.class).setParameter(1, accountId).setParameter(2, RunKind.DAY_END.code())
-                .setParameter(3, day).setParameter(4, codes(java.util.EnumSet.of(RunState.QUEUED, RunState.RUNNING, RunState.SUCCEEDED)))
+        return s.createNativeQuery(DAY_END_DONE, Long.class).setParameter(1, accountId)
+                .setParameter(2, RunKind.DAY_END.code())
+                .setParameter(3, day)
+                .setParameter(4, codes(java.util.EnumSet.of(RunState.QUEUED, RunState.RUNNING, RunState.SUCCEEDED)))
                 .getSingleResult().map(n -> n > 0);
     }
 

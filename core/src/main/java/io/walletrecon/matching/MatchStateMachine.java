@@ -34,7 +34,9 @@ public final class MatchStateMachine {
         return EnumSet.copyOf(ALLOWED.get(from));
     }
 
-    /** The one status a match must be in for {@code to} to happen: the guard of the conditional UPDATE that moves it. */
+    /**
+     * The one status a match must be in for {@code to} to happen: the guard of the conditional UPDATE that moves it.
+     */
     public static MatchStatus from(MatchStatus to) {
         Set<MatchStatus> from = EnumSet.noneOf(MatchStatus.class);
         ALLOWED.forEach((status, next) -> {

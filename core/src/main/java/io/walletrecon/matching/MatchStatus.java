@@ -3,10 +3,12 @@ package io.walletrecon.matching;
 /**
  * Where a match ({@code matches.status}) stands. {@link MatchStateMachine} holds the allowed transitions.
  * <ul>
- *   <li>{@code suggested}: a run proposes it (a weaker rule); its items are held, nothing is paid until a person confirms;</li>
- *   <li>{@code confirmed}: a run's confident rule or a person made it; a receipt match has paid its receivables;</li>
- *   <li>{@code rejected}: a person refused the suggestion; the pair is never proposed again;</li>
- *   <li>{@code unmatched}: a person undid a confirmed match; its payments were taken back, the pair is not proposed again.</li>
+ * <li>{@code suggested}: a run proposes it (a weaker rule); its items are held, nothing is paid until a person
+ * confirms;</li>
+ * <li>{@code confirmed}: a run's confident rule or a person made it; a receipt match has paid its receivables;</li>
+ * <li>{@code rejected}: a person refused the suggestion; the pair is never proposed again;</li>
+ * <li>{@code unmatched}: a person undid a confirmed match; its payments were taken back, the pair is not proposed
+ * again.</li>
  * </ul>
  */
 public enum MatchStatus {

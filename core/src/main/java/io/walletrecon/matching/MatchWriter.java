@@ -29,7 +29,8 @@ class MatchWriter {
     }
 
     /** The receivables confirmed staged matches pay, one row per receivable. */
-    static final String STAGE_CONFIRMED_PAYMENTS = "insert into " + ReceivableRepository.STAGED_PAYMENTS + " (rid, applied) "
+    static final String STAGE_CONFIRMED_PAYMENTS = "insert into " + ReceivableRepository.STAGED_PAYMENTS
+            + " (rid, applied) "
             + "select x.item_id, sum(x.amount) from mr_i x join mr_m m on m.grp = x.grp "
             + "where x.item_type = 'receivable' and m.status = 'confirmed' group by x.item_id";
 
@@ -51,20 +52,27 @@ class MatchWriter {
                 .chain(() -> receivables.payStaged(s, ctx.config().tolerance()));
     }
 
-    /** mr_m/mr_i -> matches/match_items with pre-allocated ids (two INSERT ... SELECT), then empties the staging tables. */
+    /**
+     * mr_m/mr_i -> matches/match_items with pre-allocated ids (two INSERT ... SELECT), then empties the staging tables.
+     */
     Uni<Void> persist(Mutiny.Session s, RunContext ctx, String kind, RunCounts counts) {
-        return text(s, "select coalesce(cast(json_object_agg(rule, n) as text), '{}') from (select rule, count(*) as n from mr_m group by rule) x")
+        return text(s,
+                "select coalesce(cast(json_object_agg(rule, n) as text), '{}') from (select rule, count(*) as n from mr_m group by rule) x")
                 .invoke(c -> counts.addMatches(json, c))
-                .chain(() -> exec(s, """
-                        create temp table mr_ids on commit drop as
-                        select grp, nextval(%s) as id from (select grp from mr_m order by grp) g""".formatted(MATCHES_ID_SEQ)))
+                .chain(() -> exec(s,
+                        """
+                                create temp table mr_ids on commit drop as
+                                select grp, nextval(%s) as id from (select grp from mr_m order by grp) g"""
+                                .formatted(MATCHES_ID_SEQ)))
                 .chain(() -> exec(s, "analyze mr_ids"))
-                .chain(() -> exec(s, """
-                        insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
-                            right_total_minor, difference_minor, created_by)
-                        select i.id, %d, %d, '%s', m.rule, m.confidence, m.status, m.currency, m.left_total, m.right_total,
-                               m.left_total - m.right_total, 'matching'
-                        from mr_m m join mr_ids i on i.grp = m.grp order by i.id""".formatted(ctx.accountId(), ctx.runId(), kind)))
+                .chain(() -> exec(s,
+                        """
+                                insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
+                                    right_total_minor, difference_minor, created_by)
+                                select i.id, %d, %d, '%s', m.rule, m.confidence, m.status, m.currency, m.left_total, m.right_total,
+                                       m.left_total - m.right_total, 'matching'
+                                from mr_m m join mr_ids i on i.grp = m.grp order by i.id"""
+                                .formatted(ctx.accountId(), ctx.runId(), kind)))
                 .chain(() -> exec(s, """
                         insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor)
                         select i.id, '%s', x.side, x.item_type, x.item_id, x.amount
@@ -73,7 +81,9 @@ class MatchWriter {
                 .chain(() -> exec(s, "truncate mr_m, mr_i"));
     }
 
-    /** Runs an INSERT into recon_exceptions (idempotent by dedupe key) and adds what it inserted to the counts by type. */
+    /**
+     * Runs an INSERT into recon_exceptions (idempotent by dedupe key) and adds what it inserted to the counts by type.
+     */
     Uni<Void> exceptions(Mutiny.Session s, RunCounts counts, String insert) {
         String sql = "with ins as (" + insert + " on conflict (dedupe_key) do nothing returning type) "
                 + "select coalesce(cast(json_object_agg(type, n) as text), '{}') from (select type, count(*) as n from ins group by type) x";

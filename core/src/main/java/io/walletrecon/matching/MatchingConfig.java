@@ -13,8 +13,9 @@ import java.util.Set;
  * points of the amount (100 = 1%), for fees and FX rounding.
  */
 @RegisterForReflection
-public record MatchingConfig(String account, long toleranceMinor, int toleranceBps, int dateWindowDays, Set<String> rules,
-                             int settlementAfterDays, LocalTime dayEndTime, String settlementAccount) {
+public record MatchingConfig(String account, long toleranceMinor, int toleranceBps, int dateWindowDays,
+        Set<String> rules,
+        int settlementAfterDays, LocalTime dayEndTime, String settlementAccount) {
 
     /** The rules in the order they run: most confident first, so that a weaker rule only sees what is left. */
     public static final List<String> RULES = List.of("reference", "payer_amount", "one_to_many", "amount_date",

@@ -6,7 +6,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalTime;
 
-/** Every statement over {@code matching_config}: an account's row as JSON (absent: none), and its upsert. Binds only. */
+/**
+ * Every statement over {@code matching_config}: an account's row as JSON (absent: none), and its upsert. Binds only.
+ */
 @ApplicationScoped
 public class MatchingConfigRepository {
 
@@ -28,7 +30,7 @@ public class MatchingConfigRepository {
 
     /** What is stored for one account, as the values {@code put} takes. */
     record Stored(long toleranceMinor, int toleranceBps, int dateWindowDays, String rules, int settlementAfterDays,
-                  LocalTime dayEndTime, Long settlementAccountId) {
+            LocalTime dayEndTime, Long settlementAccountId) {
     }
 
     /** The account's row as a JSON object, or null when it has none (the defaults apply). */

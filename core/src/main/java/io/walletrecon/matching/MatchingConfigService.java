@@ -33,8 +33,9 @@ public class MatchingConfigService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public MatchingConfigService(AccountService accounts, AccountRepository accountRepository, MatchingConfigRepository configs,
-                                 AuditLog audit, ObjectMapper json) {
+    public MatchingConfigService(AccountService accounts, AccountRepository accountRepository,
+            MatchingConfigRepository configs,
+            AuditLog audit, ObjectMapper json) {
         this.accounts = accounts;
         this.configs = configs;
         this.accountRepository = accountRepository;
@@ -57,7 +58,8 @@ public class MatchingConfigService {
         try {
             JsonNode n = json.readTree(row);
             Set<String> rules = new LinkedHashSet<>();
-            Arrays.stream(n.get("rules").asText().split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(rules::add);
+            Arrays.stream(n.get("rules").asText().split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                    .forEach(rules::add);
             return new MatchingConfig(account, n.get("toleranceMinor").asLong(), n.get("toleranceBps").asInt(),
                     n.get("dateWindowDays").asInt(), rules, n.get("settlementAfterDays").asInt(),
                     LocalTime.parse(n.get("dayEndTime").asText()),
@@ -74,7 +76,9 @@ public class MatchingConfigService {
         long tolMinor = request.toleranceMinor() == null ? d.toleranceMinor() : request.toleranceMinor();
         int tolBps = request.toleranceBps() == null ? d.toleranceBps() : request.toleranceBps();
         int window = request.dateWindowDays() == null ? d.dateWindowDays() : request.dateWindowDays();
-        int settleDays = request.settlementAfterDays() == null ? d.settlementAfterDays() : request.settlementAfterDays();
+        int settleDays = request.settlementAfterDays() == null
+                ? d.settlementAfterDays()
+                : request.settlementAfterDays();
         Set<String> rules = request.rules() == null ? d.rules() : new LinkedHashSet<>(request.rules());
         LocalTime dayEnd = d.dayEndTime();
         if (tolMinor < 0) {
@@ -91,7 +95,8 @@ public class MatchingConfigService {
         }
         for (String rule : rules) {
             if (!MatchingConfig.RULES.contains(rule)) {
-                errors.add(ProblemError.field("rules", "unknown rule '" + rule + "'; rules are " + String.join(", ", MatchingConfig.RULES)));
+                errors.add(ProblemError.field("rules",
+                        "unknown rule '" + rule + "'; rules are " + String.join(", ", MatchingConfig.RULES)));
             }
         }
         if (request.dayEndTime() != null) {
@@ -106,13 +111,18 @@ public class MatchingConfigService {
         String ruleList = String.join(",", MatchingConfig.RULES.stream().filter(rules::contains).toList());
         LocalTime dayEndTime = dayEnd;
         return accounts.require(accountCode).chain(account -> settlementAccount(request.settlementAccount(), account)
-                .chain(settlement -> Panache.getSession().chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
-                        tolMinor, tolBps, window, ruleList, settleDays, dayEndTime, settlement == null ? null : settlement.id), actor)))
+                .chain(settlement -> Panache.getSession()
+                        .chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
+                                tolMinor, tolBps, window, ruleList, settleDays, dayEndTime,
+                                settlement == null ? null : settlement.id), actor)))
                 .chain(() -> load(account))
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
     }
 
-    /** The bank account a wallet account's payouts arrive in: the same company's (money does not settle across legal entities). */
+    /**
+     * The bank account a wallet account's payouts arrive in: the same company's (money does not settle across legal
+     * entities).
+     */
     private Uni<Account> settlementAccount(String code, Account wallet) {
         if (code == null || code.isBlank()) {
             return Uni.createFrom().nullItem();
@@ -123,8 +133,9 @@ public class MatchingConfigService {
                         List.of(ProblemError.field("settlementAccount", "no account '" + code + "'")));
             }
             if (a.companyId != wallet.companyId) {
-                throw ApiException.invalid("settlementAccount: account '" + code + "' belongs to another company than " + wallet.code
-                        + "; payouts settle into an account of the same company",
+                throw ApiException.invalid(
+                        "settlementAccount: account '" + code + "' belongs to another company than " + wallet.code
+                                + "; payouts settle into an account of the same company",
                         List.of(ProblemError.field("settlementAccount", "belongs to another company")));
             }
             return a;

@@ -24,7 +24,7 @@ public final class MatchingRequests {
     /** Per-account rule configuration; a field left out takes its default. */
     @RegisterForReflection
     public record Config(Long toleranceMinor, Integer toleranceBps, Integer dateWindowDays, List<String> rules,
-                         Integer settlementAfterDays, String dayEndTime, String settlementAccount) {
+            Integer settlementAfterDays, String dayEndTime, String settlementAccount) {
     }
 
     @RegisterForReflection
@@ -34,7 +34,7 @@ public final class MatchingRequests {
     /** A match made by hand: any number of items on each side, and why. */
     @RegisterForReflection
     public record ManualMatch(@NotBlank String account, @NotBlank String kind, @NotEmpty List<@Valid Item> items,
-                              @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     @RegisterForReflection

@@ -35,7 +35,8 @@ import java.util.UUID;
  * <p>Liveness: a run is {@code running} only while its executor's transaction holds the account's lock (it claims
  * the run after taking the lock). A process that dies takes its connection, its transaction (rolled back) and the
  * lock with it; {@link #recover} then marks the run {@code abandoned}, and the next request or tick goes ahead.
- * Lock order inside a run: the account's matching lock (tried), the receivables lock of its company's currencies (waited
+ * Lock order inside a run: the account's matching lock (tried), the receivables lock of its company's currencies
+ * (waited
  * for, in key order), and the audit chain's lock last, by appending the run's audit rows as its final statements.
  */
 @ApplicationScoped
@@ -61,9 +62,10 @@ public class MatchingRunService {
     private final RunSettings settings;
     private final BackgroundWork background;
 
-    public MatchingRunService(AccountService accounts, AccountRepository accountRepository, MatchingConfigService configs,
-                           MatchRulesRepository rules, MatchRunRepository runs, AuditLog audit,
-                           CollectionCodeService collectionCodes, RunSettings settings, BackgroundWork background) {
+    public MatchingRunService(AccountService accounts, AccountRepository accountRepository,
+            MatchingConfigService configs,
+            MatchRulesRepository rules, MatchRunRepository runs, AuditLog audit,
+            CollectionCodeService collectionCodes, RunSettings settings, BackgroundWork background) {
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.configs = configs;
@@ -76,18 +78,20 @@ public class MatchingRunService {
     }
 
     /**
-     * A person starts a run: it is queued, and once that has committed it is handed to the background work that executes
-     * it (the server's worker pool, or the jobs function in the cloud). Refused (409) while another run of the account is
+     * A person starts a run: it is queued, and once that has committed it is handed to the background work that
+     * executes
+     * it (the server's worker pool, or the jobs function in the cloud). Refused (409) while another run of the account
+     * is
      * queued or running. A hand-over that fails fails the run, with an incident, and the queued run is still answered.
      */
     public Uni<MatchingViews.RunView> start(String accountCode, LocalDate from, LocalDate to, String actor) {
         return Panache.withTransaction(() -> queue(accountCode, RunKind.MANUAL, from, to, actor)).map(request -> {
-                    if (request.accountBusy()) {
-                        throw ApiException.conflict("A matching run of account '" + accountCode
-                                + "' is already queued or running; wait for it to finish");
-                    }
-                    return request.run();
-                })
+            if (request.accountBusy()) {
+                throw ApiException.conflict("A matching run of account '" + accountCode
+                        + "' is already queued or running; wait for it to finish");
+            }
+            return request.run();
+        })
                 .call(run -> background.submit(BackgroundJob.matchingRun(run.id()))
                         .onFailure().call(e -> recordFailure(run.id(), e)).onFailure().recoverWithNull());
     }
@@ -102,22 +106,25 @@ public class MatchingRunService {
     }
 
     /** Queues a run and executes it here, returning its final state; null when another run holds the account. */
-    private Uni<MatchingViews.RunView> runIfFree(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
+    private Uni<MatchingViews.RunView> runIfFree(String accountCode, RunKind kind, LocalDate from, LocalDate to,
+            String actor) {
         return Panache.withTransaction(() -> queue(accountCode, kind, from, to, actor))
                 .chain(request -> request.accountBusy() ? Uni.createFrom().nullItem() : execute(request.run().id()));
     }
 
     private Uni<RunRequest> queue(String accountCode, RunKind kind, LocalDate from, LocalDate to, String actor) {
         checkPeriod(kind, from, to);
-        return accounts.require(accountCode).chain(account -> Panache.getSession().chain(s -> runs.abandonStale(s, account.id, settings.startTimeout())
-                .chain(abandoned -> runs.active(s, account.id).chain(active -> active > 0
-                        ? recordAbandoned(abandoned).replaceWith(RunRequest.ACCOUNT_BUSY)
-                        : runs.insert(s, account.id, kind, from, to, actor)
-                        // The audit rows come last: the chain's lock is held from the first append until commit.
-                        .call(() -> recordAbandoned(abandoned))
-                        .call(id -> audit.record(actor, "matching.run.requested", "match_run", id, null,
-                                Map.of("account", accountCode, "kind", kind.code(), "from", String.valueOf(from), "to", String.valueOf(to))))
-                        .chain(id -> runs.view(s, id)).map(RunRequest::new)))));
+        return accounts.require(accountCode).chain(account -> Panache.getSession()
+                .chain(s -> runs.abandonStale(s, account.id, settings.startTimeout())
+                        .chain(abandoned -> runs.active(s, account.id).chain(active -> active > 0
+                                ? recordAbandoned(abandoned).replaceWith(RunRequest.ACCOUNT_BUSY)
+                                : runs.insert(s, account.id, kind, from, to, actor)
+                                        // The audit rows come last: the chain's lock is held from the first append until commit.
+                                        .call(() -> recordAbandoned(abandoned))
+                                        .call(id -> audit.record(actor, "matching.run.requested", "match_run", id, null,
+                                                Map.of("account", accountCode, "kind", kind.code(), "from",
+                                                        String.valueOf(from), "to", String.valueOf(to))))
+                                        .chain(id -> runs.view(s, id)).map(RunRequest::new)))));
     }
 
     private static void checkPeriod(RunKind kind, LocalDate from, LocalDate to) {
@@ -146,8 +153,9 @@ public class MatchingRunService {
      * queued (already taken, finished or abandoned) changes nothing.
      */
     public Uni<MatchingViews.RunView> execute(long runId) {
-        return runs.find(runId).chain(run -> run == null || run.state() != RunState.QUEUED ? Uni.createFrom().voidItem()
-                        : Panache.withTransaction(() -> Panache.getSession().chain(s -> lockedRun(s, run)))
+        return runs.find(runId).chain(run -> run == null || run.state() != RunState.QUEUED
+                ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> Panache.getSession().chain(s -> lockedRun(s, run)))
                         .onFailure().recoverWithUni(e -> recordFailure(runId, e)))
                 .chain(() -> get(runId));
     }
@@ -155,10 +163,11 @@ public class MatchingRunService {
     private Uni<Void> lockedRun(Mutiny.Session s, MatchRunRepository.Queued run) {
         return runs.idleTimeout(s, settings.idleTimeout())
                 .chain(() -> runs.tryLock(s, run.accountId()))
-                .chain(locked -> !locked ? runs.refuse(s, run.id(), REFUSED).replaceWithVoid()
+                .chain(locked -> !locked
+                        ? runs.refuse(s, run.id(), REFUSED).replaceWithVoid()
                         : runs.backendPid(s).chain(pid -> runs.claim(run.id(), pid))
-                        // Not claimed: another executor took it, or recovery abandoned it; this transaction did nothing.
-                        .chain(claimed -> claimed == null ? Uni.createFrom().voidItem() : work(s, claimed)));
+                                // Not claimed: another executor took it, or recovery abandoned it; this transaction did nothing.
+                                .chain(claimed -> claimed == null ? Uni.createFrom().voidItem() : work(s, claimed)));
     }
 
     private Uni<Void> work(Mutiny.Session s, MatchRunRepository.Claimed run) {
@@ -180,11 +189,17 @@ public class MatchingRunService {
     private Uni<Void> recordFailure(long runId, Throwable e) {
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "matching run %d failed: incident %s", runId, incident);
-        String text = e instanceof ApiException api ? api.getMessage() + " (incident " + incident + ")" : failureText(incident);
+        String text = e instanceof ApiException api
+                ? api.getMessage() + " (incident " + incident + ")"
+                : failureText(incident);
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> runs.fail(s, runId, text, incident)
-                        .call(failed -> !failed ? Uni.createFrom().voidItem()
-                                : audit.record(ACTOR, "matching.run.failed", "match_run", runId, text, Map.of("incident", incident.toString())))))
-                .onFailure().invoke(e2 -> LOG.errorf(e2, "matching run %d: its failure (incident %s) could not be recorded", runId, incident))
+                .call(failed -> !failed
+                        ? Uni.createFrom().voidItem()
+                        : audit.record(ACTOR, "matching.run.failed", "match_run", runId, text,
+                                Map.of("incident", incident.toString())))))
+                .onFailure()
+                .invoke(e2 -> LOG.errorf(e2, "matching run %d: its failure (incident %s) could not be recorded", runId,
+                        incident))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -194,17 +209,23 @@ public class MatchingRunService {
                 + incident + " to your administrator.";
     }
 
-    private Uni<RunContext> context(Mutiny.Session s, MatchRunRepository.Claimed run, Account account, MatchingConfig config) {
-        Uni<Long> settlement = config.settlementAccount() == null ? Uni.createFrom().nullItem()
+    private Uni<RunContext> context(Mutiny.Session s, MatchRunRepository.Claimed run, Account account,
+            MatchingConfig config) {
+        Uni<Long> settlement = config.settlementAccount() == null
+                ? Uni.createFrom().nullItem()
                 : accountRepository.findByCode(config.settlementAccount()).map(a -> a == null ? null : a.id);
-        Uni<Instant> since = run.kind().full() ? Uni.createFrom().item(Instant.EPOCH)
+        Uni<Instant> since = run.kind().full()
+                ? Uni.createFrom().item(Instant.EPOCH)
                 : runs.lastIncrementalStart(s, account.id, run.id())
-                .map(last -> last.equals(Instant.EPOCH) ? last : last.minusSeconds(INCREMENTAL_OVERLAP_SECONDS));
+                        .map(last -> last.equals(Instant.EPOCH)
+                                ? last
+                                : last.minusSeconds(INCREMENTAL_OVERLAP_SECONDS));
         LocalDate today = LocalDate.ofInstant(run.startedAt(), account.zone());
         LocalDate from = run.from() == null ? today : run.from();
         LocalDate to = run.to() == null ? today : run.to();
-        return settlement.chain(settlementId -> since.map(sinceAt -> new RunContext(account.id, account.companyId, run.id(), account.provider.code(),
-                account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId)));
+        return settlement.chain(settlementId -> since
+                .map(sinceAt -> new RunContext(account.id, account.companyId, run.id(), account.provider.code(),
+                        account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId)));
     }
 
     private MatchRulesRepository.Progress progress(long runId) {
@@ -231,17 +252,21 @@ public class MatchingRunService {
      * calls it on every tick, and a request for an account does the same for that account first.
      */
     public Uni<List<Long>> recover() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> runs.abandonStale(s, 0, settings.startTimeout()))
-                .call(this::recordAbandoned))
+        return Panache
+                .withTransaction(() -> Panache.getSession().chain(s -> runs.abandonStale(s, 0, settings.startTimeout()))
+                        .call(this::recordAbandoned))
                 .map(list -> list.stream().map(MatchRunRepository.Abandoned::id).toList());
     }
 
     private Uni<Void> recordAbandoned(List<MatchRunRepository.Abandoned> abandoned) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (MatchRunRepository.Abandoned a : abandoned) {
-            LOG.warnf("matching run %d of account %d was %s without a live executor: marked abandoned", a.id(), a.accountId(), a.was().code());
+            LOG.warnf("matching run %d of account %d was %s without a live executor: marked abandoned", a.id(),
+                    a.accountId(), a.was().code());
             chain = chain.chain(() -> audit.record(ACTOR, "matching.run.abandoned", "match_run", a.id(),
-                    a.was() == RunState.RUNNING ? MatchRunRepository.ABANDONED_RUNNING : MatchRunRepository.ABANDONED_QUEUED,
+                    a.was() == RunState.RUNNING
+                            ? MatchRunRepository.ABANDONED_RUNNING
+                            : MatchRunRepository.ABANDONED_QUEUED,
                     Map.of("was", a.was().code())).replaceWithVoid());
         }
         return chain;
@@ -290,7 +315,8 @@ public class MatchingRunService {
             if (local.toLocalTime().isBefore(config.dayEndTime())) {
                 return Uni.createFrom().item(false);
             }
-            return Panache.getSession().chain(s -> runs.dayEndDone(s, account.id, local.toLocalDate())).map(done -> !done);
+            return Panache.getSession().chain(s -> runs.dayEndDone(s, account.id, local.toLocalDate()))
+                    .map(done -> !done);
         }));
     }
 }

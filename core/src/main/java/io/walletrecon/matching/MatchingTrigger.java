@@ -40,7 +40,8 @@ public record MatchingTrigger(@JsonProperty("detail") Detail detail) {
         @JsonCreator
         public Detail {
             if (kind == null) {
-                throw new IllegalArgumentException("matching event without \"detail.kind\": expected one of " + Tick.accepted());
+                throw new IllegalArgumentException(
+                        "matching event without \"detail.kind\": expected one of " + Tick.accepted());
             }
         }
     }
@@ -68,7 +69,8 @@ public record MatchingTrigger(@JsonProperty("detail") Detail detail) {
                     return t;
                 }
             }
-            throw new IllegalArgumentException("unknown matching event kind \"" + code + "\": expected one of " + accepted());
+            throw new IllegalArgumentException(
+                    "unknown matching event kind \"" + code + "\": expected one of " + accepted());
         }
 
         static String accepted() {

@@ -16,9 +16,11 @@ public final class MatchingViews {
     }
 
     @RegisterForReflection
-    public record RunView(long id, String account, String kind, LocalDate periodStart, LocalDate periodEnd, String state,
-                          String requestedBy, long itemsTotal, long itemsProcessed, Map<String, Map<String, Long>> counts,
-                          String error, String incidentId, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    public record RunView(long id, String account, String kind, LocalDate periodStart, LocalDate periodEnd,
+            String state,
+            String requestedBy, long itemsTotal, long itemsProcessed, Map<String, Map<String, Long>> counts,
+            String error, String incidentId, OffsetDateTime createdAt, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt) {
     }
 
     @RegisterForReflection
@@ -26,10 +28,11 @@ public final class MatchingViews {
     }
 
     @RegisterForReflection
-    public record MatchView(long id, String account, Long runId, String kind, String rule, BigDecimal confidence, String status,
-                            String currency, long leftTotalMinor, long rightTotalMinor, long differenceMinor, String createdBy,
-                            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason,
-                            List<MatchItemView> items) {
+    public record MatchView(long id, String account, Long runId, String kind, String rule, BigDecimal confidence,
+            String status,
+            String currency, long leftTotalMinor, long rightTotalMinor, long differenceMinor, String createdBy,
+            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason,
+            List<MatchItemView> items) {
     }
 
     @RegisterForReflection
@@ -37,10 +40,11 @@ public final class MatchingViews {
     }
 
     @RegisterForReflection
-    public record ExceptionView(long id, String company, String account, Long runId, String type, String status, String currency,
-                                Long expectedMinor, Long actualMinor, Long differenceMinor, Long transactionId, Long receivableId,
-                                Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
-                                String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
-                                OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations) {
+    public record ExceptionView(long id, String company, String account, Long runId, String type, String status,
+            String currency,
+            Long expectedMinor, Long actualMinor, Long differenceMinor, Long transactionId, Long receivableId,
+            Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
+            String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
+            OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations) {
     }
 }

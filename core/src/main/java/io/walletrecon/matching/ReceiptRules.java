@@ -15,7 +15,8 @@ import static io.walletrecon.matching.MatchRulesRepository.exec;
 import static io.walletrecon.matching.MatchRulesRepository.text;
 
 /**
- * Receipts to receivables of the account's company, in order of confidence: reference (and partial payments), payer + amount, one-to-many
+ * Receipts to receivables of the account's company, in order of confidence: reference (and partial payments), payer +
+ * amount, one-to-many
  * (oldest-first prefixes, then a bounded subset search), amount + date (a suggestion); then, in a full run, what is
  * left: unmatched receipts and past-due receivables. Each reads the receipts the previous one left in
  * {@code mr_receipt}. Window functions decide uniqueness: a receipt with several candidates, or a receivable wanted
@@ -65,45 +66,52 @@ class ReceiptRules {
                        row_number() over (partition by c.rid, c.amt, coalesce(c.payer_identity, '') order by c.occurred_at, c.tid) as dup_rank,
                        count(*) over (partition by c.rid) as n_r
                 from c
-                where c.n_t = 1""".formatted(decisions[0] == 0 ? "true" : """
-                not exists (select 1 from mr_held h where h.id = j.rid)
-                and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = j.tid and b.right_id = j.rid)""",
-                ctx.tol("c.r_amt"), ctx.companyId());
+                where c.n_t = 1"""
+                .formatted(decisions[0] == 0
+                        ? "true"
+                        : """
+                                not exists (select 1 from mr_held h where h.id = j.rid)
+                                and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = j.tid and b.right_id = j.rid)""",
+                        ctx.tol("c.r_amt"), ctx.companyId());
         // Classify: a receipt that finds its receivable still owing is applied (whole: reference; part: partial
         // payment, many-to-one); one that finds it already covered is a duplicate (same payer, amount and
         // reference as an earlier payment) or an overpayment. A match gets its id here, in the same pass.
-        steps.add(() -> exec(s, """
-                create temp table mr_refx on commit drop as
-                select y.*, case when y.cls = 'match' then nextval(%s) end as mid,
-                       case when y.rule = 'reference' then y.r_amt - y.base else y.applied end as right_total
-                from (
-                  select x.*,
-                         case when x.r_amt - x.base > x.r_tol then 'match'
-                              when x.dup_rank > 1 or exists (
-                                   select 1 from match_items l join match_items r on r.match_id = l.match_id and r.side = 'right'
-                                          and r.item_type = 'receivable' and r.item_id = x.rid and r.live
-                                   join transactions t2 on t2.id = l.item_id
-                                   where l.side = 'left' and l.item_type = 'transaction' and l.live and l.item_id <> x.tid
-                                     and t2.amount_minor = x.amt and coalesce(t2.payer_identity, '') = coalesce(x.payer_identity, ''))
-                              then 'duplicate' else 'extra' end as cls,
-                         case when x.base = 0 and abs(x.amt - x.r_amt) <= x.r_tol then 'reference' else 'partial_payment' end as rule,
-                         least(x.amt, x.r_amt - x.base) as applied
-                  from (%s) x
-                ) y""".formatted(MATCHES_ID_SEQ, candidates.get())));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_refx on commit drop as
+                        select y.*, case when y.cls = 'match' then nextval(%s) end as mid,
+                               case when y.rule = 'reference' then y.r_amt - y.base else y.applied end as right_total
+                        from (
+                          select x.*,
+                                 case when x.r_amt - x.base > x.r_tol then 'match'
+                                      when x.dup_rank > 1 or exists (
+                                           select 1 from match_items l join match_items r on r.match_id = l.match_id and r.side = 'right'
+                                                  and r.item_type = 'receivable' and r.item_id = x.rid and r.live
+                                           join transactions t2 on t2.id = l.item_id
+                                           where l.side = 'left' and l.item_type = 'transaction' and l.live and l.item_id <> x.tid
+                                             and t2.amount_minor = x.amt and coalesce(t2.payer_identity, '') = coalesce(x.payer_identity, ''))
+                                      then 'duplicate' else 'extra' end as cls,
+                                 case when x.base = 0 and abs(x.amt - x.r_amt) <= x.r_tol then 'reference' else 'partial_payment' end as rule,
+                                 least(x.amt, x.r_amt - x.base) as applied
+                          from (%s) x
+                        ) y"""
+                        .formatted(MATCHES_ID_SEQ, candidates.get())));
         persistReferenceMatches(s, ctx, counts, steps);
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
-                    transaction_id, receivable_id, customer_id, business_date, detail, dedupe_key)
-                select %1$d, %2$d, 'duplicate_payment', currency, 0, amt, amt, tid, rid, customer_id, value_date,
-                       'Payment of ' || amt || ' with reference ' || ref || ' repeats an earlier payment of a receivable that is already paid',
-                       'duplicate_payment:txn:' || tid
-                from mr_refx where cls = 'duplicate'
-                union all
-                select %1$d, %2$d, 'amount_mismatch', currency, greatest(r_amt - base, 0), amt, amt - greatest(r_amt - base, 0), tid, rid, customer_id, value_date,
-                       'Overpayment: received ' || amt || ' for ' || ref || ' which owed ' || greatest(r_amt - base, 0),
-                       'amount_mismatch:txn:' || tid
-                from mr_refx where cls = 'extra' or (cls = 'match' and amt - (r_amt - base) > r_tol)
-                order by 1""".formatted(ctx.accountId(), ctx.runId())));
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                            transaction_id, receivable_id, customer_id, business_date, detail, dedupe_key)
+                        select %1$d, %2$d, 'duplicate_payment', currency, 0, amt, amt, tid, rid, customer_id, value_date,
+                               'Payment of ' || amt || ' with reference ' || ref || ' repeats an earlier payment of a receivable that is already paid',
+                               'duplicate_payment:txn:' || tid
+                        from mr_refx where cls = 'duplicate'
+                        union all
+                        select %1$d, %2$d, 'amount_mismatch', currency, greatest(r_amt - base, 0), amt, amt - greatest(r_amt - base, 0), tid, rid, customer_id, value_date,
+                               'Overpayment: received ' || amt || ' for ' || ref || ' which owed ' || greatest(r_amt - base, 0),
+                               'amount_mismatch:txn:' || tid
+                        from mr_refx where cls = 'extra' or (cls = 'match' and amt - (r_amt - base) > r_tol)
+                        order by 1"""
+                        .formatted(ctx.accountId(), ctx.runId())));
         // Most receipts are settled here: keeping the rest is cheaper than deleting the settled ones.
         steps.add(() -> exec(s, """
                 create temp table mr_receipt_rest on commit drop as
@@ -127,38 +135,45 @@ class ReceiptRules {
         // Only receivables several receipts pay (partial payments) need adding up: 0.75 s saved at 1M.
         steps.add(() -> writer.payReceivables(s, ctx, STAGE_REFERENCE_PAYMENTS));
         // mr_refx is in id order (ids were drawn as it was written), so both inserts append to their indexes.
-        steps.add(() -> exec(s, """
-                insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
-                    right_total_minor, difference_minor, created_by)
-                select mid, %d, %d, '%s', rule, 1, 'confirmed', currency, amt, right_total, amt - right_total, 'matching'
-                from mr_refx where cls = 'match'""".formatted(ctx.accountId(), ctx.runId(), KIND_RECEIPT)));
-        steps.add(() -> exec(s, """
-                insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor)
-                select x.mid, '%s', v.side, v.item_type, v.item_id, v.amount
-                from mr_refx x
-                cross join lateral (values ('left', 'transaction', x.tid, x.amt), ('right', 'receivable', x.rid, x.applied))
-                     as v (side, item_type, item_id, amount)
-                where x.cls = 'match'""".formatted(KIND_RECEIPT)));
+        steps.add(() -> exec(s,
+                """
+                        insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
+                            right_total_minor, difference_minor, created_by)
+                        select mid, %d, %d, '%s', rule, 1, 'confirmed', currency, amt, right_total, amt - right_total, 'matching'
+                        from mr_refx where cls = 'match'"""
+                        .formatted(ctx.accountId(), ctx.runId(), KIND_RECEIPT)));
+        steps.add(() -> exec(s,
+                """
+                        insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor)
+                        select x.mid, '%s', v.side, v.item_type, v.item_id, v.amount
+                        from mr_refx x
+                        cross join lateral (values ('left', 'transaction', x.tid, x.amt), ('right', 'receivable', x.rid, x.applied))
+                             as v (side, item_type, item_id, amount)
+                        where x.cls = 'match'"""
+                        .formatted(KIND_RECEIPT)));
     }
 
     /** The receivables the reference rule's matches pay, one row per receivable. */
-    static final String STAGE_REFERENCE_PAYMENTS = "insert into " + ReceivableRepository.STAGED_PAYMENTS + " (rid, applied) "
+    static final String STAGE_REFERENCE_PAYMENTS = "insert into " + ReceivableRepository.STAGED_PAYMENTS
+            + " (rid, applied) "
             + "select rid, applied from mr_refx where cls = 'match' and n_r = 1 "
             + "union all select rid, cast(sum(applied) as bigint) from mr_refx where cls = 'match' and n_r > 1 group by rid";
 
     void payerAmount(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
-        steps.add(() -> exec(s, """
-                create temp table mr_pay on commit drop as
-                select * from (
-                  select t.id as tid, r.id as rid, t.amt, t.currency, r.amount_minor - r.paid_minor as outstanding,
-                         count(*) over (partition by t.id) as n_t, count(*) over (partition by r.id) as n_r
-                  from mr_receipt t
-                  join receivables r on r.customer_id = t.customer_id and r.currency = t.currency and r.company_id = %d
-                       and r.status in ('open', 'partially_paid') and r.amount_minor - r.paid_minor = t.amt
-                  where t.customer_id is not null
-                    and not exists (select 1 from mr_held h where h.id = r.id)
-                    and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = r.id)
-                ) c where n_t = 1 and n_r = 1""".formatted(ctx.companyId())));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_pay on commit drop as
+                        select * from (
+                          select t.id as tid, r.id as rid, t.amt, t.currency, r.amount_minor - r.paid_minor as outstanding,
+                                 count(*) over (partition by t.id) as n_t, count(*) over (partition by r.id) as n_r
+                          from mr_receipt t
+                          join receivables r on r.customer_id = t.customer_id and r.currency = t.currency and r.company_id = %d
+                               and r.status in ('open', 'partially_paid') and r.amount_minor - r.paid_minor = t.amt
+                          where t.customer_id is not null
+                            and not exists (select 1 from mr_held h where h.id = r.id)
+                            and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = r.id)
+                        ) c where n_t = 1 and n_r = 1"""
+                        .formatted(ctx.companyId())));
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
                 select tid, 'payer_amount', 0.9, 'confirmed', currency, amt, outstanding from mr_pay"""));
@@ -176,34 +191,40 @@ class ReceiptRules {
         // So the candidate sets are the due-date-ordered prefixes of the customer's open receivables (due no later
         // than the payment's date plus the window); the shortest prefix of two or more whose sum equals the payment
         // within tolerance wins. A receivable two receipts both want is left to people.
-        steps.add(() -> exec(s, """
-                create temp table mr_otm on commit drop as
-                with c as (
-                  select t.id as tid, t.amt, t.tol, t.currency, o.id as rid, o.outstanding,
-                         sum(o.outstanding) over (partition by t.id order by o.due_date, o.id) as run_sum,
-                         row_number() over (partition by t.id order by o.due_date, o.id) as k
-                  from mr_receipt t
-                  join mr_open o on o.customer_id = t.customer_id and o.currency = t.currency and o.due_date <= t.value_date + %d
-                  where t.customer_id is not null
-                    and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)
-                ), hit as (
-                  select tid, min(k) as kk from c where k >= 2 and abs(run_sum - amt) <= tol group by tid
-                ), chosen as (
-                  select c.* from c join hit on hit.tid = c.tid and c.k <= hit.kk
-                ), contested as (
-                  select distinct tid from (select tid, count(*) over (partition by rid) as n_r from chosen) x where n_r > 1
-                )
-                select * from chosen where tid not in (select tid from contested)""".formatted(ctx.window())));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_otm on commit drop as
+                        with c as (
+                          select t.id as tid, t.amt, t.tol, t.currency, o.id as rid, o.outstanding,
+                                 sum(o.outstanding) over (partition by t.id order by o.due_date, o.id) as run_sum,
+                                 row_number() over (partition by t.id order by o.due_date, o.id) as k
+                          from mr_receipt t
+                          join mr_open o on o.customer_id = t.customer_id and o.currency = t.currency and o.due_date <= t.value_date + %d
+                          where t.customer_id is not null
+                            and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)
+                        ), hit as (
+                          select tid, min(k) as kk from c where k >= 2 and abs(run_sum - amt) <= tol group by tid
+                        ), chosen as (
+                          select c.* from c join hit on hit.tid = c.tid and c.k <= hit.kk
+                        ), contested as (
+                          select distinct tid from (select tid, count(*) over (partition by rid) as n_r from chosen) x where n_r > 1
+                        )
+                        select * from chosen where tid not in (select tid from contested)"""
+                        .formatted(ctx.window())));
         oneToManyMatches(s, ctx, counts, steps, "mr_otm");
         subsets(s, ctx, counts, steps);
     }
 
-    /** Confirms the one-to-many matches of {@code chosen} (tid, amt, currency, rid, outstanding: one row per receivable). */
+    /**
+     * Confirms the one-to-many matches of {@code chosen} (tid, amt, currency, rid, outstanding: one row per
+     * receivable).
+     */
     private void oneToManyMatches(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String chosen) {
-        steps.add(() -> exec(s, """
-                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
-                select tid, 'one_to_many', 0.85, 'confirmed', min(currency), min(amt), sum(outstanding) from %s group by tid"""
-                .formatted(chosen)));
+        steps.add(() -> exec(s,
+                """
+                        insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
+                        select tid, 'one_to_many', 0.85, 'confirmed', min(currency), min(amt), sum(outstanding) from %s group by tid"""
+                        .formatted(chosen)));
         steps.add(() -> exec(s, """
                 insert into mr_i (grp, side, item_type, item_id, amount)
                 select distinct tid, 'left', 'transaction', tid, amt from %1$s
@@ -225,16 +246,18 @@ class ReceiptRules {
      * are an ambiguous exception listing them; a receivable two receipts' unique subsets both want is left to people.
      */
     private void subsets(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
-        steps.add(() -> exec(s, """
-                create temp table mr_subc on commit drop as
-                select * from (
-                  select t.id as tid, t.amt, t.tol, t.currency, t.value_date, t.customer_id, o.id as rid, o.outstanding,
-                         row_number() over (partition by t.id order by o.id) as k, count(*) over (partition by t.id) as n
-                  from mr_receipt t
-                  join mr_open o on o.customer_id = t.customer_id and o.currency = t.currency and o.due_date <= t.value_date + %d
-                  where t.customer_id is not null and o.outstanding > 0
-                    and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)
-                ) c where n between 2 and %d""".formatted(ctx.window(), SUBSET_MAX_CANDIDATES)));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_subc on commit drop as
+                        select * from (
+                          select t.id as tid, t.amt, t.tol, t.currency, t.value_date, t.customer_id, o.id as rid, o.outstanding,
+                                 row_number() over (partition by t.id order by o.id) as k, count(*) over (partition by t.id) as n
+                          from mr_receipt t
+                          join mr_open o on o.customer_id = t.customer_id and o.currency = t.currency and o.due_date <= t.value_date + %d
+                          where t.customer_id is not null and o.outstanding > 0
+                            and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)
+                        ) c where n between 2 and %d"""
+                        .formatted(ctx.window(), SUBSET_MAX_CANDIDATES)));
         steps.add(() -> exec(s, "create index on mr_subc (tid, k)"));
         steps.add(() -> exec(s, """
                 create temp table mr_subs on commit drop as
@@ -247,87 +270,100 @@ class ReceiptRules {
                 )
                 select tid, rids, total, count(*) over (partition by tid) as n_sets
                 from sub where cardinality(rids) >= 2 and abs(total - amt) <= tol"""));
-        steps.add(() -> exec(s, """
-                create temp table mr_subm on commit drop as
-                with chosen as (
-                  select c.tid, c.amt, c.currency, c.rid, c.outstanding
-                  from mr_subs x join mr_subc c on c.tid = x.tid and c.rid = any (x.rids)
-                  where x.n_sets = 1
-                ), contested as (
-                  select distinct tid from (select tid, count(*) over (partition by rid) as n_r from chosen) y where n_r > 1
-                )
-                select * from chosen where tid not in (select tid from contested)"""));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_subm on commit drop as
+                        with chosen as (
+                          select c.tid, c.amt, c.currency, c.rid, c.outstanding
+                          from mr_subs x join mr_subc c on c.tid = x.tid and c.rid = any (x.rids)
+                          where x.n_sets = 1
+                        ), contested as (
+                          select distinct tid from (select tid, count(*) over (partition by rid) as n_r from chosen) y where n_r > 1
+                        )
+                        select * from chosen where tid not in (select tid from contested)"""));
         oneToManyMatches(s, ctx, counts, steps, "mr_subm");
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, transaction_id, customer_id,
-                    candidates, business_date, detail, dedupe_key)
-                select %d, %d, 'ambiguous', min(c.currency), min(c.amt), x.tid, min(c.customer_id),
-                       cast(json_agg(to_json(x.rids) order by x.rids) as text), min(c.value_date),
-                       'Receipt of ' || min(c.amt) || ' equals the sum of ' || count(*) || ' different sets of its customer''s open receivables',
-                       'ambiguous:txn:' || x.tid
-                from mr_subs x join mr_subc c on c.tid = x.tid and c.k = 1
-                where x.n_sets > 1
-                group by x.tid order by x.tid""".formatted(ctx.accountId(), ctx.runId())));
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, transaction_id, customer_id,
+                            candidates, business_date, detail, dedupe_key)
+                        select %d, %d, 'ambiguous', min(c.currency), min(c.amt), x.tid, min(c.customer_id),
+                               cast(json_agg(to_json(x.rids) order by x.rids) as text), min(c.value_date),
+                               'Receipt of ' || min(c.amt) || ' equals the sum of ' || count(*) || ' different sets of its customer''s open receivables',
+                               'ambiguous:txn:' || x.tid
+                        from mr_subs x join mr_subc c on c.tid = x.tid and c.k = 1
+                        where x.n_sets > 1
+                        group by x.tid order by x.tid"""
+                        .formatted(ctx.accountId(), ctx.runId())));
         steps.add(() -> exec(s, "delete from mr_receipt t using mr_subs x where x.tid = t.id and x.n_sets > 1"));
     }
 
     void amountDate(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
-        steps.add(() -> exec(s, """
-                create temp table mr_ad on commit drop as
-                select t.id as tid, t.amt, t.currency, t.value_date, t.customer_id, o.id as rid, o.outstanding,
-                       count(*) over (partition by t.id) as n_t, count(*) over (partition by o.id) as n_r
-                from mr_receipt t
-                join mr_open o on o.currency = t.currency and o.outstanding between t.amt - t.tol and t.amt + t.tol
-                     and o.due_date between t.value_date - %1$d and t.value_date + %1$d
-                where not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)"""
-                .formatted(ctx.window())));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_ad on commit drop as
+                        select t.id as tid, t.amt, t.currency, t.value_date, t.customer_id, o.id as rid, o.outstanding,
+                               count(*) over (partition by t.id) as n_t, count(*) over (partition by o.id) as n_r
+                        from mr_receipt t
+                        join mr_open o on o.currency = t.currency and o.outstanding between t.amt - t.tol and t.amt + t.tol
+                             and o.due_date between t.value_date - %1$d and t.value_date + %1$d
+                        where not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = o.id)"""
+                        .formatted(ctx.window())));
         // A unique candidate is only a suggestion: amount and date alone do not prove who paid.
-        steps.add(() -> exec(s, """
-                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
-                select tid, 'amount_date', 0.6, 'suggested', currency, amt, outstanding from mr_ad where n_t = 1 and n_r = 1"""));
+        steps.add(() -> exec(s,
+                """
+                        insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
+                        select tid, 'amount_date', 0.6, 'suggested', currency, amt, outstanding from mr_ad where n_t = 1 and n_r = 1"""));
         steps.add(() -> exec(s, """
                 insert into mr_i (grp, side, item_type, item_id, amount)
                 select tid, 'left', 'transaction', tid, amt from mr_ad where n_t = 1 and n_r = 1
                 union all
                 select tid, 'right', 'receivable', rid, outstanding from mr_ad where n_t = 1 and n_r = 1"""));
         writer.persistReceipts(s, ctx, counts, steps);
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, transaction_id, customer_id,
-                    candidates, business_date, detail, dedupe_key)
-                select %d, %d, 'ambiguous', min(currency), min(amt), tid, min(customer_id),
-                       cast(json_agg(json_build_object('receivableId', rid, 'outstandingMinor', outstanding) order by rid) as text),
-                       min(value_date), 'Receipt of ' || min(amt) || ' fits ' || count(*) || ' open receivables by amount and date',
-                       'ambiguous:txn:' || tid
-                from mr_ad where not (n_t = 1 and n_r = 1)
-                group by tid order by tid""".formatted(ctx.accountId(), ctx.runId())));
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, transaction_id, customer_id,
+                            candidates, business_date, detail, dedupe_key)
+                        select %d, %d, 'ambiguous', min(currency), min(amt), tid, min(customer_id),
+                               cast(json_agg(json_build_object('receivableId', rid, 'outstandingMinor', outstanding) order by rid) as text),
+                               min(value_date), 'Receipt of ' || min(amt) || ' fits ' || count(*) || ' open receivables by amount and date',
+                               'ambiguous:txn:' || tid
+                        from mr_ad where not (n_t = 1 and n_r = 1)
+                        group by tid order by tid"""
+                        .formatted(ctx.accountId(), ctx.runId())));
         steps.add(() -> exec(s, "delete from mr_receipt t using mr_ad x where x.tid = t.id"));
         // This run's suggestions hold their receivables too (read by the past-due check).
-        steps.add(() -> exec(s, "insert into mr_held select rid from mr_ad where n_t = 1 and n_r = 1 on conflict do nothing"));
+        steps.add(() -> exec(s,
+                "insert into mr_held select rid from mr_ad where n_t = 1 and n_r = 1 on conflict do nothing"));
     }
 
     void receiptAbsence(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, difference_minor, transaction_id,
-                    customer_id, business_date, detail, dedupe_key)
-                select %d, %d, 'unmatched_receipt', currency, amt, amt, id, customer_id, value_date,
-                       'Receipt of ' || amt || coalesce(' with reference ' || ref, '') || ' matches no open receivable',
-                       'unmatched_receipt:txn:' || id
-                from mr_receipt order by id""".formatted(ctx.accountId(), ctx.runId())));
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, actual_minor, difference_minor, transaction_id,
+                            customer_id, business_date, detail, dedupe_key)
+                        select %d, %d, 'unmatched_receipt', currency, amt, amt, id, customer_id, value_date,
+                               'Receipt of ' || amt || coalesce(' with reference ' || ref, '') || ' matches no open receivable',
+                               'unmatched_receipt:txn:' || id
+                        from mr_receipt order by id"""
+                        .formatted(ctx.accountId(), ctx.runId())));
         // Past due once the date window has passed too (a payment may still be in flight); receivables carry no
         // account, so each is raised by a run of an account of its company in its currency, once (dedupe key).
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
-                    receivable_id, customer_id, business_date, detail, dedupe_key)
-                select %1$d, %2$d, case when r.paid_minor = 0 then 'unpaid_receivable' else 'amount_mismatch' end, r.currency,
-                       r.amount_minor, r.paid_minor, r.paid_minor - r.amount_minor, r.id, r.customer_id, r.due_date,
-                       case when r.paid_minor = 0 then 'Receivable ' || r.reference || ' of ' || r.amount_minor || ' is past due and unpaid'
-                            else 'Underpayment: receivable ' || r.reference || ' received ' || r.paid_minor || ' of ' || r.amount_minor || ' and is past due' end,
-                       case when r.paid_minor = 0 then 'unpaid_receivable:rcv:' || r.id else 'amount_mismatch:rcv:' || r.id end
-                from receivables r
-                where r.company_id = %7$d and r.status in ('open', 'partially_paid') and r.currency = '%3$s'
-                  and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
-                  and not exists (select 1 from mr_held h where h.id = r.id)
-                order by r.id""".formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(), ctx.periodStart(),
-                ctx.companyId())));
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                            receivable_id, customer_id, business_date, detail, dedupe_key)
+                        select %1$d, %2$d, case when r.paid_minor = 0 then 'unpaid_receivable' else 'amount_mismatch' end, r.currency,
+                               r.amount_minor, r.paid_minor, r.paid_minor - r.amount_minor, r.id, r.customer_id, r.due_date,
+                               case when r.paid_minor = 0 then 'Receivable ' || r.reference || ' of ' || r.amount_minor || ' is past due and unpaid'
+                                    else 'Underpayment: receivable ' || r.reference || ' received ' || r.paid_minor || ' of ' || r.amount_minor || ' and is past due' end,
+                               case when r.paid_minor = 0 then 'unpaid_receivable:rcv:' || r.id else 'amount_mismatch:rcv:' || r.id end
+                        from receivables r
+                        where r.company_id = %7$d and r.status in ('open', 'partially_paid') and r.currency = '%3$s'
+                          and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
+                          and not exists (select 1 from mr_held h where h.id = r.id)
+                        order by r.id"""
+                        .formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(),
+                                ctx.periodStart(),
+                                ctx.companyId())));
     }
 }

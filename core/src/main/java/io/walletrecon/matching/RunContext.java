@@ -9,14 +9,14 @@ import java.util.Set;
  * one of our own constants, so the rule SQL can inline it (PostgreSQL takes no bind parameters in
  * {@code CREATE TABLE AS}, and the rules are built of temp tables).
  *
- * @param full  true for manual and day-end runs over a period; false for incremental runs over what changed since
- *              {@code since}. Only full runs raise exceptions about absence (unmatched, unpaid, missing, not arrived):
- *              absence is only known when a period is closed.
+ * @param full true for manual and day-end runs over a period; false for incremental runs over what changed since
+ *     {@code since}. Only full runs raise exceptions about absence (unmatched, unpaid, missing, not arrived):
+ *     absence is only known when a period is closed.
  * @param companyId the account's company: the only receivables, customers and payer identities the run reads.
  */
 record RunContext(long accountId, long companyId, long runId, String provider, String currency, boolean full,
-                  LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, Instant since,
-                  MatchingConfig config, Long settlementAccountId) {
+        LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, Instant since,
+        MatchingConfig config, Long settlementAccountId) {
 
     boolean on(String rule) {
         return config.rules().contains(rule);
@@ -32,7 +32,8 @@ record RunContext(long accountId, long companyId, long runId, String provider, S
 
     /** SQL tolerance for an amount expression: the larger of the absolute and the relative tolerance. */
     String tol(String amountExpr) {
-        return "greatest(" + config.toleranceMinor() + ", (" + amountExpr + ") * " + config.toleranceBps() + " / 10000)";
+        return "greatest(" + config.toleranceMinor() + ", (" + amountExpr + ") * " + config.toleranceBps()
+                + " / 10000)";
     }
 
     int window() {

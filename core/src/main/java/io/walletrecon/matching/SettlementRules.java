@@ -24,62 +24,72 @@ class SettlementRules {
     void settlements(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         String bankAccounts = ctx.settlementAccountId() != null
                 ? "l.account_id = " + ctx.settlementAccountId()
-                : "l.account_id in (select id from accounts where provider = 'bank' and currency = '" + ctx.currency() + "')";
+                : "l.account_id in (select id from accounts where provider = 'bank' and currency = '" + ctx.currency()
+                        + "')";
         // The payout against the sum of its transactions less fees and refunds, before it is looked for at the bank.
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
-                    transaction_id, statement_line_id, business_date, detail, dedupe_key)
-                select %1$d, %2$d, 'settlement_difference', p.currency, n.net, p.amt, p.amt - n.net,
-                       case when p.item_type = 'transaction' then p.item_id end, case when p.item_type = 'statement_line' then p.item_id end,
-                       p.value_date, 'Payout ' || p.pid || ' of ' || p.amt || ' differs from the net ' || n.net || ' of its ' || n.n || ' transactions',
-                       'settlement_difference:sum:%1$d:' || p.pid
-                from mr_payout p
-                join (select payout_id, count(*) as n,
-                             sum(case when direction = 'in' then amount_minor else -amount_minor end - coalesce(fee_minor, 0)) as net
-                      from transactions where account_id = %1$d and kind <> 'payout' and status <> 'failed'
-                        and payout_id in (select pid from mr_payout)
-                      group by payout_id) n on n.payout_id = p.pid
-                where abs(p.amt - n.net) > %3$s
-                order by p.grp""".formatted(ctx.accountId(), ctx.runId(), ctx.tol("p.amt"))));
-        steps.add(() -> exec(s, """
-                create temp table mr_bank on commit drop as
-                select l.id, l.amount_minor, l.currency, l.value_date, l.payout_id, l.bank_reference, l.end_to_end_id, l.remittance_info
-                from statement_lines l
-                where %s and l.amount_minor > 0 and l.kind <> 'payout'
-                  and l.value_date >= coalesce((select min(value_date) from mr_payout), date '9999-12-31') - %d
-                  and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
-                                  and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
-                .formatted(bankAccounts, ctx.window())));
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                            transaction_id, statement_line_id, business_date, detail, dedupe_key)
+                        select %1$d, %2$d, 'settlement_difference', p.currency, n.net, p.amt, p.amt - n.net,
+                               case when p.item_type = 'transaction' then p.item_id end, case when p.item_type = 'statement_line' then p.item_id end,
+                               p.value_date, 'Payout ' || p.pid || ' of ' || p.amt || ' differs from the net ' || n.net || ' of its ' || n.n || ' transactions',
+                               'settlement_difference:sum:%1$d:' || p.pid
+                        from mr_payout p
+                        join (select payout_id, count(*) as n,
+                                     sum(case when direction = 'in' then amount_minor else -amount_minor end - coalesce(fee_minor, 0)) as net
+                              from transactions where account_id = %1$d and kind <> 'payout' and status <> 'failed'
+                                and payout_id in (select pid from mr_payout)
+                              group by payout_id) n on n.payout_id = p.pid
+                        where abs(p.amt - n.net) > %3$s
+                        order by p.grp"""
+                        .formatted(ctx.accountId(), ctx.runId(), ctx.tol("p.amt"))));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_bank on commit drop as
+                        select l.id, l.amount_minor, l.currency, l.value_date, l.payout_id, l.bank_reference, l.end_to_end_id, l.remittance_info
+                        from statement_lines l
+                        where %s and l.amount_minor > 0 and l.kind <> 'payout'
+                          and l.value_date >= coalesce((select min(value_date) from mr_payout), date '9999-12-31') - %d
+                          and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
+                                          and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
+                        .formatted(bankAccounts, ctx.window())));
         // By the payout's id on the bank line: several lines carrying one payout's id (or one line carrying several)
         // are for a person to untangle, and those payouts and lines stay out of the amount + date pass.
         pass(s, ctx, counts, steps, "mr_setr", """
                 p.pid is not null and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
-                     or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)""", "'payout_reference', 1, 'confirmed'", "by its id");
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
-                    transaction_id, statement_line_id, business_date, detail, dedupe_key)
-                select %d, %d, 'settlement_difference', currency, amt, bamt, bamt - amt,
-                       case when item_type = 'transaction' then item_id end, bid, value_date,
-                       'The bank credited ' || bamt || ' for payout ' || pid || ' of ' || amt,
-                       'settlement_difference:bank:' || item_type || ':' || item_id
-                from mr_setr where abs(bamt - amt) > %s order by grp""".formatted(ctx.accountId(), ctx.runId(), ctx.tol("amt"))));
+                     or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)""", "'payout_reference', 1, 'confirmed'",
+                "by its id");
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                            transaction_id, statement_line_id, business_date, detail, dedupe_key)
+                        select %d, %d, 'settlement_difference', currency, amt, bamt, bamt - amt,
+                               case when item_type = 'transaction' then item_id end, bid, value_date,
+                               'The bank credited ' || bamt || ' for payout ' || pid || ' of ' || amt,
+                               'settlement_difference:bank:' || item_type || ':' || item_id
+                        from mr_setr where abs(bamt - amt) > %s order by grp"""
+                        .formatted(ctx.accountId(), ctx.runId(), ctx.tol("amt"))));
         steps.add(() -> exec(s, "delete from mr_payout p using mr_setr x where x.grp = p.grp"));
         steps.add(() -> exec(s, "delete from mr_bank b using mr_setr x where x.bid = b.id"));
-        pass(s, ctx, counts, steps, "mr_setd", """
-                b.amount_minor between p.amt - %1$s and p.amt + %1$s and b.value_date between p.value_date and p.value_date + %2$d"""
-                .formatted(ctx.tol("p.amt"), ctx.window()), "'payout_amount_date', 0.6, 'suggested'", "by amount and date");
+        pass(s, ctx, counts, steps, "mr_setd",
+                """
+                        b.amount_minor between p.amt - %1$s and p.amt + %1$s and b.value_date between p.value_date and p.value_date + %2$d"""
+                        .formatted(ctx.tol("p.amt"), ctx.window()),
+                "'payout_amount_date', 0.6, 'suggested'", "by amount and date");
         steps.add(() -> exec(s, "delete from mr_payout p using mr_setd x where x.grp = p.grp"));
         if (ctx.full()) {
-            steps.add(() -> writer.exceptions(s, counts, """
-                    insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
-                        transaction_id, statement_line_id, business_date, detail, dedupe_key)
-                    select %d, %d, 'settlement_not_arrived', currency, amt, 0, -amt,
-                           case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
-                           value_date, 'Payout ' || coalesce(pid, '(no id)') || ' of ' || amt || ' has not reached the bank after %d days',
-                           'settlement_not_arrived:' || item_type || ':' || item_id
-                    from mr_payout where value_date <= date '%s' - %d order by grp"""
-                    .formatted(ctx.accountId(), ctx.runId(), ctx.config().settlementAfterDays(), ctx.asOf(),
-                            ctx.config().settlementAfterDays())));
+            steps.add(() -> writer.exceptions(s, counts,
+                    """
+                            insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
+                                transaction_id, statement_line_id, business_date, detail, dedupe_key)
+                            select %d, %d, 'settlement_not_arrived', currency, amt, 0, -amt,
+                                   case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
+                                   value_date, 'Payout ' || coalesce(pid, '(no id)') || ' of ' || amt || ' has not reached the bank after %d days',
+                                   'settlement_not_arrived:' || item_type || ':' || item_id
+                            from mr_payout where value_date <= date '%s' - %d order by grp"""
+                            .formatted(ctx.accountId(), ctx.runId(), ctx.config().settlementAfterDays(), ctx.asOf(),
+                                    ctx.config().settlementAfterDays())));
         }
     }
 
@@ -88,16 +98,20 @@ class SettlementRules {
      * counts both ways; the pairs unique both ways to {@code <table>}, matched as {@code match} (rule, confidence,
      * status); the rest are ambiguous.
      */
-    private void pass(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String table, String fits, String match, String how) {
-        steps.add(() -> exec(s, """
-                create temp table %1$s_c on commit drop as
-                select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
-                       count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
-                from mr_payout p
-                join mr_bank b on b.currency = p.currency and %2$s
-                where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""
-                .formatted(table, fits)));
-        steps.add(() -> exec(s, "create temp table %1$s on commit drop as select * from %1$s_c where n_p = 1 and n_b = 1".formatted(table)));
+    private void pass(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String table, String fits,
+            String match, String how) {
+        steps.add(() -> exec(s,
+                """
+                        create temp table %1$s_c on commit drop as
+                        select p.grp, p.item_type, p.item_id, p.pid, p.amt, p.currency, p.value_date, b.id as bid, b.amount_minor as bamt,
+                               count(*) over (partition by p.grp) as n_p, count(*) over (partition by b.id) as n_b
+                        from mr_payout p
+                        join mr_bank b on b.currency = p.currency and %2$s
+                        where not exists (select 1 from mr_blocked x where x.kind = 'settlement_bank' and x.left_id = p.item_id and x.right_id = b.id)"""
+                        .formatted(table, fits)));
+        steps.add(
+                () -> exec(s, "create temp table %1$s on commit drop as select * from %1$s_c where n_p = 1 and n_b = 1"
+                        .formatted(table)));
         settlementAmbiguity(s, ctx, counts, steps, table + "_c", how);
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
@@ -115,22 +129,27 @@ class SettlementRules {
      * their counts n_p, n_b) that has several bank lines, or whose bank line fits several payouts, listing its lines;
      * then takes those payouts and lines out of the later passes (and out of "not arrived": something did arrive).
      */
-    private void settlementAmbiguity(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String candidates, String how) {
-        steps.add(() -> writer.exceptions(s, counts, """
-                insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, transaction_id, statement_line_id,
-                    candidates, business_date, detail, dedupe_key)
-                select %1$d, %2$d, 'ambiguous', min(currency), min(amt),
-                       case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
-                       cast(json_agg(json_build_object('statementLineId', bid, 'amountMinor', bamt) order by bid) as text),
-                       min(value_date),
-                       'Payout ' || coalesce(min(pid), '(no id)') || ' of ' || min(amt) || case when count(*) > 1
-                           then ' fits ' || count(*) || ' bank lines %3$s'
-                           else ' shares the bank line it fits %3$s with another payout' end,
-                       'ambiguous:settlement:' || item_type || ':' || item_id
-                from %4$s
-                where grp in (select grp from %4$s where n_p > 1 or n_b > 1)
-                group by item_type, item_id order by min(grp)""".formatted(ctx.accountId(), ctx.runId(), how, candidates)));
-        steps.add(() -> exec(s, "delete from mr_bank b using %s x where x.bid = b.id and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
-        steps.add(() -> exec(s, "delete from mr_payout p using %s x where x.grp = p.grp and (x.n_p > 1 or x.n_b > 1)".formatted(candidates)));
+    private void settlementAmbiguity(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps, String candidates,
+            String how) {
+        steps.add(() -> writer.exceptions(s, counts,
+                """
+                        insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, transaction_id, statement_line_id,
+                            candidates, business_date, detail, dedupe_key)
+                        select %1$d, %2$d, 'ambiguous', min(currency), min(amt),
+                               case when item_type = 'transaction' then item_id end, case when item_type = 'statement_line' then item_id end,
+                               cast(json_agg(json_build_object('statementLineId', bid, 'amountMinor', bamt) order by bid) as text),
+                               min(value_date),
+                               'Payout ' || coalesce(min(pid), '(no id)') || ' of ' || min(amt) || case when count(*) > 1
+                                   then ' fits ' || count(*) || ' bank lines %3$s'
+                                   else ' shares the bank line it fits %3$s with another payout' end,
+                               'ambiguous:settlement:' || item_type || ':' || item_id
+                        from %4$s
+                        where grp in (select grp from %4$s where n_p > 1 or n_b > 1)
+                        group by item_type, item_id order by min(grp)"""
+                        .formatted(ctx.accountId(), ctx.runId(), how, candidates)));
+        steps.add(() -> exec(s, "delete from mr_bank b using %s x where x.bid = b.id and (x.n_p > 1 or x.n_b > 1)"
+                .formatted(candidates)));
+        steps.add(() -> exec(s, "delete from mr_payout p using %s x where x.grp = p.grp and (x.n_p > 1 or x.n_b > 1)"
+                .formatted(candidates)));
     }
 }

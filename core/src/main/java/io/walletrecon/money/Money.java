@@ -15,7 +15,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     public Money {
         Objects.requireNonNull(currency, "currency");
         if (currency.getDefaultFractionDigits() < 0) {
-            throw new MoneyFormatException("currency " + currency.getCurrencyCode() + " has no minor unit and cannot carry money");
+            throw new MoneyFormatException(
+                    "currency " + currency.getCurrencyCode() + " has no minor unit and cannot carry money");
         }
     }
 

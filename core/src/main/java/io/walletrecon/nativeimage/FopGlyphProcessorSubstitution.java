@@ -29,6 +29,7 @@ final class FopGlyphProcessorSubstitution {
     @Substitute
     public static byte[] convertToBytesWithGlyphs(BaseFont font, String text, String fileName,
             Map<Integer, int[]> longTag, String language) throws UnsupportedEncodingException {
-        throw new UnsupportedEncodingException("glyph substitution through Apache FOP is not part of this native image");
+        throw new UnsupportedEncodingException(
+                "glyph substitution through Apache FOP is not part of this native image");
     }
 }

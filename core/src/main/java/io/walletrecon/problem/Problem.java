@@ -10,7 +10,8 @@ import java.util.List;
 @RegisterForReflection
 @Schema(name = "Problem", description = "RFC 9457 problem details: every error the API answers")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<ProblemError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance,
+        List<ProblemError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -19,6 +20,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem of(ProblemType type, String detail, List<ProblemError> errors) {
-        return new Problem(type.uri(), type.title, type.status, detail, null, errors == null || errors.isEmpty() ? null : errors);
+        return new Problem(type.uri(), type.title, type.status, detail, null,
+                errors == null || errors.isEmpty() ? null : errors);
     }
 }

@@ -84,7 +84,8 @@ public class ProblemMappers {
         StringBuilder detail = new StringBuilder("The request body is not valid JSON for this endpoint");
         String field = null;
         String problem = e instanceof JsonTextRules.NulCharacterException
-                ? "holds a NUL character (\\u0000), which is not text; remove it" : "has the wrong type or format";
+                ? "holds a NUL character (\\u0000), which is not text; remove it"
+                : "has the wrong type or format";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -93,7 +94,8 @@ public class ProblemMappers {
         }
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            detail.append(" (line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr()).append(')');
+            detail.append(" (line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr())
+                    .append(')');
         }
         List<ProblemError> errors = field == null ? List.of() : List.of(ProblemError.field(field, problem));
         return respond(Problem.of(ProblemType.BAD_REQUEST, detail.toString(), errors));
@@ -106,7 +108,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(Problem.of(ProblemType.UNAUTHORIZED, "The bearer token is missing, expired or not signed by a trusted key"));
+        return respond(Problem.of(ProblemType.UNAUTHORIZED,
+                "The bearer token is missing, expired or not signed by a trusted key"));
     }
 
     @ServerExceptionMapper
@@ -124,14 +127,16 @@ public class ProblemMappers {
             return e.getResponse();
         }
         ProblemType type = java.util.Arrays.stream(ProblemType.values())
-                .filter(t -> t.status == status).findFirst().orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.BAD_REQUEST);
+                .filter(t -> t.status == status).findFirst()
+                .orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.BAD_REQUEST);
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "None of the requested media types (Accept) can be produced here";
             case 415 -> "This media type (Content-Type) is not accepted here";
-            case 400 -> "The request is malformed: check parameter formats (dates are yyyy-MM-dd, numbers are integers)";
+            case 400 ->
+                "The request is malformed: check parameter formats (dates are yyyy-MM-dd, numbers are integers)";
             default -> reason;
         };
         Problem base = Problem.of(type, detail);
@@ -143,11 +148,13 @@ public class ProblemMappers {
         String state = DatabaseRefusals.sqlState(e);
         if ("22021".equals(state) || "22P05".equals(state)) {
             // text from a query parameter or path that reached SQL with a NUL character: the caller's to fix
-            return respond(Problem.of(ProblemType.BAD_REQUEST, "A text value in the request holds a NUL character (\\u0000), "
-                    + "which is not text; remove it"));
+            return respond(
+                    Problem.of(ProblemType.BAD_REQUEST, "A text value in the request holds a NUL character (\\u0000), "
+                            + "which is not text; remove it"));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
-        return respond(Problem.of(ProblemType.INTERNAL, "Something went wrong on our side; quote incident " + incident + " when you report it"));
+        return respond(Problem.of(ProblemType.INTERNAL,
+                "Something went wrong on our side; quote incident " + incident + " when you report it"));
     }
 }

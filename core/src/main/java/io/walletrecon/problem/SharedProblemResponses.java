@@ -29,16 +29,16 @@ import java.util.TreeSet;
  *
  * <p>The rule, applied to every operation that does not already state the status itself:
  * <ul>
- *   <li>400: operations with a query or header parameter, a text path parameter or a JSON body (bean validation, a
- *       malformed date or number, bad JSON, a NUL character); a number in the path that does not parse is a 404;</li>
- *   <li>401 and 403: secured operations (those with a security requirement: Quarkus adds one, listing the roles, to
- *       every {@code @RolesAllowed} operation, so resources declare no {@code @SecurityRequirement}). The 403 names
- *       those roles;</li>
- *   <li>404 "No such payment": secured operations with a path parameter that names a record ({@code id},
- *       {@code code}, {@code account}, {@code name} or a name ending in {@code Id}), the record named after the
- *       collection in the path ({@link #recordName}). A path parameter that is a value rather than a record (a
- *       currency, a provider) or a public link's token states its own errors;</li>
- *   <li>500: every operation: an unexpected failure, answered with an incident id only.</li>
+ * <li>400: operations with a query or header parameter, a text path parameter or a JSON body (bean validation, a
+ * malformed date or number, bad JSON, a NUL character); a number in the path that does not parse is a 404;</li>
+ * <li>401 and 403: secured operations (those with a security requirement: Quarkus adds one, listing the roles, to
+ * every {@code @RolesAllowed} operation, so resources declare no {@code @SecurityRequirement}). The 403 names
+ * those roles;</li>
+ * <li>404 "No such payment": secured operations with a path parameter that names a record ({@code id},
+ * {@code code}, {@code account}, {@code name} or a name ending in {@code Id}), the record named after the
+ * collection in the path ({@link #recordName}). A path parameter that is a value rather than a record (a
+ * currency, a provider) or a public link's token states its own errors;</li>
+ * <li>500: every operation: an unexpected failure, answered with an incident id only.</li>
  * </ul>
  * 409, 410, 413, 422 and other statuses are particular to an operation and stay on it. A status an operation states
  * keeps its description; only its missing body is filled in.
@@ -72,7 +72,8 @@ public class SharedProblemResponses implements OASFilter {
         requireProblemSchema(openAPI);
     }
 
-    private void addShared(String pathName, PathItem path, Operation operation, List<SecurityRequirement> documentSecurity) {
+    private void addShared(String pathName, PathItem path, Operation operation,
+            List<SecurityRequirement> documentSecurity) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -82,7 +83,9 @@ public class SharedProblemResponses implements OASFilter {
         if (parameters.stream().anyMatch(SharedProblemResponses::mayBeMalformed) || hasJsonBody(operation)) {
             addIfAbsent(responses, "400", INVALID);
         }
-        List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : documentSecurity;
+        List<SecurityRequirement> security = operation.getSecurity() != null
+                ? operation.getSecurity()
+                : documentSecurity;
         if (security != null && !security.isEmpty()) {
             addIfAbsent(responses, "401", UNAUTHENTICATED);
             addIfAbsent(responses, "403", forbidden(security));
@@ -108,7 +111,8 @@ public class SharedProblemResponses implements OASFilter {
         }
         String[] segments = path.split("/");
         for (int i = 1; i < segments.length; i++) {
-            if (segments[i].equals("{" + parameter + "}") && !segments[i - 1].isEmpty() && !segments[i - 1].startsWith("{")) {
+            if (segments[i].equals("{" + parameter + "}") && !segments[i - 1].isEmpty()
+                    && !segments[i - 1].startsWith("{")) {
                 return singular(segments[i - 1]).replace('-', ' ');
             }
         }
@@ -192,7 +196,8 @@ public class SharedProblemResponses implements OASFilter {
         Content content = response.getContent();
         if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
             response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problemMediaType()));
-        } else if (content.hasMediaType(Problem.MEDIA_TYPE) && content.getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
+        } else if (content.hasMediaType(Problem.MEDIA_TYPE)
+                && content.getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
             content.getMediaType(Problem.MEDIA_TYPE).setSchema(OASFactory.createSchema().ref(PROBLEM_REF));
         }
     }
@@ -208,8 +213,9 @@ public class SharedProblemResponses implements OASFilter {
     private static void requireProblemSchema(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
         if (components == null || components.getSchemas() == null || !components.getSchemas().containsKey("Problem")) {
-            throw new IllegalStateException("The OpenAPI document has no Problem schema; keep @Schema(name = \"Problem\") on "
-                    + Problem.class.getName());
+            throw new IllegalStateException(
+                    "The OpenAPI document has no Problem schema; keep @Schema(name = \"Problem\") on "
+                            + Problem.class.getName());
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *     errors.add(ProblemError.field("amount", "must be more than 0"));
  * }
  * paging.check(page, size, errors);
- * Validation.refuseIfAny(errors);            // 400 Invalid request
+ * Validation.refuseIfAny(errors); // 400 Invalid request
  * }</pre>
  * Use {@link #refuseIfAny(ProblemType, List)} with {@link ProblemType#UNPROCESSABLE} (422) for content that is
  * well-formed but cannot be processed as it stands (items already matched, an unknown customer in a body).

@@ -12,11 +12,12 @@ import java.util.TreeMap;
  * payment link, each receivable still open with what is left of it, and the total due per currency.
  *
  * @param paymentLink the link the QR encodes (walletrecon.collection.link-template)
- * @param qrSvg       the QR image as inline SVG
+ * @param qrSvg the QR image as inline SVG
  */
 @TemplateData
-public record PaymentPage(String company, String customer, String code, String paymentLink, String qrSvg, List<Due> lines,
-                             List<Total> totals) {
+public record PaymentPage(String company, String customer, String code, String paymentLink, String qrSvg,
+        List<Due> lines,
+        List<Total> totals) {
 
     /** One receivable still owed: what is left of it (amount less what was paid), in minor units of its currency. */
     @TemplateData
@@ -28,7 +29,8 @@ public record PaymentPage(String company, String customer, String code, String p
     public record Total(String currency, long outstandingMinor) {
     }
 
-    static PaymentPage of(String company, String customer, String code, String paymentLink, String qrSvg, List<Receivable> owed) {
+    static PaymentPage of(String company, String customer, String code, String paymentLink, String qrSvg,
+            List<Receivable> owed) {
         List<Due> lines = owed.stream()
                 .map(r -> new Due(r.reference, r.currency, r.amountMinor, r.amountMinor - r.paidMinor, r.dueDate))
                 .filter(d -> d.outstandingMinor() > 0)

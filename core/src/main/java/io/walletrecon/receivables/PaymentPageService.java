@@ -24,8 +24,9 @@ public class PaymentPageService {
     private final CustomerRepository customers;
     private final ReceivableRepository receivables;
 
-    public PaymentPageService(PaymentPageLinks links, ReportsConfig reports, CollectionCodeService codes, CustomerRepository customers,
-                              ReceivableRepository receivables) {
+    public PaymentPageService(PaymentPageLinks links, ReportsConfig reports, CollectionCodeService codes,
+            CustomerRepository customers,
+            ReceivableRepository receivables) {
         this.links = links;
         this.reports = reports;
         this.codes = codes;
@@ -38,15 +39,18 @@ public class PaymentPageService {
     public Uni<PaymentPage> page(String token) {
         return Uni.createFrom().item(() -> links.verify(token))
                 .chain(code -> codes.owner(code))
-                .map(owner -> owner.orElseThrow(() -> ApiException.notFound("This collection code is no longer in use")))
+                .map(owner -> owner
+                        .orElseThrow(() -> ApiException.notFound("This collection code is no longer in use")))
                 .chain(owner -> customers.findById(owner.customerId())
-                        .chain(customer -> owed(owner).map(open -> PaymentPage.of(reports.companyName(), customer.name, owner.code(),
-                                codes.link(owner.code()), codes.svg(codes.link(owner.code())), open))));
+                        .chain(customer -> owed(owner)
+                                .map(open -> PaymentPage.of(reports.companyName(), customer.name, owner.code(),
+                                        codes.link(owner.code()), codes.svg(codes.link(owner.code())), open))));
     }
 
     /** A customer's code: every receivable of theirs still open; a receivable's code: that one. */
     private Uni<List<Receivable>> owed(CollectionCodeService.CodeOwner owner) {
-        return owner.receivableId() == null ? receivables.outstandingOfCustomer(owner.customerId())
+        return owner.receivableId() == null
+                ? receivables.outstandingOfCustomer(owner.customerId())
                 : receivables.outstanding(owner.receivableId()).map(r -> r.map(List::of).orElse(List.of()));
     }
 }

@@ -15,7 +15,9 @@ public record PaymentTolerance(long absoluteMinor, int bps) {
         }
     }
 
-    /** The allowance on {@code amountMinor}: basis points rounded down to the minor unit, never below the absolute one. */
+    /**
+     * The allowance on {@code amountMinor}: basis points rounded down to the minor unit, never below the absolute one.
+     */
     public long allowance(long amountMinor) {
         return Math.max(absoluteMinor, Math.multiplyExact(amountMinor, (long) bps) / 10_000);
     }

@@ -99,17 +99,23 @@ public class ReceivableImportService {
                 List<ProblemError> listed = errors.listed.stream()
                         .sorted(Comparator.comparingLong(ProblemError::line)).limit(MAX_LISTED_ERRORS).toList();
                 ProblemError first = listed.get(0);
-                throw ApiException.unprocessable(errors.count + " error(s) in the file; nothing was imported. First: line "
-                        + first.line() + (first.column() == null ? "" : ", column " + first.column()) + ": " + first.message()
-                        + (errors.count > listed.size() ? " (the first " + listed.size() + " are listed)" : ""), listed);
+                throw ApiException.unprocessable(
+                        errors.count + " error(s) in the file; nothing was imported. First: line "
+                                + first.line() + (first.column() == null ? "" : ", column " + first.column()) + ": "
+                                + first.message()
+                                + (errors.count > listed.size() ? " (the first " + listed.size() + " are listed)" : ""),
+                        listed);
             }
             long total = rows;
-            long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                            insert into receivables (company_id, customer_id, reference, amount_minor, currency, issue_date, due_date)
-                            select ?2, customer_id, reference, amount_minor, currency, issue_date, due_date
-                              from receivables_import_staging where batch_id = ?1
-                            on conflict (customer_id, reference) do nothing""")
-                    .setParameter(1, batch).setParameter(2, company.id).executeUpdate())
+            long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession()
+                    .chain(s -> s
+                            .createNativeQuery(
+                                    """
+                                            insert into receivables (company_id, customer_id, reference, amount_minor, currency, issue_date, due_date)
+                                            select ?2, customer_id, reference, amount_minor, currency, issue_date, due_date
+                                              from receivables_import_staging where batch_id = ?1
+                                            on conflict (customer_id, reference) do nothing""")
+                            .setParameter(1, batch).setParameter(2, company.id).executeUpdate())
                     .call(n -> audit.record(actor, "receivables.imported", "receivable-import", batch, null,
                             Map.of("company", company.code, "rows", total, "inserted", n, "unchanged", total - n)))
                     .map(Integer::longValue));
@@ -120,7 +126,8 @@ public class ReceivableImportService {
     }
 
     private long stage(SpooledUpload upload, UUID batch, Errors errors) {
-        PgCopy copy = new PgCopy(dataSource, "receivables_import_staging", "batch_id", "line_no", "customer_external_id",
+        PgCopy copy = new PgCopy(dataSource, "receivables_import_staging", "batch_id", "line_no",
+                "customer_external_id",
                 "customer_id", "reference", "amount_minor", "currency", "issue_date", "due_date");
         long rows = 0;
         try (BufferedReader in = TextDecoding.utf8Reader(upload.open())) {
@@ -130,7 +137,8 @@ public class ReceivableImportService {
                         List.of(ProblemError.line(1, null, "missing header row")));
             }
             if (headerLine.indexOf('\0') >= 0) {
-                throw ApiException.unprocessable("Line 1 holds a NUL character (byte 0x00); save the file as plain UTF-8 text",
+                throw ApiException.unprocessable(
+                        "Line 1 holds a NUL character (byte 0x00); save the file as plain UTF-8 text",
                         List.of(ProblemError.line(1, null, NUL_CHARACTER)));
             }
             Map<String, Integer> header = header(headerLine);
@@ -154,7 +162,8 @@ public class ReceivableImportService {
                     continue;
                 }
                 if (v.size() != header.size()) {
-                    errors.add(lineNo, null, "has " + v.size() + " values, the header names " + header.size() + " columns");
+                    errors.add(lineNo, null,
+                            "has " + v.size() + " values, the header names " + header.size() + " columns");
                     continue;
                 }
                 int before = errors.count;
@@ -162,7 +171,8 @@ public class ReceivableImportService {
                 String customerIdText = value(v, header, "customer_id");
                 Long customerId = null;
                 if (externalId == null && customerIdText == null) {
-                    errors.add(lineNo, header.containsKey("customer_id") ? "customer_id" : "customer_external_id", "is empty");
+                    errors.add(lineNo, header.containsKey("customer_id") ? "customer_id" : "customer_external_id",
+                            "is empty");
                 } else if (customerIdText != null) {
                     try {
                         customerId = Long.parseLong(customerIdText);
@@ -198,7 +208,8 @@ public class ReceivableImportService {
                     errors.add(lineNo, "due_date", "is before issue_date");
                 }
                 if (errors.count == before) {
-                    copy.row(batch, lineNo, externalId, customerId, reference, amount.minorUnits(), amount.currencyCode(), issue, due);
+                    copy.row(batch, lineNo, externalId, customerId, reference, amount.minorUnits(),
+                            amount.currencyCode(), issue, due);
                 }
             }
         } catch (IOException e) {
@@ -234,7 +245,8 @@ public class ReceivableImportService {
         }
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable("The header row is wrong: line 1, column " + problems.get(0).column() + " "
-                    + problems.get(0).message() + "; expected customer_external_id (or customer_id), reference, amount, currency, issue_date, due_date",
+                    + problems.get(0).message()
+                    + "; expected customer_external_id (or customer_id), reference, amount, currency, issue_date, due_date",
                     problems);
         }
         return header;
@@ -249,7 +261,8 @@ public class ReceivableImportService {
         return s.isEmpty() ? null : s;
     }
 
-    private static LocalDate date(List<String> v, Map<String, Integer> header, String column, long lineNo, Errors errors) {
+    private static LocalDate date(List<String> v, Map<String, Integer> header, String column, long lineNo,
+            Errors errors) {
         String s = value(v, header, column);
         if (s == null) {
             errors.add(lineNo, column, "is empty");
@@ -274,18 +287,21 @@ public class ReceivableImportService {
                 select s.line_no, s.customer_external_id, s.customer_id from receivables_import_staging s
                  where s.batch_id = ?
                    and (s.customer_id is null or not exists (select 1 from customers c where c.id = s.customer_id and c.company_id = ?))
-                 order by s.line_no limit ?""", rs -> {
-            String external = rs.getString(2);
-            errors.add(rs.getLong(1), external != null ? "customer_external_id" : "customer_id",
-                    "no customer with " + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3))
-                            + " in company '" + company.code + "'");
-        }, batch, company.id, MAX_LISTED_ERRORS);
+                 order by s.line_no limit ?""",
+                rs -> {
+                    String external = rs.getString(2);
+                    errors.add(rs.getLong(1), external != null ? "customer_external_id" : "customer_id",
+                            "no customer with "
+                                    + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3))
+                                    + " in company '" + company.code + "'");
+                }, batch, company.id, MAX_LISTED_ERRORS);
         query("""
                 select line_no, first_line, reference from (
                     select line_no, reference, min(line_no) over (partition by customer_id, reference) as first_line
                       from receivables_import_staging where batch_id = ? and customer_id is not null) d
-                 where line_no <> first_line order by line_no limit ?""", rs ->
-                errors.add(rs.getLong(1), "reference", "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)),
+                 where line_no <> first_line order by line_no limit ?""",
+                rs -> errors.add(rs.getLong(1), "reference",
+                        "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)),
                 batch, MAX_LISTED_ERRORS);
         query("""
                 select s.line_no, r.amount_minor, r.currency, r.issue_date, r.due_date, r.id
@@ -293,10 +309,13 @@ public class ReceivableImportService {
                   join receivables r on r.customer_id = s.customer_id and r.reference = s.reference
                  where s.batch_id = ?
                    and (r.amount_minor, r.currency, r.issue_date, r.due_date) is distinct from (s.amount_minor, s.currency, s.issue_date, s.due_date)
-                 order by s.line_no limit ?""", rs ->
-                errors.add(rs.getLong(1), "reference", "receivable " + rs.getLong(6) + " was imported before with amount "
-                        + Money.ofMinor(rs.getLong(2), rs.getString(3)) + ", issued " + rs.getDate(4) + ", due " + rs.getDate(5)
-                        + "; change it through the API rather than by re-import"), batch, MAX_LISTED_ERRORS);
+                 order by s.line_no limit ?""",
+                rs -> errors.add(rs.getLong(1), "reference",
+                        "receivable " + rs.getLong(6) + " was imported before with amount "
+                                + Money.ofMinor(rs.getLong(2), rs.getString(3)) + ", issued " + rs.getDate(4) + ", due "
+                                + rs.getDate(5)
+                                + "; change it through the API rather than by re-import"),
+                batch, MAX_LISTED_ERRORS);
     }
 
     private interface RowHandler {

@@ -85,13 +85,17 @@ public class ReceivableRepository implements PanacheRepository<Receivable> {
     /** Pays what the caller staged in {@link #STAGED_PAYMENTS}, with {@code tolerance}, and drops the staging table. */
     public Uni<Void> payStaged(Mutiny.Session s, PaymentTolerance tolerance) {
         return s.createNativeQuery(ANALYZE_STAGED).executeUpdate()
-                .chain(() -> s.createNativeQuery(PAY).setParameter(1, tolerance.absoluteMinor()).setParameter(2, (long) tolerance.bps())
+                .chain(() -> s.createNativeQuery(PAY).setParameter(1, tolerance.absoluteMinor())
+                        .setParameter(2, (long) tolerance.bps())
                         .setParameter(3, ReceivableStatus.OPEN.code()).setParameter(4, ReceivableStatus.PAID.code())
-                        .setParameter(5, ReceivableStatus.PARTIALLY_PAID.code()).setParameter(6, payableCodes()).executeUpdate())
+                        .setParameter(5, ReceivableStatus.PARTIALLY_PAID.code()).setParameter(6, payableCodes())
+                        .executeUpdate())
                 .chain(() -> s.createNativeQuery(DROP_STAGED).executeUpdate()).replaceWithVoid();
     }
 
-    /** Pays (a positive amount) or takes back (a negative one) each listed receivable's amount, with {@code tolerance}. */
+    /**
+     * Pays (a positive amount) or takes back (a negative one) each listed receivable's amount, with {@code tolerance}.
+     */
     public Uni<Void> pay(Mutiny.Session s, List<Applied> applied, PaymentTolerance tolerance) {
         if (applied.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -99,28 +103,34 @@ public class ReceivableRepository implements PanacheRepository<Receivable> {
         String ids = applied.stream().map(a -> Long.toString(a.receivableId())).collect(Collectors.joining(","));
         String amounts = applied.stream().map(a -> Long.toString(a.amountMinor())).collect(Collectors.joining(","));
         return stagePayments(s)
-                .chain(() -> s.createNativeQuery(STAGE_LISTED).setParameter(1, ids).setParameter(2, amounts).executeUpdate())
+                .chain(() -> s.createNativeQuery(STAGE_LISTED).setParameter(1, ids).setParameter(2, amounts)
+                        .executeUpdate())
                 .chain(() -> payStaged(s, tolerance));
     }
 
-    /** Waits for the payment lock of the company's receivables in these currencies (a run, or a decision on a match). */
+    /**
+     * Waits for the payment lock of the company's receivables in these currencies (a run, or a decision on a match).
+     */
     public Uni<Void> lockForPayment(Mutiny.Session s, long companyId, Collection<String> currencies) {
         return lock(s, companyId, String.join(",", currencies), "");
     }
 
     /** Waits for the payment lock of these receivables' companies and currencies (a person's receipt match). */
     public Uni<Void> lockForPayment(Mutiny.Session s, Collection<Long> receivableIds) {
-        return receivableIds.isEmpty() ? Uni.createFrom().voidItem()
+        return receivableIds.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : lock(s, null, "", receivableIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 
     private static Uni<Void> lock(Mutiny.Session s, Long companyId, String currencies, String receivableIds) {
-        return s.createNativeQuery(LOCK, Long.class).setParameter(1, ReceivablesLock.LOCK_CLASS).setParameter(2, companyId)
+        return s.createNativeQuery(LOCK, Long.class).setParameter(1, ReceivablesLock.LOCK_CLASS)
+                .setParameter(2, companyId)
                 .setParameter(3, currencies).setParameter(4, receivableIds).getSingleResult().replaceWithVoid();
     }
 
     private static String payableCodes() {
-        return ReceivableStateMachine.payable().stream().map(ReceivableStatus::code).sorted().collect(Collectors.joining(","));
+        return ReceivableStateMachine.payable().stream().map(ReceivableStatus::code).sorted()
+                .collect(Collectors.joining(","));
     }
 
     /** What one payment applies to one receivable, in its minor units; negative takes a payment back. */

@@ -19,12 +19,12 @@ public final class ReceivableRequests {
      */
     @RegisterForReflection
     public record Create(@Size(max = 63) String company,
-                         @NotNull Long customerId,
-                         @NotBlank @Size(max = 100) String reference,
-                         @NotBlank String amount,
-                         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
-                         @NotNull LocalDate issueDate,
-                         @NotNull LocalDate dueDate,
-                         boolean issueCollectionCode) {
+            @NotNull Long customerId,
+            @NotBlank @Size(max = 100) String reference,
+            @NotBlank String amount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+            @NotNull LocalDate issueDate,
+            @NotNull LocalDate dueDate,
+            boolean issueCollectionCode) {
     }
 }

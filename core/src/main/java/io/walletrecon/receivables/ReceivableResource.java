@@ -70,14 +70,14 @@ public class ReceivableResource {
     @APIResponse(responseCode = "422", description = "No such company")
     @APIResponse(responseCode = "200", description = "A page of receivables")
     public Uni<PageView<ReceivableView>> list(@QueryParam("company") String company,
-                                              @QueryParam("customerId") Long customerId,
-                                              @QueryParam("status") String status,
-                                              @QueryParam("reference") String reference,
-                                              @QueryParam("currency") String currency,
-                                              @QueryParam("dueFrom") LocalDate dueFrom,
-                                              @QueryParam("dueTo") LocalDate dueTo,
-                                              @QueryParam("page") @DefaultValue("0") int page,
-                                              @QueryParam("size") Integer size) {
+            @QueryParam("customerId") Long customerId,
+            @QueryParam("status") String status,
+            @QueryParam("reference") String reference,
+            @QueryParam("currency") String currency,
+            @QueryParam("dueFrom") LocalDate dueFrom,
+            @QueryParam("dueTo") LocalDate dueTo,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
         return service.list(company, customerId, status, reference, currency, dueFrom, dueTo, page, size);
     }
 

@@ -44,7 +44,7 @@ public class ReceivableService {
     private final Paging paging;
 
     public ReceivableService(ReceivableRepository receivables, CustomerRepository customers, CompanyService companies,
-                             CollectionCodeService codes, AuditLog audit, Paging paging) {
+            CollectionCodeService codes, AuditLog audit, Paging paging) {
         this.paging = paging;
         this.receivables = receivables;
         this.customers = customers;
@@ -90,7 +90,8 @@ public class ReceivableService {
                     r.updatedAt = r.createdAt;
                     return receivables.persistAndFlush(r);
                 })
-                .chain(r -> !request.issueCollectionCode() ? Uni.createFrom().item(r)
+                .chain(r -> !request.issueCollectionCode()
+                        ? Uni.createFrom().item(r)
                         : codes.issue(r.customerId, r.id).map(code -> {
                             r.collectionCode = code;
                             return r;
@@ -98,47 +99,57 @@ public class ReceivableService {
                 .call(r -> audit.record(actor, "receivable.created", "receivable", r.id, null, summary(r, company[0])))
                 .map(r -> ReceivableView.of(r, company[0]))
                 .onFailure(UniqueViolations::is).transform(e -> ApiException.conflict(
-                        "Customer " + request.customerId() + " already has a receivable with reference '" + request.reference() + "'"));
+                        "Customer " + request.customerId() + " already has a receivable with reference '"
+                                + request.reference() + "'"));
     }
 
     /** A receivable's company is its customer's; a request that names another one was meant for another customer. */
     private static void sameCompany(ReceivableRequests.Create request, String customerCompany) {
-        if (request.company() != null && !request.company().isBlank() && !request.company().trim().equals(customerCompany)) {
-            throw ApiException.unprocessable("Customer " + request.customerId() + " belongs to company '" + customerCompany + "', not '"
-                    + request.company().trim() + "'; a receivable belongs to its customer's company",
+        if (request.company() != null && !request.company().isBlank()
+                && !request.company().trim().equals(customerCompany)) {
+            throw ApiException.unprocessable(
+                    "Customer " + request.customerId() + " belongs to company '" + customerCompany + "', not '"
+                            + request.company().trim() + "'; a receivable belongs to its customer's company",
                     List.of(ProblemError.field("company", "is not the customer's company '" + customerCompany + "'")));
         }
     }
 
     @WithSession
     public Uni<ReceivableView> get(long id) {
-        return receivables.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("No receivable with id " + id))
+        return receivables.findById(id).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("No receivable with id " + id))
                 .chain(r -> companies.codeOf(r.companyId).map(company -> ReceivableView.of(r, company)));
     }
 
     /** Receivables by the given filters (each optional), of one company when {@code company} is given. */
     @WithSession
-    public Uni<PageView<ReceivableView>> list(String company, Long customerId, String status, String reference, String currency,
-                                              LocalDate dueFrom, LocalDate dueTo, int page, Integer requestedSize) {
+    public Uni<PageView<ReceivableView>> list(String company, Long customerId, String status, String reference,
+            String currency,
+            LocalDate dueFrom, LocalDate dueTo, int page, Integer requestedSize) {
         int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (status != null && !STATUSES.contains(status)) {
-            errors.add(ProblemError.field("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList())));
+            errors.add(ProblemError.field("status",
+                    "must be one of " + String.join(", ", STATUSES.stream().sorted().toList())));
         }
         paging.check(page, size, errors);
         Validation.refuseIfAny(errors);
         return companies.filter(company, "company").chain(scope -> {
-            Filter f = Filter.of(scope == null ? null : scope.id, customerId, status, reference, currency, dueFrom, dueTo);
+            Filter f = Filter.of(scope == null ? null : scope.id, customerId, status, reference, currency, dueFrom,
+                    dueTo);
             var found = receivables.find(f.query(), Sort.by("dueDate").and("id"), f.params());
             return found.page(Page.of(page, size)).list().chain(items -> companies.codes().chain(codes -> found.count()
-                    .map(total -> new PageView<>(items.stream().map(r -> ReceivableView.of(r, codes.get(r.companyId))).toList(), page, size, total))));
+                    .map(total -> new PageView<>(
+                            items.stream().map(r -> ReceivableView.of(r, codes.get(r.companyId))).toList(), page, size,
+                            total))));
         });
     }
 
     /** The list filters as a Panache query over {@link Receivable}: each given value one bound condition. */
     private record Filter(String query, Parameters params) {
 
-        static Filter of(Long companyId, Long customerId, String status, String reference, String currency, LocalDate dueFrom, LocalDate dueTo) {
+        static Filter of(Long companyId, Long customerId, String status, String reference, String currency,
+                LocalDate dueFrom, LocalDate dueTo) {
             StringBuilder q = new StringBuilder("1 = 1");
             Parameters p = new Parameters();
             and(q, p, "companyId = :company", "company", companyId);

@@ -14,7 +14,8 @@ import static io.walletrecon.receivables.ReceivableStatus.*;
  */
 public final class ReceivableStateMachine {
 
-    private static final Map<ReceivableStatus, EnumSet<ReceivableStatus>> ALLOWED = new EnumMap<>(ReceivableStatus.class);
+    private static final Map<ReceivableStatus, EnumSet<ReceivableStatus>> ALLOWED = new EnumMap<>(
+            ReceivableStatus.class);
     /** What paying (or taking a payment back) can make of a receivable. */
     private static final Set<ReceivableStatus> PAYMENT_RESULTS = EnumSet.of(OPEN, PARTIALLY_PAID, PAID);
 

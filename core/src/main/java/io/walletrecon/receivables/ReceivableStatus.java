@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
  * Where a receivable ({@code receivables.status}) stands. {@link ReceivableStateMachine} holds the allowed transitions,
  * {@link ReceivablePayment} decides the status from what is paid.
  * <ul>
- *   <li>{@code open}: nothing paid yet;</li>
- *   <li>{@code partially_paid}: some paid, more than the tolerance still owed;</li>
- *   <li>{@code paid}: paid in full, or short by no more than the account's tolerance (fees, FX rounding);</li>
- *   <li>{@code written_off}, {@code cancelled}: no longer expected; nothing pays them.</li>
+ * <li>{@code open}: nothing paid yet;</li>
+ * <li>{@code partially_paid}: some paid, more than the tolerance still owed;</li>
+ * <li>{@code paid}: paid in full, or short by no more than the account's tolerance (fees, FX rounding);</li>
+ * <li>{@code written_off}, {@code cancelled}: no longer expected; nothing pays them.</li>
  * </ul>
  */
 public enum ReceivableStatus {

@@ -9,7 +9,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record Column(String name, Kind kind, String currencyColumn) {
 
-    public enum Kind { TEXT, DATE, INTEGER, MONEY, TIMESTAMP }
+    public enum Kind {
+        TEXT, DATE, INTEGER, MONEY, TIMESTAMP
+    }
 
     public static Column text(String name) {
         return new Column(name, Kind.TEXT, null);

@@ -47,13 +47,15 @@ public class JFreeChartRenderer implements ChartRenderer {
         TimeSeries inflow = new TimeSeries("Inflow");
         TimeSeries outflow = new TimeSeries("Outflow");
         for (Point p : chart.points()) {
-            Day day = new Day(p.periodStart().getDayOfMonth(), p.periodStart().getMonthValue(), p.periodStart().getYear());
+            Day day = new Day(p.periodStart().getDayOfMonth(), p.periodStart().getMonthValue(),
+                    p.periodStart().getYear());
             inflow.addOrUpdate(day, p.inflow());
             outflow.addOrUpdate(day, p.outflow());
         }
         TimeSeriesCollection data = new TimeSeriesCollection();
         data.addSeries(inflow);
         data.addSeries(outflow);
-        return ChartFactory.createTimeSeriesChart(chart.title(), "Period", "Amount (" + chart.currency() + ")", data, true, false, false);
+        return ChartFactory.createTimeSeriesChart(chart.title(), "Period", "Amount (" + chart.currency() + ")", data,
+                true, false, false);
     }
 }

@@ -31,7 +31,8 @@ public class OpenPdfRenderer implements PdfRenderer {
         com.lowagie.text.Document pdf = new com.lowagie.text.Document(PageSize.A4.rotate(), 36, 36, 36, 48);
         PdfWriter.getInstance(pdf, out);
         HeaderFooter footer = new HeaderFooter(new Phrase(doc.companyName() + " - " + doc.title() + " - " + doc.period()
-                + " - generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " - page ", FontFactory.getFont(FontFactory.HELVETICA, 8)), true);
+                + " - generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " - page ",
+                FontFactory.getFont(FontFactory.HELVETICA, 8)), true);
         footer.setAlignment(Element.ALIGN_CENTER);
         footer.setBorder(Rectangle.TOP);
         pdf.setFooter(footer);

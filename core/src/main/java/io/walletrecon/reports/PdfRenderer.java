@@ -10,7 +10,8 @@ import java.util.List;
 public interface PdfRenderer {
 
     /** A statement to print: the summary tables and the detail rows, already computed by SQL. */
-    record Document(String companyName, String title, String subject, String period, List<Table> summaries, Table detail) {
+    record Document(String companyName, String title, String subject, String period, List<Table> summaries,
+            Table detail) {
     }
 
     void render(Document document, OutputStream out);

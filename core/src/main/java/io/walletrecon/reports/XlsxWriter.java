@@ -25,7 +25,8 @@ public final class XlsxWriter {
     }
 
     /** Writes the workbook; returns the number of detail rows written. */
-    public static long write(OutputStream out, ReportPlan plan, List<Table> summaries, Iterable<Object[]> detail) throws IOException {
+    public static long write(OutputStream out, ReportPlan plan, List<Table> summaries, Iterable<Object[]> detail)
+            throws IOException {
         Workbook wb = new Workbook(out, "walletrecon", "1.0");
         Worksheet totals = wb.newWorksheet("Totals");
         int r = 0;
@@ -57,7 +58,8 @@ public final class XlsxWriter {
         for (Object[] values : detail) {
             if (row == MAX_ROWS - 1) {
                 // The format ends here; the CSV has no such limit. Say so in the file rather than drop rows silently.
-                sheet.value(row, 0, "truncated: an XLSX sheet holds at most " + MAX_ROWS + " rows; export CSV for all rows");
+                sheet.value(row, 0,
+                        "truncated: an XLSX sheet holds at most " + MAX_ROWS + " rows; export CSV for all rows");
                 break;
             }
             cells(sheet, row++, f, values);

@@ -13,7 +13,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "walletrecon.secrets")
 public interface SecretsConfig {
 
-    /** Secret whose plain SecretString is the master key (base64 of 32 bytes); env WALLETRECON_SECRETS_MASTER_KEY_ARN. */
+    /**
+     * Secret whose plain SecretString is the master key (base64 of 32 bytes); env WALLETRECON_SECRETS_MASTER_KEY_ARN.
+     */
     @WithName("master-key-arn")
     Optional<String> masterKeyArn();
 
@@ -26,12 +28,16 @@ public interface SecretsConfig {
 
     /**
      * Secret with the schema owner's login (same JSON), used by Flyway only: set on the function that migrates, never
-     * on the others, whose application role may not change or delete audit rows; env WALLETRECON_SECRETS_DATABASE_OWNER_ARN.
+     * on the others, whose application role may not change or delete audit rows; env
+     * WALLETRECON_SECRETS_DATABASE_OWNER_ARN.
      */
     @WithName("database-owner-arn")
     Optional<String> databaseOwnerArn();
 
-    /** Secret whose plain SecretString is the Stripe secret API key (sk_...); env WALLETRECON_SECRETS_STRIPE_API_KEY_ARN. */
+    /**
+     * Secret whose plain SecretString is the Stripe secret API key (sk_...); env
+     * WALLETRECON_SECRETS_STRIPE_API_KEY_ARN.
+     */
     @WithName("stripe-api-key-arn")
     Optional<String> stripeApiKeyArn();
 
@@ -45,7 +51,9 @@ public interface SecretsConfig {
     /** Another Secrets Manager endpoint than AWS's (a fake one in tests). */
     Optional<String> endpoint();
 
-    /** Static credentials, for endpoints outside AWS; without them the SDK's default chain (the Lambda role) applies. */
+    /**
+     * Static credentials, for endpoints outside AWS; without them the SDK's default chain (the Lambda role) applies.
+     */
     @WithName("access-key-id")
     Optional<String> accessKeyId();
 

@@ -27,7 +27,8 @@ import java.util.OptionalInt;
  * at start, and offers them as configuration: the master key as {@code walletrecon.master-key}, the database login
  * as {@code quarkus.datasource.username}/{@code password}, the schema owner's login (migrations only) as
  * {@code quarkus.flyway.username}/{@code password}, the Stripe key as
- * {@code walletrecon.dispatch.stripe.api-key}, the console's OpenID client secret as {@code quarkus.oidc.credentials.secret}. Nothing is read when no ARN is set (the server, tests, local runs).
+ * {@code walletrecon.dispatch.stripe.api-key}, the console's OpenID client secret as
+ * {@code quarkus.oidc.credentials.secret}. Nothing is read when no ARN is set (the server, tests, local runs).
  * A secret that cannot be read stops the start with a message naming the ARN, never the value.
  *
  * <p>Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceFactory}. Its ordinal,
@@ -97,7 +98,8 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
     }
 
     static SecretsManagerClient client(ConfigSourceContext context, String anArn) {
-        SecretsManagerClientBuilder b = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+        SecretsManagerClientBuilder b = SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
         String region = value(context, "region");
         if (region == null) {
             region = regionOf(anArn);
@@ -112,7 +114,8 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
         String keyId = value(context, "access-key-id");
         String secretKey = value(context, "secret-access-key");
         if ((keyId == null) != (secretKey == null)) {
-            throw new IllegalStateException(PREFIX + "access-key-id and secret-access-key go together; set both or neither");
+            throw new IllegalStateException(
+                    PREFIX + "access-key-id and secret-access-key go together; set both or neither");
         }
         if (keyId != null) {
             b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secretKey)));
@@ -123,7 +126,9 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
     /** arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME: the region, or null for something that is not such an ARN. */
     static String regionOf(String arn) {
         String[] parts = arn.split(":", 6);
-        return parts.length == 6 && parts[0].equals("arn") && parts[2].equals("secretsmanager") && !parts[3].isEmpty() ? parts[3] : null;
+        return parts.length == 6 && parts[0].equals("arn") && parts[2].equals("secretsmanager") && !parts[3].isEmpty()
+                ? parts[3]
+                : null;
     }
 
     private static String read(SecretsManagerClient client, String arn) {
@@ -132,7 +137,8 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
             value = client.getSecretValue(GetSecretValueRequest.builder().secretId(arn).build()).secretString();
         } catch (RuntimeException e) {
             throw new IllegalStateException("The secret " + arn + " could not be read from Secrets Manager ("
-                    + e.getClass().getSimpleName() + "); check that it exists and that the function's role may read it", e);
+                    + e.getClass().getSimpleName() + "); check that it exists and that the function's role may read it",
+                    e);
         }
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("The secret " + arn + " has no SecretString");
@@ -149,6 +155,7 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
         } catch (IOException e) {
             // answered below, without the secret's text
         }
-        throw new IllegalStateException("The secret " + arn + " must be JSON with username and password (as RDS writes it)");
+        throw new IllegalStateException(
+                "The secret " + arn + " must be JSON with username and password (as RDS writes it)");
     }
 }

@@ -45,7 +45,9 @@ public class MasterKeyService implements KeyService {
             throw new IllegalStateException("WALLETRECON_MASTER_KEY is not valid base64");
         }
         if (key.length != 32) {
-            throw new IllegalStateException("WALLETRECON_MASTER_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32), got " + key.length);
+            throw new IllegalStateException(
+                    "WALLETRECON_MASTER_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32), got "
+                            + key.length);
         }
         return key;
     }
@@ -92,7 +94,8 @@ public class MasterKeyService implements KeyService {
 
     @Override
     public byte[] mac(String purpose, byte[] data) {
-        if (!purpose.startsWith("walletrecon/") || purpose.equals("walletrecon/encryption") || purpose.equals("walletrecon/lookup")) {
+        if (!purpose.startsWith("walletrecon/") || purpose.equals("walletrecon/encryption")
+                || purpose.equals("walletrecon/lookup")) {
             throw new IllegalArgumentException("not a MAC purpose: " + purpose);
         }
         try {

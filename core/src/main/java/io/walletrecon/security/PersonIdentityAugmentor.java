@@ -19,13 +19,15 @@ public class PersonIdentityAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token) || token instanceof PersonPrincipal) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                || token instanceof PersonPrincipal) {
             return Uni.createFrom().item(identity);
         }
         String issuer = token.getIssuer();
         String subject = token.getSubject();
         if (issuer == null || issuer.isBlank() || subject == null || subject.isBlank()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("the token names no subject (sub) at its issuer (iss)"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("the token names no subject (sub) at its issuer (iss)"));
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .setPrincipal(new PersonPrincipal(token, PersonIds.of(issuer, subject))).build());

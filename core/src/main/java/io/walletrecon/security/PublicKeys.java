@@ -25,7 +25,8 @@ public final class PublicKeys {
         try {
             if (text.contains("BEGIN CERTIFICATE")) {
                 CertificateFactory factory = CertificateFactory.getInstance("X.509");
-                X509Certificate cert = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(text.trim().getBytes()));
+                X509Certificate cert = (X509Certificate) factory
+                        .generateCertificate(new ByteArrayInputStream(text.trim().getBytes()));
                 return cert.getPublicKey();
             }
             String base64 = text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");

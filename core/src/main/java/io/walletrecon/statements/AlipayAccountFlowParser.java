@@ -96,7 +96,8 @@ public class AlipayAccountFlowParser implements StatementParser {
                     continue;
                 }
                 if (v.size() < c.size() - 1) {
-                    throw new StatementFormatException(lineNo, "has " + v.size() + " values, the header names " + c.size() + " columns");
+                    throw new StatementFormatException(lineNo,
+                            "has " + v.size() + " values, the header names " + c.size() + " columns");
                 }
                 String flowId = c.get(v, VALUE, "账务流水号");
                 if (flowId == null) {
@@ -105,7 +106,8 @@ public class AlipayAccountFlowParser implements StatementParser {
                 long credit = Math.abs(amount(c.get(v, VALUE, "收入金额"), lineNo, "收入金额 (income)"));
                 long debit = Math.abs(amount(c.get(v, VALUE, "支出金额"), lineNo, "支出金额 (expense)"));
                 if ((credit == 0) == (debit == 0)) {
-                    throw new StatementFormatException(lineNo, "a row has either 收入金额 (income) or 支出金额 (expense), not " + (credit == 0 ? "neither" : "both"));
+                    throw new StatementFormatException(lineNo, "a row has either 收入金额 (income) or 支出金额 (expense), not "
+                            + (credit == 0 ? "neither" : "both"));
                 }
                 if (credit != 0) {
                     incomeCount++;
@@ -118,19 +120,23 @@ public class AlipayAccountFlowParser implements StatementParser {
                 String balance = c.get(v, VALUE, "账户余额");
                 LocalDate date = WechatPayBillParser.date(c.get(v, VALUE, "发生时间"), zone, lineNo);
                 String businessId = c.get(v, VALUE, "业务流水号");
-                sink.line(new StatementLine(lineNo, "alipay-flow:" + flowId, kind(type), date, date, credit - debit, null, CURRENCY, null,
+                sink.line(new StatementLine(lineNo, "alipay-flow:" + flowId, kind(type), date, date, credit - debit,
+                        null, CURRENCY, null,
                         c.get(v, VALUE, "对方账号"), flowId, null, businessId, c.get(v, VALUE, "商户订单号"), null,
                         WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line,
                         balance == null ? null : Amounts.minor(balance, CURRENCY, lineNo, "账户余额 (balance)"),
                         Map.of("业务类型", type)));
             }
             if (c == null) {
-                throw new StatementFormatException(Math.max(1, lineNo), "no detail table (the header row with 账务流水号 is missing)");
+                throw new StatementFormatException(Math.max(1, lineNo),
+                        "no detail table (the header row with 账务流水号 is missing)");
             }
             if (summary != null) {
-                summary.check(Map.of("收入笔数", incomeCount, "支出笔数", expenseCount), Map.of("收入金额", income, "支出金额", expense), CURRENCY);
+                summary.check(Map.of("收入笔数", incomeCount, "支出笔数", expenseCount),
+                        Map.of("收入金额", income, "支出金额", expense), CURRENCY);
             }
-            sink.statement(StatementHeader.bill("alipay-flow", preamble.account, CURRENCY, preamble.periodStart, preamble.periodEnd));
+            sink.statement(StatementHeader.bill("alipay-flow", preamble.account, CURRENCY, preamble.periodStart,
+                    preamble.periodEnd));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,8 +167,10 @@ public class AlipayAccountFlowParser implements StatementParser {
         long declaredCount = Long.parseLong(m.group(2));
         long declaredSum = Math.abs(Amounts.minor(m.group(3), CURRENCY, line, "#" + m.group(1) + "合计"));
         if (declaredCount != count || declaredSum != sum) {
-            throw new StatementFormatException(line, "#" + m.group(1) + "合计 declares " + declaredCount + " rows for " + m.group(3)
-                    + " but the table has " + count + " for " + io.walletrecon.money.Money.ofMinor(sum, CURRENCY).toDecimalString());
+            throw new StatementFormatException(line,
+                    "#" + m.group(1) + "合计 declares " + declaredCount + " rows for " + m.group(3)
+                            + " but the table has " + count + " for "
+                            + io.walletrecon.money.Money.ofMinor(sum, CURRENCY).toDecimalString());
         }
     }
 

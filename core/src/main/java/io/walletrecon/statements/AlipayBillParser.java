@@ -38,7 +38,8 @@ public class AlipayBillParser implements StatementParser {
         return new AlipayBillParser(AlipaySummary.parse(name, text));
     }
 
-    private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "").replace("（元）", "").replace("(元)", "");
+    private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "").replace("（元）", "")
+            .replace("(元)", "");
     private static final UnaryOperator<String> VALUE = String::strip;
     private static final Pattern COUNT = Pattern.compile("#(交易|退款)合计：(\\d{1,9})笔");
     private static final Pattern PARTY = Pattern.compile("^(.*?)\\((.+)\\)$");
@@ -101,7 +102,8 @@ public class AlipayBillParser implements StatementParser {
                     continue;
                 }
                 if (v.size() < c.size() - 1) {
-                    throw new StatementFormatException(lineNo, "has " + v.size() + " values, the header names " + c.size() + " columns");
+                    throw new StatementFormatException(lineNo,
+                            "has " + v.size() + " values, the header names " + c.size() + " columns");
                 }
                 String txn = c.get(v, VALUE, "支付宝交易号");
                 if (txn == null) {
@@ -110,11 +112,14 @@ public class AlipayBillParser implements StatementParser {
                 String type = String.valueOf(c.get(v, VALUE, "业务类型"));
                 String time = c.get(v, VALUE, "完成时间");
                 LocalDate date = WechatPayBillParser.date(time == null ? c.get(v, VALUE, "创建时间") : time, zone, lineNo);
-                long amount = Amounts.minor(required(c.get(v, VALUE, "订单金额"), lineNo, "订单金额"), currency, lineNo, "订单金额 (order amount)");
+                long amount = Amounts.minor(required(c.get(v, VALUE, "订单金额"), lineNo, "订单金额"), currency, lineNo,
+                        "订单金额 (order amount)");
                 String fee = c.get(v, VALUE, "服务费");
                 Long feeMinor = fee == null ? null : -Amounts.minor(fee, currency, lineNo, "服务费 (fee)");
                 String receivedText = c.get(v, VALUE, "商家实收");
-                received = Amounts.add(received, receivedText == null ? 0 : Amounts.minor(receivedText, currency, lineNo, "商家实收 (received)"), lineNo);
+                received = Amounts.add(received,
+                        receivedText == null ? 0 : Amounts.minor(receivedText, currency, lineNo, "商家实收 (received)"),
+                        lineNo);
                 fees = Amounts.add(fees, feeMinor == null ? 0 : -feeMinor, lineNo);
                 String kind;
                 String key;
@@ -146,17 +151,21 @@ public class AlipayBillParser implements StatementParser {
                         partyAccount = pm.group(2);
                     }
                 }
-                sink.line(new StatementLine(lineNo, key, kind, date, date, amount, feeMinor, currency, partyName, partyAccount,
+                sink.line(new StatementLine(lineNo, key, kind, date, date, amount, feeMinor, currency, partyName,
+                        partyAccount,
                         refundBatch, null, txn, c.get(v, VALUE, "商户订单号"), null,
                         WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line));
             }
             if (c == null) {
-                throw new StatementFormatException(Math.max(1, lineNo), "no detail table (the header row with 支付宝交易号 is missing)");
+                throw new StatementFormatException(Math.max(1, lineNo),
+                        "no detail table (the header row with 支付宝交易号 is missing)");
             }
             if (summary != null) {
-                summary.check(Map.of("交易订单总笔数", trades, "退款订单总笔数", refunds), Map.of("商家实收", received, "服务费", fees), currency);
+                summary.check(Map.of("交易订单总笔数", trades, "退款订单总笔数", refunds), Map.of("商家实收", received, "服务费", fees),
+                        currency);
             }
-            sink.statement(StatementHeader.bill("alipay", preamble.account, currency, preamble.periodStart, preamble.periodEnd));
+            sink.statement(StatementHeader.bill("alipay", preamble.account, currency, preamble.periodStart,
+                    preamble.periodEnd));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

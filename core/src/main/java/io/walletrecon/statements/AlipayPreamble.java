@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class AlipayPreamble {
 
     private static final Pattern ACCOUNT = Pattern.compile("#账号：\\[?(\\d{1,64})\\]?");
-    private static final Pattern PERIOD = Pattern.compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日");
+    private static final Pattern PERIOD = Pattern
+            .compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日");
 
     String account;
     LocalDate periodStart;
@@ -23,8 +24,10 @@ final class AlipayPreamble {
         m = PERIOD.matcher(hashLine);
         if (m.find()) {
             try {
-                periodStart = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                periodEnd = LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+                periodStart = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                periodEnd = LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        Integer.parseInt(m.group(6)));
             } catch (DateTimeException e) {
                 throw new StatementFormatException(lineNo, "the period is not a date");
             }

@@ -75,27 +75,31 @@ final class AlipaySummary {
     }
 
     /**
-     * @param counts  row counts of the bill by summary column (交易订单总笔数 ...)
+     * @param counts row counts of the bill by summary column (交易订单总笔数 ...)
      * @param amounts column sums of the bill in minor units by summary column (商家实收 ...)
      */
     void check(Map<String, Long> counts, Map<String, Long> amounts, String currency) {
         Set<String> known = new java.util.HashSet<>(counts.keySet());
         known.addAll(amounts.keySet());
         if (known.stream().noneMatch(totals::containsKey)) {
-            throw new StatementFormatException(line, name + ": none of the totals " + String.join(", ", known.stream().sorted().toList())
-                    + " is in the summary");
+            throw new StatementFormatException(line,
+                    name + ": none of the totals " + String.join(", ", known.stream().sorted().toList())
+                            + " is in the summary");
         }
         counts.forEach((column, actual) -> {
             BigDecimal declared = totals.get(column);
             if (declared != null && declared.compareTo(BigDecimal.valueOf(actual)) != 0) {
-                throw new StatementFormatException(line, name + ": " + column + " is " + declared.toPlainString() + " but the bill has " + actual);
+                throw new StatementFormatException(line,
+                        name + ": " + column + " is " + declared.toPlainString() + " but the bill has " + actual);
             }
         });
         amounts.forEach((column, actual) -> {
             BigDecimal declared = totals.get(column);
-            if (declared != null && Amounts.minor(declared.toPlainString(), currency, line, name + " " + column) != actual) {
-                throw new StatementFormatException(line, name + ": " + column + " is " + declared.toPlainString() + " but the bill's rows add up to "
-                        + Money.ofMinor(actual, currency).toDecimalString());
+            if (declared != null
+                    && Amounts.minor(declared.toPlainString(), currency, line, name + " " + column) != actual) {
+                throw new StatementFormatException(line,
+                        name + ": " + column + " is " + declared.toPlainString() + " but the bill's rows add up to "
+                                + Money.ofMinor(actual, currency).toDecimalString());
             }
         });
     }

@@ -34,7 +34,8 @@ final class Amounts {
             throw new StatementFormatException(line, e.getMessage());
         }
         if (c.getDefaultFractionDigits() < 0) {
-            throw new StatementFormatException(line, "'" + code + "' is not a currency money is kept in (a code such as XXX or XAU)");
+            throw new StatementFormatException(line,
+                    "'" + code + "' is not a currency money is kept in (a code such as XXX or XAU)");
         }
         return c.getCurrencyCode();
     }

@@ -118,7 +118,8 @@ public class Bai2Parser implements StatementParser {
             int comma = line.indexOf(',');
             String type = comma < 0 ? line.replace("/", "") : line.substring(0, comma);
             if (!List.of("01", "02", "03", "16", "49", "98", "99").contains(type)) {
-                throw new StatementFormatException(lineNo, "'" + type + "' is not a BAI2 record type (01, 02, 03, 16, 49, 88, 98, 99)");
+                throw new StatementFormatException(lineNo,
+                        "'" + type + "' is not a BAI2 record type (01, 02, 03, 16, 49, 88, 98, 99)");
             }
             recordType = type;
             recordLine = lineNo;
@@ -169,7 +170,8 @@ public class Bai2Parser implements StatementParser {
 
         void group(Record rec) {
             if (groupOpen) {
-                throw new StatementFormatException(rec.line(), "a group header (02) before the previous group's trailer (98)");
+                throw new StatementFormatException(rec.line(),
+                        "a group header (02) before the previous group's trailer (98)");
             }
             groupOpen = true;
             groupRecords = rec.physical();
@@ -188,7 +190,8 @@ public class Bai2Parser implements StatementParser {
                 throw new StatementFormatException(rec.line(), "an account (03) outside a group (02 ... 98)");
             }
             if (accountOpen) {
-                throw new StatementFormatException(rec.line(), "an account (03) before the previous account's trailer (49)");
+                throw new StatementFormatException(rec.line(),
+                        "an account (03) before the previous account's trailer (49)");
             }
             accountOpen = true;
             accountRecords = rec.physical();
@@ -228,13 +231,15 @@ public class Bai2Parser implements StatementParser {
 
         void detail(Record rec) {
             if (!accountOpen) {
-                throw new StatementFormatException(rec.line(), "a transaction detail (16) outside an account (03 ... 49)");
+                throw new StatementFormatException(rec.line(),
+                        "a transaction detail (16) outside an account (03 ... 49)");
             }
             List<String> f = rec.fields();
             String code = field(rec, 0);
             long amount = amount(field(rec, 1), rec.line(), "amount");
             if (amount < 0) {
-                throw new StatementFormatException(rec.line(), "a detail amount is unsigned; its type code gives the direction");
+                throw new StatementFormatException(rec.line(),
+                        "a detail amount is unsigned; its type code gives the direction");
             }
             accountTotal = add(accountTotal, amount, rec.line());
             int typeCode = typeCode(code, rec.line());
@@ -253,14 +258,16 @@ public class Bai2Parser implements StatementParser {
             if (bankRef != null) {
                 key = "bai2:" + bankRef + ":" + value;
             } else {
-                String content = "bai2:" + value + ":" + signed + ":" + CamtParser.digest(code + "|" + customerRef + "|" + text);
+                String content = "bai2:" + value + ":" + signed + ":"
+                        + CamtParser.digest(code + "|" + customerRef + "|" + text);
                 key = content + "#" + seen.merge(content, 1, Integer::sum);
             }
             Map<String, String> details = new LinkedHashMap<>();
             details.put("TYPE", code);
             details.put("FUNDS", funds);
             String kind = typeCode >= 690 && typeCode <= 699 || typeCode == 398 ? "fee" : "payment";
-            sink.line(new StatementLine(rec.line(), key, kind, value, asOf, signed, null, currency, null, null, bankRef, null, null,
+            sink.line(new StatementLine(rec.line(), key, kind, value, asOf, signed, null, currency, null, null, bankRef,
+                    null, null,
                     customerRef, null, text, "16," + String.join(",", f), null, details));
         }
 
@@ -271,38 +278,48 @@ public class Bai2Parser implements StatementParser {
             long declared = amount(field(rec, 0), rec.line(), "account control total");
             int records = count(field(rec, 1), rec.line());
             if (declared != accountTotal) {
-                throw new StatementFormatException(rec.line(), "the account control total is " + declared + " but the account's amounts add up to "
-                        + accountTotal + " (minor units): a record is missing or altered");
+                throw new StatementFormatException(rec.line(),
+                        "the account control total is " + declared + " but the account's amounts add up to "
+                                + accountTotal + " (minor units): a record is missing or altered");
             }
             if (records != accountRecords) {
-                throw new StatementFormatException(rec.line(), "the account trailer counts " + records + " records but the account has " + accountRecords);
+                throw new StatementFormatException(rec.line(),
+                        "the account trailer counts " + records + " records but the account has " + accountRecords);
             }
             accountOpen = false;
             groupTotal = add(groupTotal, declared, rec.line());
             groupAccounts++;
             String reference = fileId == null || fileId.isEmpty() ? null : fileId;
             if (interim) {
-                sink.statement(new StatementHeader("bai2", reference, String.valueOf(accountNo), account, currency, null, null, null, null, accountLine));
+                sink.statement(new StatementHeader("bai2", reference, String.valueOf(accountNo), account, currency,
+                        null, null, null, null, accountLine));
             } else {
-                sink.statement(new StatementHeader("bai2", reference, String.valueOf(accountNo), account, currency, asOf, asOf,
-                        opening != null && closing != null ? opening : null, opening != null && closing != null ? closing : null, accountLine));
+                sink.statement(
+                        new StatementHeader("bai2", reference, String.valueOf(accountNo), account, currency, asOf, asOf,
+                                opening != null && closing != null ? opening : null,
+                                opening != null && closing != null ? closing : null, accountLine));
             }
         }
 
         void groupTrailer(Record rec) {
             if (!groupOpen || accountOpen) {
-                throw new StatementFormatException(rec.line(), accountOpen ? "a group trailer (98) before the account trailer (49)"
-                        : "a group trailer (98) without its group (02)");
+                throw new StatementFormatException(rec.line(),
+                        accountOpen
+                                ? "a group trailer (98) before the account trailer (49)"
+                                : "a group trailer (98) without its group (02)");
             }
             long declared = amount(field(rec, 0), rec.line(), "group control total");
             if (declared != groupTotal) {
-                throw new StatementFormatException(rec.line(), "the group control total is " + declared + " but its accounts add up to " + groupTotal);
+                throw new StatementFormatException(rec.line(),
+                        "the group control total is " + declared + " but its accounts add up to " + groupTotal);
             }
             if (count(field(rec, 1), rec.line()) != groupAccounts) {
-                throw new StatementFormatException(rec.line(), "the group trailer counts " + field(rec, 1) + " accounts but the group has " + groupAccounts);
+                throw new StatementFormatException(rec.line(),
+                        "the group trailer counts " + field(rec, 1) + " accounts but the group has " + groupAccounts);
             }
             if (count(field(rec, 2), rec.line()) != groupRecords) {
-                throw new StatementFormatException(rec.line(), "the group trailer counts " + field(rec, 2) + " records but the group has " + groupRecords);
+                throw new StatementFormatException(rec.line(),
+                        "the group trailer counts " + field(rec, 2) + " records but the group has " + groupRecords);
             }
             groupOpen = false;
             fileTotal = add(fileTotal, declared, rec.line());
@@ -314,13 +331,16 @@ public class Bai2Parser implements StatementParser {
             }
             long declared = amount(field(rec, 0), rec.line(), "file control total");
             if (declared != fileTotal) {
-                throw new StatementFormatException(rec.line(), "the file control total is " + declared + " but its groups add up to " + fileTotal);
+                throw new StatementFormatException(rec.line(),
+                        "the file control total is " + declared + " but its groups add up to " + fileTotal);
             }
             if (count(field(rec, 1), rec.line()) != groups) {
-                throw new StatementFormatException(rec.line(), "the file trailer counts " + field(rec, 1) + " groups but the file has " + groups);
+                throw new StatementFormatException(rec.line(),
+                        "the file trailer counts " + field(rec, 1) + " groups but the file has " + groups);
             }
             if (count(field(rec, 2), rec.line()) != fileRecords) {
-                throw new StatementFormatException(rec.line(), "the file trailer counts " + field(rec, 2) + " records but the file has " + fileRecords);
+                throw new StatementFormatException(rec.line(),
+                        "the file trailer counts " + field(rec, 2) + " records but the file has " + fileRecords);
             }
             fileClosed = true;
         }
@@ -331,7 +351,9 @@ public class Bai2Parser implements StatementParser {
             }
         }
 
-        /** How many fields follow a funds type: V value date and time, S three amounts, D a count and that many pairs. */
+        /**
+         * How many fields follow a funds type: V value date and time, S three amounts, D a count and that many pairs.
+         */
         int fundsFields(String funds, List<String> f, int at, int line) {
             return switch (funds) {
                 case "V" -> 2;
@@ -343,7 +365,8 @@ public class Bai2Parser implements StatementParser {
                     yield 1 + 2 * count(f.get(at).strip(), line);
                 }
                 case "", "0", "1", "2", "Z" -> 0;
-                default -> throw new StatementFormatException(line, "'" + funds + "' is not a BAI2 funds type (0, 1, 2, V, S, D, Z)");
+                default -> throw new StatementFormatException(line,
+                        "'" + funds + "' is not a BAI2 funds type (0, 1, 2, V, S, D, Z)");
             };
         }
 
@@ -355,7 +378,8 @@ public class Bai2Parser implements StatementParser {
                 throw new StatementFormatException(line, "'" + code + "' is not a BAI2 type code");
             }
             if (c < 100 || c >= 700) {
-                throw new StatementFormatException(line, "type code " + code + " is not a credit (100-399) or debit (400-699) transaction");
+                throw new StatementFormatException(line,
+                        "type code " + code + " is not a credit (100-399) or debit (400-699) transaction");
             }
             return c;
         }

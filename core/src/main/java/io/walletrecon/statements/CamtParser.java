@@ -54,7 +54,10 @@ public class CamtParser implements StatementParser {
 
     private final String type;
 
-    /** The camt.053 reader; it also reads camt.052 and camt.054, which {@link #report()} and {@link #notification()} detect. */
+    /**
+     * The camt.053 reader; it also reads camt.052 and camt.054, which {@link #report()} and {@link #notification()}
+     * detect.
+     */
     public CamtParser() {
         this("053");
     }
@@ -76,14 +79,19 @@ public class CamtParser implements StatementParser {
         return "camt" + type;
     }
 
-    /** camt.052 and camt.054 by their namespace; camt.053 also claims other camt messages so that they are refused by name. */
+    /**
+     * camt.052 and camt.054 by their namespace; camt.053 also claims other camt messages so that they are refused by
+     * name.
+     */
     @Override
     public boolean detects(String head) {
         if (!head.contains("camt.")) {
             return false;
         }
         boolean ours = head.contains("camt." + type + ".");
-        return type.equals("053") ? ours || (head.contains("<Document") && !head.contains("camt.052.") && !head.contains("camt.054.")) : ours;
+        return type.equals("053")
+                ? ours || (head.contains("<Document") && !head.contains("camt.052.") && !head.contains("camt.054."))
+                : ours;
     }
 
     @Override
@@ -122,7 +130,8 @@ public class CamtParser implements StatementParser {
 
     private static StatementFormatException malformed(XMLStreamException e, XMLStreamReader r) {
         long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
-        String message = String.valueOf(e.getMessage()).replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
+        String message = String.valueOf(e.getMessage())
+                .replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
         return new StatementFormatException(Math.max(1, line), "malformed XML: " + message);
     }
 
@@ -192,11 +201,13 @@ public class CamtParser implements StatementParser {
                         path.pop();
                         text.setLength(0);
                     }
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
             if (statements == 0) {
-                throw new StatementFormatException(1, "the document has no " + (container == null ? "statement (BkToCstmrStmt/Stmt)" : container));
+                throw new StatementFormatException(1,
+                        "the document has no " + (container == null ? "statement (BkToCstmrStmt/Stmt)" : container));
             }
         }
 
@@ -221,7 +232,8 @@ public class CamtParser implements StatementParser {
             String format = "camt" + messageType;
             if (!messageType.equals("053")) {
                 // A report or notification is not the day's statement: no balances, no period (see the class comment).
-                sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, null, null, null, null, stmtLine));
+                sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, null, null, null, null,
+                        stmtLine));
                 return;
             }
             Long open = opening != null ? opening : precedingClosing;
@@ -231,23 +243,27 @@ public class CamtParser implements StatementParser {
             }
             LocalDate end = to != null ? to : closingDate;
             LocalDate start = from != null ? from : end;
-            sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, start, end, open, closing, stmtLine));
+            sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, start, end, open, closing,
+                    stmtLine));
         }
 
         void checkMessageType(String rootName, String ns) {
             Matcher m = NAMESPACE.matcher(ns == null ? "" : ns);
             if (!rootName.equals("Document") || !m.find()) {
-                throw new StatementFormatException(line(), "not an ISO 20022 document (root " + rootName + " in namespace '" + ns + "')");
+                throw new StatementFormatException(line(),
+                        "not an ISO 20022 document (root " + rootName + " in namespace '" + ns + "')");
             }
             String message = "camt." + m.group(1) + "." + m.group(2) + "." + m.group(3);
             if (!TYPES.contains(m.group(1))) {
-                throw new StatementFormatException(line(), "message type " + message + " is not a bank-to-customer statement, report or "
-                        + "notification (camt.052, camt.053, camt.054)");
+                throw new StatementFormatException(line(),
+                        "message type " + message + " is not a bank-to-customer statement, report or "
+                                + "notification (camt.052, camt.053, camt.054)");
             }
             int version = Integer.parseInt(m.group(3));
             if (!m.group(2).equals("001") || version < 2 || version > 13) {
-                throw new StatementFormatException(line(), "camt." + m.group(1) + " version " + m.group(2) + "." + m.group(3)
-                        + " is not supported (supported: 001.02 to 001.13)");
+                throw new StatementFormatException(line(),
+                        "camt." + m.group(1) + " version " + m.group(2) + "." + m.group(3)
+                                + " is not supported (supported: 001.02 to 001.13)");
             }
             messageType = m.group(1);
             container = switch (messageType) {
@@ -317,7 +333,8 @@ public class CamtParser implements StatementParser {
                         entry.ccy = ccy;
                     }
                 }
-                default -> { }
+                default -> {
+                }
             }
         }
 
@@ -377,7 +394,8 @@ public class CamtParser implements StatementParser {
                 case "NtryRef" -> entry.ntryRef = value;
                 case "Prtry", "SubFmlyCd" -> bankTransactionCode(name, value);
                 case "AddtlNtryInf" -> entry.info = value;
-                default -> { }
+                default -> {
+                }
             }
         }
 
@@ -428,7 +446,8 @@ public class CamtParser implements StatementParser {
                     }
                 }
                 case "Bal" -> finishBalance();
-                default -> { }
+                default -> {
+                }
             }
         }
 
@@ -441,14 +460,16 @@ public class CamtParser implements StatementParser {
             }
             String ccy = Amounts.currency(balCcy, balLine);
             if (currency != null && !currency.equals(ccy)) {
-                throw new StatementFormatException(balLine, "balance " + balCode + " is in " + ccy + " but the statement is in " + currency);
+                throw new StatementFormatException(balLine,
+                        "balance " + balCode + " is in " + ccy + " but the statement is in " + currency);
             }
             currency = ccy;
             long minor = Amounts.minor(balAmount, ccy, balLine, "balance " + balCode);
             if ("DBIT".equals(balSign)) {
                 minor = -minor;
             } else if (!"CRDT".equals(balSign)) {
-                throw new StatementFormatException(balLine, "balance " + balCode + " has CdtDbtInd '" + balSign + "', not CRDT or DBIT");
+                throw new StatementFormatException(balLine,
+                        "balance " + balCode + " has CdtDbtInd '" + balSign + "', not CRDT or DBIT");
             }
             switch (balCode) {
                 case "OPBD" -> opening = minor;
@@ -490,7 +511,8 @@ public class CamtParser implements StatementParser {
                 case "IBAN", "Id" -> {
                     if (within("DbtrAcct") && (name.equals("IBAN") || within("Othr")) && tx.debtorAccount == null) {
                         tx.debtorAccount = value;
-                    } else if (within("CdtrAcct") && (name.equals("IBAN") || within("Othr")) && tx.creditorAccount == null) {
+                    } else if (within("CdtrAcct") && (name.equals("IBAN") || within("Othr"))
+                            && tx.creditorAccount == null) {
                         tx.creditorAccount = value;
                     }
                 }
@@ -501,7 +523,8 @@ public class CamtParser implements StatementParser {
                     }
                 }
                 case "MndtId" -> tx.mandate = value;
-                default -> { }
+                default -> {
+                }
             }
         }
 
@@ -515,13 +538,15 @@ public class CamtParser implements StatementParser {
             }
             String ccy = Amounts.currency(e.ccy, e.line);
             if (currency != null && !currency.equals(ccy)) {
-                throw new StatementFormatException(e.line, "the entry is in " + ccy + " but the statement is in " + currency);
+                throw new StatementFormatException(e.line,
+                        "the entry is in " + ccy + " but the statement is in " + currency);
             }
             currency = ccy;
             long entryAmount = signed(Amounts.minor(e.amount, ccy, e.line, "entry amount"), e.sign, e.line);
             LocalDate value = e.value != null ? e.value : e.booking;
             if (value == null) {
-                throw new StatementFormatException(e.line, "an entry without value date (ValDt) or booking date (BookgDt)");
+                throw new StatementFormatException(e.line,
+                        "an entry without value date (ValDt) or booking date (BookgDt)");
             }
             String baseKey = "camt053:" + (e.ref != null ? e.ref : contentKey(e, entryAmount, value));
             if (e.txs.size() <= 1) {
@@ -538,18 +563,22 @@ public class CamtParser implements StatementParser {
                 }
                 String tccy = t.ccy == null ? ccy : Amounts.currency(t.ccy, t.line);
                 if (!tccy.equals(ccy)) {
-                    throw new StatementFormatException(t.line, "batch transaction in " + tccy + " inside an entry in " + ccy);
+                    throw new StatementFormatException(t.line,
+                            "batch transaction in " + tccy + " inside an entry in " + ccy);
                 }
-                long amount = signed(Amounts.minor(t.amount, ccy, t.line, "transaction amount"), t.sign != null ? t.sign : e.sign, t.line);
+                long amount = signed(Amounts.minor(t.amount, ccy, t.line, "transaction amount"),
+                        t.sign != null ? t.sign : e.sign, t.line);
                 sum += amount;
                 batch.add(line(e, t, amount, ccy, value, baseKey + "#" + (i + 1), t.line));
             }
             if (sum != entryAmount) {
-                throw new StatementFormatException(e.line, "the batch entry's transactions add up to " + Money.ofMinor(sum, ccy).toDecimalString()
-                        + " but the entry says " + Money.ofMinor(entryAmount, ccy).toDecimalString());
+                throw new StatementFormatException(e.line,
+                        "the batch entry's transactions add up to " + Money.ofMinor(sum, ccy).toDecimalString()
+                                + " but the entry says " + Money.ofMinor(entryAmount, ccy).toDecimalString());
             }
             if (e.batchCount != null && !e.batchCount.equals(String.valueOf(e.txs.size()))) {
-                throw new StatementFormatException(e.line, "the batch declares " + e.batchCount + " transactions (NbOfTxs) but lists " + e.txs.size());
+                throw new StatementFormatException(e.line,
+                        "the batch declares " + e.batchCount + " transactions (NbOfTxs) but lists " + e.txs.size());
             }
             batch.forEach(sink::line);
         }
@@ -559,10 +588,13 @@ public class CamtParser implements StatementParser {
          * notification that carry it); identical entries of one statement are numbered.
          */
         String contentKey(Entry e, long amount, LocalDate value) {
-            StringBuilder b = new StringBuilder().append(e.ntryRef).append('|').append(e.booking).append('|').append(e.info);
+            StringBuilder b = new StringBuilder().append(e.ntryRef).append('|').append(e.booking).append('|')
+                    .append(e.info);
             for (Tx t : e.txs) {
-                b.append('|').append(t.e2e).append('|').append(t.ref).append('|').append(t.amount).append('|').append(t.remittance)
-                        .append('|').append(t.debtor).append('|').append(t.creditor).append('|').append(t.debtorAccount).append('|').append(t.creditorAccount);
+                b.append('|').append(t.e2e).append('|').append(t.ref).append('|').append(t.amount).append('|')
+                        .append(t.remittance)
+                        .append('|').append(t.debtor).append('|').append(t.creditor).append('|').append(t.debtorAccount)
+                        .append('|').append(t.creditorAccount);
             }
             String content = value + ":" + amount + ":" + digest(b.toString());
             return content + "#" + seen.merge(content, 1, Integer::sum);
@@ -587,7 +619,10 @@ public class CamtParser implements StatementParser {
                     t.ref != null ? t.ref : e.ref, t.e2e, null, t.creditorRef, null, remittance, null, null, details);
         }
 
-        /** Entry-level bank transaction code: domain/family/sub-family codes joined with '/', or the bank's proprietary code. */
+        /**
+         * Entry-level bank transaction code: domain/family/sub-family codes joined with '/', or the bank's proprietary
+         * code.
+         */
         void bankTransactionCode(String name, String value) {
             if (!within("BkTxCd") || value.isEmpty() || tx != null) {
                 return;
@@ -603,14 +638,19 @@ public class CamtParser implements StatementParser {
             };
         }
 
-        /** A date, or a date-time: with an offset it becomes a date in the account's zone, without one it is already local. */
+        /**
+         * A date, or a date-time: with an offset it becomes a date in the account's zone, without one it is already
+         * local.
+         */
         LocalDate date(String value) {
             try {
                 if (value.length() == 10) {
                     return LocalDate.parse(value);
                 }
                 TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(value);
-                return t.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate() : LocalDate.from(t);
+                return t.isSupported(ChronoField.OFFSET_SECONDS)
+                        ? OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate()
+                        : LocalDate.from(t);
             } catch (DateTimeException e) {
                 throw new StatementFormatException(line(), "'" + value + "' is not an ISO date or date-time");
             }
@@ -655,7 +695,8 @@ public class CamtParser implements StatementParser {
 
     static String digest(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,7 @@ final class GuardedInputStream extends FilterInputStream {
     private boolean afterCr;
 
     /**
-     * @param limit   the most bytes the stream may yield
+     * @param limit the most bytes the stream may yield
      * @param archive "GZIP", "ZIP" or null: what to call the container when its bytes cannot be read
      */
     GuardedInputStream(InputStream in, long limit, String archive) {
@@ -45,15 +45,17 @@ final class GuardedInputStream extends FilterInputStream {
             if (archive == null) {
                 throw e;
             }
-            throw new StatementFormatException(line, "the " + archive + " archive is damaged or truncated (" + e.getMessage() + ")");
+            throw new StatementFormatException(line,
+                    "the " + archive + " archive is damaged or truncated (" + e.getMessage() + ")");
         }
         if (n <= 0) {
             return n;
         }
         read += n;
         if (read > limit) {
-            throw new StatementFormatException(line, "the " + (archive == null ? "file" : archive + " archive's content") + " is larger than "
-                    + limit / (1024 * 1024) + " MiB");
+            throw new StatementFormatException(line,
+                    "the " + (archive == null ? "file" : archive + " archive's content") + " is larger than "
+                            + limit / (1024 * 1024) + " MiB");
         }
         for (int i = off; i < off + n; i++) {
             byte c = b[i];
@@ -68,8 +70,9 @@ final class GuardedInputStream extends FilterInputStream {
             } else {
                 afterCr = false;
                 if (c == 0) {
-                    throw new StatementFormatException(line, "contains a NUL byte (0x00), which no statement or bill text has; "
-                            + "the file is damaged or not a text file (UTF-16 text must be saved as UTF-8)");
+                    throw new StatementFormatException(line,
+                            "contains a NUL byte (0x00), which no statement or bill text has; "
+                                    + "the file is damaged or not a text file (UTF-16 text must be saved as UTF-8)");
                 }
             }
         }

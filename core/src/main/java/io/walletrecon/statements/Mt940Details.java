@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 /**
  * The information to the account owner ({@code :86:}) of one MT940 statement line, in the three shapes banks write it:
  * <ul>
- *   <li>German structured: a business transaction code (GVC) then subfields {@code ?00} posting text, {@code ?20..?29}
- *       and {@code ?60..?63} purpose, {@code ?30} BIC, {@code ?31} account, {@code ?32/?33} name, {@code ?34} return
- *       code; the purpose carries SEPA identifiers ({@code EREF+}, {@code MREF+}, {@code CRED+}, {@code SVWZ+} ...);</li>
- *   <li>slash structured (Dutch banks, SEPA): {@code /EREF/.../CNTP/iban/bic/name/town/REMI/USTD//text/} with
- *       {@code /ORDP/} or {@code /BENM/} followed by {@code /NAME/};</li>
- *   <li>free text, lines joined with spaces.</li>
+ * <li>German structured: a business transaction code (GVC) then subfields {@code ?00} posting text, {@code ?20..?29}
+ * and {@code ?60..?63} purpose, {@code ?30} BIC, {@code ?31} account, {@code ?32/?33} name, {@code ?34} return
+ * code; the purpose carries SEPA identifiers ({@code EREF+}, {@code MREF+}, {@code CRED+}, {@code SVWZ+} ...);</li>
+ * <li>slash structured (Dutch banks, SEPA): {@code /EREF/.../CNTP/iban/bic/name/town/REMI/USTD//text/} with
+ * {@code /ORDP/} or {@code /BENM/} followed by {@code /NAME/};</li>
+ * <li>free text, lines joined with spaces.</li>
  * </ul>
  * Every subfield is kept (the statement line's {@code details}); the remittance text (where collection codes and
  * invoice numbers are found), end-to-end id and counterparty are taken from them.
@@ -24,15 +24,19 @@ final class Mt940Details {
 
     private static final Pattern GERMAN = Pattern.compile("^\\d{3}\\?|\\?(00|2\\d)");
     private static final Pattern SUBFIELD = Pattern.compile("\\?(00|10|2\\d|3[0-4]|6[0-3])");
-    private static final Pattern SEPA_START = Pattern.compile("^(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|BREF|RREF)\\+(.*)$",
+    private static final Pattern SEPA_START = Pattern.compile(
+            "^(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|COAM|OAMT|IBAN|BIC|BREF|RREF)\\+(.*)$",
             Pattern.DOTALL);
-    private static final Pattern SLASH_KEY = Pattern.compile("/(EREF|PREF|MARF|CSID|CNTP|REMI|RTRN|TRCD|ORDP|BENM|NAME|ADDR|ISDT|IREF|CREF|BUSP"
-            + "|PURP|ULTC|ULTD|ULTB|EXCH|CHGS|TRTP|SWOC|OCMT|IBAN|BIC|ACCW|BENP|FX|ID)/");
-    private static final Set<String> SLASH_MARKERS = Set.of("/EREF/", "/REMI/", "/NAME/", "/ORDP/", "/BENM/", "/CNTP/", "/TRCD/", "/RTRN/",
+    private static final Pattern SLASH_KEY = Pattern
+            .compile("/(EREF|PREF|MARF|CSID|CNTP|REMI|RTRN|TRCD|ORDP|BENM|NAME|ADDR|ISDT|IREF|CREF|BUSP"
+                    + "|PURP|ULTC|ULTD|ULTB|EXCH|CHGS|TRTP|SWOC|OCMT|IBAN|BIC|ACCW|BENP|FX|ID)/");
+    private static final Set<String> SLASH_MARKERS = Set.of("/EREF/", "/REMI/", "/NAME/", "/ORDP/", "/BENM/", "/CNTP/",
+            "/TRCD/", "/RTRN/",
             "/PREF/", "/MARF/", "/IREF/", "/PURP/");
 
     /** What a statement line takes from its :86:. */
-    record Parsed(String remittance, String endToEndId, String counterpartyName, String counterpartyAccount, Map<String, String> details) {
+    record Parsed(String remittance, String endToEndId, String counterpartyName, String counterpartyAccount,
+            Map<String, String> details) {
     }
 
     private Mt940Details() {
@@ -51,7 +55,8 @@ final class Mt940Details {
                 return slash(joined);
             }
         }
-        String text = Amounts.emptyToNull(String.join(" ", info.lines().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        String text = Amounts
+                .emptyToNull(String.join(" ", info.lines().map(String::strip).filter(s -> !s.isEmpty()).toList()));
         return new Parsed(text, null, null, null, new LinkedHashMap<>());
     }
 
@@ -99,7 +104,8 @@ final class Mt940Details {
             remittance = d.get("SVWZ");
         }
         String name = Amounts.emptyToNull(d.getOrDefault("?32", "") + d.getOrDefault("?33", ""));
-        return new Parsed(remittance, d.get("EREF") == null || "NOTPROVIDED".equals(d.get("EREF")) ? null : d.get("EREF"), name,
+        return new Parsed(remittance,
+                d.get("EREF") == null || "NOTPROVIDED".equals(d.get("EREF")) ? null : d.get("EREF"), name,
                 Amounts.emptyToNull(d.get("?31")), d);
     }
 

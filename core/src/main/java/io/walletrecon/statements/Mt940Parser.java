@@ -80,7 +80,8 @@ public class Mt940Parser implements StatementParser {
         boolean swift = head.contains(":20:") && head.contains(":25:");
         boolean balances = head.contains(":60F:") || head.contains(":60M:");
         if (interim) {
-            return swift && !balances && (head.contains(":34F:") || head.contains(":13D:") || head.contains(":90D:") || head.contains(":90C:"));
+            return swift && !balances && (head.contains(":34F:") || head.contains(":13D:") || head.contains(":90D:")
+                    || head.contains(":90C:"));
         }
         return swift && balances;
     }
@@ -172,7 +173,8 @@ public class Mt940Parser implements StatementParser {
                 if (tag.equals("20")) {
                     startMessage(lineNo);
                 } else if (!inMessage) {
-                    throw new StatementFormatException(lineNo, "field :" + tag + ": outside a message: a message begins with its reference (:20:)");
+                    throw new StatementFormatException(lineNo,
+                            "field :" + tag + ": outside a message: a message begins with its reference (:20:)");
                 }
             } else if (tag != null) {
                 value.append('\n').append(line);
@@ -184,7 +186,8 @@ public class Mt940Parser implements StatementParser {
             endField();
             endMessage(lastLine);
             if (messageLine == 0) {
-                throw new StatementFormatException(1, "no " + (interim ? "MT942" : "MT940") + " message (:20: ... ) in the file");
+                throw new StatementFormatException(1,
+                        "no " + (interim ? "MT942" : "MT940") + " message (:20: ... ) in the file");
             }
         }
 
@@ -218,19 +221,23 @@ public class Mt940Parser implements StatementParser {
             inMessage = false;
             if (interim) {
                 if (currency == null) {
-                    throw new StatementFormatException(messageLine, "the report that begins here has no floor limit (:34F:) naming its currency");
+                    throw new StatementFormatException(messageLine,
+                            "the report that begins here has no floor limit (:34F:) naming its currency");
                 }
-                sink.statement(new StatementHeader("mt942", reference, sequence, account, currency, null, null, null, null, messageLine));
+                sink.statement(new StatementHeader("mt942", reference, sequence, account, currency, null, null, null,
+                        null, messageLine));
                 return;
             }
             if (opening == null) {
-                throw new StatementFormatException(messageLine, "the statement that begins here has no opening balance (:60F:)");
+                throw new StatementFormatException(messageLine,
+                        "the statement that begins here has no opening balance (:60F:)");
             }
             if (closing == null) {
                 throw new StatementFormatException(messageLine, "the statement that begins here ends (line " + lineNo
                         + ") without its closing balance (:62F:)");
             }
-            sink.statement(new StatementHeader("mt940", reference, sequence, account, currency, openingDate, closingDate, opening, closing,
+            sink.statement(new StatementHeader("mt940", reference, sequence, account, currency, openingDate,
+                    closingDate, opening, closing,
                     messageLine));
         }
 
@@ -267,14 +274,17 @@ public class Mt940Parser implements StatementParser {
                 case "64", "65" -> balance(v, fieldLine, ":" + t + ":");
                 case "34F" -> floorLimit(v);
                 case "90D", "90C" -> total(v, t.equals("90D"));
-                case "13D", "21", "23" -> { }
-                default -> throw new StatementFormatException(fieldLine, "field :" + t + ": is not part of an " + (interim ? "MT942" : "MT940") + " message");
+                case "13D", "21", "23" -> {
+                }
+                default -> throw new StatementFormatException(fieldLine,
+                        "field :" + t + ": is not part of an " + (interim ? "MT942" : "MT940") + " message");
             }
         }
 
         void opening(Balance b) {
             if (interim) {
-                throw new StatementFormatException(fieldLine, "an MT942 interim report has no opening balance; this is an MT940 statement");
+                throw new StatementFormatException(fieldLine,
+                        "an MT942 interim report has no opening balance; this is an MT940 statement");
             }
             if (opening != null) {
                 throw new StatementFormatException(fieldLine, "a second opening balance in one statement");
@@ -287,20 +297,23 @@ public class Mt940Parser implements StatementParser {
 
         void closing(Balance b, String t) {
             if (interim) {
-                throw new StatementFormatException(fieldLine, "an MT942 interim report has no closing balance; this is an MT940 statement");
+                throw new StatementFormatException(fieldLine,
+                        "an MT942 interim report has no closing balance; this is an MT940 statement");
             }
             requireCurrency(":" + t + ":");
             if (closing != null) {
                 throw new StatementFormatException(fieldLine, "a second closing balance in one statement");
             }
             if (!b.currency.equals(currency)) {
-                throw new StatementFormatException(fieldLine, "closing currency " + b.currency + " differs from opening " + currency);
+                throw new StatementFormatException(fieldLine,
+                        "closing currency " + b.currency + " differs from opening " + currency);
             }
             if (running != b.minor) {
-                throw new StatementFormatException(fieldLine, "the statement lines do not add up: opening plus lines is "
-                        + Money.ofMinor(running, currency).toDecimalString() + " but the closing balance is "
-                        + Money.ofMinor(b.minor, currency).toDecimalString()
-                        + " (difference " + Money.ofMinor(b.minor - running, currency).toDecimalString() + ")");
+                throw new StatementFormatException(fieldLine,
+                        "the statement lines do not add up: opening plus lines is "
+                                + Money.ofMinor(running, currency).toDecimalString() + " but the closing balance is "
+                                + Money.ofMinor(b.minor, currency).toDecimalString()
+                                + " (difference " + Money.ofMinor(b.minor - running, currency).toDecimalString() + ")");
             }
             closing = b.minor;
             closingDate = b.date;
@@ -321,7 +334,8 @@ public class Mt940Parser implements StatementParser {
         void total(String v, boolean debit) {
             Matcher m = TOTAL.matcher(v.replace("\n", "").strip());
             if (!m.matches()) {
-                throw new StatementFormatException(fieldLine, ":90" + (debit ? "D" : "C") + ": is not 'count currency amount': " + v.strip());
+                throw new StatementFormatException(fieldLine,
+                        ":90" + (debit ? "D" : "C") + ": is not 'count currency amount': " + v.strip());
             }
             flushPending();
             String ccy = Amounts.currency(m.group(2), fieldLine);
@@ -330,15 +344,18 @@ public class Mt940Parser implements StatementParser {
             long actualCount = debit ? debitCount : creditCount;
             long actualSum = debit ? debits : credits;
             if (count != actualCount || sum != actualSum) {
-                throw new StatementFormatException(fieldLine, (debit ? "debits" : "credits") + " declared as " + count + " for "
-                        + Money.ofMinor(sum, ccy).toDecimalString() + " but the lines are " + actualCount + " for "
-                        + Money.ofMinor(actualSum, ccy).toDecimalString());
+                throw new StatementFormatException(fieldLine,
+                        (debit ? "debits" : "credits") + " declared as " + count + " for "
+                                + Money.ofMinor(sum, ccy).toDecimalString() + " but the lines are " + actualCount
+                                + " for "
+                                + Money.ofMinor(actualSum, ccy).toDecimalString());
             }
         }
 
         void requireCurrency(String what) {
             if (currency == null) {
-                throw new StatementFormatException(fieldLine, what + " before " + (interim ? "the floor limit (:34F:)" : "an opening balance (:60F:)"));
+                throw new StatementFormatException(fieldLine,
+                        what + " before " + (interim ? "the floor limit (:34F:)" : "an opening balance (:60F:)"));
             }
             if (!interim && closing != null) {
                 throw new StatementFormatException(fieldLine, what + " after the closing balance (:62F:)");
@@ -351,7 +368,8 @@ public class Mt940Parser implements StatementParser {
             String supplementary = nl < 0 ? null : Amounts.emptyToNull(v.substring(nl + 1).replace('\n', ' '));
             Matcher m = LINE.matcher(first);
             if (!m.matches()) {
-                throw new StatementFormatException(line, ":61: is not 'YYMMDD[MMDD]C|D|RC|RD amount [type] [reference][//bank reference]': " + first);
+                throw new StatementFormatException(line,
+                        ":61: is not 'YYMMDD[MMDD]C|D|RC|RD amount [type] [reference][//bank reference]': " + first);
             }
             LocalDate valueDate = yymmdd(m.group(1), line);
             LocalDate entryDate = m.group(2) == null ? null : entryDate(m.group(2), valueDate, line);
@@ -367,7 +385,8 @@ public class Mt940Parser implements StatementParser {
                 bankRef = null;
             }
             String type = m.group(6) == null ? null : Amounts.emptyToNull(m.group(6));
-            return new Pending(line, valueDate, entryDate, signed, type, m.group(4), ownerRef, bankRef, supplementary, v);
+            return new Pending(line, valueDate, entryDate, signed, type, m.group(4), ownerRef, bankRef, supplementary,
+                    v);
         }
 
         void flushPending() {
@@ -404,11 +423,13 @@ public class Mt940Parser implements StatementParser {
                 details.put("NS", p.extra);
             }
             String kind = p.type != null && (p.type.endsWith("CHG") || p.type.equals("NCOM")) ? "fee" : "payment";
-            String raw = ":61:" + p.raw + (p.info == null ? "" : "\n:86:" + p.info) + (p.extra == null ? "" : "\n:NS:" + p.extra);
+            String raw = ":61:" + p.raw + (p.info == null ? "" : "\n:86:" + p.info)
+                    + (p.extra == null ? "" : "\n:NS:" + p.extra);
             lines(p, kind, remittance, info, details, raw);
         }
 
-        private void lines(Pending p, String kind, String remittance, Mt940Details.Parsed info, Map<String, String> details, String raw) {
+        private void lines(Pending p, String kind, String remittance, Mt940Details.Parsed info,
+                Map<String, String> details, String raw) {
             String key;
             if (p.bankRef != null) {
                 key = "mt940:" + p.bankRef + ":" + p.valueDate;
@@ -418,15 +439,18 @@ public class Mt940Parser implements StatementParser {
                 int n = seen.merge(content, 1, Integer::sum);
                 key = content + "#" + n;
             }
-            sink.line(new StatementLine(p.line, key, kind, p.valueDate, p.entryDate == null ? p.valueDate : p.entryDate, p.amount, null,
-                    currency, info.counterpartyName(), info.counterpartyAccount(), p.bankRef, info.endToEndId(), null, p.ownerRef, null,
+            sink.line(new StatementLine(p.line, key, kind, p.valueDate, p.entryDate == null ? p.valueDate : p.entryDate,
+                    p.amount, null,
+                    currency, info.counterpartyName(), info.counterpartyAccount(), p.bankRef, info.endToEndId(), null,
+                    p.ownerRef, null,
                     remittance, raw, null, details));
         }
     }
 
     private static String digest(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -465,7 +489,8 @@ public class Mt940Parser implements StatementParser {
 
     static LocalDate yymmdd(String s, int line) {
         try {
-            return LocalDate.of(2000 + Integer.parseInt(s.substring(0, 2)), Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(4, 6)));
+            return LocalDate.of(2000 + Integer.parseInt(s.substring(0, 2)), Integer.parseInt(s.substring(2, 4)),
+                    Integer.parseInt(s.substring(4, 6)));
         } catch (DateTimeException e) {
             throw new StatementFormatException(line, "'" + s + "' is not a date (YYMMDD)");
         }
@@ -488,7 +513,8 @@ public class Mt940Parser implements StatementParser {
         String info;
         String extra;
 
-        Pending(int line, LocalDate valueDate, LocalDate entryDate, long amount, String type, String funds, String ownerRef, String bankRef,
+        Pending(int line, LocalDate valueDate, LocalDate entryDate, long amount, String type, String funds,
+                String ownerRef, String bankRef,
                 String supplementary, String raw) {
             this.line = line;
             this.valueDate = valueDate;

@@ -29,7 +29,8 @@ public final class PgCopy implements AutoCloseable {
             this.connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             PGConnection pg = connection.unwrap(PGConnection.class);
-            this.stream = new PGCopyOutputStream(pg, "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN", 1 << 16);
+            this.stream = new PGCopyOutputStream(pg,
+                    "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN", 1 << 16);
             this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open COPY into " + table, e);
@@ -69,7 +70,8 @@ public final class PgCopy implements AutoCloseable {
                 case '\t' -> b.append("\\t");
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                case '\0' -> { }
+                case '\0' -> {
+                }
                 default -> b.append(c);
             }
         }

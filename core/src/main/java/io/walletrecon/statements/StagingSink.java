@@ -58,8 +58,9 @@ final class StagingSink implements StatementSink {
             lineCurrency = line.currency();
             firstLine = line.lineNo();
         } else if (!lineCurrency.equals(line.currency())) {
-            throw new StatementFormatException(line.lineNo(), "currency " + line.currency() + " differs from " + lineCurrency
-                    + " earlier in the statement; one statement holds one currency");
+            throw new StatementFormatException(line.lineNo(),
+                    "currency " + line.currency() + " differs from " + lineCurrency
+                            + " earlier in the statement; one statement holds one currency");
         }
         try {
             sum = Math.addExact(sum, line.amountMinor());
@@ -69,15 +70,19 @@ final class StagingSink implements StatementSink {
         lines++;
         keys.update(line.key().getBytes(StandardCharsets.UTF_8));
         keys.update((byte) '\n');
-        copy.row(batch, statements.size(), line.lineNo(), line.key(), line.kind(), line.valueDate(), line.bookingDate(), line.amountMinor(),
-                line.feeMinor(), line.currency(), line.counterpartyName(), line.counterpartyAccount(), line.bankReference(),
-                line.endToEndId(), line.providerTxnId(), line.merchantReference(), line.payoutId(), line.remittanceInfo(), line.raw(),
+        copy.row(batch, statements.size(), line.lineNo(), line.key(), line.kind(), line.valueDate(), line.bookingDate(),
+                line.amountMinor(),
+                line.feeMinor(), line.currency(), line.counterpartyName(), line.counterpartyAccount(),
+                line.bankReference(),
+                line.endToEndId(), line.providerTxnId(), line.merchantReference(), line.payoutId(),
+                line.remittanceInfo(), line.raw(),
                 line.balanceAfterMinor(), json(line.details()));
     }
 
     private static void check(StatementLine line) {
         if (line.key() == null || line.key().isBlank()) {
-            throw new StatementFormatException(line.lineNo(), "the line has no identity (transaction id or bank reference)");
+            throw new StatementFormatException(line.lineNo(),
+                    "the line has no identity (transaction id or bank reference)");
         }
         if (!KINDS.contains(line.kind())) {
             throw new IllegalStateException("parser produced kind " + line.kind());
@@ -102,7 +107,8 @@ final class StagingSink implements StatementSink {
         long line = h.line() > 0 ? h.line() : Math.max(1, firstLine);
         String currency = h.currency() != null ? h.currency() : lineCurrency;
         if (lineCurrency != null && !lineCurrency.equals(currency)) {
-            throw new StatementFormatException(firstLine, "the lines are in " + lineCurrency + " but the statement is in " + currency);
+            throw new StatementFormatException(firstLine,
+                    "the lines are in " + lineCurrency + " but the statement is in " + currency);
         }
         if (h.periodStart() != null) {
             checkDate(h.periodStart(), line, "period start");
@@ -112,16 +118,22 @@ final class StagingSink implements StatementSink {
         }
         if (h.hasBalances() && h.openingBalanceMinor() + sum != h.closingBalanceMinor()) {
             long difference = h.closingBalanceMinor() - h.openingBalanceMinor() - sum;
-            throw new Unbalanced(line, "The lines do not add up: opening " + Money.ofMinor(h.openingBalanceMinor(), currency)
-                    + " plus lines " + Money.ofMinor(sum, currency) + " is " + Money.ofMinor(h.openingBalanceMinor() + sum, currency)
-                    + " but the closing balance is " + Money.ofMinor(h.closingBalanceMinor(), currency)
-                    + " (difference " + Money.ofMinor(difference, currency) + ")");
+            throw new Unbalanced(line,
+                    "The lines do not add up: opening " + Money.ofMinor(h.openingBalanceMinor(), currency)
+                            + " plus lines " + Money.ofMinor(sum, currency) + " is "
+                            + Money.ofMinor(h.openingBalanceMinor() + sum, currency)
+                            + " but the closing balance is " + Money.ofMinor(h.closingBalanceMinor(), currency)
+                            + " (difference " + Money.ofMinor(difference, currency) + ")");
         }
         String format = h.format() != null ? h.format() : defaultFormat;
-        keys.update(String.join("|", format, String.valueOf(h.accountInFile()), String.valueOf(h.reference()), String.valueOf(h.sequence()),
-                String.valueOf(currency), String.valueOf(h.periodStart()), String.valueOf(h.periodEnd()),
-                String.valueOf(h.openingBalanceMinor()), String.valueOf(h.closingBalanceMinor())).getBytes(StandardCharsets.UTF_8));
-        statements.add(new Staged(statements.size(), h, format, currency, lines, sum, "s:" + HexFormat.of().formatHex(keys.digest())));
+        keys.update(String
+                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(h.reference()),
+                        String.valueOf(h.sequence()),
+                        String.valueOf(currency), String.valueOf(h.periodStart()), String.valueOf(h.periodEnd()),
+                        String.valueOf(h.openingBalanceMinor()), String.valueOf(h.closingBalanceMinor()))
+                .getBytes(StandardCharsets.UTF_8));
+        statements.add(new Staged(statements.size(), h, format, currency, lines, sum,
+                "s:" + HexFormat.of().formatHex(keys.digest())));
         keys = sha256();
         lineCurrency = null;
         lines = 0;

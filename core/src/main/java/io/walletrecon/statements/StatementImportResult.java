@@ -15,29 +15,34 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StatementImportResult(long statementId, String account, String format, boolean created, long lines, long inserted,
-                                    long alreadyPresent, String currency, Long openingBalanceMinor, Long closingBalanceMinor,
-                                    String fileSha256, List<Statement> statements) {
+public record StatementImportResult(long statementId, String account, String format, boolean created, long lines,
+        long inserted,
+        long alreadyPresent, String currency, Long openingBalanceMinor, Long closingBalanceMinor,
+        String fileSha256, List<Statement> statements) {
 
     /** One statement of the file: where it went, what it states, and whether this upload created it. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Statement(long id, String account, String accountInFile, String format, String reference, LocalDate periodStart,
-                            LocalDate periodEnd, String currency, Long openingBalanceMinor, Long closingBalanceMinor, long lines,
-                            long inserted, boolean created) {
+    public record Statement(long id, String account, String accountInFile, String format, String reference,
+            LocalDate periodStart,
+            LocalDate periodEnd, String currency, Long openingBalanceMinor, Long closingBalanceMinor, long lines,
+            long inserted, boolean created) {
     }
 
     static StatementImportResult of(List<Statement> statements, String sha) {
         Statement first = statements.get(0);
         Statement last = statements.get(statements.size() - 1);
         boolean oneAccount = statements.stream().map(Statement::account).distinct().count() == 1;
-        boolean oneSeries = oneAccount && statements.stream().map(st -> String.valueOf(st.accountInFile())).distinct().count() == 1;
+        boolean oneSeries = oneAccount
+                && statements.stream().map(st -> String.valueOf(st.accountInFile())).distinct().count() == 1;
         boolean oneCurrency = statements.stream().map(Statement::currency).distinct().count() == 1;
         long lines = statements.stream().mapToLong(Statement::lines).sum();
         long inserted = statements.stream().mapToLong(Statement::inserted).sum();
         String format = statements.stream().map(Statement::format).distinct().count() == 1 ? first.format() : "mixed";
         return new StatementImportResult(first.id(), oneAccount ? first.account() : null, format,
-                statements.stream().anyMatch(Statement::created), lines, inserted, lines - inserted, oneCurrency ? first.currency() : null,
-                oneSeries ? first.openingBalanceMinor() : null, oneSeries ? last.closingBalanceMinor() : null, sha, statements);
+                statements.stream().anyMatch(Statement::created), lines, inserted, lines - inserted,
+                oneCurrency ? first.currency() : null,
+                oneSeries ? first.openingBalanceMinor() : null, oneSeries ? last.closingBalanceMinor() : null, sha,
+                statements);
     }
 }

@@ -37,15 +37,15 @@ import java.util.UUID;
  * and the {@code statement-import} Lambda all call {@link #importFile}. Blocking: run it on a worker thread.
  *
  * <ol>
- *   <li>The file's SHA-256: the same file again (for the same account, when one is named) returns the first import.</li>
- *   <li>The text: the file, or the bill inside a GZIP or ZIP archive ({@link StatementSource}); charset (forced, or
- *       detected by {@link TextDecoding}) and format (forced, or detected from the first 64 KiB).</li>
- *   <li>The parser streams lines into the unlogged statement_lines_staging table with COPY ({@link StagingSink});
- *       any malformed line, NUL byte or statement whose lines do not add up aborts with 422 naming the line.</li>
- *   <li>Each statement goes to its account ({@link StatementRouting}): by the account number it names, else to the
- *       account of {@code ?account=}; a statement naming an account we do not have refuses the whole file.</li>
- *   <li>One transaction inserts each statement unless its account has it already (same statement key), moves its
- *       lines in ({@code ON CONFLICT (account_id, line_key) DO NOTHING}) and audits the import.</li>
+ * <li>The file's SHA-256: the same file again (for the same account, when one is named) returns the first import.</li>
+ * <li>The text: the file, or the bill inside a GZIP or ZIP archive ({@link StatementSource}); charset (forced, or
+ * detected by {@link TextDecoding}) and format (forced, or detected from the first 64 KiB).</li>
+ * <li>The parser streams lines into the unlogged statement_lines_staging table with COPY ({@link StagingSink});
+ * any malformed line, NUL byte or statement whose lines do not add up aborts with 422 naming the line.</li>
+ * <li>Each statement goes to its account ({@link StatementRouting}): by the account number it names, else to the
+ * account of {@code ?account=}; a statement naming an account we do not have refuses the whole file.</li>
+ * <li>One transaction inserts each statement unless its account has it already (same statement key), moves its
+ * lines in ({@code ON CONFLICT (account_id, line_key) DO NOTHING}) and audits the import.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -60,8 +60,9 @@ public class StatementImportService {
     private final AuditLog audit;
     private final StatementsConfig config;
 
-    public StatementImportService(StatementRepository repository, AccountService accounts, StatementParsers parsers, AuditLog audit,
-                                  StatementsConfig config) {
+    public StatementImportService(StatementRepository repository, AccountService accounts, StatementParsers parsers,
+            AuditLog audit,
+            StatementsConfig config) {
         this.repository = repository;
         this.accounts = accounts;
         this.parsers = parsers;
@@ -69,12 +70,16 @@ public class StatementImportService {
         this.config = config;
     }
 
-    /** What an upload asks for: the account (null: route by the numbers the file names), format and charset (null: detect). */
+    /**
+     * What an upload asks for: the account (null: route by the numbers the file names), format and charset (null:
+     * detect).
+     */
     public record Upload(String account, String fileName, String format, String charset) {
     }
 
     /** Copies an upload to a temporary file (constant memory), imports it, deletes it. */
-    public StatementImportResult importStream(String accountCode, InputStream body, String fileName, String format, String actor) {
+    public StatementImportResult importStream(String accountCode, InputStream body, String fileName, String format,
+            String actor) {
         return importStream(new Upload(accountCode, fileName, format, null), body, actor);
     }
 
@@ -101,8 +106,11 @@ public class StatementImportService {
 
     public StatementImportResult importFile(Upload upload, Path file, String actor) {
         Charset forcedCharset = charset(upload.charset());
-        StatementParser forcedParser = upload.format() != null && !upload.format().isBlank() ? parsers.forced(upload.format()) : null;
-        Account account = upload.account() == null || upload.account().isBlank() ? null
+        StatementParser forcedParser = upload.format() != null && !upload.format().isBlank()
+                ? parsers.forced(upload.format())
+                : null;
+        Account account = upload.account() == null || upload.account().isBlank()
+                ? null
                 : ReactiveBridge.await(() -> Panache.withSession(() -> accounts.require(upload.account())));
         String sha = sha256(file);
         List<StatementRepository.FileImport> before = repository.fileImports(sha, account == null ? null : account.id);
@@ -127,11 +135,16 @@ public class StatementImportService {
             List<StatementRouting.Target> targets = route(staged, account, batch);
             long parsed = System.nanoTime();
             StatementImportResult result = commit(staged, targets, sha, upload.fileName(), batch, actor);
-            LOG.infof("statement file %s: %d statements, %d lines (%d new), parsed and staged in %d ms, committed in %d ms", parser.format(),
-                    staged.size(), result.lines(), result.inserted(), (parsed - started) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
+            LOG.infof(
+                    "statement file %s: %d statements, %d lines (%d new), parsed and staged in %d ms, committed in %d ms",
+                    parser.format(),
+                    staged.size(), result.lines(), result.inserted(), (parsed - started) / 1_000_000,
+                    (System.nanoTime() - parsed) / 1_000_000);
             return result;
         } catch (StatementFormatException e) {
-            throw e instanceof StagingSink.Unbalanced ? ApiException.unprocessable(e.getMessage(), List.of(ProblemError.line(e.line(), null, e.getMessage())))
+            throw e instanceof StagingSink.Unbalanced
+                    ? ApiException.unprocessable(e.getMessage(),
+                            List.of(ProblemError.line(e.line(), null, e.getMessage())))
                     : unprocessable(e.line(), e.getMessage());
         } finally {
             repository.deleteBatch(batch);
@@ -147,8 +160,9 @@ public class StatementImportService {
         String headText = new String(head, bom, length - bom, charset);
         return parsers.detect(headText).orElseThrow(() -> ApiException.unprocessable(
                 "The file's format was not recognised; pass format= one of " + String.join(", ", parsers.formats()),
-                List.of(ProblemError.line(1, null, "not a bank statement (camt.052/053/054, MT940, MT942, BAI2), an Alipay or WeChat Pay bill, "
-                        + "or a Stripe balance CSV"))));
+                List.of(ProblemError.line(1, null,
+                        "not a bank statement (camt.052/053/054, MT940, MT942, BAI2), an Alipay or WeChat Pay bill, "
+                                + "or a Stripe balance CSV"))));
     }
 
     private static StatementParser withSummary(StatementParser parser, StatementSource source) {
@@ -158,7 +172,8 @@ public class StatementImportService {
         return parser.withSummary(source.summaryName(), text);
     }
 
-    private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser, ZoneId zone, UUID batch) {
+    private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser,
+            ZoneId zone, UUID batch) {
         PgCopy copy = repository.openStaging();
         StagingSink sink = new StagingSink(copy::row, batch, parser.format());
         try (InputStream in = source.open()) {
@@ -180,10 +195,13 @@ public class StatementImportService {
     }
 
     private List<StatementRouting.Target> route(List<StagingSink.Staged> staged, Account uploadedTo, UUID batch) {
-        List<StatementRouting.Target> numbered = repository.accountsByNumber(StatementRouting.candidates(staged)).stream()
+        List<StatementRouting.Target> numbered = repository.accountsByNumber(StatementRouting.candidates(staged))
+                .stream()
                 .map(a -> new StatementRouting.Target(a.id(), a.code(), a.number(), a.currency())).toList();
-        StatementRouting.Target to = uploadedTo == null ? null
-                : new StatementRouting.Target(uploadedTo.id, uploadedTo.code, uploadedTo.accountNumber, uploadedTo.currency);
+        StatementRouting.Target to = uploadedTo == null
+                ? null
+                : new StatementRouting.Target(uploadedTo.id, uploadedTo.code, uploadedTo.accountNumber,
+                        uploadedTo.currency);
         StatementRouting.Routes routes = StatementRouting.route(staged, to, numbered);
         if (routes.accountMissing() && uploadedTo == null) {
             throw ApiException.invalid("account is required: the file does not name its account",
@@ -191,7 +209,8 @@ public class StatementImportService {
         }
         if (!routes.errors().isEmpty()) {
             ProblemError first = routes.errors().get(0);
-            throw ApiException.unprocessable("Line " + first.line() + ": " + first.message() + "; nothing was imported", routes.errors());
+            throw ApiException.unprocessable("Line " + first.line() + ": " + first.message() + "; nothing was imported",
+                    routes.errors());
         }
         int[] nos = new int[staged.size()];
         long[] ids = new long[staged.size()];
@@ -206,8 +225,9 @@ public class StatementImportService {
         return routes.targets();
     }
 
-    private StatementImportResult commit(List<StagingSink.Staged> staged, List<StatementRouting.Target> targets, String sha, String fileName,
-                                         UUID batch, String actor) {
+    private StatementImportResult commit(List<StagingSink.Staged> staged, List<StatementRouting.Target> targets,
+            String sha, String fileName,
+            UUID batch, String actor) {
         List<StatementImportResult.Statement> done = ReactiveBridge.inTransaction(() -> {
             Uni<List<StatementImportResult.Statement>> chain = Uni.createFrom().item(new ArrayList<>());
             for (int i = 0; i < staged.size(); i++) {
@@ -220,14 +240,16 @@ public class StatementImportService {
         return StatementImportResult.of(done, sha);
     }
 
-    private Uni<StatementImportResult.Statement> commitOne(StagingSink.Staged s, StatementRouting.Target t, String sha, String fileName,
-                                                           UUID batch, String actor) {
+    private Uni<StatementImportResult.Statement> commitOne(StagingSink.Staged s, StatementRouting.Target t, String sha,
+            String fileName,
+            UUID batch, String actor) {
         String currency = s.currency() != null ? s.currency() : t.currency();
         StatementHeader h = s.header();
         return repository.insertStatement(t.id(), s.format(), h, currency, fileName, sha, actor, s.key()).chain(id -> {
             if (id == null) {
                 // Imported before, alone or in another file: this one changes nothing.
-                return repository.statementByKey(t.id(), s.key()).map(existing -> statement(existing, t, s, currency, 0, false));
+                return repository.statementByKey(t.id(), s.key())
+                        .map(existing -> statement(existing, t, s, currency, 0, false));
             }
             return repository.moveLines(id, t.id(), batch, s.no())
                     .call(inserted -> repository.setLineCount(id, inserted))
@@ -235,18 +257,22 @@ public class StatementImportService {
         });
     }
 
-    private static StatementImportResult.Statement statement(long id, StatementRouting.Target t, StagingSink.Staged s, String currency,
-                                                             long inserted, boolean created) {
+    private static StatementImportResult.Statement statement(long id, StatementRouting.Target t, StagingSink.Staged s,
+            String currency,
+            long inserted, boolean created) {
         StatementHeader h = s.header();
-        return new StatementImportResult.Statement(id, t.code(), h.accountInFile(), s.format(), h.reference(), h.periodStart(), h.periodEnd(),
+        return new StatementImportResult.Statement(id, t.code(), h.accountInFile(), s.format(), h.reference(),
+                h.periodStart(), h.periodEnd(),
                 currency, h.openingBalanceMinor(), h.closingBalanceMinor(), s.lines(), inserted, created);
     }
 
-    private Uni<Void> auditImport(List<StatementImportResult.Statement> statements, String sha, String fileName, String actor) {
+    private Uni<Void> auditImport(List<StatementImportResult.Statement> statements, String sha, String fileName,
+            String actor) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StatementImportResult.Statement st : statements) {
             if (st.created()) {
-                chain = chain.call(() -> audit.record(actor, "statement.imported", "statement", st.id(), null, summary(st, fileName, sha)));
+                chain = chain.call(() -> audit.record(actor, "statement.imported", "statement", st.id(), null,
+                        summary(st, fileName, sha)));
             }
         }
         return chain;
@@ -265,11 +291,15 @@ public class StatementImportService {
     }
 
     private static StatementImportResult.Statement unchanged(StatementRepository.FileImport f) {
-        return new StatementImportResult.Statement(f.id(), f.account(), f.accountInFile(), f.format(), f.reference(), f.periodStart(),
+        return new StatementImportResult.Statement(f.id(), f.account(), f.accountInFile(), f.format(), f.reference(),
+                f.periodStart(),
                 f.periodEnd(), f.currency(), f.opening(), f.closing(), f.lines(), 0, false);
     }
 
-    /** Provider times without an offset become business dates in the account's zone; routed files use their accounts' common zone. */
+    /**
+     * Provider times without an offset become business dates in the account's zone; routed files use their accounts'
+     * common zone.
+     */
     private ZoneId zone(Account account) {
         if (account != null) {
             return account.zone();
@@ -286,7 +316,8 @@ public class StatementImportService {
             return Charset.forName(name.strip());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw ApiException.invalid("charset '" + name + "' is not a known charset",
-                    List.of(ProblemError.field("charset", "must be a charset name such as UTF-8, GBK, ISO-8859-2 or windows-1250")));
+                    List.of(ProblemError.field("charset",
+                            "must be a charset name such as UTF-8, GBK, ISO-8859-2 or windows-1250")));
         }
     }
 

@@ -12,16 +12,17 @@ import java.util.Map;
  * {@code EREF}, {@code SVWZ}, {@code ?20}; bank transaction codes), stored as JSON and searchable.
  */
 public record StatementLine(int lineNo, String key, String kind, LocalDate valueDate, LocalDate bookingDate,
-                            long amountMinor, Long feeMinor, String currency, String counterpartyName,
-                            String counterpartyAccount, String bankReference, String endToEndId, String providerTxnId,
-                            String merchantReference, String payoutId, String remittanceInfo, String raw,
-                            Long balanceAfterMinor, Map<String, String> details) {
+        long amountMinor, Long feeMinor, String currency, String counterpartyName,
+        String counterpartyAccount, String bankReference, String endToEndId, String providerTxnId,
+        String merchantReference, String payoutId, String remittanceInfo, String raw,
+        Long balanceAfterMinor, Map<String, String> details) {
 
     public StatementLine(int lineNo, String key, String kind, LocalDate valueDate, LocalDate bookingDate,
-                         long amountMinor, Long feeMinor, String currency, String counterpartyName,
-                         String counterpartyAccount, String bankReference, String endToEndId, String providerTxnId,
-                         String merchantReference, String payoutId, String remittanceInfo, String raw) {
-        this(lineNo, key, kind, valueDate, bookingDate, amountMinor, feeMinor, currency, counterpartyName, counterpartyAccount,
+            long amountMinor, Long feeMinor, String currency, String counterpartyName,
+            String counterpartyAccount, String bankReference, String endToEndId, String providerTxnId,
+            String merchantReference, String payoutId, String remittanceInfo, String raw) {
+        this(lineNo, key, kind, valueDate, bookingDate, amountMinor, feeMinor, currency, counterpartyName,
+                counterpartyAccount,
                 bankReference, endToEndId, providerTxnId, merchantReference, payoutId, remittanceInfo, raw, null, null);
     }
 }

@@ -46,7 +46,8 @@ public class StatementObjectImport {
         String fileName = parts[parts.length - 1];
         try (InputStream in = store.open(bucket, key)) {
             StatementImportResult r = service.importStream(account, in, fileName, null, "s3:" + bucket);
-            return new Outcome(bucket, key, r.created() ? "imported" : "duplicate", r.statementId(), r.inserted(), null);
+            return new Outcome(bucket, key, r.created() ? "imported" : "duplicate", r.statementId(), r.inserted(),
+                    null);
         } catch (ApiException e) {
             if (e.type().status >= 500) {
                 throw e;

@@ -18,9 +18,9 @@ public interface StatementParser {
     boolean detects(String head);
 
     /**
-     * @param in      the file, any BOM already skipped
+     * @param in the file, any BOM already skipped
      * @param charset the detected charset (XML formats use their own declaration)
-     * @param zone    the account's time zone: provider timestamps become business dates there
+     * @param zone the account's time zone: provider timestamps become business dates there
      */
     void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink);
 
@@ -29,6 +29,7 @@ public interface StatementParser {
      * {@code ..._业务明细(汇总).csv}); formats without summaries refuse an archive that has one.
      */
     default StatementParser withSummary(String name, String summary) {
-        throw new StatementFormatException(1, "the archive holds a summary file (" + name + ") but a " + format() + " file has none");
+        throw new StatementFormatException(1,
+                "the archive holds a summary file (" + name + ") but a " + format() + " file has none");
     }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class StatementParsers {
 
-    private final List<StatementParser> parsers = List.of(CamtParser.report(), CamtParser.notification(), new CamtParser(),
-            new Mt940Parser(), Mt940Parser.mt942(), new Bai2Parser(), new WechatPayBillParser(), new AlipayAccountFlowParser(),
+    private final List<StatementParser> parsers = List.of(CamtParser.report(), CamtParser.notification(),
+            new CamtParser(),
+            new Mt940Parser(), Mt940Parser.mt942(), new Bai2Parser(), new WechatPayBillParser(),
+            new AlipayAccountFlowParser(),
             new AlipayBillParser(), new StripeBalanceParser());
 
     public List<String> formats() {

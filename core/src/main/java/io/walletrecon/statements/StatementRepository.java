@@ -25,9 +25,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatementRepository {
 
-    static final String[] STAGING_COLUMNS = {"batch_id", "statement_no", "line_no", "line_key", "kind", "value_date", "booking_date",
-            "amount_minor", "fee_minor", "currency", "counterparty_name", "counterparty_account", "bank_reference", "end_to_end_id",
-            "provider_txn_id", "merchant_reference", "payout_id", "remittance_info", "raw", "balance_after_minor", "details"};
+    static final String[] STAGING_COLUMNS = {"batch_id", "statement_no", "line_no", "line_key", "kind", "value_date",
+            "booking_date",
+            "amount_minor", "fee_minor", "currency", "counterparty_name", "counterparty_account", "bank_reference",
+            "end_to_end_id",
+            "provider_txn_id", "merchant_reference", "payout_id", "remittance_info", "raw", "balance_after_minor",
+            "details"};
 
     static final String FILE_IMPORTS = """
             select s.id, a.code, s.format, s.line_count, s.currency, s.opening_balance_minor, s.closing_balance_minor,
@@ -77,8 +80,9 @@ public class StatementRepository {
     static final String SET_LINE_COUNT = "update statements set line_count = ?1 where id = ?2";
 
     /** A statement an earlier import of the same file stored. */
-    public record FileImport(long id, String account, String format, long lines, String currency, Long opening, Long closing,
-                             String reference, String accountInFile, LocalDate periodStart, LocalDate periodEnd) {
+    public record FileImport(long id, String account, String format, long lines, String currency, Long opening,
+            Long closing,
+            String reference, String accountInFile, LocalDate periodStart, LocalDate periodEnd) {
     }
 
     /** An account that states its number, as routing needs it. */
@@ -104,7 +108,8 @@ public class StatementRepository {
             ps.setObject(3, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new FileImport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                    out.add(new FileImport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5),
                             (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8), rs.getString(9),
                             rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class)));
                 }
@@ -122,7 +127,8 @@ public class StatementRepository {
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new NumberedAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    out.add(new NumberedAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         } catch (SQLException e) {
@@ -133,8 +139,9 @@ public class StatementRepository {
 
     List<String> numberedAccountZones() {
         List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(NUMBERED_ACCOUNT_ZONES);
-             ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(NUMBERED_ACCOUNT_ZONES);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -178,8 +185,9 @@ public class StatementRepository {
     }
 
     /** Inserts a statement unless the account has it already (same statement key); null when it existed. */
-    Uni<Long> insertStatement(long accountId, String format, StatementHeader h, String currency, String fileName, String sha,
-                              String actor, String key) {
+    Uni<Long> insertStatement(long accountId, String format, StatementHeader h, String currency, String fileName,
+            String sha,
+            String actor, String key) {
         return Panache.getSession().chain(s -> s.createNativeQuery(INSERT_STATEMENT, Long.class)
                 .setParameter(1, accountId).setParameter(2, format).setParameter(3, h.reference())
                 .setParameter(4, h.periodStart()).setParameter(5, h.periodEnd()).setParameter(6, currency)
@@ -198,7 +206,8 @@ public class StatementRepository {
     /** Moves one staged statement's lines in; lines the account already has (same key) are skipped. */
     Uni<Integer> moveLines(long statementId, long accountId, UUID batch, int statementNo) {
         return Panache.getSession().chain(s -> s.createNativeQuery(MOVE_LINES)
-                .setParameter(1, statementId).setParameter(2, accountId).setParameter(3, batch).setParameter(4, statementNo)
+                .setParameter(1, statementId).setParameter(2, accountId).setParameter(3, batch)
+                .setParameter(4, statementNo)
                 .executeUpdate());
     }
 

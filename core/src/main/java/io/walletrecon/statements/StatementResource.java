@@ -38,7 +38,8 @@ public class StatementResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, "text/csv",
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN,
+            "text/csv",
             "application/zip", "application/gzip", "application/x-gzip"})
     @Blocking
     @Operation(summary = "Import a statement or bill file (the request body): camt.053/052/054, MT940, MT942, BAI2, Alipay business or "
@@ -51,9 +52,11 @@ public class StatementResource {
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "413", description = "File larger than the upload limit")
     @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance, a statement naming an account we do not have")
-    public Response upload(@QueryParam("account") String account, @QueryParam("format") String format, @QueryParam("charset") String charset,
-                           @HeaderParam("X-File-Name") String fileName, InputStream body) {
-        StatementImportResult result = service.importStream(new StatementImportService.Upload(account, fileName, format, charset), body, actor.name());
+    public Response upload(@QueryParam("account") String account, @QueryParam("format") String format,
+            @QueryParam("charset") String charset,
+            @HeaderParam("X-File-Name") String fileName, InputStream body) {
+        StatementImportResult result = service.importStream(
+                new StatementImportService.Upload(account, fileName, format, charset), body, actor.name());
         return created(result);
     }
 
@@ -68,16 +71,18 @@ public class StatementResource {
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "413", description = "File larger than the upload limit")
     @APIResponse(responseCode = "422", description = "As for the raw-body upload")
-    public Response uploadForm(@QueryParam("account") String account, @QueryParam("format") String format, @QueryParam("charset") String charset,
-                               @RestForm("account") String formAccount, @RestForm("format") String formFormat,
-                               @RestForm("charset") String formCharset, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+    public Response uploadForm(@QueryParam("account") String account, @QueryParam("format") String format,
+            @QueryParam("charset") String charset,
+            @RestForm("account") String formAccount, @RestForm("format") String formFormat,
+            @RestForm("charset") String formCharset, @RestForm(FileUpload.ALL) List<FileUpload> files) {
         if (files == null || files.size() != 1) {
             int n = files == null ? 0 : files.size();
             throw ApiException.invalid("Exactly one file is expected in the form, found " + n,
                     List.of(ProblemError.field("file", "exactly one file field is expected, found " + n)));
         }
         FileUpload file = files.get(0);
-        StatementImportService.Upload upload = new StatementImportService.Upload(first(account, formAccount), file.fileName(),
+        StatementImportService.Upload upload = new StatementImportService.Upload(first(account, formAccount),
+                file.fileName(),
                 first(format, formFormat), first(charset, formCharset));
         return created(service.importFile(upload, file.uploadedFile(), actor.name()));
     }

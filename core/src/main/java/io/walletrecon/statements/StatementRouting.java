@@ -57,18 +57,22 @@ final class StatementRouting {
                     break;
                 }
             }
-            if (found == null && uploadedTo != null && (uploadedTo.number() == null || inFile == null || inFile.isBlank())) {
+            if (found == null && uploadedTo != null
+                    && (uploadedTo.number() == null || inFile == null || inFile.isBlank())) {
                 found = uploadedTo;
             }
             if (found == null) {
                 if (inFile == null || inFile.isBlank()) {
                     missing = true;
-                    errors.add(ProblemError.line(line, null, "the statement does not name its account; upload it with account="));
+                    errors.add(ProblemError.line(line, null,
+                            "the statement does not name its account; upload it with account="));
                 } else if (uploadedTo != null) {
-                    errors.add(ProblemError.line(line, null, "the statement is for account " + inFile + ", but account '" + uploadedTo.code()
-                            + "' has account number " + uploadedTo.number() + " and no account has " + inFile));
+                    errors.add(ProblemError.line(line, null,
+                            "the statement is for account " + inFile + ", but account '" + uploadedTo.code()
+                                    + "' has account number " + uploadedTo.number() + " and no account has " + inFile));
                 } else {
-                    errors.add(ProblemError.line(line, null, "account " + inFile + " is not the account number of any account"));
+                    errors.add(ProblemError.line(line, null,
+                            "account " + inFile + " is not the account number of any account"));
                 }
             }
             targets.add(found);
@@ -80,18 +84,21 @@ final class StatementRouting {
         return new Routes(targets, errors, missing);
     }
 
-    private static void checkCurrencies(List<StagingSink.Staged> statements, List<Target> targets, List<ProblemError> errors) {
+    private static void checkCurrencies(List<StagingSink.Staged> statements, List<Target> targets,
+            List<ProblemError> errors) {
         for (int i = 0; i < statements.size(); i++) {
             StagingSink.Staged s = statements.get(i);
             Target t = targets.get(i);
             if (s.currency() != null && !s.currency().equals(t.currency())) {
-                errors.add(ProblemError.line(s.header().line(), null, "the statement is in " + s.currency() + " but account '" + t.code()
-                        + "' holds " + t.currency()));
+                errors.add(ProblemError.line(s.header().line(), null,
+                        "the statement is in " + s.currency() + " but account '" + t.code()
+                                + "' holds " + t.currency()));
             }
         }
     }
 
-    private static void checkChains(List<StagingSink.Staged> statements, List<Target> targets, List<ProblemError> errors) {
+    private static void checkChains(List<StagingSink.Staged> statements, List<Target> targets,
+            List<ProblemError> errors) {
         Map<String, StagingSink.Staged> previous = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             StagingSink.Staged s = statements.get(i);
@@ -100,9 +107,10 @@ final class StatementRouting {
             Long opening = s.header().openingBalanceMinor();
             Long closing = before == null ? null : before.header().closingBalanceMinor();
             if (opening != null && closing != null && !opening.equals(closing)) {
-                errors.add(ProblemError.line(s.header().line(), null, "the opening balance " + Money.ofMinor(opening, s.currency())
-                        + " differs from the closing balance " + Money.ofMinor(closing, s.currency())
-                        + " of the statement before it in the file (line " + before.header().line() + ")"));
+                errors.add(ProblemError.line(s.header().line(), null,
+                        "the opening balance " + Money.ofMinor(opening, s.currency())
+                                + " differs from the closing balance " + Money.ofMinor(closing, s.currency())
+                                + " of the statement before it in the file (line " + before.header().line() + ")"));
             }
         }
     }

@@ -46,7 +46,9 @@ final class StatementSource implements AutoCloseable {
         int magic;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(4);
-            magic = b.length < 4 ? 0 : ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+            magic = b.length < 4
+                    ? 0
+                    : ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,11 +80,13 @@ final class StatementSource implements AutoCloseable {
         }
         if (details.size() != 1 || summaries.size() > 1) {
             close(zip);
-            throw new StatementFormatException(1, "the ZIP archive holds " + details.size() + " bill file(s) and " + summaries.size()
+            throw new StatementFormatException(1, "the ZIP archive holds " + details.size() + " bill file(s) and "
+                    + summaries.size()
                     + " summary file(s); one bill (with at most one summary, such as ..._业务明细.csv and ..._业务明细(汇总).csv) is expected: "
                     + String.join(", ", Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList()));
         }
-        return new StatementSource(file, limit, "ZIP", zip, details.get(0), summaries.isEmpty() ? null : summaries.get(0));
+        return new StatementSource(file, limit, "ZIP", zip, details.get(0),
+                summaries.isEmpty() ? null : summaries.get(0));
     }
 
     /** The text, decompressed; a NUL byte, a damaged archive or content beyond the limit is a format error. */
@@ -98,7 +102,8 @@ final class StatementSource implements AutoCloseable {
             throw new StatementFormatException(1, "the " + kind + " archive cannot be read (" + e.getMessage() + ")");
         } catch (IOException e) {
             if (kind != null) {
-                throw new StatementFormatException(1, "the " + kind + " archive cannot be read (" + e.getMessage() + ")");
+                throw new StatementFormatException(1,
+                        "the " + kind + " archive cannot be read (" + e.getMessage() + ")");
             }
             throw new UncheckedIOException(e);
         }
@@ -130,7 +135,8 @@ final class StatementSource implements AutoCloseable {
         try (InputStream in = new GuardedInputStream(zip.getInputStream(summary), SUMMARY_LIMIT, "ZIP")) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new StatementFormatException(1, "the summary " + summary.getName() + " cannot be read (" + e.getMessage() + ")");
+            throw new StatementFormatException(1,
+                    "the summary " + summary.getName() + " cannot be read (" + e.getMessage() + ")");
         }
     }
 

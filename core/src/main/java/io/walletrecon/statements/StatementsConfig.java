@@ -12,7 +12,10 @@ public interface StatementsConfig {
     @WithDefault("/tmp/walletrecon-objects")
     String objectRoot();
 
-    /** The most bytes a GZIP or ZIP upload may expand to (a guard against archive bombs); plain files are limited by the upload size. */
+    /**
+     * The most bytes a GZIP or ZIP upload may expand to (a guard against archive bombs); plain files are limited by the
+     * upload size.
+     */
     @WithName("max-expanded-bytes")
     @WithDefault("2147483648")
     long maxExpandedBytes();

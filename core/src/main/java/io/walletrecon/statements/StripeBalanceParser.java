@@ -37,7 +37,8 @@ public class StripeBalanceParser implements StatementParser {
     public boolean detects(String head) {
         String first = head.lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
         return first.contains("balance_transaction_id")
-                || (first.contains("\"id\"") || first.startsWith("id,")) && first.contains("net") && first.contains("fee") && first.contains("source");
+                || (first.contains("\"id\"") || first.startsWith("id,")) && first.contains("net")
+                        && first.contains("fee") && first.contains("source");
     }
 
     @Override
@@ -67,24 +68,29 @@ public class StripeBalanceParser implements StatementParser {
                 }
                 List<String> v = split(line, lineNo);
                 if (v.size() != c.size()) {
-                    throw new StatementFormatException(lineNo, "has " + v.size() + " values, the header names " + c.size() + " columns");
+                    throw new StatementFormatException(lineNo,
+                            "has " + v.size() + " values, the header names " + c.size() + " columns");
                 }
                 String id = c.get(v, VALUE, "balance_transaction_id", "id");
                 if (id == null) {
                     throw new StatementFormatException(lineNo, "the balance transaction id is empty");
                 }
-                String currency = Amounts.currency(String.valueOf(c.get(v, VALUE, "currency")).toUpperCase(Locale.ROOT), lineNo);
+                String currency = Amounts.currency(String.valueOf(c.get(v, VALUE, "currency")).toUpperCase(Locale.ROOT),
+                        lineNo);
                 statementCurrency = statementCurrency == null ? currency : statementCurrency;
-                long gross = Amounts.minor(required(c.get(v, VALUE, "gross", "amount"), lineNo, "gross"), currency, lineNo, "gross");
+                long gross = Amounts.minor(required(c.get(v, VALUE, "gross", "amount"), lineNo, "gross"), currency,
+                        lineNo, "gross");
                 long fee = Amounts.minor(required(c.get(v, VALUE, "fee"), lineNo, "fee"), currency, lineNo, "fee");
                 long net = Amounts.minor(required(c.get(v, VALUE, "net"), lineNo, "net"), currency, lineNo, "net");
                 if (gross - fee != net) {
-                    throw new StatementFormatException(lineNo, "gross " + gross + " minus fee " + fee + " is not net " + net + " (minor units)");
+                    throw new StatementFormatException(lineNo,
+                            "gross " + gross + " minus fee " + fee + " is not net " + net + " (minor units)");
                 }
                 LocalDate date = date(c.get(v, VALUE, "created_utc", "created (utc)", "created"), zone, lineNo);
                 first = first == null || date.isBefore(first) ? date : first;
                 last = last == null || date.isAfter(last) ? date : last;
-                String category = String.valueOf(c.get(v, VALUE, "reporting_category", "type")).toLowerCase(Locale.ROOT);
+                String category = String.valueOf(c.get(v, VALUE, "reporting_category", "type"))
+                        .toLowerCase(Locale.ROOT);
                 String kind = switch (category) {
                     case "charge", "payment" -> "payment";
                     case "refund", "payment_refund", "refund_failure", "partial_capture_reversal" -> "refund";
@@ -97,9 +103,11 @@ public class StripeBalanceParser implements StatementParser {
                 if (payout == null && kind.equals("payout")) {
                     payout = source;
                 }
-                String reference = c.get(v, VALUE, "payment_metadata[order_id]", "payment_metadata[reference]", "order_id");
+                String reference = c.get(v, VALUE, "payment_metadata[order_id]", "payment_metadata[reference]",
+                        "order_id");
                 sink.line(new StatementLine(lineNo, "stripe:" + id, kind, date, date, gross, fee, currency, null,
-                        c.get(v, VALUE, "customer_id", "customer"), id, null, source != null ? source : id, reference, payout,
+                        c.get(v, VALUE, "customer_id", "customer"), id, null, source != null ? source : id, reference,
+                        payout,
                         c.get(v, VALUE, "description"), line));
             }
             sink.statement(StatementHeader.bill("stripe", null, statementCurrency, first, last));
@@ -132,7 +140,8 @@ public class StripeBalanceParser implements StatementParser {
             if (value.matches("\\d{1,12}")) {
                 return java.time.Instant.ofEpochSecond(Long.parseLong(value)).atZone(zone).toLocalDate();
             }
-            return LocalDateTime.parse(value.replace('T', ' ').replace("Z", ""), TIMESTAMP).atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate();
+            return LocalDateTime.parse(value.replace('T', ' ').replace("Z", ""), TIMESTAMP).atOffset(ZoneOffset.UTC)
+                    .atZoneSameInstant(zone).toLocalDate();
         } catch (java.time.DateTimeException e) {
             throw new StatementFormatException(line, "'" + value + "' is not a timestamp (yyyy-MM-dd HH:mm:ss, UTC)");
         }

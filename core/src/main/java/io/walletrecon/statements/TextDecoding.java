@@ -17,13 +17,13 @@ import java.util.List;
 /**
  * Charset detection for uploaded text files, from their first megabyte:
  * <ol>
- *   <li>a UTF-8 BOM (skipped);</li>
- *   <li>strict UTF-8 if it decodes (plain ASCII included);</li>
- *   <li>GBK when the non-ASCII bytes pair up as GB2312 characters (lead and trail byte both 0xA1–0xFE), as Chinese
- *       text does and European text almost never does (an accented letter there is one byte followed by ASCII);</li>
- *   <li>else the single-byte charset under which the non-ASCII bytes read most like letters: windows-1252 (Western
- *       Europe, ties go to it), ISO-8859-2 or windows-1250 (Central Europe). ISO-8859-x maps 0x80–0x9F to control
- *       characters, so a file using those bytes is windows-125x; Polish ą ł ś ź read as symbols in windows-1252.</li>
+ * <li>a UTF-8 BOM (skipped);</li>
+ * <li>strict UTF-8 if it decodes (plain ASCII included);</li>
+ * <li>GBK when the non-ASCII bytes pair up as GB2312 characters (lead and trail byte both 0xA1–0xFE), as Chinese
+ * text does and European text almost never does (an accented letter there is one byte followed by ASCII);</li>
+ * <li>else the single-byte charset under which the non-ASCII bytes read most like letters: windows-1252 (Western
+ * Europe, ties go to it), ISO-8859-2 or windows-1250 (Central Europe). ISO-8859-x maps 0x80–0x9F to control
+ * characters, so a file using those bytes is windows-125x; Polish ą ł ś ź read as symbols in windows-1252.</li>
  * </ol>
  * The uploader can name the charset ({@code ?charset=}) when the guess is wrong. Line endings need nothing here:
  * {@link BufferedReader#readLine()} accepts LF, CRLF and CR.
@@ -59,7 +59,8 @@ public final class TextDecoding {
     /** Strict decoding; a character cut at the end of the sniffed head is not an error (the head may end anywhere). */
     private static boolean decodes(Charset charset, byte[] head, int length) {
         CharBuffer out = CharBuffer.allocate(length + 1);
-        CoderResult r = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+        CoderResult r = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(head, 0, length), out, false);
         return !r.isError();
     }
@@ -101,7 +102,8 @@ public final class TextDecoding {
     private static long letterScore(Charset charset, byte[] head, int length) {
         CharBuffer chars;
         try {
-            chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+            chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(head, 0, length));
         } catch (CharacterCodingException e) {
             return Long.MIN_VALUE;

@@ -77,7 +77,8 @@ public class WechatPayBillParser implements StatementParser {
                     List<String> t = split(totalsLine, lineNo);
                     checkTotal(totals.get(t, VALUE, "总交易单数"), rows, lineNo, "总交易单数 (number of rows)", null);
                     if (currency != null) {
-                        checkTotal(totals.get(t, VALUE, "退款总金额"), refundTotal, lineNo, "退款总金额 (refund total)", currency);
+                        checkTotal(totals.get(t, VALUE, "退款总金额"), refundTotal, lineNo, "退款总金额 (refund total)",
+                                currency);
                     }
                     String rest;
                     while ((rest = reader.readLine()) != null) {
@@ -91,7 +92,8 @@ public class WechatPayBillParser implements StatementParser {
                 }
                 List<String> v = split(line, lineNo);
                 if (v.size() < c.size() - 1) {
-                    throw new StatementFormatException(lineNo, "has " + v.size() + " values, the header names " + c.size() + " columns");
+                    throw new StatementFormatException(lineNo,
+                            "has " + v.size() + " values, the header names " + c.size() + " columns");
                 }
                 rows++;
                 String lineCurrency = Amounts.currency(String.valueOf(c.get(v, VALUE, "货币种类")), lineNo);
@@ -111,9 +113,11 @@ public class WechatPayBillParser implements StatementParser {
                 String openid = c.get(v, VALUE, "用户标识");
                 switch (status) {
                     case "SUCCESS" -> {
-                        long amount = Amounts.minor(required(c.get(v, VALUE, "应结订单金额", "订单金额", "总金额"), lineNo, "应结订单金额"),
+                        long amount = Amounts.minor(
+                                required(c.get(v, VALUE, "应结订单金额", "订单金额", "总金额"), lineNo, "应结订单金额"),
                                 lineCurrency, lineNo, "应结订单金额 (settlement amount)");
-                        sink.line(new StatementLine(lineNo, "wechatpay:" + txn, "payment", date, date, amount, feeMinor, lineCurrency,
+                        sink.line(new StatementLine(lineNo, "wechatpay:" + txn, "payment", date, date, amount, feeMinor,
+                                lineCurrency,
                                 null, openid, null, null, txn, orderNo, null, memo, line));
                     }
                     case "REFUND" -> {
@@ -121,17 +125,23 @@ public class WechatPayBillParser implements StatementParser {
                         if (refundId == null) {
                             throw new StatementFormatException(lineNo, "微信退款单号 (refund id) is empty on a REFUND row");
                         }
-                        long refund = Amounts.minor(required(c.get(v, VALUE, "退款金额"), lineNo, "退款金额"), lineCurrency, lineNo, "退款金额 (refund amount)");
+                        long refund = Amounts.minor(required(c.get(v, VALUE, "退款金额"), lineNo, "退款金额"), lineCurrency,
+                                lineNo, "退款金额 (refund amount)");
                         refundTotal += refund;
-                        sink.line(new StatementLine(lineNo, "wechatpay-refund:" + refundId, "refund", date, date, -refund, feeMinor,
-                                lineCurrency, null, openid, c.get(v, VALUE, "商户退款单号"), null, txn, orderNo, null, memo, line));
+                        sink.line(new StatementLine(lineNo, "wechatpay-refund:" + refundId, "refund", date, date,
+                                -refund, feeMinor,
+                                lineCurrency, null, openid, c.get(v, VALUE, "商户退款单号"), null, txn, orderNo, null, memo,
+                                line));
                     }
-                    case "REVOKED" -> sink.line(new StatementLine(lineNo, "wechatpay-revoked:" + txn, "adjustment", date, date, 0, feeMinor,
-                            lineCurrency, null, openid, null, null, txn, orderNo, null, memo, line));
-                    default -> throw new StatementFormatException(lineNo, "交易状态 (status) '" + status + "' is not SUCCESS, REFUND or REVOKED");
+                    case "REVOKED" -> sink.line(
+                            new StatementLine(lineNo, "wechatpay-revoked:" + txn, "adjustment", date, date, 0, feeMinor,
+                                    lineCurrency, null, openid, null, null, txn, orderNo, null, memo, line));
+                    default -> throw new StatementFormatException(lineNo,
+                            "交易状态 (status) '" + status + "' is not SUCCESS, REFUND or REVOKED");
                 }
             }
-            throw new StatementFormatException(lineNo, "the bill ends without its totals section (总交易单数 ...): the file is truncated");
+            throw new StatementFormatException(lineNo,
+                    "the bill ends without its totals section (总交易单数 ...): the file is truncated");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,7 +154,9 @@ public class WechatPayBillParser implements StatementParser {
         long expected = currency == null ? parseCount(declared, line) : Amounts.minor(declared, currency, line, what);
         if (expected != actual) {
             throw new StatementFormatException(line, what + " declares " + declared + " but the rows add up to "
-                    + (currency == null ? String.valueOf(actual) : io.walletrecon.money.Money.ofMinor(actual, currency).toDecimalString()));
+                    + (currency == null
+                            ? String.valueOf(actual)
+                            : io.walletrecon.money.Money.ofMinor(actual, currency).toDecimalString()));
         }
     }
 

@@ -10,7 +10,10 @@ package io.walletrecon.storage;
  */
 public interface BankFileOutbox {
 
-    /** What the outbox holds for a file name: the SHA-256 of the published file (null when none) and whether a temporary copy is there. */
+    /**
+     * What the outbox holds for a file name: the SHA-256 of the published file (null when none) and whether a temporary
+     * copy is there.
+     */
     record Seen(String publishedSha256, boolean temporaryCopy) {
     }
 

@@ -38,7 +38,8 @@ public class FileSystemBankFileOutbox implements BankFileOutbox {
             Path temp = directory.resolve(BankFileOutbox.temporaryName(fileName));
             // A new file, never the old copy rewritten in place: that one may be linked under the real name already.
             Files.deleteIfExists(temp);
-            Files.write(temp, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.write(temp, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.createLink(directory.resolve(fileName), temp);
                 return true;

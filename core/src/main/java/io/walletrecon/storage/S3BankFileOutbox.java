@@ -36,8 +36,11 @@ public class S3BankFileOutbox implements BankFileOutbox {
     public Seen look(String fileName) {
         String published = head(prefix + fileName).map(h -> {
             String sha = h.metadata().get(SHA256_METADATA);
-            return sha != null ? sha
-                    : Sha256.hex(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + fileName).build()).asByteArray());
+            return sha != null
+                    ? sha
+                    : Sha256.hex(s3
+                            .getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + fileName).build())
+                            .asByteArray());
         }).orElse(null);
         return new Seen(published, head(prefix + BankFileOutbox.temporaryName(fileName)).isPresent());
     }
@@ -59,7 +62,8 @@ public class S3BankFileOutbox implements BankFileOutbox {
 
     @Override
     public void clean(String fileName) {
-        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(prefix + BankFileOutbox.temporaryName(fileName)).build());
+        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket)
+                .key(prefix + BankFileOutbox.temporaryName(fileName)).build());
     }
 
     @Override

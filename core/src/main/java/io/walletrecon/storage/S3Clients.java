@@ -37,10 +37,12 @@ public final class S3Clients {
 
     private static void credentials(StorageConfig config, java.util.function.Consumer<StaticCredentialsProvider> to) {
         if (config.accessKeyId().isPresent() != config.secretAccessKey().isPresent()) {
-            throw new IllegalStateException("walletrecon.storage.access-key-id and secret-access-key go together; set both or neither");
+            throw new IllegalStateException(
+                    "walletrecon.storage.access-key-id and secret-access-key go together; set both or neither");
         }
         if (config.accessKeyId().isPresent()) {
-            to.accept(StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get())));
+            to.accept(StaticCredentialsProvider
+                    .create(AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get())));
         }
     }
 }

@@ -14,7 +14,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "walletrecon.storage")
 public interface StorageConfig {
 
-    enum Kind { FILESYSTEM, S3 }
+    enum Kind {
+        FILESYSTEM, S3
+    }
 
     /** {@code filesystem} (server, tests, local runs) or {@code s3} (Lambda); env WALLETRECON_STORAGE_KIND. */
     @WithDefault("filesystem")
@@ -44,7 +46,9 @@ public interface StorageConfig {
     @WithDefault("false")
     boolean pathStyle();
 
-    /** Static credentials, for endpoints outside AWS; without them the SDK's default chain (the Lambda role) applies. */
+    /**
+     * Static credentials, for endpoints outside AWS; without them the SDK's default chain (the Lambda role) applies.
+     */
     @WithName("access-key-id")
     Optional<String> accessKeyId();
 

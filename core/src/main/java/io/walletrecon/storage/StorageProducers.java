@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import java.nio.file.Path;
 
 /**
- * Chooses the storages (statement files, report exports, bank files) at run time from {@code walletrecon.storage.kind}, so one build (and one native binary)
+ * Chooses the storages (statement files, report exports, bank files) at run time from {@code walletrecon.storage.kind},
+ * so one build (and one native binary)
  * serves both the server (filesystem) and the Lambda functions (s3). The S3 client and presigner are
  * application-scoped proxies: they are only built when an S3 storage first uses them.
  */

@@ -21,7 +21,8 @@ import java.util.List;
 public class TransactionQueryService {
 
     /** The status filter's values: the codes of {@link TransactionStatus}, sorted. */
-    static final List<String> STATUSES = Arrays.stream(TransactionStatus.values()).map(TransactionStatus::code).sorted().toList();
+    static final List<String> STATUSES = Arrays.stream(TransactionStatus.values()).map(TransactionStatus::code).sorted()
+            .toList();
 
     private final WalletTransactionRepository transactions;
     private final AccountService accounts;
@@ -34,7 +35,8 @@ public class TransactionQueryService {
     }
 
     @WithSession
-    public Uni<PageView<TransactionView>> list(String accountCode, LocalDate from, LocalDate to, String status, int page, Integer requestedSize) {
+    public Uni<PageView<TransactionView>> list(String accountCode, LocalDate from, LocalDate to, String status,
+            int page, Integer requestedSize) {
         int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         if (accountCode == null || accountCode.isBlank()) {
@@ -49,8 +51,10 @@ public class TransactionQueryService {
         paging.check(page, size, errors);
         Validation.refuseIfAny(errors);
         TransactionStatus wanted = status == null ? null : TransactionStatus.fromCode(status);
-        return accounts.require(accountCode).chain(account -> transactions.page(account.id, from, to, wanted, page, size)
-                .map(found -> new PageView<>(found.items().stream().map(t -> TransactionView.of(t, account.code)).toList(), page, size,
+        return accounts.require(accountCode).chain(account -> transactions
+                .page(account.id, from, to, wanted, page, size)
+                .map(found -> new PageView<>(
+                        found.items().stream().map(t -> TransactionView.of(t, account.code)).toList(), page, size,
                         found.total())));
     }
 }

@@ -33,11 +33,11 @@ public class TransactionResource {
     @APIResponse(responseCode = "200", description = "One page of transactions")
     @APIResponse(responseCode = "404", description = "No such account")
     public Uni<PageView<TransactionView>> list(@QueryParam("account") String account,
-                                               @QueryParam("from") LocalDate from,
-                                               @QueryParam("to") LocalDate to,
-                                               @QueryParam("status") String status,
-                                               @QueryParam("page") @DefaultValue("0") int page,
-                                               @QueryParam("size") Integer size) {
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
         return service.list(account, from, to, status, page, size);
     }
 }

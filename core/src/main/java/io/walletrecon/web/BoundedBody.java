@@ -22,7 +22,9 @@ final class BoundedBody implements Handler<RoutingContext> {
         void answer(RoutingContext ctx, Reason reason);
     }
 
-    enum Reason { TOO_LARGE, TOO_SLOW }
+    enum Reason {
+        TOO_LARGE, TOO_SLOW
+    }
 
     private final long limit;
     private final Duration timeout;
@@ -111,7 +113,8 @@ final class BoundedBody implements Handler<RoutingContext> {
         if (response.ended() || response.closed()) {
             return;
         }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType).putHeader(HttpHeaders.CONNECTION, "close");
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .putHeader(HttpHeaders.CONNECTION, "close");
         response.endHandler(v -> {
             var connection = ctx.request().connection();
             if (connection != null) {

@@ -23,12 +23,12 @@ import java.time.Instant;
  * The routes that need no bearer token refuse early, on the event loop, before a worker thread or a database
  * connection is involved:
  * <ul>
- *   <li>customer statement links ({@code /statement-links/{token}/...}): the token (signature and expiry) is
- *   checked before a byte of the body is read, so a bogus link answers 403 (410 when expired) at once whatever it
- *   sends; the JSON body of a valid link is then limited to {@link PublicRoutesConfig#jsonBodyBytes()};</li>
- *   <li>provider webhooks ({@code /webhooks/{provider}/{account}}): the body is read here, up to
- *   {@link WebhookResource#MAX_BODY_BYTES}, so a slow upload holds no worker thread, and refusals are answered in
- *   the provider's format and counted like any other rejection.</li>
+ * <li>customer statement links ({@code /statement-links/{token}/...}): the token (signature and expiry) is
+ * checked before a byte of the body is read, so a bogus link answers 403 (410 when expired) at once whatever it
+ * sends; the JSON body of a valid link is then limited to {@link PublicRoutesConfig#jsonBodyBytes()};</li>
+ * <li>provider webhooks ({@code /webhooks/{provider}/{account}}): the body is read here, up to
+ * {@link WebhookResource#MAX_BODY_BYTES}, so a slow upload holds no worker thread, and refusals are answered in
+ * the provider's format and counted like any other rejection.</li>
  * </ul>
  * Both bodies must arrive within {@link PublicRoutesConfig#bodyTimeout()}. These routes run before Quarkus REST
  * (order -1: after the global upload limit, which refuses a declared length over {@code max-body-size}).
@@ -47,7 +47,7 @@ public class PublicRoutes {
     private final Template linkError;
 
     public PublicRoutes(PublicRoutesConfig config, StatementLinkVerifier links, WebhookAnswers webhooks,
-                        @Location("customer/link-error.html") Template linkError) {
+            @Location("customer/link-error.html") Template linkError) {
         this.config = config;
         this.links = links;
         this.webhooks = webhooks;
@@ -59,7 +59,8 @@ public class PublicRoutes {
                 .handler(this::checkLinkToken)
                 .handler(new BoundedBody(config.jsonBodyBytes(), config.bodyTimeout(), PublicRoutes::refuseLinkBody));
         router.route(HttpMethod.POST, "/webhooks/:provider/:account").order(ORDER)
-                .handler(new BoundedBody(WebhookResource.MAX_BODY_BYTES, config.bodyTimeout(), this::refuseWebhookBody));
+                .handler(
+                        new BoundedBody(WebhookResource.MAX_BODY_BYTES, config.bodyTimeout(), this::refuseWebhookBody));
     }
 
     private void checkLinkToken(RoutingContext ctx) {
@@ -90,8 +91,10 @@ public class PublicRoutes {
 
     private static void refuseLinkBody(RoutingContext ctx, BoundedBody.Reason reason) {
         Problem problem = switch (reason) {
-            case TOO_LARGE -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than this link accepts; keep comments short");
-            case TOO_SLOW -> Problem.of(ProblemType.REQUEST_TIMEOUT, "The body did not arrive in time; send the request again");
+            case TOO_LARGE -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body is larger than this link accepts; keep comments short");
+            case TOO_SLOW ->
+                Problem.of(ProblemType.REQUEST_TIMEOUT, "The body did not arrive in time; send the request again");
         };
         BoundedBody.answerAndClose(ctx, problem.status(), Problem.MEDIA_TYPE, json(problem));
     }

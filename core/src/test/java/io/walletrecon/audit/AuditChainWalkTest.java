@@ -99,7 +99,8 @@ class AuditChainWalkTest {
         AuditVerification v = verify(rows, null);
 
         assertEquals(3L, v.firstBrokenId());
-        assertEquals("row 3 is not keyed but follows keyed rows (it was written or rewritten without the key)", v.problem());
+        assertEquals("row 3 is not keyed but follows keyed rows (it was written or rewritten without the key)",
+                v.problem());
     }
 
     @Test

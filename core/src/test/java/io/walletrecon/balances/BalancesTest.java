@@ -30,7 +30,8 @@ class BalancesTest {
 
     @Test
     void aRefundShownAsItsOwnRowAndAsTheRefundedTotalCountsOnce() {
-        BookMovements book = Balances.movements(List.of(Movement.in(PAID, null).refunded(REFUND, REFUND), Movement.out(REFUND, null)));
+        BookMovements book = Balances
+                .movements(List.of(Movement.in(PAID, null).refunded(REFUND, REFUND), Movement.out(REFUND, null)));
 
         assertEquals(BigInteger.valueOf(REFUND), book.outflows());
         assertEquals(BigInteger.valueOf(90_000), book.net());
@@ -45,7 +46,8 @@ class BalancesTest {
 
     @Test
     void aRefundedTotalLargerThanItsRowsCountsTheRestOnThePayment() {
-        BookMovements book = Balances.movements(List.of(Movement.in(PAID, null).refunded(REFUND, 6_000), Movement.out(6_000, null)));
+        BookMovements book = Balances
+                .movements(List.of(Movement.in(PAID, null).refunded(REFUND, 6_000), Movement.out(6_000, null)));
 
         assertEquals(BigInteger.valueOf(REFUND), book.outflows());
         assertEquals(BigInteger.valueOf(90_000), book.net());
@@ -70,7 +72,8 @@ class BalancesTest {
     @Test
     void aLostDisputeIsAnOutflowWithItsFeeAndAWonOneComesBackIn() {
         BookMovements lost = Balances.movements(List.of(Movement.in(PAID, null), Movement.out(PAID, 1_500L)));
-        BookMovements won = Balances.movements(List.of(Movement.in(PAID, null), Movement.out(PAID, 1_500L), Movement.in(PAID, null)));
+        BookMovements won = Balances
+                .movements(List.of(Movement.in(PAID, null), Movement.out(PAID, 1_500L), Movement.in(PAID, null)));
 
         assertEquals(BigInteger.valueOf(-1_500), lost.net());
         assertEquals(BigInteger.valueOf(PAID - 1_500), won.net());
@@ -86,7 +89,8 @@ class BalancesTest {
 
     @Test
     void sumsBeyondTheRangeOfALongAreExact() {
-        BookMovements book = Balances.movements(List.of(Movement.in(Long.MAX_VALUE, null), Movement.in(Long.MAX_VALUE, null)));
+        BookMovements book = Balances
+                .movements(List.of(Movement.in(Long.MAX_VALUE, null), Movement.in(Long.MAX_VALUE, null)));
 
         assertEquals(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TWO), book.net());
     }
@@ -95,7 +99,8 @@ class BalancesTest {
     void availableIsTheReportedBalancePlusTheBookSinceLessOutstandingOrders() {
         BookMovements since = Balances.movements(List.of(Movement.in(PAID, 300L).refunded(REFUND, 0)));
 
-        assertEquals(BigInteger.valueOf(500_000 + 89_700 - 20_000), Balances.available(500_000L, since, BigInteger.valueOf(20_000)));
+        assertEquals(BigInteger.valueOf(500_000 + 89_700 - 20_000),
+                Balances.available(500_000L, since, BigInteger.valueOf(20_000)));
     }
 
     @Test
@@ -106,8 +111,10 @@ class BalancesTest {
     @Test
     void bankBookIsTheReconciledLinesLessSubmittedOrdersNoReconciledLineShows() {
         List<BankLine> lines = List.of(new BankLine(50_000, null, true, null), new BankLine(-20_000, null, true, "41"),
-                new BankLine(7_000, null, false, null), new BankLine(-500, null, false, "44"), new BankLine(-30, 5L, true, null));
-        List<SubmittedOrder> orders = List.of(new SubmittedOrder(41, 20_000), new SubmittedOrder(42, 3_000), new SubmittedOrder(43, 1_000),
+                new BankLine(7_000, null, false, null), new BankLine(-500, null, false, "44"),
+                new BankLine(-30, 5L, true, null));
+        List<SubmittedOrder> orders = List.of(new SubmittedOrder(41, 20_000), new SubmittedOrder(42, 3_000),
+                new SubmittedOrder(43, 1_000),
                 new SubmittedOrder(44, 500));
 
         assertEquals(BigInteger.valueOf(50_000 - 20_000 - 35 - 3_000 - 1_000 - 500), Balances.bankBook(lines, orders));

@@ -25,7 +25,10 @@ class CollectionCodesTest {
         }
     }
 
-    /** The last two payload symbols exhaustively (all 1024 pairs) plus 1000 random codes, every position, every other symbol. */
+    /**
+     * The last two payload symbols exhaustively (all 1024 pairs) plus 1000 random codes, every position, every other
+     * symbol.
+     */
     @Test
     void everySingleSymbolSubstitutionIsDetectedExhaustively() {
         String a = CollectionCodes.ALPHABET;

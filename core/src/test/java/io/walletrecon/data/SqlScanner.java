@@ -39,15 +39,15 @@ import java.util.stream.Stream;
 /**
  * Reads compiled classes (ASM) and reports two things about SQL:
  * <ul>
- *   <li>{@link #rawAccess()}: which classes issue native SQL ({@code createNativeQuery}, a Vert.x {@code query} or
- *       {@code preparedQuery}, JDBC {@code prepareStatement}/{@code execute...}, a COPY) or hold a raw client
- *       (a Vert.x {@code Pool}/{@code SqlClient}/{@code SqlConnection}, a {@code DataSource}, a JDBC
- *       {@code Connection}/{@code Statement}, a {@code CopyManager});</li>
- *   <li>{@link #composedSql()}: which methods hand such a call SQL text built at run time, by
- *       {@code String.formatted}/{@code String.format}, {@code +}, a {@code StringBuilder}, {@code String.join},
- *       {@code concat} or {@code replace}, rather than a constant. The SQL argument is followed back through local
- *       variables, casts and ternaries inside a method, into the methods and lambdas that pass their parameter on as
- *       SQL (a helper {@code rows(session, sql)} makes its callers' SQL arguments checked too).</li>
+ * <li>{@link #rawAccess()}: which classes issue native SQL ({@code createNativeQuery}, a Vert.x {@code query} or
+ * {@code preparedQuery}, JDBC {@code prepareStatement}/{@code execute...}, a COPY) or hold a raw client
+ * (a Vert.x {@code Pool}/{@code SqlClient}/{@code SqlConnection}, a {@code DataSource}, a JDBC
+ * {@code Connection}/{@code Statement}, a {@code CopyManager});</li>
+ * <li>{@link #composedSql()}: which methods hand such a call SQL text built at run time, by
+ * {@code String.formatted}/{@code String.format}, {@code +}, a {@code StringBuilder}, {@code String.join},
+ * {@code concat} or {@code replace}, rather than a constant. The SQL argument is followed back through local
+ * variables, casts and ternaries inside a method, into the methods and lambdas that pass their parameter on as
+ * SQL (a helper {@code rows(session, sql)} makes its callers' SQL arguments checked too).</li>
  * </ul>
  * What a method receives from elsewhere (a field, another method's result) counts as given, not composed.
  */
@@ -55,7 +55,8 @@ final class SqlScanner {
 
     /** Types that give a class the database below Hibernate's entities. */
     static final Set<String> RAW_CLIENTS = Set.of(
-            "io/vertx/mutiny/sqlclient/Pool", "io/vertx/mutiny/sqlclient/SqlClient", "io/vertx/mutiny/sqlclient/SqlConnection",
+            "io/vertx/mutiny/sqlclient/Pool", "io/vertx/mutiny/sqlclient/SqlClient",
+            "io/vertx/mutiny/sqlclient/SqlConnection",
             "io/vertx/mutiny/pgclient/PgPool", "io/vertx/sqlclient/Pool", "io/vertx/sqlclient/SqlClient",
             "io/vertx/sqlclient/SqlConnection", "io/vertx/pgclient/PgPool", "javax/sql/DataSource",
             "io/agroal/api/AgroalDataSource", "java/sql/Connection", "java/sql/Statement", "java/sql/PreparedStatement",
@@ -63,7 +64,8 @@ final class SqlScanner {
 
     private static final Set<String> VERTX_SQL = Set.of("query", "preparedQuery");
     private static final Set<String> JDBC_CONNECTION_SQL = Set.of("prepareStatement", "prepareCall", "nativeSQL");
-    private static final Set<String> JDBC_STATEMENT_SQL = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+    private static final Set<String> JDBC_STATEMENT_SQL = Set.of("execute", "executeQuery", "executeUpdate",
+            "executeLargeUpdate",
             "addBatch");
     private static final Set<String> COPY_SQL = Set.of("copyIn", "copyOut");
 
@@ -169,7 +171,8 @@ final class SqlScanner {
                 forEachSqlArgument(type, method, (origins, call) -> origins.stream()
                         .filter(o -> o.startsWith("composed:"))
                         .forEach(o -> found.computeIfAbsent(topLevel(type.name), k -> new TreeSet<>())
-                                .add(methodName(type, method) + " passes " + call + " SQL built by " + o.substring(9))));
+                                .add(methodName(type, method) + " passes " + call + " SQL built by "
+                                        + o.substring(9))));
             }
         }
         return found;
@@ -187,7 +190,8 @@ final class SqlScanner {
                     for (String origin : origins) {
                         if (origin.startsWith("parameter:")) {
                             int index = Integer.parseInt(origin.substring(10));
-                            changed |= derivedSinks.computeIfAbsent(key(type.name, method.name, method.desc), k -> new HashSet<>())
+                            changed |= derivedSinks
+                                    .computeIfAbsent(key(type.name, method.name, method.desc), k -> new HashSet<>())
                                     .add(index);
                         }
                     }
@@ -222,7 +226,8 @@ final class SqlScanner {
                 Handle target = lambdaTarget(indy);
                 int receiver = target.getTag() == Opcodes.H_INVOKESTATIC ? 0 : 1;
                 argumentCount = Type.getArgumentTypes(indy.desc).length;
-                for (int parameter : derivedSinks.getOrDefault(key(target.getOwner(), target.getName(), target.getDesc()), Set.of())) {
+                for (int parameter : derivedSinks
+                        .getOrDefault(key(target.getOwner(), target.getName(), target.getDesc()), Set.of())) {
                     if (parameter + receiver < argumentCount) {
                         sqlArguments.add(parameter + receiver);
                     }
@@ -255,7 +260,7 @@ final class SqlScanner {
 
     /** Where a value came from: constant, given (field, other call), parameter:n or composed:how. */
     private void origins(MethodNode method, Frame<SourceValue>[] methodFrames, SourceValue value, Set<String> out,
-                         Set<AbstractInsnNode> seen) {
+            Set<AbstractInsnNode> seen) {
         if (value.insns.isEmpty()) {
             out.add("given");
             return;
@@ -279,11 +284,12 @@ final class SqlScanner {
                     }
                 }
                 case Opcodes.ASTORE, Opcodes.CHECKCAST, Opcodes.DUP ->
-                        origins(method, methodFrames, at.getStack(at.getStackSize() - 1), out, seen);
+                    origins(method, methodFrames, at.getStack(at.getStackSize() - 1), out, seen);
                 case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE, Opcodes.INVOKESPECIAL ->
-                        out.add(composedBy((MethodInsnNode) producer));
+                    out.add(composedBy((MethodInsnNode) producer));
                 case Opcodes.INVOKEDYNAMIC -> out.add(isConcatenation((InvokeDynamicInsnNode) producer)
-                        ? "composed:+ concatenation" : "given");
+                        ? "composed:+ concatenation"
+                        : "given");
                 default -> out.add("given");
             }
         }

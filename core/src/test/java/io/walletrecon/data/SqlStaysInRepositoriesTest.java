@@ -25,20 +25,25 @@ class SqlStaysInRepositoriesTest {
 
     /** Classes outside a repository that issue native SQL or hold a raw client today, and where their SQL goes. */
     static final Map<String, String> SQL_OUTSIDE_REPOSITORIES = Map.ofEntries(
-            entry("io.walletrecon.receivables.ReceivableImportService", "JDBC staging and checks of an import: SQL to move into "
-                    + "ReceivableRepository"),
+            entry("io.walletrecon.receivables.ReceivableImportService",
+                    "JDBC staging and checks of an import: SQL to move into "
+                            + "ReceivableRepository"),
             entry("io.walletrecon.statements.PgCopy", "COPY into the statement staging tables over JDBC: belongs to "
                     + "StatementRepository"));
 
     /** Classes that hand an SQL call text composed at run time today, and what replaces it. */
     static final Map<String, String> COMPOSED_SQL = Map.ofEntries(
-            entry("io.walletrecon.matching.MatchRulesRepository", "rule SQL formatted with staging table names: named statements"),
-            entry("io.walletrecon.matching.MatchWriter", "persist and pay formatted with table names: named statements in "
-                    + "MatchRulesRepository"),
-            entry("io.walletrecon.matching.ReceiptRules", "receipt rules formatted with table names and tolerances: named "
-                    + "statements with binds"),
+            entry("io.walletrecon.matching.MatchRulesRepository",
+                    "rule SQL formatted with staging table names: named statements"),
+            entry("io.walletrecon.matching.MatchWriter",
+                    "persist and pay formatted with table names: named statements in "
+                            + "MatchRulesRepository"),
+            entry("io.walletrecon.matching.ReceiptRules",
+                    "receipt rules formatted with table names and tolerances: named "
+                            + "statements with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),
-            entry("io.walletrecon.matching.SettlementRules", "settlement rules formatted: named statements with binds"));
+            entry("io.walletrecon.matching.SettlementRules",
+                    "settlement rules formatted: named statements with binds"));
 
     @Test
     void onlyRepositoriesIssueNativeSqlOrHoldARawClient() {
@@ -50,7 +55,8 @@ class SqlStaysInRepositoriesTest {
 
     @Test
     void noSqlIsComposedAtRunTime() {
-        assertOnlyListed(core().composedSql(), COMPOSED_SQL, "composes SQL at run time; use a named statement with binds");
+        assertOnlyListed(core().composedSql(), COMPOSED_SQL,
+                "composes SQL at run time; use a named statement with binds");
     }
 
     @Test
@@ -91,7 +97,8 @@ class SqlStaysInRepositoriesTest {
 
     private static SqlScanner core() {
         try {
-            return SqlScanner.ofDirectory(Path.of(Paging.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            return SqlScanner
+                    .ofDirectory(Path.of(Paging.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -22,7 +22,8 @@ class MatchStateMachineTest {
     static final Set<String> EXPECTED = Set.of("SUGGESTED>CONFIRMED", "SUGGESTED>REJECTED", "CONFIRMED>UNMATCHED");
 
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(MatchStatus.values()).flatMap(from -> Arrays.stream(MatchStatus.values()).map(to -> Arguments.of(from, to)));
+        return Arrays.stream(MatchStatus.values())
+                .flatMap(from -> Arrays.stream(MatchStatus.values()).map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -29,35 +29,45 @@ class NativeImageSupportTest {
 
     @Test
     void noCoreClassHoldsARandomSourceAThreadOrAnAwtObjectOnceInitialised() {
-        List<String> classes = BuildTimeInitialisation.classesUnder(BuildTimeInitialisation.classesOf(CollectionCodes.class));
+        List<String> classes = BuildTimeInitialisation
+                .classesUnder(BuildTimeInitialisation.classesOf(CollectionCodes.class));
         assertTrue(classes.size() > 100, "scanned core's classes, found " + classes.size());
 
         List<String> problems = BuildTimeInitialisation.problems(classes, getClass().getClassLoader());
 
-        assertEquals(List.of(), problems, "classes a native build would freeze with objects that cannot be in an image heap");
+        assertEquals(List.of(), problems,
+                "classes a native build would freeze with objects that cannot be in an image heap");
     }
 
     @Test
     void aStaticSecureRandomIsReportedWithTheFieldThatHoldsIt() {
-        List<String> problems = BuildTimeInitialisation.problems(List.of(HoldsARandom.class.getName()), getClass().getClassLoader());
+        List<String> problems = BuildTimeInitialisation.problems(List.of(HoldsARandom.class.getName()),
+                getClass().getClassLoader());
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(HoldsARandom.class.getName() + ".RANDOM holds a random source (java.security.SecureRandom)"),
+        assertTrue(
+                problems.get(0).startsWith(
+                        HoldsARandom.class.getName() + ".RANDOM holds a random source (java.security.SecureRandom)"),
                 problems.get(0));
     }
 
     @Test
     void anAwtObjectInsideACollectionIsFoundThroughIt() {
-        List<String> problems = BuildTimeInitialisation.problems(List.of(HoldsAStrokeInAMap.class.getName()), getClass().getClassLoader());
+        List<String> problems = BuildTimeInitialisation.problems(List.of(HoldsAStrokeInAMap.class.getName()),
+                getClass().getClassLoader());
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(HoldsAStrokeInAMap.class.getName() + ".STYLES[0].stroke holds an AWT object (java.awt.BasicStroke)"),
+        assertTrue(
+                problems.get(0)
+                        .startsWith(HoldsAStrokeInAMap.class.getName()
+                                + ".STYLES[0].stroke holds an AWT object (java.awt.BasicStroke)"),
                 problems.get(0));
     }
 
     @Test
     void aStaticThreadPoolIsReported() {
-        List<String> problems = BuildTimeInitialisation.problems(List.of(HoldsAPool.class.getName()), getClass().getClassLoader());
+        List<String> problems = BuildTimeInitialisation.problems(List.of(HoldsAPool.class.getName()),
+                getClass().getClassLoader());
 
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("holds a thread or thread pool"), problems.get(0));
@@ -73,7 +83,8 @@ class NativeImageSupportTest {
     void everySubstitutionReplacesAMethodThatExistsInTheLibrary() throws Exception {
         List<String> problems = new ArrayList<>();
         int substituted = 0;
-        for (String name : BuildTimeInitialisation.classesUnder(BuildTimeInitialisation.classesOf(CollectionCodes.class))) {
+        for (String name : BuildTimeInitialisation
+                .classesUnder(BuildTimeInitialisation.classesOf(CollectionCodes.class))) {
             Class<?> type = Class.forName(name, false, getClass().getClassLoader());
             TargetClass target = type.getAnnotation(TargetClass.class);
             if (target == null) {
@@ -85,10 +96,11 @@ class NativeImageSupportTest {
                     continue;
                 }
                 substituted++;
-                boolean matches = Arrays.stream(library.getDeclaredMethods()).anyMatch(l -> l.getName().equals(m.getName())
-                        && Arrays.equals(l.getParameterTypes(), m.getParameterTypes())
-                        && l.getReturnType().equals(m.getReturnType())
-                        && Modifier.isStatic(l.getModifiers()) == Modifier.isStatic(m.getModifiers()));
+                boolean matches = Arrays.stream(library.getDeclaredMethods())
+                        .anyMatch(l -> l.getName().equals(m.getName())
+                                && Arrays.equals(l.getParameterTypes(), m.getParameterTypes())
+                                && l.getReturnType().equals(m.getReturnType())
+                                && Modifier.isStatic(l.getModifiers()) == Modifier.isStatic(m.getModifiers()));
                 if (!matches) {
                     problems.add(type.getName() + "." + m.getName() + " substitutes nothing in " + library.getName()
                             + ": the library changed; the native build would fail with 'Could not find target method'");

@@ -13,7 +13,8 @@ class SharedProblemResponsesTest {
         assertEquals("payment", SharedProblemResponses.recordName("/payments/{id}", "id"));
         assertEquals("bank file", SharedProblemResponses.recordName("/payments/bank-files/{id}", "id"));
         assertEquals("match", SharedProblemResponses.recordName("/matches/{id}/confirm", "id"));
-        assertEquals("identity", SharedProblemResponses.recordName("/customers/{id}/identities/{identityId}", "identityId"));
+        assertEquals("identity",
+                SharedProblemResponses.recordName("/customers/{id}/identities/{identityId}", "identityId"));
         assertEquals("change", SharedProblemResponses.recordName("/payment-policies/{currency}/changes/{id}", "id"));
         assertEquals("account", SharedProblemResponses.recordName("/matching/config/{account}", "account"));
     }

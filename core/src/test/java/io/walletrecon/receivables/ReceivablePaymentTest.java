@@ -32,7 +32,8 @@ class ReceivablePaymentTest {
             "50, 1, 100, 0, PAID",
             // taking back more than was left paid
             "10000, -5, 0, 0, OPEN"})
-    void statusFollowsWhatIsPaidWithinTheTolerance(long amount, long paid, long absolute, int bps, ReceivableStatus expected) {
+    void statusFollowsWhatIsPaidWithinTheTolerance(long amount, long paid, long absolute, int bps,
+            ReceivableStatus expected) {
         assertEquals(expected, ReceivablePayment.statusAfter(amount, paid, new PaymentTolerance(absolute, bps)));
     }
 

@@ -48,7 +48,8 @@ class RowFormatTest {
 
     @Test
     void textThatASpreadsheetWouldRunIsWrittenAsText() {
-        for (String formula : List.of("=HYPERLINK(\"http://evil.example\",\"pay\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1")) {
+        for (String formula : List.of("=HYPERLINK(\"http://evil.example\",\"pay\")", "+1+1", "-2+3", "@SUM(A1:A9)",
+                "\t=1+1", "\r=1+1")) {
             assertEquals("'" + formula, SpreadsheetText.neutralise(formula));
         }
         assertEquals("张三贸易", SpreadsheetText.neutralise("张三贸易"));
@@ -58,7 +59,8 @@ class RowFormatTest {
 
     @Test
     void csvNeutralisesFormulaTextButKeepsNegativeAmountsNumbers() {
-        RowFormat f = new RowFormat(List.of(Column.text("customer"), Column.text("currency"), Column.money("amount"), Column.integer("count")));
+        RowFormat f = new RowFormat(List.of(Column.text("customer"), Column.text("currency"), Column.money("amount"),
+                Column.integer("count")));
         StringBuilder sb = new StringBuilder();
         CsvFormat.line(sb, f, new Object[]{"=HYPERLINK(\"http://evil.example\",\"pay\")", "CNY", -50L, -3L});
         assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"pay\"\")\",CNY,-0.50,-3\r\n", sb.toString());

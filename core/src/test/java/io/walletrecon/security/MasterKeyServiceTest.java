@@ -66,7 +66,9 @@ class MasterKeyServiceTest {
     @Test
     void lookupHashIsDeterministicAndKeyed() {
         String key = randomKey();
-        assertEquals(withKey(key).lookupHash("DE89370400440532013000"), withKey(key).lookupHash("DE89370400440532013000"));
-        assertNotEquals(withKey(key).lookupHash("DE89370400440532013000"), withKey(randomKey()).lookupHash("DE89370400440532013000"));
+        assertEquals(withKey(key).lookupHash("DE89370400440532013000"),
+                withKey(key).lookupHash("DE89370400440532013000"));
+        assertNotEquals(withKey(key).lookupHash("DE89370400440532013000"),
+                withKey(randomKey()).lookupHash("DE89370400440532013000"));
     }
 }

@@ -14,7 +14,10 @@ class Bai2ParserTest {
 
     final Bai2Parser parser = new Bai2Parser();
 
-    /** Two accounts; the first states ledger balances (010/015), the second only available ones; one detail continues in 88. */
+    /**
+     * Two accounts; the first states ledger balances (010/015), the second only available ones; one detail continues in
+     * 88.
+     */
     static final String FILE = """
             01,021000021,WALLETRECON,260302,0600,1,80,1,2/
             02,WALLETRECON,021000021,1,260301,,USD,2/
@@ -53,12 +56,18 @@ class Bai2ParserTest {
 
     @Test
     void controlTotalsAndRecordCountsCatchADroppedRecord() {
-        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, FILE.replace("16,175,10000,0,,CUST-7,LOCKBOX/\n", "")));
+        var e = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(parser, FILE.replace("16,175,10000,0,,CUST-7,LOCKBOX/\n", "")));
         assertEquals(8, e.line());
-        assertTrue(e.getMessage().startsWith("the account control total is 2170000 but the account's amounts add up to 2160000"), e.getMessage());
-        var truncated = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, FILE.substring(0, FILE.indexOf("98,"))));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("the account control total is 2170000 but the account's amounts add up to 2160000"),
+                e.getMessage());
+        var truncated = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(parser, FILE.substring(0, FILE.indexOf("98,"))));
         assertTrue(truncated.getMessage().contains("truncated"), truncated.getMessage());
-        var type = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, FILE.replace("16,475,", "16,875,")));
+        var type = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(parser, FILE.replace("16,475,", "16,875,")));
         assertEquals("type code 875 is not a credit (100-399) or debit (400-699) transaction", type.getMessage());
     }
 }

@@ -63,25 +63,30 @@ class CamtParserTest {
 
     @Test
     void otherMessageTypesAreRejectedNotReadAsEmpty() {
-        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("camt.053.001.02", "camt.086.001.02");
+        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("camt.053.001.02",
+                "camt.086.001.02");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml));
         assertEquals(2, e.line());
-        assertEquals("message type camt.086.001.02 is not a bank-to-customer statement, report or notification (camt.052, camt.053, camt.054)",
+        assertEquals(
+                "message type camt.086.001.02 is not a bank-to-customer statement, report or notification (camt.052, camt.053, camt.054)",
                 e.getMessage());
-        var empty = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, Samples.bytes("camt054.xml"), BERLIN));
+        var empty = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(parser, Samples.bytes("camt054.xml"), BERLIN));
         assertEquals("the document has no Ntfctn", empty.getMessage());
     }
 
     @Test
     void unknownVersionIsRejected() {
-        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("camt.053.001.02", "camt.053.001.99");
+        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("camt.053.001.02",
+                "camt.053.001.99");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml));
         assertTrue(e.getMessage().startsWith("camt.053 version 001.99 is not supported"), e.getMessage());
     }
 
     @Test
     void batchWhoseTransactionsDoNotAddUpIsRejectedAtTheEntry() {
-        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("<Amt Ccy=\"EUR\">200.00</Amt>", "<Amt Ccy=\"EUR\">201.00</Amt>");
+        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("<Amt Ccy=\"EUR\">200.00</Amt>",
+                "<Amt Ccy=\"EUR\">201.00</Amt>");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml));
         assertEquals(67, e.line());
         assertEquals("the batch entry's transactions add up to 301.00 but the entry says 300.00", e.getMessage());
@@ -89,18 +94,23 @@ class CamtParserTest {
 
     @Test
     void malformedXmlNamesTheLine() {
-        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8).replace("<AcctSvcrRef>2026030200002</AcctSvcrRef>", "<AcctSvcrRef>2026030200002</AcctSvcrReff>");
+        String xml = Samples.text("camt053-v02.xml", StandardCharsets.UTF_8)
+                .replace("<AcctSvcrRef>2026030200002</AcctSvcrRef>", "<AcctSvcrRef>2026030200002</AcctSvcrReff>");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml));
         assertEquals(64, e.line());
         assertTrue(e.getMessage().startsWith("malformed XML"), e.getMessage());
     }
 
     /** A minimal statement (or report, notification) of one account with one booked entry. */
-    static String statement(String container, String id, String iban, String opening, String closing, String amount, String sign, String ref) {
-        String balances = opening == null ? "" : """
-                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
-                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
-                """.formatted(opening, closing);
+    static String statement(String container, String id, String iban, String opening, String closing, String amount,
+            String sign, String ref) {
+        String balances = opening == null
+                ? ""
+                : """
+                        <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
+                        <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
+                        """
+                        .formatted(opening, closing);
         return """
                 <%1$s><Id>%2$s</Id><ElctrncSeqNb>7</ElctrncSeqNb>
                 <Acct><Id><IBAN>%3$s</IBAN></Id><Ccy>EUR</Ccy></Acct>
@@ -109,12 +119,14 @@ class CamtParserTest {
                 <NtryDtls><TxDtls><Refs><EndToEndId>E-%7$s</EndToEndId></Refs><RmtInf><Ustrd>Invoice %7$s</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
                 <Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts><ValDt><Dt>2026-03-03</Dt></ValDt></Ntry>
                 </%1$s>
-                """.formatted(container, id, iban, balances, amount, sign, ref);
+                """
+                .formatted(container, id, iban, balances, amount, sign, ref);
     }
 
     static String document(String namespace, String root, String... statements) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"" + namespace + "\">\n<" + root + ">\n"
-                + "<GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-03-02T18:00:00+01:00</CreDtTm></GrpHdr>\n" + String.join("", statements)
+                + "<GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-03-02T18:00:00+01:00</CreDtTm></GrpHdr>\n"
+                + String.join("", statements)
                 + "</" + root + ">\n</Document>\n";
     }
 
@@ -126,23 +138,28 @@ class CamtParserTest {
         var p = Samples.parse(parser, xml);
         assertEquals(2, p.statements().size());
         assertEquals(List.of("S1", "S2"), p.statements().stream().map(StatementHeader::reference).toList());
-        assertEquals(List.of("NL26VAYB8060476890", "DE89370400440532013000"), p.statements().stream().map(StatementHeader::accountInFile).toList());
+        assertEquals(List.of("NL26VAYB8060476890", "DE89370400440532013000"),
+                p.statements().stream().map(StatementHeader::accountInFile).toList());
         assertEquals(List.of(885L, -700L), p.lines().stream().map(StatementLine::amountMinor).toList());
         assertEquals(List.of(5L, 14L), p.statements().stream().map(StatementHeader::line).toList());
         assertEquals("7", p.statements().get(0).sequence());
-        assertEquals(LocalDate.of(2026, 3, 2), p.statements().get(0).periodEnd(), "without FrToDt the period is the closing balance's date");
+        assertEquals(LocalDate.of(2026, 3, 2), p.statements().get(0).periodEnd(),
+                "without FrToDt the period is the closing balance's date");
     }
 
     @Test
     void everyVersionInUseAndTheAustrianNamespaceAreRead() {
-        for (String ns : List.of("urn:iso:std:iso:20022:tech:xsd:camt.053.001.03", "urn:iso:std:iso:20022:tech:xsd:camt.053.001.13",
+        for (String ns : List.of("urn:iso:std:iso:20022:tech:xsd:camt.053.001.03",
+                "urn:iso:std:iso:20022:tech:xsd:camt.053.001.13",
                 "urn:iso:std:iso:20022:tech:xsd:camt.053.001.10", "ISO:camt.053.001.02:APC:STUZZA:payments:003")) {
-            var p = Samples.parse(parser, document(ns, "BkToCstmrStmt", statement("Stmt", "S1", "AT611904300234573201", "0.00", "5.00", "5.00", "CRDT", "R1")));
+            var p = Samples.parse(parser, document(ns, "BkToCstmrStmt",
+                    statement("Stmt", "S1", "AT611904300234573201", "0.00", "5.00", "5.00", "CRDT", "R1")));
             assertEquals(500L, p.header().closingBalanceMinor(), ns);
             assertEquals("camt053", p.header().format(), ns);
         }
         var old = assertThrows(StatementFormatException.class, () -> Samples.parse(parser,
-                document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.01", "BkToCstmrStmt", statement("Stmt", "S", "X", "0", "0", "0", "CRDT", "R"))));
+                document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.01", "BkToCstmrStmt",
+                        statement("Stmt", "S", "X", "0", "0", "0", "CRDT", "R"))));
         assertEquals("camt.053 version 001.01 is not supported (supported: 001.02 to 001.13)", old.getMessage());
     }
 
@@ -168,14 +185,16 @@ class CamtParserTest {
     @Test
     void aBalanceInAnotherCurrencyThanTheStatementIsRefused() {
         String xml = document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.03", "BkToCstmrStmt",
-                statement("Stmt", "S1", "NL26VAYB8060476890", "18.15", "27.00", "8.85", "CRDT", "R1").replaceFirst("(<Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\")EUR", "$1SEK"));
+                statement("Stmt", "S1", "NL26VAYB8060476890", "18.15", "27.00", "8.85", "CRDT", "R1")
+                        .replaceFirst("(<Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\")EUR", "$1SEK"));
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml));
         assertEquals("balance CLBD is in SEK but the statement is in EUR", e.getMessage());
     }
 
     @Test
     void deeplyNestedDocumentIsRefusedAtAFixedDepth() {
-        StringBuilder xml = new StringBuilder(document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.02", "BkToCstmrStmt", ""));
+        StringBuilder xml = new StringBuilder(
+                document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.02", "BkToCstmrStmt", ""));
         int at = xml.indexOf("</BkToCstmrStmt>");
         StringBuilder nested = new StringBuilder();
         for (int i = 0; i < 80_000; i++) {
@@ -183,7 +202,8 @@ class CamtParserTest {
         }
         xml.insert(at, nested);
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, xml.toString()));
-        assertEquals("elements are nested deeper than 40 levels; no camt message is, so this is not one", e.getMessage());
+        assertEquals("elements are nested deeper than 40 levels; no camt message is, so this is not one",
+                e.getMessage());
         assertEquals(43, e.line(), "refused on line 43, where the 41st level opens, not after reading 80,000 levels");
     }
 }

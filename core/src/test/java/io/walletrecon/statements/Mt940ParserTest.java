@@ -21,7 +21,8 @@ class Mt940ParserTest {
     @Test
     void crlfEnvelopeNegativeOpeningMultiLine86AndReversal() {
         byte[] file = Samples.bytes("mt940.txt");
-        assertTrue(new String(file, StandardCharsets.US_ASCII).contains("\r\n"), "the sample uses Windows line endings");
+        assertTrue(new String(file, StandardCharsets.US_ASCII).contains("\r\n"),
+                "the sample uses Windows line endings");
         var p = Samples.parse(parser, file, BERLIN);
         assertEquals("STMT260303", p.header().reference());
         assertEquals("37040044/0532013000", p.header().accountInFile());
@@ -35,7 +36,8 @@ class Mt940ParserTest {
         assertEquals(LocalDate.of(2026, 3, 2), credit.bookingDate());
         assertEquals("WR7KQ4MXJ", credit.merchantReference());
         assertEquals("BNK0001", credit.bankReference());
-        assertEquals("Zahlung Rechnung INV-2026-0042 Kunde Shanghai Example Trading Co Ltd Code WR7KQ4MXJ", credit.remittanceInfo());
+        assertEquals("Zahlung Rechnung INV-2026-0042 Kunde Shanghai Example Trading Co Ltd Code WR7KQ4MXJ",
+                credit.remittanceInfo());
         assertEquals(6, credit.lineNo());
         StatementLine fee = l.get(1);
         assertEquals("fee", fee.kind());
@@ -50,15 +52,19 @@ class Mt940ParserTest {
 
     @Test
     void linesThatDoNotAddUpToTheClosingBalanceAreRejectedWithTheDifference() {
-        String text = Samples.text("mt940.txt", StandardCharsets.US_ASCII).replace(":62F:C260303EUR484,50", ":62F:C260303EUR494,50");
+        String text = Samples.text("mt940.txt", StandardCharsets.US_ASCII).replace(":62F:C260303EUR484,50",
+                ":62F:C260303EUR494,50");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, text));
         assertEquals(15, e.line());
-        assertEquals("the statement lines do not add up: opening plus lines is 484.50 but the closing balance is 494.50 (difference 10.00)", e.getMessage());
+        assertEquals(
+                "the statement lines do not add up: opening plus lines is 484.50 but the closing balance is 494.50 (difference 10.00)",
+                e.getMessage());
     }
 
     @Test
     void aMalformedStatementLineIsNamed() {
-        String text = Samples.text("mt940.txt", StandardCharsets.US_ASCII).replace(":61:260302D25,50NCHG", ":61:260302X25,50NCHG");
+        String text = Samples.text("mt940.txt", StandardCharsets.US_ASCII).replace(":61:260302D25,50NCHG",
+                ":61:260302X25,50NCHG");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(parser, text));
         assertEquals(10, e.line());
         assertTrue(e.getMessage().startsWith(":61: is not"), e.getMessage());
@@ -113,7 +119,8 @@ class Mt940ParserTest {
             assertEquals(15000L, p.header().closingBalanceMinor(), header);
             assertEquals(1, p.lines().size(), header);
         }
-        var trailers = Samples.parse(parser, DAY + "-XXX\n" + "ABNANL2A\n940\nABNANL2A\n" + DAY.replace("REF1", "REF2").replace("BR1", "BR2") + "-}{5:}\n");
+        var trailers = Samples.parse(parser, DAY + "-XXX\n" + "ABNANL2A\n940\nABNANL2A\n"
+                + DAY.replace("REF1", "REF2").replace("BR1", "BR2") + "-}{5:}\n");
         assertEquals(2, trailers.statements().size());
     }
 
@@ -195,7 +202,8 @@ class Mt940ParserTest {
                 """;
         var p = Samples.parse(parser, text);
         List<StatementLine> l = p.lines();
-        assertEquals(List.of(22000000L, -240200L, 30000L, -20488L, 6600L), l.stream().map(StatementLine::amountMinor).toList());
+        assertEquals(List.of(22000000L, -240200L, 30000L, -20488L, 6600L),
+                l.stream().map(StatementLine::amountMinor).toList());
         assertNull(l.get(0).details().get("TYPE"));
         assertEquals("19239782213", l.get(0).bankReference());
         assertEquals("S", l.get(1).details().get("TYPE"));
@@ -256,7 +264,8 @@ class Mt940ParserTest {
         assertNull(p.header().openingBalanceMinor());
         assertNull(p.header().periodEnd(), "an interim report is not the day's statement");
         assertEquals(List.of(1L, -200L), p.lines().stream().map(StatementLine::amountMinor).toList());
-        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(mt942, report.replace(":90C:1PLN0,01", ":90C:2PLN0,02")));
+        var e = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(mt942, report.replace(":90C:1PLN0,01", ":90C:2PLN0,02")));
         assertEquals(10, e.line());
         assertEquals("credits declared as 2 for 0.02 but the lines are 1 for 0.01", e.getMessage());
     }

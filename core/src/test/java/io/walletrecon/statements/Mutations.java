@@ -32,16 +32,22 @@ public final class Mutations {
         }
     }
 
-    private static final String[] NASTY = {"\n:61:", "\n:20:", "?20", "?3", "</Ntry>", "<Stmt>", "<Ntry>", ",", "\"", "`", "-", "\n-\n",
-            "99999999999999999999", "9223372036854775807,99", "&amp;", "]]>", "<!DOCTYPE x [<!ENTITY a \"b\">]>", "\r", "#", "合计", "\u00e9",
-            "16,", "\n88,", "\n49,+0,1/", "/", ":", "\t", "0", "E", "NaN", "1e9", "2026-13-45", "2099-02-30 25:61:61", "\uFEFF"};
+    private static final String[] NASTY = {"\n:61:", "\n:20:", "?20", "?3", "</Ntry>", "<Stmt>", "<Ntry>", ",", "\"",
+            "`", "-", "\n-\n",
+            "99999999999999999999", "9223372036854775807,99", "&amp;", "]]>", "<!DOCTYPE x [<!ENTITY a \"b\">]>", "\r",
+            "#", "合计", "\u00e9",
+            "16,", "\n88,", "\n49,+0,1/", "/", ":", "\t", "0", "E", "NaN", "1e9", "2026-13-45", "2099-02-30 25:61:61",
+            "\uFEFF"};
     private static final Charset[] WRONG = {StandardCharsets.UTF_16LE, TextDecoding.GBK, StandardCharsets.ISO_8859_1,
             Charset.forName("windows-1250"), StandardCharsets.UTF_8};
 
     private Mutations() {
     }
 
-    /** Every valid sample under src/test/resources/statements, plus the WeChat bill GZIP'd and the Alipay bill zipped with its summary. */
+    /**
+     * Every valid sample under src/test/resources/statements, plus the WeChat bill GZIP'd and the Alipay bill zipped
+     * with its summary.
+     */
     public static List<Seed> seeds() {
         List<Seed> seeds = new ArrayList<>(List.of(
                 new Seed("mt940.txt", Samples.bytes("mt940.txt"), "EUR"),
@@ -107,12 +113,14 @@ public final class Mutations {
             case 5 -> {
                 Charset wrong = WRONG[random.nextInt(WRONG.length)];
                 TextDecoding.Detected d = TextDecoding.detect(b, b.length);
-                yield new Mutant(seed, "re-encoded from " + d.charset() + " as " + wrong, new String(b, d.charset()).getBytes(wrong));
+                yield new Mutant(seed, "re-encoded from " + d.charset() + " as " + wrong,
+                        new String(b, d.charset()).getBytes(wrong));
             }
             case 6 -> new Mutant(seed, "NUL inserted at byte " + at, insert(b, at, new byte[]{0}));
             case 7 -> {
                 String nasty = NASTY[random.nextInt(NASTY.length)];
-                yield new Mutant(seed, "'" + printable(nasty) + "' inserted at byte " + at, insert(b, at, nasty.getBytes(StandardCharsets.UTF_8)));
+                yield new Mutant(seed, "'" + printable(nasty) + "' inserted at byte " + at,
+                        insert(b, at, nasty.getBytes(StandardCharsets.UTF_8)));
             }
             case 8 -> {
                 byte[] c = b.clone();

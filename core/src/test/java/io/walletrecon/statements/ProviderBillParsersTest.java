@@ -40,7 +40,8 @@ class ProviderBillParsersTest {
     @Test
     void alipayBillInTokyoBooksTheLateTradeOnTheNextDay() {
         var p = Samples.parse(new AlipayBillParser(), Samples.bytes("alipay-bill.gbk.csv"), ZoneId.of("Asia/Tokyo"));
-        assertEquals(LocalDate.of(2026, 3, 2), p.lines().get(1).valueDate(), "23:50 in Shanghai is 00:50 the next day in Tokyo");
+        assertEquals(LocalDate.of(2026, 3, 2), p.lines().get(1).valueDate(),
+                "23:50 in Shanghai is 00:50 the next day in Tokyo");
     }
 
     @Test
@@ -96,7 +97,8 @@ class ProviderBillParsersTest {
 
     @Test
     void stripeBalanceTransactionsKeepGrossFeeAndPayout() {
-        var p = Samples.parse(new StripeBalanceParser(), Samples.bytes("stripe-balance.csv"), ZoneId.of("America/New_York"));
+        var p = Samples.parse(new StripeBalanceParser(), Samples.bytes("stripe-balance.csv"),
+                ZoneId.of("America/New_York"));
         List<StatementLine> l = p.lines();
         assertEquals("USD", p.header().currency());
         assertEquals(List.of(10000L, -2000L, 250000L, -250400L), l.stream().map(StatementLine::amountMinor).toList());
@@ -113,7 +115,8 @@ class ProviderBillParsersTest {
 
     @Test
     void stripeLineWhoseNetIsNotGrossMinusFeeIsRejected() {
-        String text = Samples.text("stripe-balance.csv", StandardCharsets.UTF_8).replace("100.00,3.20,96.80", "100.00,3.20,96.00");
+        String text = Samples.text("stripe-balance.csv", StandardCharsets.UTF_8).replace("100.00,3.20,96.80",
+                "100.00,3.20,96.00");
         var e = assertThrows(StatementFormatException.class, () -> Samples.parse(new StripeBalanceParser(), text));
         assertEquals(2, e.line());
         assertEquals("gross 10000 minus fee 320 is not net 9600 (minor units)", e.getMessage());
@@ -122,11 +125,16 @@ class ProviderBillParsersTest {
     @Test
     void formatsAreDetectedFromContent() {
         StatementParsers parsers = new StatementParsers();
-        assertEquals("camt053", parsers.detect(Samples.text("camt053-v08.xml", StandardCharsets.UTF_8)).orElseThrow().format());
-        assertEquals("mt940", parsers.detect(Samples.text("mt940.txt", StandardCharsets.US_ASCII)).orElseThrow().format());
-        assertEquals("alipay", parsers.detect(Samples.text("alipay-bill.gbk.csv", TextDecoding.GBK)).orElseThrow().format());
-        assertEquals("wechatpay", parsers.detect(Samples.text("wechatpay-bill.csv", StandardCharsets.UTF_8)).orElseThrow().format());
-        assertEquals("stripe", parsers.detect(Samples.text("stripe-balance.csv", StandardCharsets.UTF_8)).orElseThrow().format());
+        assertEquals("camt053",
+                parsers.detect(Samples.text("camt053-v08.xml", StandardCharsets.UTF_8)).orElseThrow().format());
+        assertEquals("mt940",
+                parsers.detect(Samples.text("mt940.txt", StandardCharsets.US_ASCII)).orElseThrow().format());
+        assertEquals("alipay",
+                parsers.detect(Samples.text("alipay-bill.gbk.csv", TextDecoding.GBK)).orElseThrow().format());
+        assertEquals("wechatpay",
+                parsers.detect(Samples.text("wechatpay-bill.csv", StandardCharsets.UTF_8)).orElseThrow().format());
+        assertEquals("stripe",
+                parsers.detect(Samples.text("stripe-balance.csv", StandardCharsets.UTF_8)).orElseThrow().format());
         assertTrue(parsers.detect("just,some,csv\n1,2,3\n").isEmpty());
     }
 
@@ -137,11 +145,13 @@ class ProviderBillParsersTest {
         assertEquals(3, Samples.parse(checked, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI).lines().size());
         StatementParser wrong = new AlipayBillParser().withSummary("2088_20260301_业务明细(汇总).csv",
                 summary.replace("合计,,2,1,278.88,278.88", "合计,,2,1,278.88,298.88"));
-        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(wrong, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI));
+        var e = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(wrong, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI));
         assertEquals(6, e.line());
         assertEquals("2088_20260301_业务明细(汇总).csv: 商家实收 is 298.88 but the bill's rows add up to 278.88", e.getMessage());
         StatementParser counts = new AlipayBillParser().withSummary("s.csv", summary.replace("合计,,2,1,", "合计,,2,2,"));
-        var c = assertThrows(StatementFormatException.class, () -> Samples.parse(counts, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI));
+        var c = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(counts, Samples.bytes("alipay-bill.gbk.csv"), SHANGHAI));
         assertEquals("s.csv: 退款订单总笔数 is 2 but the bill has 1", c.getMessage());
     }
 
@@ -160,7 +170,8 @@ class ProviderBillParsersTest {
         assertEquals("alipay-flow:20260301110070001000120000000001", l.get(0).key());
         assertEquals("ORDER-20260301-001", l.get(0).merchantReference());
         String wrong = new String(file, TextDecoding.GBK).replace("#收入合计：1笔，共88.88元", "#收入合计：1笔，共88.80元");
-        var e = assertThrows(StatementFormatException.class, () -> Samples.parse(new AlipayAccountFlowParser(), wrong.getBytes(TextDecoding.GBK), SHANGHAI));
+        var e = assertThrows(StatementFormatException.class,
+                () -> Samples.parse(new AlipayAccountFlowParser(), wrong.getBytes(TextDecoding.GBK), SHANGHAI));
         assertEquals(11, e.line());
         assertEquals("#收入合计 declares 1 rows for 88.80 but the table has 1 for 88.88", e.getMessage());
     }

@@ -61,7 +61,8 @@ class StatementFuzzTest {
                 throw new StatementFormatException(1, "the file is empty");
             }
             TextDecoding.Detected d = TextDecoding.detect(head, head.length);
-            String text = new String(head, d.bomLength(), Math.min(head.length, StatementImportService.HEAD + d.bomLength()) - d.bomLength(), d.charset());
+            String text = new String(head, d.bomLength(),
+                    Math.min(head.length, StatementImportService.HEAD + d.bomLength()) - d.bomLength(), d.charset());
             Optional<StatementParser> detected = parsers.detect(text);
             if (detected.isEmpty()) {
                 throw new StatementFormatException(1, "not recognised");

@@ -28,7 +28,8 @@ class TextDecodingTest {
 
     @Test
     void westernEuropeanSingleByteTextIsWindows1252() {
-        assertEquals(TextDecoding.WINDOWS_1252, detect(":86:Überweisung Müller Straße, café à Besançon", TextDecoding.WINDOWS_1252));
+        assertEquals(TextDecoding.WINDOWS_1252,
+                detect(":86:Überweisung Müller Straße, café à Besançon", TextDecoding.WINDOWS_1252));
     }
 
     @Test

@@ -85,22 +85,27 @@ class S3StorageTest {
             assertArrayEquals(body, in.readAllBytes());
         }
         s3.verify(1, getRequestedFor(urlPathEqualTo("/" + BUCKET + "/statements/ACME/bill%202026-03.csv"))
-                .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDTEST/\\d{8}/eu-central-1/s3/aws4_request, .*Signature=[0-9a-f]{64}")));
+                .withHeader("Authorization", matching(
+                        "AWS4-HMAC-SHA256 Credential=AKIDTEST/\\d{8}/eu-central-1/s3/aws4_request, .*Signature=[0-9a-f]{64}")));
     }
 
     @Test
     void aMissingObjectIsAFileNotFound() {
-        s3.stubFor(get(urlPathEqualTo("/" + BUCKET + "/statements/ACME/gone.csv")).willReturn(aResponse().withStatus(404)
+        s3.stubFor(get(urlPathEqualTo("/" + BUCKET + "/statements/ACME/gone.csv")).willReturn(aResponse()
+                .withStatus(404)
                 .withHeader("Content-Type", "application/xml")
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")));
+                .withBody(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")));
 
-        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> new S3ObjectStore(client).open(BUCKET, "statements/ACME/gone.csv"));
+        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                () -> new S3ObjectStore(client).open(BUCKET, "statements/ACME/gone.csv"));
         assertEquals("no object s3://docs-test/statements/ACME/gone.csv", e.getMessage());
     }
 
     @Test
     void exportPutUploadsTheFileUnderExportsAndRemovesTheLocalCopy() throws IOException {
-        assertPutOf("0b5a3c9e-1f0d-4c1e-9a57-3f4f1d2c8e11.csv", "date,amount\n2026-03-01,88.88\n2026-03-02,-12.00\n".getBytes(StandardCharsets.UTF_8));
+        assertPutOf("0b5a3c9e-1f0d-4c1e-9a57-3f4f1d2c8e11.csv",
+                "date,amount\n2026-03-01,88.88\n2026-03-02,-12.00\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -111,7 +116,8 @@ class S3StorageTest {
     }
 
     private void assertPutOf(String key, byte[] csv) throws IOException {
-        s3.stubFor(put(urlPathEqualTo("/" + BUCKET + "/exports/" + key)).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"abc\"")));
+        s3.stubFor(put(urlPathEqualTo("/" + BUCKET + "/exports/" + key))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"abc\"")));
         Path file = Files.createTempFile("export", ".csv");
         Files.write(file, csv);
 
@@ -137,9 +143,11 @@ class S3StorageTest {
         Map<String, String> q = query(link);
         assertEquals("900", q.get("X-Amz-Expires"));
         assertEquals("AWS4-HMAC-SHA256", q.get("X-Amz-Algorithm"));
-        assertTrue(q.get("X-Amz-Credential").matches("AKIDTEST/\\d{8}/eu-central-1/s3/aws4_request"), q.get("X-Amz-Credential"));
+        assertTrue(q.get("X-Amz-Credential").matches("AKIDTEST/\\d{8}/eu-central-1/s3/aws4_request"),
+                q.get("X-Amz-Credential"));
         assertTrue(q.get("X-Amz-Signature").matches("[0-9a-f]{64}"), q.get("X-Amz-Signature"));
-        assertEquals(Optional.empty(), storage.open(key), "clients download from the link, not through the application");
+        assertEquals(Optional.empty(), storage.open(key),
+                "clients download from the link, not through the application");
         s3.verify(0, getRequestedFor(urlPathEqualTo("/" + BUCKET + "/exports/" + key)));
     }
 
@@ -169,15 +177,18 @@ class S3StorageTest {
         assertEquals(new BankFileOutbox.Seen(null, false), outbox.look("pain001-ACME-20260302.xml"));
         assertTrue(outbox.publish("pain001-ACME-20260302.xml", xml, sha));
 
-        List<LoggedRequest> puts = s3.findAll(putRequestedFor(urlPathEqualTo(key)).withHeader("Content-Type", equalTo("application/xml")));
+        List<LoggedRequest> puts = s3
+                .findAll(putRequestedFor(urlPathEqualTo(key)).withHeader("Content-Type", equalTo("application/xml")));
         assertEquals(1, puts.size());
         assertArrayEquals(xml.getBytes(StandardCharsets.UTF_8), FakeS3.uploadedBytes(puts.get(0)));
         assertEquals(sha, puts.get(0).getHeader("x-amz-meta-sha256"), "the content's SHA-256 travels with the object");
         assertEquals("s3://" + BUCKET + "/bank-out/", outbox.describe());
 
         s3.stubFor(put(urlPathEqualTo(key)).willReturn(aResponse().withStatus(412)
-                .withBody("<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>")));
-        s3.stubFor(head(urlPathEqualTo(key)).willReturn(aResponse().withStatus(200).withHeader("x-amz-meta-sha256", sha)));
+                .withBody(
+                        "<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message></Error>")));
+        s3.stubFor(
+                head(urlPathEqualTo(key)).willReturn(aResponse().withStatus(200).withHeader("x-amz-meta-sha256", sha)));
         s3.stubFor(head(urlPathEqualTo(temp)).willReturn(aResponse().withStatus(200)));
         assertFalse(outbox.publish("pain001-ACME-20260302.xml", xml, sha), "a published file is never replaced");
         assertEquals(new BankFileOutbox.Seen(sha, true), outbox.look("pain001-ACME-20260302.xml"));
@@ -209,14 +220,32 @@ class S3StorageTest {
     }
 
     private record Config(URI endpointUri) implements StorageConfig {
-        public Kind kind() { return Kind.S3; }
-        public Optional<String> bucket() { return Optional.of(BUCKET); }
-        public String exportsPrefix() { return "exports/"; }
-        public String bankFilesPrefix() { return "bank-out/"; }
-        public Optional<String> region() { return Optional.of("eu-central-1"); }
-        public Optional<URI> endpoint() { return Optional.of(endpointUri); }
-        public boolean pathStyle() { return true; }
-        public Optional<String> accessKeyId() { return Optional.of("AKIDTEST"); }
-        public Optional<String> secretAccessKey() { return Optional.of("test-secret"); }
+        public Kind kind() {
+            return Kind.S3;
+        }
+        public Optional<String> bucket() {
+            return Optional.of(BUCKET);
+        }
+        public String exportsPrefix() {
+            return "exports/";
+        }
+        public String bankFilesPrefix() {
+            return "bank-out/";
+        }
+        public Optional<String> region() {
+            return Optional.of("eu-central-1");
+        }
+        public Optional<URI> endpoint() {
+            return Optional.of(endpointUri);
+        }
+        public boolean pathStyle() {
+            return true;
+        }
+        public Optional<String> accessKeyId() {
+            return Optional.of("AKIDTEST");
+        }
+        public Optional<String> secretAccessKey() {
+            return Optional.of("test-secret");
+        }
     }
 }

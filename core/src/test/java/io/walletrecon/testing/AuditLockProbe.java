@@ -53,11 +53,13 @@ public final class AuditLockProbe {
         }
     }
 
-    private static Set<String> tablesOfTheWaiter(CompletableFuture<?> running) throws SQLException, InterruptedException {
+    private static Set<String> tablesOfTheWaiter(CompletableFuture<?> running)
+            throws SQLException, InterruptedException {
         Instant until = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(until)) {
             if (running.isDone()) {
-                throw new AssertionError("the request finished without waiting for the audit chain's lock: it recorded no audit row");
+                throw new AssertionError(
+                        "the request finished without waiting for the audit chain's lock: it recorded no audit row");
             }
             Integer pid = waiter();
             if (pid != null) {
@@ -69,8 +71,9 @@ public final class AuditLockProbe {
     }
 
     private static Integer waiter() throws SQLException {
-        try (Connection c = TestDb.connect(); PreparedStatement ps = c.prepareStatement("select pid from pg_locks where locktype = 'advisory'"
-                + " and not granted and objsubid = 1 and ((classid::bigint << 32) | objid::bigint) = ?")) {
+        try (Connection c = TestDb.connect();
+                PreparedStatement ps = c.prepareStatement("select pid from pg_locks where locktype = 'advisory'"
+                        + " and not granted and objsubid = 1 and ((classid::bigint << 32) | objid::bigint) = ?")) {
             ps.setLong(1, CHAIN_LOCK);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : null;
@@ -79,8 +82,9 @@ public final class AuditLockProbe {
     }
 
     private static Set<String> tablesWrittenBy(int pid) throws SQLException {
-        try (Connection c = TestDb.connect(); PreparedStatement ps = c.prepareStatement("select distinct r.relname from pg_locks l"
-                + " join pg_class r on r.oid = l.relation where l.pid = ? and l.mode = 'RowExclusiveLock' and r.relkind in ('r', 'p')")) {
+        try (Connection c = TestDb.connect();
+                PreparedStatement ps = c.prepareStatement("select distinct r.relname from pg_locks l"
+                        + " join pg_class r on r.oid = l.relation where l.pid = ? and l.mode = 'RowExclusiveLock' and r.relkind in ('r', 'p')")) {
             ps.setInt(1, pid);
             Set<String> tables = new TreeSet<>();
             try (ResultSet rs = ps.executeQuery()) {

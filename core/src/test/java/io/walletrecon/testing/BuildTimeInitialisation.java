@@ -88,11 +88,14 @@ public final class BuildTimeInitialisation {
         if (java.util.Random.class.isAssignableFrom(c) || SplittableRandom.class.isAssignableFrom(c)) {
             return "a random source (" + c.getName() + "): its seed would be fixed in the executable";
         }
-        if (Thread.class.isAssignableFrom(c) || ExecutorService.class.isAssignableFrom(c) || java.util.Timer.class.isAssignableFrom(c)) {
-            return "a thread or thread pool (" + c.getName() + "): threads cannot be carried from the build into the executable";
+        if (Thread.class.isAssignableFrom(c) || ExecutorService.class.isAssignableFrom(c)
+                || java.util.Timer.class.isAssignableFrom(c)) {
+            return "a thread or thread pool (" + c.getName()
+                    + "): threads cannot be carried from the build into the executable";
         }
         String n = c.getName();
-        if (n.startsWith("java.awt.") || n.startsWith("sun.awt.") || n.startsWith("sun.java2d.") || n.startsWith("sun.font.")
+        if (n.startsWith("java.awt.") || n.startsWith("sun.awt.") || n.startsWith("sun.java2d.")
+                || n.startsWith("sun.font.")
                 || n.startsWith("javax.imageio.")) {
             return "an AWT object (" + n + "): fonts, colours, shapes and images belong to the run-time AWT";
         }
@@ -126,7 +129,7 @@ public final class BuildTimeInitialisation {
                 } catch (RuntimeException | IllegalAccessException | LinkageError e) {
                     continue;
                 }
-                queue.add(new Object[] {value, type.getName() + "." + f.getName()});
+                queue.add(new Object[]{value, type.getName() + "." + f.getName()});
             }
             while (!queue.isEmpty() && seen.size() < MAX_OBJECTS) {
                 Object[] next = queue.poll();
@@ -150,7 +153,7 @@ public final class BuildTimeInitialisation {
             if (c.isArray()) {
                 if (!c.getComponentType().isPrimitive()) {
                     for (int i = 0; i < Array.getLength(value); i++) {
-                        queue.add(new Object[] {Array.get(value, i), path + "[" + i + "]"});
+                        queue.add(new Object[]{Array.get(value, i), path + "[" + i + "]"});
                     }
                 }
                 return;
@@ -158,8 +161,8 @@ public final class BuildTimeInitialisation {
             if (value instanceof Map<?, ?> map) {
                 try {
                     for (Map.Entry<?, ?> e : map.entrySet()) {
-                        queue.add(new Object[] {e.getKey(), path + " (a key)"});
-                        queue.add(new Object[] {e.getValue(), path + "[" + e.getKey() + "]"});
+                        queue.add(new Object[]{e.getKey(), path + " (a key)"});
+                        queue.add(new Object[]{e.getValue(), path + "[" + e.getKey() + "]"});
                     }
                 } catch (RuntimeException ignored) {
                     // a map that cannot be iterated here is not walked
@@ -170,7 +173,7 @@ public final class BuildTimeInitialisation {
                 try {
                     int i = 0;
                     for (Object item : items) {
-                        queue.add(new Object[] {item, path + "[" + i++ + "]"});
+                        queue.add(new Object[]{item, path + "[" + i++ + "]"});
                     }
                 } catch (RuntimeException ignored) {
                     // as above
@@ -187,7 +190,7 @@ public final class BuildTimeInitialisation {
                     }
                     try {
                         f.setAccessible(true);
-                        queue.add(new Object[] {f.get(value), path + "." + f.getName()});
+                        queue.add(new Object[]{f.get(value), path + "." + f.getName()});
                     } catch (RuntimeException | IllegalAccessException e) {
                         // a field closed to reflection (a named module) is not walked
                     }

@@ -74,7 +74,8 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
         }
         String trailers = new String(body, i, body.length - i, StandardCharsets.US_ASCII);
         String expected = trailers.lines().filter(l -> l.startsWith("x-amz-checksum-crc32:")).findFirst()
-                .orElseThrow(() -> new AssertionError("no CRC32 trailer in " + trailers)).substring("x-amz-checksum-crc32:".length());
+                .orElseThrow(() -> new AssertionError("no CRC32 trailer in " + trailers))
+                .substring("x-amz-checksum-crc32:".length());
         byte[] bytes = data.toByteArray();
         CRC32 crc = new CRC32();
         crc.update(bytes);
@@ -83,7 +84,8 @@ public class FakeS3 implements QuarkusTestResourceLifecycleManager {
             throw new AssertionError("CRC32 trailer " + expected + " does not match the uploaded bytes' " + actual);
         }
         if (Long.parseLong(put.getHeader("x-amz-decoded-content-length")) != bytes.length) {
-            throw new AssertionError("x-amz-decoded-content-length " + put.getHeader("x-amz-decoded-content-length") + " but " + bytes.length + " bytes");
+            throw new AssertionError("x-amz-decoded-content-length " + put.getHeader("x-amz-decoded-content-length")
+                    + " but " + bytes.length + " bytes");
         }
         return bytes;
     }

@@ -54,10 +54,13 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/.well-known/openid-configuration", ex -> answer(ex, 200, "application/json", """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token","jwks_uri":"%1$s/jwks",
-                 "end_session_endpoint":"%1$s/logout","response_types_supported":["code"],"subject_types_supported":["public"],
-                 "id_token_signing_alg_values_supported":["RS256"],"code_challenge_methods_supported":["S256"]}""".formatted(issuer)));
+        server.createContext("/.well-known/openid-configuration",
+                ex -> answer(ex, 200, "application/json",
+                        """
+                                {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token","jwks_uri":"%1$s/jwks",
+                                 "end_session_endpoint":"%1$s/logout","response_types_supported":["code"],"subject_types_supported":["public"],
+                                 "id_token_signing_alg_values_supported":["RS256"],"code_challenge_methods_supported":["S256"]}"""
+                                .formatted(issuer)));
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
         server.createContext("/jwks", ex -> answer(ex, 200, "application/json", jwks()));
@@ -87,9 +90,12 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
                 answer(ex, 400, "text/plain", "this provider requires PKCE (S256)");
                 return;
             }
-            String hidden = String.join("", q.entrySet().stream().map(e -> "<input type=hidden name=\"" + e.getKey() + "\" value=\"" + e.getValue().replace("\"", "&quot;") + "\">").toList());
-            answer(ex, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html><body><h1>Mock identity provider</h1><form method=post action=/authorize>"
-                    + hidden + "<label>User <input id=username name=username></label><button id=sign-in type=submit>Sign in</button></form></body></html>");
+            String hidden = String.join("", q.entrySet().stream().map(e -> "<input type=hidden name=\"" + e.getKey()
+                    + "\" value=\"" + e.getValue().replace("\"", "&quot;") + "\">").toList());
+            answer(ex, 200, "text/html; charset=utf-8",
+                    "<!DOCTYPE html><html><body><h1>Mock identity provider</h1><form method=post action=/authorize>"
+                            + hidden
+                            + "<label>User <input id=username name=username></label><button id=sign-in type=submit>Sign in</button></form></body></html>");
             return;
         }
         Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -101,21 +107,25 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
         String code = UUID.randomUUID().toString();
         Map<String, String> grant = new HashMap<>(form);
         codes.put(code, grant);
-        ex.getResponseHeaders().add("Location", form.get("redirect_uri") + (form.get("redirect_uri").contains("?") ? "&" : "?")
-                + "code=" + code + "&state=" + URLEncoder.encode(form.getOrDefault("state", ""), StandardCharsets.UTF_8));
+        ex.getResponseHeaders().add("Location",
+                form.get("redirect_uri") + (form.get("redirect_uri").contains("?") ? "&" : "?")
+                        + "code=" + code + "&state="
+                        + URLEncoder.encode(form.getOrDefault("state", ""), StandardCharsets.UTF_8));
         answer(ex, 302, "text/plain", "");
     }
 
     private void token(HttpExchange ex) throws IOException {
         Map<String, String> form = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Map<String, String> grant = form.get("code") == null ? null : codes.remove(form.get("code"));
-        if (grant == null || form.get("code_verifier") == null || !grant.get("code_challenge").equals(s256(form.get("code_verifier")))) {
+        if (grant == null || form.get("code_verifier") == null
+                || !grant.get("code_challenge").equals(s256(form.get("code_verifier")))) {
             answer(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
         String user = grant.get("username");
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + user + "\",\"aud\":\"" + CLIENT_ID + "\",\"name\":\"" + user
+        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + user + "\",\"aud\":\"" + CLIENT_ID + "\",\"name\":\""
+                + user
                 + " (test)\",\"groups\":[" + ROLES.get(user) + "],\"iat\":" + now + ",\"exp\":" + (now + 3600)
                 + (grant.get("nonce") == null ? "" : ",\"nonce\":\"" + grant.get("nonce") + "\"") + "}";
         String token = sign(claims);
@@ -125,7 +135,8 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
 
     private String sign(String claims) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String input = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        String input = b64.encodeToString(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -140,7 +151,8 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
     private String jwks() {
         RSAPublicKey key = (RSAPublicKey) keys.getPublic();
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\"" + b64.encodeToString(unsigned(key.getModulus().toByteArray()))
+        return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\""
+                + b64.encodeToString(unsigned(key.getModulus().toByteArray()))
                 + "\",\"e\":\"" + b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())) + "\"}]}";
     }
 
@@ -150,7 +162,8 @@ public class MockOidcProvider implements QuarkusTestResourceLifecycleManager {
 
     static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,8 @@ public final class TestCompanies {
     /** A new company of its own, inserted with SQL. */
     public static Company create(String prefix) {
         String code = TestData.unique(prefix);
-        long id = TestDb.count("insert into companies (code, name, legal_name, country, time_zone) values (?, ?, ?, 'CN', 'Asia/Shanghai') returning id",
+        long id = TestDb.count(
+                "insert into companies (code, name, legal_name, country, time_zone) values (?, ?, ?, 'CN', 'Asia/Shanghai') returning id",
                 code, "Company " + code, code + " Co., Ltd.");
         return new Company(id, code);
     }

@@ -18,13 +18,15 @@ public final class TestDb {
     }
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), System.getenv().getOrDefault("WALLETRECON_DB_OWNER_USER", "walletrecon"),
+        return DriverManager.getConnection(url(),
+                System.getenv().getOrDefault("WALLETRECON_DB_OWNER_USER", "walletrecon"),
                 System.getenv().getOrDefault("WALLETRECON_DB_OWNER_PASSWORD", "walletrecon"));
     }
 
     /** A connection as the application's own role (WALLETRECON_DB_USER), with exactly its privileges. */
     public static Connection connectAsApplication() throws SQLException {
-        return DriverManager.getConnection(url(), System.getenv().getOrDefault("WALLETRECON_DB_USER", "walletrecon_app"),
+        return DriverManager.getConnection(url(),
+                System.getenv().getOrDefault("WALLETRECON_DB_USER", "walletrecon_app"),
                 System.getenv().getOrDefault("WALLETRECON_DB_PASSWORD", "walletrecon_app"));
     }
 

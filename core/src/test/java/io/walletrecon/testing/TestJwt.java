@@ -50,13 +50,15 @@ public final class TestJwt {
         return signed(subject, subject, audience, issuedAt, expires, roles);
     }
 
-    private static String signed(String subject, String upn, String audience, long issuedAt, long expires, String... roles) {
+    private static String signed(String subject, String upn, String audience, long issuedAt, long expires,
+            String... roles) {
         String groups = Arrays.stream(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + upn + "\",\"groups\":["
                 + groups + "]" + (audience == null ? "" : ",\"aud\":\"" + audience + "\"")
                 + ",\"iat\":" + issuedAt + ",\"exp\":" + expires + "}";
-        String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
+        String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey());

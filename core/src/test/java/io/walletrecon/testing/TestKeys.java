@@ -29,7 +29,8 @@ public final class TestKeys {
         if (System.getProperty("native.image.path") != null) {
             String key = System.getenv("WALLETRECON_MASTER_KEY");
             if (key == null || key.isBlank()) {
-                throw new IllegalStateException("set WALLETRECON_MASTER_KEY: the packaged application runs in the prod profile");
+                throw new IllegalStateException(
+                        "set WALLETRECON_MASTER_KEY: the packaged application runs in the prod profile");
             }
             return key;
         }

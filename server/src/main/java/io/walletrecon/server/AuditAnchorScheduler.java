@@ -18,8 +18,7 @@ public class AuditAnchorScheduler {
         this.anchors = anchors;
     }
 
-    @Scheduled(identity = "audit-anchor", every = "${walletrecon.audit.anchor-every:5m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "audit-anchor", every = "${walletrecon.audit.anchor-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void anchor() {
         anchors.anchor();
     }

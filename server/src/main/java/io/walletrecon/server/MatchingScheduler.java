@@ -28,14 +28,12 @@ public class MatchingScheduler {
         this.matching = matching;
     }
 
-    @Scheduled(identity = "matching-incremental", every = "${walletrecon.matching.incremental-every:15m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "matching-incremental", every = "${walletrecon.matching.incremental-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void incremental() {
         tick(RunKind.INCREMENTAL);
     }
 
-    @Scheduled(identity = "matching-day-end", cron = "${walletrecon.matching.day-end-check:0 * * * * ?}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "matching-day-end", cron = "${walletrecon.matching.day-end-check:0 * * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dayEnd() {
         tick(RunKind.DAY_END);
     }
@@ -43,7 +41,8 @@ public class MatchingScheduler {
     public List<MatchingViews.RunView> tick(RunKind kind) {
         List<MatchingViews.RunView> runs = ReactiveBridge.await(() -> matching.scheduled(kind, Instant.now()));
         for (MatchingViews.RunView run : runs) {
-            LOG.infof("matching %s run %d of %s: %s %s", kind.code(), run.id(), run.account(), run.state(), run.counts());
+            LOG.infof("matching %s run %d of %s: %s %s", kind.code(), run.id(), run.account(), run.state(),
+                    run.counts());
         }
         return runs;
     }

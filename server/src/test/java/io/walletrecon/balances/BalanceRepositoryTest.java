@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each balance through its SQL, per provider, with rows stored the way that provider's intake stores them: a payment
- * of 1,000.00 with a fee, refunded 100.00, a payout and a lost dispute. The SQL gives what {@link Balances} gives for the
+ * of 1,000.00 with a fee, refunded 100.00, a payout and a lost dispute. The SQL gives what {@link Balances} gives for
+ * the
  * same rows, and dispatch's available balance and the reconciliation statement's closing balance agree.
  */
 @QuarkusTest
@@ -57,8 +58,11 @@ class BalanceRepositoryTest {
         assertEquals(expected, book(both, "EUR"));
         assertEquals(expected, book(chargeOnly, "EUR"));
         assertEquals(expected, book(refundObjectOnly, "EUR"));
-        assertEquals(expected, Balances.movements(List.of(Movement.in(100_000, 3_200L).refunded(10_000, 10_000), Movement.out(10_000, null),
-                Movement.out(50_000, null), Movement.out(5_000, 1_500L))).net());
+        assertEquals(expected,
+                Balances.movements(
+                        List.of(Movement.in(100_000, 3_200L).refunded(10_000, 10_000), Movement.out(10_000, null),
+                                Movement.out(50_000, null), Movement.out(5_000, 1_500L)))
+                        .net());
     }
 
     @Test
@@ -70,7 +74,8 @@ class BalanceRepositoryTest {
         refundRow(a, txn, 2_000, "CNY", "pending", "2026-03-05");
 
         assertEquals(BigInteger.valueOf(90_000), book(a, "CNY"));
-        var movements = ReactiveBridge.await(() -> balances.walletMovements(a, "CNY", LocalDate.parse("2026-03-01"), END));
+        var movements = ReactiveBridge
+                .await(() -> balances.walletMovements(a, "CNY", LocalDate.parse("2026-03-01"), END));
         assertEquals(BigInteger.valueOf(100_000), movements.inflows());
         assertEquals(BigInteger.valueOf(10_000), movements.outflows());
     }
@@ -83,8 +88,9 @@ class BalanceRepositoryTest {
         payment(a, 7_000, null, "CNY", "2026-03-02", -1);
 
         assertEquals(BigInteger.valueOf(90_000), book(a, "CNY"));
-        assertEquals(BigInteger.valueOf(90_000), Balances.movements(List.of(Movement.in(100_000, null).refunded(10_000, 0),
-                Movement.in(5_000, null).refunded(5_000, 0))).net());
+        assertEquals(BigInteger.valueOf(90_000),
+                Balances.movements(List.of(Movement.in(100_000, null).refunded(10_000, 0),
+                        Movement.in(5_000, null).refunded(5_000, 0))).net());
     }
 
     @Test
@@ -125,9 +131,11 @@ class BalanceRepositoryTest {
         BigInteger book = ReactiveBridge.await(() -> balances.bankBook(a, "EUR", END));
 
         assertEquals(BigInteger.valueOf(50_000 - 20_000 - 3_000 - 1_000 - 500), book);
-        assertEquals(book, Balances.bankBook(List.of(new BankLine(50_000, null, true, null), new BankLine(-20_000, null, true, String.valueOf(shown)),
-                        new BankLine(7_000, null, false, null), new BankLine(-500, null, false, String.valueOf(unreconciled))),
-                List.of(new SubmittedOrder(shown, 20_000), new SubmittedOrder(submitted, 3_000), new SubmittedOrder(unknown, 1_000),
+        assertEquals(book, Balances.bankBook(List.of(new BankLine(50_000, null, true, null),
+                new BankLine(-20_000, null, true, String.valueOf(shown)),
+                new BankLine(7_000, null, false, null), new BankLine(-500, null, false, String.valueOf(unreconciled))),
+                List.of(new SubmittedOrder(shown, 20_000), new SubmittedOrder(submitted, 3_000),
+                        new SubmittedOrder(unknown, 1_000),
                         new SubmittedOrder(unreconciled, 500))));
     }
 
@@ -174,7 +182,8 @@ class BalanceRepositoryTest {
             }
 
             var available = ReactiveBridge.await(() -> balances.available(a, "EUR"));
-            JsonPath report = given().header("Authorization", TestJwt.bearer("fiona", "finance")).accept("application/json")
+            JsonPath report = given().header("Authorization", TestJwt.bearer("fiona", "finance"))
+                    .accept("application/json")
                     .queryParam("account", code(a)).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
                     .when().get("/reports/reconciliation").then().statusCode(200).extract().jsonPath();
 
@@ -196,6 +205,7 @@ class BalanceRepositoryTest {
                 .when().get("/reports/reconciliation").then().statusCode(200).extract().jsonPath();
 
         assertEquals(590_000, report.getInt("figures.openingBalanceMinor"));
-        assertEquals(new BigDecimal(590_000), ReactiveBridge.await(() -> balances.available(a, "EUR")).availableMinor());
+        assertEquals(new BigDecimal(590_000),
+                ReactiveBridge.await(() -> balances.available(a, "EUR")).availableMinor());
     }
 }

@@ -43,15 +43,19 @@ class CompaniesApiTest {
                 .body("code", equalTo(code)).body("legalName", equalTo("上海华东贸易有限公司")).body("country", equalTo("CN"))
                 .body("timeZone", equalTo("Asia/Shanghai")).body("isDefault", equalTo(false));
 
-        given().header("Authorization", FINANCE).when().get("/companies/{code}", code).then().statusCode(200).body("name", equalTo("华东贸易 " + code));
-        given().header("Authorization", APPROVER).when().get("/companies").then().statusCode(200).body("code", hasItems(code, "default"));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'company.created' and entity_id = ? and actor = ?",
+        given().header("Authorization", FINANCE).when().get("/companies/{code}", code).then().statusCode(200)
+                .body("name", equalTo("华东贸易 " + code));
+        given().header("Authorization", APPROVER).when().get("/companies").then().statusCode(200).body("code",
+                hasItems(code, "default"));
+        assertEquals(1, TestDb.count(
+                "select count(*) from audit_log where action = 'company.created' and entity_id = ? and actor = ?",
                 code, TestJwt.person("co-admin")));
     }
 
     @Test
     void theMigrationsCompanyIsTheConfiguredDefault() {
-        given().header("Authorization", FINANCE).when().get("/companies/default").then().statusCode(200).body("isDefault", equalTo(true));
+        given().header("Authorization", FINANCE).when().get("/companies/default").then().statusCode(200)
+                .body("isDefault", equalTo(true));
     }
 
     @Test
@@ -66,7 +70,8 @@ class CompaniesApiTest {
     @Test
     void aSecondCompanyWithTheSameCodeIsAConflict() {
         String code = TestData.unique("dup");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code)).when().post("/companies").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code)).when().post("/companies")
+                .then().statusCode(201);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code))
                 .when().post("/companies")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -106,7 +111,8 @@ class CompaniesApiTest {
     @Test
     void patchChangesWhatIsGivenKeepsTheCodeAndIsAudited() {
         String code = TestData.unique("rename");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code)).when().post("/companies").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code)).when().post("/companies")
+                .then().statusCode(201);
 
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("legalName", "华东贸易（集团）有限公司", "timeZone", "Asia/Hong_Kong"))
@@ -116,6 +122,7 @@ class CompaniesApiTest {
         assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'company.updated' and entity_id = ?"
                 + " and details like '%Asia/Hong_Kong%'", code));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("country", "cn"))
-                .when().patch("/companies/{code}", code).then().statusCode(400).body("errors[0].field", equalTo("country"));
+                .when().patch("/companies/{code}", code).then().statusCode(400)
+                .body("errors[0].field", equalTo("country"));
     }
 }

@@ -46,7 +46,8 @@ class CompanyInRequestsTest {
         body.put("externalId", externalId);
         body.put("name", "Customer " + externalId);
         return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/customers").then().statusCode(201).body("company", equalTo(company)).extract().jsonPath().getLong("id");
+                .when().post("/customers").then().statusCode(201).body("company", equalTo(company)).extract().jsonPath()
+                .getLong("id");
     }
 
     @Test
@@ -61,7 +62,8 @@ class CompanyInRequestsTest {
 
         given().header("Authorization", ADMIN).queryParam("company", company).when().get("/accounts")
                 .then().statusCode(200).body("code", contains(code)).body("company", everyItem(equalTo(company)));
-        given().header("Authorization", ADMIN).when().get("/accounts/{code}", code).then().body("company", equalTo(company));
+        given().header("Authorization", ADMIN).when().get("/accounts/{code}", code).then().body("company",
+                equalTo(company));
     }
 
     @Test
@@ -82,13 +84,17 @@ class CompanyInRequestsTest {
                 .body("errors[0].field", equalTo("company"));
         assertEquals(0, TestDb.count("select count(*) from accounts where code = ?", code));
 
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("company", "no-such-co", "name", "Nobody"))
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("company", "no-such-co", "name", "Nobody"))
                 .when().post("/customers").then().statusCode(422).body("errors[0].field", equalTo("company"));
         given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/receivables")
                 .then().statusCode(422).body("errors[0].field", equalTo("company"));
-        given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/customers").then().statusCode(422);
-        given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/exceptions").then().statusCode(422);
-        given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/payments").then().statusCode(422);
+        given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/customers").then()
+                .statusCode(422);
+        given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/exceptions").then()
+                .statusCode(422);
+        given().header("Authorization", FINANCE).queryParam("company", "no-such-co").when().get("/payments").then()
+                .statusCode(422);
     }
 
     @Test
@@ -105,12 +111,15 @@ class CompanyInRequestsTest {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(identity)
                 .when().post("/customers/{id}/identities", inB).then().statusCode(201);
 
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("company", a, "externalId", ext, "name", "Again"))
-                .when().post("/customers").then().statusCode(409).body("detail", equalTo("Another customer of this company has this externalId"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("company", a, "externalId", ext, "name", "Again"))
+                .when().post("/customers").then().statusCode(409)
+                .body("detail", equalTo("Another customer of this company has this externalId"));
         long secondInA = customer(a, TestData.unique("C002"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(identity)
                 .when().post("/customers/{id}/identities", secondInA).then().statusCode(409)
-                .body("detail", equalTo("This payer identity already belongs to a customer of this company; remove it there first"));
+                .body("detail", equalTo(
+                        "This payer identity already belongs to a customer of this company; remove it there first"));
         given().header("Authorization", FINANCE).queryParam("company", b).when().get("/customers")
                 .then().statusCode(200).body("items.id", contains((int) inB)).body("items[0].company", equalTo(b));
     }
@@ -120,8 +129,9 @@ class CompanyInRequestsTest {
         String a = TestCompanies.create("rcv-a").code();
         String b = TestCompanies.create("rcv-b").code();
         long customer = customer(a, TestData.unique("C"));
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("customerId", customer, "reference", "INV-1", "amount", "88.80", "currency", "CNY",
-                "issueDate", "2031-01-01", "dueDate", "2031-01-31"));
+        Map<String, Object> body = new LinkedHashMap<>(
+                Map.of("customerId", customer, "reference", "INV-1", "amount", "88.80", "currency", "CNY",
+                        "issueDate", "2031-01-01", "dueDate", "2031-01-31"));
 
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(body)
                 .when().post("/receivables").then().statusCode(201).body("company", equalTo(a));
@@ -146,17 +156,21 @@ class CompanyInRequestsTest {
         long b = TestCompanies.create("fk-b").id();
         long customer = TestDb.count("insert into customers (company_id, name) values (?, 'FK') returning id", a);
 
-        long derived = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
-                + "values (?, 'FK-1', 100, 'CNY', current_date, current_date) returning company_id", customer);
+        long derived = TestDb
+                .count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
+                        + "values (?, 'FK-1', 100, 'CNY', current_date, current_date) returning company_id", customer);
         assertEquals(a, derived, "a row that names no company gets its customer's");
-        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> {
-            try (var c = TestDb.connect(); var ps = c.prepareStatement("insert into receivables (company_id, customer_id, reference, amount_minor,"
-                    + " currency, issue_date, due_date) values (?, ?, 'FK-2', 100, 'CNY', current_date, current_date)")) {
-                ps.setLong(1, b);
-                ps.setLong(2, customer);
-                ps.executeUpdate();
-            }
-        });
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> {
+                    try (var c = TestDb.connect();
+                            var ps = c.prepareStatement(
+                                    "insert into receivables (company_id, customer_id, reference, amount_minor,"
+                                            + " currency, issue_date, due_date) values (?, ?, 'FK-2', 100, 'CNY', current_date, current_date)")) {
+                        ps.setLong(1, b);
+                        ps.setLong(2, customer);
+                        ps.executeUpdate();
+                    }
+                });
         assertEquals("23503", refused.getSQLState(), "foreign key violation: " + refused.getMessage());
     }
 
@@ -166,16 +180,21 @@ class CompanyInRequestsTest {
         String b = TestCompanies.create("imp-b").code();
         String ext = TestData.unique("ERP");
         long inA = customer(a, ext);
-        String csv = "customer_external_id,reference,amount,currency,issue_date,due_date\n" + ext + ",IMP-1,10.00,CNY,2031-01-01,2031-01-31\n";
+        String csv = "customer_external_id,reference,amount,currency,issue_date,due_date\n" + ext
+                + ",IMP-1,10.00,CNY,2031-01-01,2031-01-31\n";
 
-        given().header("Authorization", FINANCE).contentType("text/csv").queryParam("company", b).body(csv.getBytes(StandardCharsets.UTF_8))
+        given().header("Authorization", FINANCE).contentType("text/csv").queryParam("company", b)
+                .body(csv.getBytes(StandardCharsets.UTF_8))
                 .when().post("/receivables/import").then().statusCode(422)
-                .body("errors[0].message", equalTo("no customer with external id '" + ext + "' in company '" + b + "'"));
-        given().header("Authorization", FINANCE).contentType("text/csv").queryParam("company", a).body(csv.getBytes(StandardCharsets.UTF_8))
+                .body("errors[0].message",
+                        equalTo("no customer with external id '" + ext + "' in company '" + b + "'"));
+        given().header("Authorization", FINANCE).contentType("text/csv").queryParam("company", a)
+                .body(csv.getBytes(StandardCharsets.UTF_8))
                 .when().post("/receivables/import").then().statusCode(200).body("inserted", equalTo(1));
         assertEquals(1, TestDb.count("select count(*) from receivables r join companies c on c.id = r.company_id "
                 + "where r.customer_id = ? and c.code = ?", inA, a));
-        given().header("Authorization", FINANCE).contentType("text/csv").queryParam("company", "no-such-co").body(csv.getBytes(StandardCharsets.UTF_8))
+        given().header("Authorization", FINANCE).contentType("text/csv").queryParam("company", "no-such-co")
+                .body(csv.getBytes(StandardCharsets.UTF_8))
                 .when().post("/receivables/import").then().statusCode(422).body("errors[0].field", equalTo("company"));
     }
 }

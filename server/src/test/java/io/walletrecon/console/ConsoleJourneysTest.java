@@ -59,12 +59,15 @@ class ConsoleJourneysTest {
     @BeforeAll
     static void checkTheDriver() throws IOException {
         if (!CHROMEDRIVER.canExecute()) {
-            throw new IllegalStateException("no /usr/bin/chromedriver: run bin/browser (Debian chromium and chromium-driver)");
+            throw new IllegalStateException(
+                    "no /usr/bin/chromedriver: run bin/browser (Debian chromium and chromium-driver)");
         }
         Files.createDirectories(SHOTS);
     }
 
-    /** The browsers this test opened: quit after it, and on a failure their pages are written beside the screenshots. */
+    /**
+     * The browsers this test opened: quit after it, and on a failure their pages are written beside the screenshots.
+     */
     private final List<WebDriver> browsers = new ArrayList<>();
 
     @RegisterExtension
@@ -76,7 +79,8 @@ class ConsoleJourneysTest {
             String name = "failed-" + context.getRequiredTestMethod().getName() + "-" + i;
             try {
                 shot(browsers.get(i), name);
-                Files.writeString(SHOTS.resolve(name + ".html"), browsers.get(i).getCurrentUrl() + "\n" + browsers.get(i).getPageSource());
+                Files.writeString(SHOTS.resolve(name + ".html"),
+                        browsers.get(i).getCurrentUrl() + "\n" + browsers.get(i).getPageSource());
             } catch (RuntimeException | IOException e) {
                 // the browser itself failed: nothing to keep
             }
@@ -114,7 +118,8 @@ class ConsoleJourneysTest {
         Dimension window = driver.manage().window().getSize();
         long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new Dimension(window.width, (int) Math.min(Math.max(height, window.height), 8000)));
+        driver.manage().window()
+                .setSize(new Dimension(window.width, (int) Math.min(Math.max(height, window.height), 8000)));
         try {
             Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
@@ -148,7 +153,8 @@ class ConsoleJourneysTest {
 
     private void language(WebDriver driver, Language lang) {
         String path = driver.getCurrentUrl().substring(url("").length());
-        driver.get(url("/language?lang=" + lang.tag + "&back=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)));
+        driver.get(url("/language?lang=" + lang.tag + "&back="
+                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -156,7 +162,8 @@ class ConsoleJourneysTest {
         WebDriver driver = browser(1280, 900);
         driver.get(url("/"));
         assertTrue(driver.getPageSource().contains("Mock identity provider"),
-                () -> "a signed-out visitor of / is sent to sign in; at " + driver.getCurrentUrl() + ": " + driver.getPageSource());
+                () -> "a signed-out visitor of / is sent to sign in; at " + driver.getCurrentUrl() + ": "
+                        + driver.getPageSource());
         driver.findElement(By.id("username")).sendKeys("admin");
         send(driver, driver.findElement(By.id("sign-in")));
         assertTrue(driver.getCurrentUrl().endsWith("/console"), driver.getCurrentUrl());
@@ -171,7 +178,8 @@ class ConsoleJourneysTest {
         assertTrue(driver.getCurrentUrl().endsWith("/signed-out"), driver.getCurrentUrl());
         shotBoth(driver, "signed-out");
         driver.get(url("/console"));
-        assertTrue(driver.getPageSource().contains("Mock identity provider"), "signed out: the console asks to sign in again");
+        assertTrue(driver.getPageSource().contains("Mock identity provider"),
+                "signed out: the console asks to sign in again");
     }
 
     @Test
@@ -180,7 +188,8 @@ class ConsoleJourneysTest {
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("""
                         {"code":"%s","provider":"stripe","name":"Stripe EUR","currency":"EUR","timeZone":"Europe/Berlin",
-                         "credentials":{"webhookSecrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}}""".formatted(account))
+                         "credentials":{"webhookSecrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}}"""
+                        .formatted(account))
                 .when().post("/accounts").then().statusCode(201);
         String reference = TestData.unique("PO");
         WebDriver maker = browser(1280, 1000);
@@ -199,17 +208,20 @@ class ConsoleJourneysTest {
         String paymentUrl = maker.getCurrentUrl();
         assertTrue(paymentUrl.matches(".*/console/payments/\\d+$"), paymentUrl);
         assertTrue(maker.getPageSource().contains("EUR 1,288.80"), "the amount with the currency's two decimals");
-        assertTrue(maker.findElements(By.id("approve")).isEmpty(), "the maker sees no approve button on their own payment");
+        assertTrue(maker.findElements(By.id("approve")).isEmpty(),
+                "the maker sees no approve button on their own payment");
         assertTrue(maker.findElement(By.id("own-payment")).isDisplayed());
         shotBoth(maker, "payment-own");
         String id = paymentUrl.substring(paymentUrl.lastIndexOf('/') + 1);
 
         // The maker's approval is refused even when sent without the button.
-        Object status = ((org.openqa.selenium.JavascriptExecutor) maker).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const csrf = document.querySelector('input[name=csrf]').value;
-                fetch('/console/payments/%s/approval', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
-                    body: 'csrf=' + encodeURIComponent(csrf)}).then(r => done(r.status));""".formatted(id));
+        Object status = ((org.openqa.selenium.JavascriptExecutor) maker).executeAsyncScript(
+                """
+                        const done = arguments[arguments.length - 1];
+                        const csrf = document.querySelector('input[name=csrf]').value;
+                        fetch('/console/payments/%s/approval', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                            body: 'csrf=' + encodeURIComponent(csrf)}).then(r => done(r.status));"""
+                        .formatted(id));
         assertEquals(403L, status, "maker-checker: the creator cannot approve");
 
         signIn(checker, "checker");
@@ -217,7 +229,8 @@ class ConsoleJourneysTest {
         shotBoth(checker, "approvals");
         send(checker, checker.findElement(By.cssSelector("a[href='/console/payments/" + id + "']")));
         send(checker, checker.findElement(By.id("approve")));
-        assertTrue(checker.findElement(By.id("approvals")).getText().contains("checker@"), "the approval names the checker");
+        assertTrue(checker.findElement(By.id("approvals")).getText().contains("checker@"),
+                "the approval names the checker");
         assertTrue(checker.findElement(By.id("maker")).getText().startsWith("approver@"), "and the maker");
         assertFalse(checker.getPageSource().contains("id=\"approve\""));
         shotBoth(checker, "payment-approved");
@@ -228,7 +241,8 @@ class ConsoleJourneysTest {
         new org.openqa.selenium.support.ui.Select(checker.findElement(By.id("state"))).selectByValue("cancelled");
         new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("state=cancelled"));
         new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(table));
-        assertFalse(checker.findElement(By.id("payments-table")).getText().contains(reference), "a scheduled payment is not cancelled");
+        assertFalse(checker.findElement(By.id("payments-table")).getText().contains(reference),
+                "a scheduled payment is not cancelled");
     }
 
     @Test
@@ -275,9 +289,12 @@ class ConsoleJourneysTest {
         String path = link.substring(link.indexOf("/statement-links/"));
         given().accept("application/json").when().get(path).then().statusCode(200).contentType("application/json");
         given().accept("*/*").when().get(path).then().statusCode(200).contentType("application/json");
-        given().accept("text/html,application/xhtml+xml,*/*;q=0.8").when().get(path).then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"));
-        given().accept("text/html").when().get(path + "x").then().statusCode(403).contentType(org.hamcrest.Matchers.startsWith("text/html"));
-        given().accept("application/json").when().get(path + "x").then().statusCode(403).contentType("application/problem+json");
+        given().accept("text/html,application/xhtml+xml,*/*;q=0.8").when().get(path).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+        given().accept("text/html").when().get(path + "x").then().statusCode(403)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"));
+        given().accept("application/json").when().get(path + "x").then().statusCode(403)
+                .contentType("application/problem+json");
         String expired = "/statement-links/" + verifier.sign(1, java.time.Instant.now().minusSeconds(60));
         given().accept("text/html").when().get(expired).then().statusCode(410)
                 .body(org.hamcrest.Matchers.containsString("id=\"link-expired\""));
@@ -320,7 +337,8 @@ class ConsoleJourneysTest {
             driver.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
             send(driver, driver.findElement(By.id("import")));
             String refused = driver.findElement(By.cssSelector(".alert li")).getText();
-            assertTrue(refused.contains(lang == Language.EN ? "Line 3" : "第 3 行"), () -> "the bad line is named by its number: " + refused);
+            assertTrue(refused.contains(lang == Language.EN ? "Line 3" : "第 3 行"),
+                    () -> "the bad line is named by its number: " + refused);
             shot(driver, "receivables-import-refused-" + lang.tag);
         }
         driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
@@ -331,7 +349,8 @@ class ConsoleJourneysTest {
         driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
         send(driver, driver.findElement(By.id("import")));
         String again = driver.findElement(By.id("import-result")).getText();
-        assertTrue(again.contains("导入 0") && again.contains("2 行已存在"), () -> "the same file again changes nothing: " + again);
+        assertTrue(again.contains("导入 0") && again.contains("2 行已存在"),
+                () -> "the same file again changes nothing: " + again);
         shot(driver, "receivables-imported-again-zh-CN");
         driver.get(url("/console/receivables?customer=" + customer));
         assertTrue(driver.getPageSource().contains("CNY 1,288.80") && driver.getPageSource().contains("CNY 500.00"));
@@ -360,7 +379,8 @@ class ConsoleJourneysTest {
         String code = phone.findElement(By.id("code")).getText();
         assertTrue(code.matches("WR[2-9A-HJ-NP-Z]{7}"), code);
         assertTrue(phone.findElement(By.cssSelector(".qr svg")).isDisplayed());
-        assertTrue(phone.getPageSource().contains(code + "。") || phone.getPageSource().contains(code + ","), "how to pay names the code");
+        assertTrue(phone.getPageSource().contains(code + "。") || phone.getPageSource().contains(code + ","),
+                "how to pay names the code");
         shotBoth(phone, "pay");
 
         phone.get(url(path.substring(0, path.length() - 2) + "xx"));

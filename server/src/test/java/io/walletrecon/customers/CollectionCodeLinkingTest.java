@@ -59,7 +59,8 @@ class CollectionCodeLinkingTest {
     }
 
     private static void plant(long accountId, String txn, String reference, String description, String openid) {
-        TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, occurred_at, value_date, "
+        TestDb.update(
+                "insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, occurred_at, value_date, "
                         + "merchant_reference, description, payer_kind, payer_identity) values (?, ?, 'in', 100, 'CNY', 'succeeded', now(), current_date, ?, ?, ?, ?)",
                 accountId, txn, reference, description, openid == null ? null : "wechat_openid", openid);
     }

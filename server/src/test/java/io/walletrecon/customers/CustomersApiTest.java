@@ -47,7 +47,8 @@ class CustomersApiTest {
         String ext = TestData.unique("erp");
         String iban = "DE89 3704 0044 0532 0130 00";
         int id = create(Map.of("externalId", ext, "name", "上海示例贸易有限公司 " + ext, "phone", "13812345678",
-                "email", "li.lei@example.com", "identities", List.of(Map.of("kind", "bank_account", "value", iban, "bankCode", "COBADEFFXXX"))));
+                "email", "li.lei@example.com", "identities",
+                List.of(Map.of("kind", "bank_account", "value", iban, "bankCode", "COBADEFFXXX"))));
 
         byte[] phone = TestDb.scalar("select phone_ciphertext from customers where id = ?", (long) id);
         assertFalse(new String(phone, java.nio.charset.StandardCharsets.ISO_8859_1).contains("13812345678"));
@@ -81,7 +82,8 @@ class CustomersApiTest {
                 .body(Map.of("name", "Third", "identities", List.of(Map.of("kind", "wechat_openid", "value", openid))))
                 .when().post("/customers")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("This payer identity already belongs to a customer of this company; remove it there first"));
+                .body("detail", equalTo(
+                        "This payer identity already belongs to a customer of this company; remove it there first"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("kind", "wechat_openid", "value", openid))
                 .when().post("/customers/{id}/identities", second)
@@ -105,7 +107,8 @@ class CustomersApiTest {
     @Test
     void invalidFieldsAreListed() {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "", "email", "not-mail", "identities", List.of(Map.of("kind", "paypal", "value", "x"))))
+                .body(Map.of("name", "", "email", "not-mail", "identities",
+                        List.of(Map.of("kind", "paypal", "value", "x"))))
                 .when().post("/customers")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("name"))
@@ -116,7 +119,8 @@ class CustomersApiTest {
     @Test
     void updateChangesFieldsAndIsAudited() {
         int id = create(Map.of("name", "Before", "riskRating", "low"));
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("name", "After", "riskRating", "high"))
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "After", "riskRating", "high"))
                 .when().patch("/customers/{id}", id)
                 .then().statusCode(200).body("name", equalTo("After")).body("riskRating", equalTo("high"));
         assertEquals(1L, StoredCustomers.audited("customer.updated", id));
@@ -131,7 +135,8 @@ class CustomersApiTest {
                 .body("customerId", equalTo(id))
                 .extract().path("code");
         assertTrue(CollectionCodes.isValid(code));
-        given().header("Authorization", FINANCE).accept(ContentType.JSON).when().get("/customers/{id}/collection-code", id)
+        given().header("Authorization", FINANCE).accept(ContentType.JSON).when()
+                .get("/customers/{id}/collection-code", id)
                 .then().body("link", equalTo("https://pay.walletrecon.io/c/" + code));
         assertEquals(id, StoredCustomers.ownerOfCode(code));
     }
@@ -185,7 +190,9 @@ class CustomersApiTest {
     @Test
     void deletingACustomerWithReceivablesIsAConflict() {
         int id = create(Map.of("name", "Debtor"));
-        TestDb.update("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) values (?, 'INV-1', 100, 'CNY', current_date, current_date)", (long) id);
+        TestDb.update(
+                "insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) values (?, 'INV-1', 100, 'CNY', current_date, current_date)",
+                (long) id);
         given().header("Authorization", ADMIN).when().delete("/customers/{id}", id).then().statusCode(409);
         int free = create(Map.of("name", "Free"));
         given().header("Authorization", ADMIN).when().delete("/customers/{id}", free).then().statusCode(204);

@@ -49,8 +49,12 @@ class AmbiguousOutcomeTest {
     private long unknownPayout(String amount, String reference) {
         long id = create(FINANCE, payout(account, "HKD", amount, destination, reference));
         TestDb.update("update dispatch_jobs set status = 'done' where payment_id = ?", id);
-        TestDb.update("update payment_orders set state = 'unknown', submitted_at = now() - interval '1 hour' where id = ?", id);
-        TestDb.update("insert into payment_attempts (payment_id, attempt_no, outcome, error, started_at) values (?, 1, 'ambiguous', 'timeout', now())", id);
+        TestDb.update(
+                "update payment_orders set state = 'unknown', submitted_at = now() - interval '1 hour' where id = ?",
+                id);
+        TestDb.update(
+                "insert into payment_attempts (payment_id, attempt_no, outcome, error, started_at) values (?, 1, 'ambiguous', 'timeout', now())",
+                id);
         return id;
     }
 
@@ -61,8 +65,10 @@ class AmbiguousOutcomeTest {
 
         long again = create(FINANCE, payout(account, "HKD", "77.00", destination, "INV-U"));
         get(again).body("state", equalTo("held")).body("holdReason", equalTo("POSSIBLE_DUPLICATE"));
-        assertEquals("Payment " + again + " is held: identical to payment " + lost + " (same beneficiary, amount and reference),"
-                + " whose outcome at the provider is not known yet",
+        assertEquals(
+                "Payment " + again + " is held: identical to payment " + lost
+                        + " (same beneficiary, amount and reference),"
+                        + " whose outcome at the provider is not known yet",
                 alertMessage(again, "POSSIBLE_DUPLICATE"));
     }
 
@@ -83,18 +89,24 @@ class AmbiguousOutcomeTest {
         // Stripe lists payouts newest first, 100 a page: the first page holds others' payouts, the second ours.
         ProviderStub.client().register(WireMock.get(urlPathEqualTo("/v1/payouts")).atPriority(2)
                 .withQueryParam("starting_after", WireMock.absent())
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"object\":\"list\",\"has_more\":true,"
-                        + "\"data\":[{\"id\":\"po_other\",\"object\":\"payout\",\"amount\":7900,\"currency\":\"hkd\",\"status\":\"paid\","
-                        + "\"metadata\":{\"payment_id\":\"" + id + "\",\"idempotency_key\":\"another-installation/x\"}}]}")));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\":\"list\",\"has_more\":true,"
+                                + "\"data\":[{\"id\":\"po_other\",\"object\":\"payout\",\"amount\":7900,\"currency\":\"hkd\",\"status\":\"paid\","
+                                + "\"metadata\":{\"payment_id\":\"" + id
+                                + "\",\"idempotency_key\":\"another-installation/x\"}}]}")));
         ProviderStub.client().register(WireMock.get(urlPathEqualTo("/v1/payouts")).atPriority(1)
                 .withQueryParam("starting_after", WireMock.equalTo("po_other"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"object\":\"list\",\"has_more\":false,"
-                        + "\"data\":[{\"id\":\"" + po + "\",\"object\":\"payout\",\"amount\":7900,\"currency\":\"hkd\",\"status\":\"in_transit\","
-                        + "\"metadata\":{\"payment_id\":\"" + id + "\",\"idempotency_key\":\"" + key + "\"}}]}")));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\":\"list\",\"has_more\":false,"
+                                + "\"data\":[{\"id\":\"" + po
+                                + "\",\"object\":\"payout\",\"amount\":7900,\"currency\":\"hkd\",\"status\":\"in_transit\","
+                                + "\"metadata\":{\"payment_id\":\"" + id + "\",\"idempotency_key\":\"" + key
+                                + "\"}}]}")));
 
         ReactiveBridge.await(poller::searchUnknown);
 
-        get(id).body("state", equalTo("submitted")).body("providerPaymentId", equalTo(po)).body("history[-1].actor", equalTo("poller"));
+        get(id).body("state", equalTo("submitted")).body("providerPaymentId", equalTo(po)).body("history[-1].actor",
+                equalTo("poller"));
         assertEquals(0, ProviderStub.sends("/v1/payouts", id).size(), "searching never sends");
     }
 
@@ -110,8 +122,12 @@ class AmbiguousOutcomeTest {
     void aSendWhoseAnswerWasLostLongerAgoThanTheResendWindowIsNotSentAgainButBecomesUnknown() {
         long id = create(FINANCE, payout(account, "HKD", "81.00", destination, "INV-W"));
         // Claimed and sent 23 h 5 min ago by a dispatcher that died before recording the answer; its lease ran out.
-        TestDb.update("update payment_orders set state = 'submitted', submitted_at = now() - interval '23 hours 5 minutes' where id = ?", id);
-        TestDb.update("update dispatch_jobs set status = 'in_flight', attempts = 1, lease_until = now() - interval '1 second' where payment_id = ?", id);
+        TestDb.update(
+                "update payment_orders set state = 'submitted', submitted_at = now() - interval '23 hours 5 minutes' where id = ?",
+                id);
+        TestDb.update(
+                "update dispatch_jobs set status = 'in_flight', attempts = 1, lease_until = now() - interval '1 second' where payment_id = ?",
+                id);
 
         ReactiveBridge.await(dispatch::dispatchDue);
 
@@ -127,8 +143,10 @@ class AmbiguousOutcomeTest {
         ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
                 .withHeader("Idempotency-Key", WireMock.equalTo(key(id)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"idempotency_error\",\"message\":\"Keys for idempotent requests can only be used with the same parameters\"}}")));
-        for (int i = 0; i < 40 && TestDb.count("select count(*) from dispatch_jobs where payment_id = ? and status = 'done'", id) == 0; i++) {
+                        .withBody(
+                                "{\"error\":{\"type\":\"idempotency_error\",\"message\":\"Keys for idempotent requests can only be used with the same parameters\"}}")));
+        for (int i = 0; i < 40 && TestDb
+                .count("select count(*) from dispatch_jobs where payment_id = ? and status = 'done'", id) == 0; i++) {
             ReactiveBridge.await(dispatch::dispatchDue);
             sleep(100);
         }
@@ -146,7 +164,8 @@ class AmbiguousOutcomeTest {
         assertNotEquals(key(mine), key(theirs));
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals(1, ProviderStub.sends("/v1/payouts", mine).size());
-        assertTrue(ProviderStub.sends("/v1/payouts", mine).get(0).getBodyAsString().contains("metadata%5Bidempotency_key%5D="), "key in metadata");
+        assertTrue(ProviderStub.sends("/v1/payouts", mine).get(0).getBodyAsString()
+                .contains("metadata%5Bidempotency_key%5D="), "key in metadata");
     }
 
     private static void sleep(long ms) {

@@ -32,7 +32,8 @@ class AnswersRecordedAsTheyArriveTest {
         long slow = create(finance("rui"), payout(account, "SGD", "2.00", TestData.unique("ba"), "SLOW"));
         ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
                 .withHeader("Idempotency-Key", WireMock.equalTo(key(slow)))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(900).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(900)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"po_slow-" + slow + "\",\"object\":\"payout\",\"status\":\"pending\"}")));
 
         DispatchService.DispatchRun run = ReactiveBridge.await(dispatch::dispatchDue);
@@ -43,6 +44,7 @@ class AnswersRecordedAsTheyArriveTest {
         Timestamp fastRecorded = TestDb.scalar("select finished_at from payment_attempts where payment_id = ?", fast);
         Timestamp slowRecorded = TestDb.scalar("select finished_at from payment_attempts where payment_id = ?", slow);
         long apart = slowRecorded.getTime() - fastRecorded.getTime();
-        assertTrue(apart >= 400, "the fast answer was committed " + apart + " ms before the slow one; it waited for the batch");
+        assertTrue(apart >= 400,
+                "the fast answer was committed " + apart + " ms before the slow one; it waited for the batch");
     }
 }

@@ -31,7 +31,8 @@ class ApprovalPolicyTest {
     }
 
     private static io.restassured.response.ValidatableResponse approve(long id, String who, String comment) {
-        return given().header("Authorization", approver(who)).contentType("application/json").body(Map.of("comment", comment))
+        return given().header("Authorization", approver(who)).contentType("application/json")
+                .body(Map.of("comment", comment))
                 .when().post("/payments/" + id + "/approvals").then();
     }
 
@@ -51,10 +52,13 @@ class ApprovalPolicyTest {
         assertEquals("none", jobStatus(id));
 
         approve(id, "ada", "invoice checked").statusCode(200).body("state", equalTo("scheduled"))
-                .body("approvals[0].approver", equalTo(TestJwt.person("ada"))).body("approvals[0].comment", equalTo("invoice checked"));
+                .body("approvals[0].approver", equalTo(TestJwt.person("ada")))
+                .body("approvals[0].comment", equalTo("invoice checked"));
         assertEquals("pending", jobStatus(id));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payment.approved' and entity_id = ? and actor = ?"
-                + " and reason = 'invoice checked'", Long.toString(id), TestJwt.person("ada")));
+        assertEquals(1, TestDb.count(
+                "select count(*) from audit_log where action = 'payment.approved' and entity_id = ? and actor = ?"
+                        + " and reason = 'invoice checked'",
+                Long.toString(id), TestJwt.person("ada")));
     }
 
     @Test
@@ -64,11 +68,15 @@ class ApprovalPolicyTest {
 
         approve(id, "ada", "first").statusCode(200).body("state", equalTo("pending_approval"));
         approve(id, "ada", "again").statusCode(409)
-                .body("detail", equalTo("You already decided on payment " + id + "; a second approval must come from a different person"));
+                .body("detail", equalTo("You already decided on payment " + id
+                        + "; a second approval must come from a different person"));
         assertEquals("none", jobStatus(id));
 
-        approve(id, "bob", "second").statusCode(200).body("state", equalTo("scheduled")).body("approvals.approver", contains(TestJwt.person("ada"), TestJwt.person("bob")));
-        assertEquals(2, TestDb.count("select count(*) from audit_log where action = 'payment.approved' and entity_id = ?", Long.toString(id)));
+        approve(id, "bob", "second").statusCode(200).body("state", equalTo("scheduled")).body("approvals.approver",
+                contains(TestJwt.person("ada"), TestJwt.person("bob")));
+        assertEquals(2,
+                TestDb.count("select count(*) from audit_log where action = 'payment.approved' and entity_id = ?",
+                        Long.toString(id)));
     }
 
     @Test
@@ -77,7 +85,8 @@ class ApprovalPolicyTest {
         given().header("Authorization", io.walletrecon.testing.TestJwt.bearer("mia", "finance", "approver"))
                 .contentType("application/json").body(Map.of("comment", "mine"))
                 .when().post("/payments/" + id + "/approvals").then().statusCode(403)
-                .body("detail", equalTo("You created payment " + id + "; another person must approve it (maker-checker)"));
+                .body("detail",
+                        equalTo("You created payment " + id + "; another person must approve it (maker-checker)"));
         assertEquals("pending_approval", state(id));
         assertEquals(0, TestDb.count("select count(*) from payment_approvals where payment_id = ?", id));
     }
@@ -92,26 +101,32 @@ class ApprovalPolicyTest {
     @Test
     void rejectionCancelsWithTheCommentOnRecord() {
         long id = create(MAKER, payout(account, "CHF", "500.00", destination, "REJ"));
-        given().header("Authorization", approver("ada")).contentType("application/json").body(Map.of("comment", "no contract"))
+        given().header("Authorization", approver("ada")).contentType("application/json")
+                .body(Map.of("comment", "no contract"))
                 .when().post("/payments/" + id + "/rejections").then().statusCode(200)
                 .body("state", equalTo("cancelled")).body("approvals[0].decision", equalTo("rejected"))
                 .body("history[2].reason", equalTo("rejected: no contract"));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payment.rejected' and entity_id = ? and reason = 'no contract'",
+        assertEquals(1, TestDb.count(
+                "select count(*) from audit_log where action = 'payment.rejected' and entity_id = ? and reason = 'no contract'",
                 Long.toString(id)));
     }
 
     @Test
     void approvingAPaymentThatIsNotPendingIsAConflictNamingItsState() {
         long id = create(MAKER, payout(account, "CHF", "1.00", destination, "DONE"));
-        approve(id, "ada", "late").statusCode(409).body("detail", equalTo("Payment " + id + " is scheduled and cannot become approved"));
+        approve(id, "ada", "late").statusCode(409).body("detail",
+                equalTo("Payment " + id + " is scheduled and cannot become approved"));
     }
 
     @Test
     void policiesAreValidatedAndAudited() {
-        given().header("Authorization", ADMIN).contentType("application/json").body(Map.of("autoLimitMinor", 500, "dualLimitMinor", 100))
-                .when().put("/payment-policies/CHF").then().statusCode(400).body("errors[0].field", equalTo("dualLimitMinor"));
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("autoLimitMinor", 500, "dualLimitMinor", 100))
+                .when().put("/payment-policies/CHF").then().statusCode(400)
+                .body("errors[0].field", equalTo("dualLimitMinor"));
         given().header("Authorization", approver("f")).when().get("/payment-policies/CHF").then().statusCode(200)
                 .body("autoLimitMinor", equalTo(10000)).body("dualLimitMinor", equalTo(1000000));
-        assertEquals(true, TestDb.count("select count(*) from audit_log where action = 'payment-policy.approved' and entity_id = 'default/CHF'") >= 1);
+        assertEquals(true, TestDb.count(
+                "select count(*) from audit_log where action = 'payment-policy.approved' and entity_id = 'default/CHF'") >= 1);
     }
 }

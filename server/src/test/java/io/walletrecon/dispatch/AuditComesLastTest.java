@@ -44,15 +44,18 @@ class AuditComesLastTest {
 
     private static void assertWrittenBeforeTheAudit(Set<String> expected, AuditLockProbe.Probed<?> probed) {
         assertTrue(probed.tablesWrittenBeforeTheAudit().containsAll(expected),
-                "written before the audit row: " + probed.tablesWrittenBeforeTheAudit() + ", expected all of " + expected);
+                "written before the audit row: " + probed.tablesWrittenBeforeTheAudit() + ", expected all of "
+                        + expected);
     }
 
     @Test
     void creatingAPaymentWritesItsOrderJobAndAlertsBeforeItsAuditRow() {
         var probed = AuditLockProbe.run(() -> post(MAKER, UUID.randomUUID().toString(),
-                payout(account, "GBP", "60.00", TestData.unique("ba"), "LARGE")).statusCode(201).extract().jsonPath().getLong("id"));
+                payout(account, "GBP", "60.00", TestData.unique("ba"), "LARGE")).statusCode(201).extract().jsonPath()
+                .getLong("id"));
 
-        assertWrittenBeforeTheAudit(Set.of("payment_idempotency_keys", "beneficiaries", "payment_orders", "payment_history", "dispatch_jobs",
+        assertWrittenBeforeTheAudit(Set.of("payment_idempotency_keys", "beneficiaries", "payment_orders",
+                "payment_history", "dispatch_jobs",
                 "alerts"), probed);
         assertEquals("scheduled", state(probed.result()));
         assertEquals(1, auditRows("payment.created", probed.result()));
@@ -64,7 +67,8 @@ class AuditComesLastTest {
         create(MAKER, payout(account, "GBP", "10.00", destination, "TWICE"));
         var probed = AuditLockProbe.run(() -> create(MAKER, payout(account, "GBP", "10.00", destination, "TWICE")));
 
-        assertWrittenBeforeTheAudit(Set.of("payment_idempotency_keys", "payment_orders", "payment_history", "alerts"), probed);
+        assertWrittenBeforeTheAudit(Set.of("payment_idempotency_keys", "payment_orders", "payment_history", "alerts"),
+                probed);
         assertEquals("held", state(probed.result()));
         assertEquals(1, auditRows("payment.created", probed.result()));
         assertEquals(1, auditRows("payment.held", probed.result()));
@@ -75,9 +79,11 @@ class AuditComesLastTest {
         long id = create(MAKER, payout(account, "GBP", "500.00", TestData.unique("ba"), "ONE"));
         assertEquals("pending_approval", state(id));
 
-        var probed = AuditLockProbe.run(() -> decide(approver("abe"), id, "approvals", "invoice checked").statusCode(200));
+        var probed = AuditLockProbe
+                .run(() -> decide(approver("abe"), id, "approvals", "invoice checked").statusCode(200));
 
-        assertWrittenBeforeTheAudit(Set.of("payment_approvals", "payment_orders", "payment_history", "dispatch_jobs"), probed);
+        assertWrittenBeforeTheAudit(Set.of("payment_approvals", "payment_orders", "payment_history", "dispatch_jobs"),
+                probed);
         assertEquals("scheduled", state(id));
         assertEquals(1, auditRows("payment.approved", id));
     }
@@ -119,13 +125,15 @@ class AuditComesLastTest {
 
     @Test
     void approvingAPolicyChangePutsItInForceBeforeItsAuditRow() {
-        long change = given().header("Authorization", ADMIN).contentType(ContentType.JSON).queryParam("company", company)
+        long change = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .queryParam("company", company)
                 .body(Map.of("autoLimitMinor", 20_000, "dualLimitMinor", 2_000_000, "reason", "more at month end"))
                 .when().put("/payment-policies/GBP").then().statusCode(202).extract().jsonPath().getLong("id");
 
-        var probed = AuditLockProbe.run(() -> given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON)
-                .queryParam("company", company).body(Map.of("comment", "agreed"))
-                .when().post("/payment-policies/GBP/changes/" + change + "/approval").then().statusCode(200));
+        var probed = AuditLockProbe
+                .run(() -> given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON)
+                        .queryParam("company", company).body(Map.of("comment", "agreed"))
+                        .when().post("/payment-policies/GBP/changes/" + change + "/approval").then().statusCode(200));
 
         assertWrittenBeforeTheAudit(Set.of("payment_policy_changes", "payment_policies"), probed);
     }

@@ -18,7 +18,9 @@ import static io.walletrecon.dispatch.DispatchFixtures.*;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The available balance counts only the order's currency, cannot overflow, and one bad row holds only its own order. */
+/**
+ * The available balance counts only the order's currency, cannot overflow, and one bad row holds only its own order.
+ */
 @QuarkusTest
 class AvailableBalanceTest {
 
@@ -27,9 +29,12 @@ class AvailableBalanceTest {
 
     /** A succeeded Stripe payment of {@code amount} minor units in {@code currency}, signed for {@code account}. */
     private static void paid(String account, long amount, String currency) {
-        Webhooks.stripe(account, "payment_intent.succeeded", "{\"id\":\"" + TestData.unique("pi") + "\",\"object\":\"payment_intent\",\"amount\":" + amount
-                + ",\"amount_received\":" + amount + ",\"currency\":\"" + currency.toLowerCase() + "\",\"status\":\"succeeded\",\"created\":"
-                + Instant.now().getEpochSecond() + "}").statusCode(200);
+        Webhooks.stripe(account, "payment_intent.succeeded",
+                "{\"id\":\"" + TestData.unique("pi") + "\",\"object\":\"payment_intent\",\"amount\":" + amount
+                        + ",\"amount_received\":" + amount + ",\"currency\":\"" + currency.toLowerCase()
+                        + "\",\"status\":\"succeeded\",\"created\":"
+                        + Instant.now().getEpochSecond() + "}")
+                .statusCode(200);
     }
 
     @Test
@@ -68,24 +73,36 @@ class AvailableBalanceTest {
         policy("EUR", 1_000_000_000, 2_000_000_000, null, null, null);
         String account = bankAccount("EUR", 100_000_000);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
-        long broken = create(finance("bo"), BankFileTest.supplier(account, "10.00", "Broken Data GmbH", "DE75512108001245126199", null,
-                TestData.unique("P1"), today));
-        long fine = create(finance("bo"), BankFileTest.supplier(account, "20.00", "Fine Parts GmbH", "DE02120300000000202051", null,
-                TestData.unique("P2"), today));
-        byte[] cipher = TestDb.scalar("select b.account_ciphertext from beneficiaries b join payment_orders p on p.beneficiary_id = b.id where p.id = ?", broken);
-        TestDb.update("update beneficiaries set account_ciphertext = '\\x00'::bytea where id = (select beneficiary_id from payment_orders where id = ?)", broken);
+        long broken = create(finance("bo"),
+                BankFileTest.supplier(account, "10.00", "Broken Data GmbH", "DE75512108001245126199", null,
+                        TestData.unique("P1"), today));
+        long fine = create(finance("bo"),
+                BankFileTest.supplier(account, "20.00", "Fine Parts GmbH", "DE02120300000000202051", null,
+                        TestData.unique("P2"), today));
+        byte[] cipher = TestDb.scalar(
+                "select b.account_ciphertext from beneficiaries b join payment_orders p on p.beneficiary_id = b.id where p.id = ?",
+                broken);
+        TestDb.update(
+                "update beneficiaries set account_ciphertext = '\\x00'::bytea where id = (select beneficiary_id from payment_orders where id = ?)",
+                broken);
 
         ReactiveBridge.await(dispatch::dispatchDue);
 
         assertEquals("submitted", state(fine));
         get(broken).body("state", equalTo("held")).body("holdReason", equalTo("DISPATCH_ERROR"));
         assertEquals(1, alerts(broken, "DISPATCH_ERROR"));
-        assertEquals(1, TestDb.count("select count(*) from bank_files f join payment_orders p on p.bank_file_id = f.id where p.id = ? and f.payment_count = 1", fine));
+        assertEquals(1, TestDb.count(
+                "select count(*) from bank_files f join payment_orders p on p.bank_file_id = f.id where p.id = ? and f.payment_count = 1",
+                fine));
 
         // Once the data is repaired, finance releases it and it goes out like any other.
-        TestDb.update("update beneficiaries set account_ciphertext = ? where id = (select beneficiary_id from payment_orders where id = ?)", cipher, broken);
-        given().header("Authorization", finance("bo")).contentType(ContentType.JSON).body(Map.of("comment", "beneficiary record repaired"))
-                .when().post("/payments/" + broken + "/release").then().statusCode(200).body("state", equalTo("scheduled"));
+        TestDb.update(
+                "update beneficiaries set account_ciphertext = ? where id = (select beneficiary_id from payment_orders where id = ?)",
+                cipher, broken);
+        given().header("Authorization", finance("bo")).contentType(ContentType.JSON)
+                .body(Map.of("comment", "beneficiary record repaired"))
+                .when().post("/payments/" + broken + "/release").then().statusCode(200)
+                .body("state", equalTo("scheduled"));
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals("submitted", state(broken));
     }

@@ -7,7 +7,10 @@ import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Each retry waits twice as long as the one before, up to the ceiling; the dispatcher's wait is jittered over its upper half. */
+/**
+ * Each retry waits twice as long as the one before, up to the ceiling; the dispatcher's wait is jittered over its upper
+ * half.
+ */
 class BackoffTest {
 
     private final Backoff backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1));

@@ -25,7 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A pain.001 file reaches the bank's directory once: under concurrency, after a crash, and when the bank already took it. */
+/**
+ * A pain.001 file reaches the bank's directory once: under concurrency, after a crash, and when the bank already took
+ * it.
+ */
 @QuarkusTest
 class BankFileHandOverTest {
 
@@ -40,8 +43,9 @@ class BankFileHandOverTest {
     private long handedOverFile() {
         policy("EUR", 1_000_000_000, 2_000_000_000, null, null, null);
         String account = bankAccount("EUR", 100_000_000);
-        long id = create(finance("bo"), BankFileTest.supplier(account, "12.34", "Acme Supplies GmbH", "DE89370400440532013000", null,
-                TestData.unique("HO"), LocalDate.now(ZoneId.of("Europe/Berlin"))));
+        long id = create(finance("bo"),
+                BankFileTest.supplier(account, "12.34", "Acme Supplies GmbH", "DE89370400440532013000", null,
+                        TestData.unique("HO"), LocalDate.now(ZoneId.of("Europe/Berlin"))));
         ReactiveBridge.await(dispatch::dispatchDue);
         long file = TestDb.count("select bank_file_id from payment_orders where id = ?", id);
         assertEquals("handed_over", fileState(file));
@@ -49,11 +53,13 @@ class BankFileHandOverTest {
     }
 
     private Path target(long file) {
-        return Path.of(config.bankFile().directory()).resolve(TestDb.<String>scalar("select file_name from bank_files where id = ?", file));
+        return Path.of(config.bankFile().directory())
+                .resolve(TestDb.<String>scalar("select file_name from bank_files where id = ?", file));
     }
 
     private Path temp(long file) {
-        return Path.of(config.bankFile().directory()).resolve("." + TestDb.<String>scalar("select file_name from bank_files where id = ?", file) + ".part");
+        return Path.of(config.bankFile().directory())
+                .resolve("." + TestDb.<String>scalar("select file_name from bank_files where id = ?", file) + ".part");
     }
 
     private static String fileState(long file) {
@@ -62,8 +68,10 @@ class BankFileHandOverTest {
 
     /** As a dispatcher that died in the middle of handing the file over leaves it, an hour ago. */
     private static void interrupted(long file) {
-        TestDb.update("update bank_files set state = 'handing_over', hand_over_started_at = now() - interval '1 hour', handed_over_at = null,"
-                + " handed_over_by = 'dead-dispatcher' where id = ?", file);
+        TestDb.update(
+                "update bank_files set state = 'handing_over', hand_over_started_at = now() - interval '1 hour', handed_over_at = null,"
+                        + " handed_over_by = 'dead-dispatcher' where id = ?",
+                file);
     }
 
     @Test
@@ -74,8 +82,10 @@ class BankFileHandOverTest {
         ReactiveBridge.await(() -> bankFiles.handOver("drain"));
         TestDb.update("update bank_files set state = 'built', handed_over_at = null where id = ?", file);
 
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> bankFiles.handOver("one")));
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> bankFiles.handOver("two")));
+        CompletableFuture<Integer> a = CompletableFuture
+                .supplyAsync(() -> ReactiveBridge.await(() -> bankFiles.handOver("one")));
+        CompletableFuture<Integer> b = CompletableFuture
+                .supplyAsync(() -> ReactiveBridge.await(() -> bankFiles.handOver("two")));
 
         assertEquals(1, a.get() + b.get());
         assertEquals("handed_over", fileState(file));
@@ -123,28 +133,35 @@ class BankFileHandOverTest {
 
         assertEquals("uncertain", fileState(file));
         assertFalse(Files.exists(target));
-        assertEquals(1, TestDb.count("select count(*) from alerts where bank_file_id = ? and kind = 'BANK_FILE_UNCERTAIN'", file));
+        assertEquals(1, TestDb
+                .count("select count(*) from alerts where bank_file_id = ? and kind = 'BANK_FILE_UNCERTAIN'", file));
         ReactiveBridge.await(dispatch::dispatchDue);
         assertFalse(Files.exists(target));
 
-        given().header("Authorization", finance("fay")).contentType(ContentType.JSON).body(Map.of("delivered", false, "comment", "x"))
+        given().header("Authorization", finance("fay")).contentType(ContentType.JSON)
+                .body(Map.of("delivered", false, "comment", "x"))
                 .when().post("/payments/bank-files/" + file + "/resolution").then().statusCode(403);
         given().header("Authorization", approver("ann")).contentType(ContentType.JSON)
                 .body(Map.of("delivered", false, "comment", "bank confirms no file with this MsgId arrived"))
-                .when().post("/payments/bank-files/" + file + "/resolution").then().statusCode(200).body("state", equalTo("built"));
+                .when().post("/payments/bank-files/" + file + "/resolution").then().statusCode(200)
+                .body("state", equalTo("built"));
         ReactiveBridge.await(() -> bankFiles.handOver("next"));
 
         assertEquals("handed_over", fileState(file));
         assertEquals(content, Files.readString(target));
-        given().header("Authorization", approver("ann")).contentType(ContentType.JSON).body(Map.of("delivered", true, "comment", "again"))
+        given().header("Authorization", approver("ann")).contentType(ContentType.JSON)
+                .body(Map.of("delivered", true, "comment", "again"))
                 .when().post("/payments/bank-files/" + file + "/resolution").then().statusCode(409);
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'bank-file.redeliver' and entity_id = ?", Long.toString(file)));
+        assertEquals(1,
+                TestDb.count("select count(*) from audit_log where action = 'bank-file.redeliver' and entity_id = ?",
+                        Long.toString(file)));
     }
 
     @Test
     void theFileRecordsItsSha256() throws Exception {
         long file = handedOverFile();
         given().header("Authorization", finance("fay")).get("/payments/bank-files/" + file).then().statusCode(200)
-                .body("sha256", equalTo(BankFileService.sha256(Files.readAllBytes(target(file))))).body("state", equalTo("handed_over"));
+                .body("sha256", equalTo(BankFileService.sha256(Files.readAllBytes(target(file)))))
+                .body("state", equalTo("handed_over"));
     }
 }

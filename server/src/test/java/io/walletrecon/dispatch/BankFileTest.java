@@ -39,7 +39,8 @@ class BankFileTest {
     @Inject
     DispatchConfig config;
 
-    static Map<String, Object> supplier(String account, String amount, String name, String iban, String bic, String reference, LocalDate on) {
+    static Map<String, Object> supplier(String account, String amount, String name, String iban, String bic,
+            String reference, LocalDate on) {
         Map<String, Object> ben = new LinkedHashMap<>();
         ben.put("name", name);
         ben.put("bankAccount", iban);
@@ -59,7 +60,8 @@ class BankFileTest {
 
     static void validate(String xml) throws Exception {
         var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(new StreamSource(BankFileTest.class.getResourceAsStream("/iso20022/pain.001.001.09.subset.xsd")));
+                .newSchema(new StreamSource(
+                        BankFileTest.class.getResourceAsStream("/iso20022/pain.001.001.09.subset.xsd")));
         schema.newValidator().validate(new StreamSource(new StringReader(xml)));
     }
 
@@ -70,17 +72,25 @@ class BankFileTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         String tag = TestData.unique("sup");
         String maker = finance("bea");
-        long a = create(maker, supplier(account, "1250.40", "Acme Supplies GmbH", "DE89370400440532013000", "COBADEFFXXX", tag + "-A", today));
-        long b = create(maker, supplier(account, "99.60", "Shenzhen Parts Co", "6222020200112233445", null, tag + "-B", today));
-        long later = create(maker, supplier(account, "10.00", "Acme Supplies GmbH", "DE89370400440532013000", "COBADEFFXXX", tag + "-C", today.plusDays(1)));
+        long a = create(maker, supplier(account, "1250.40", "Acme Supplies GmbH", "DE89370400440532013000",
+                "COBADEFFXXX", tag + "-A", today));
+        long b = create(maker,
+                supplier(account, "99.60", "Shenzhen Parts Co", "6222020200112233445", null, tag + "-B", today));
+        long later = create(maker, supplier(account, "10.00", "Acme Supplies GmbH", "DE89370400440532013000",
+                "COBADEFFXXX", tag + "-C", today.plusDays(1)));
 
         ReactiveBridge.await(dispatch::dispatchDue);
 
         assertEquals("submitted", state(a));
         assertEquals("submitted", state(b));
         assertEquals("scheduled", state(later));
-        assertEquals(1, TestDb.count("select count(*) from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?", account));
-        String fileName = TestDb.scalar("select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?", account);
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?",
+                        account));
+        String fileName = TestDb.scalar(
+                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?",
+                account);
         Path file = Path.of(config.bankFile().directory()).resolve(fileName);
         String xml = Files.readString(file);
         validate(xml);
@@ -107,7 +117,8 @@ class BankFileTest {
     void theSchemaRejectsWhatTheBankWouldReject() {
         String bad = Pain001Writer.write("M1", java.time.OffsetDateTime.now(), LocalDate.now(),
                 new Pain001Writer.Debtor("Us", "acct", "NOTPROVIDED"),
-                List.of(new Pain001Writer.Transfer(1, io.walletrecon.money.Money.parse("1.00", "EUR"), "Them", "DE89370400440532013000", null, "r")))
+                List.of(new Pain001Writer.Transfer(1, io.walletrecon.money.Money.parse("1.00", "EUR"), "Them",
+                        "DE89370400440532013000", null, "r")))
                 .replace("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>WIRE</PmtMtd>");
         assertThrows(org.xml.sax.SAXParseException.class, () -> validate(bad));
     }

@@ -30,19 +30,25 @@ class CallbackScopeTest {
         policy("EUR", 1_000_000_000, 2_000_000_000, null, null, null);
     }
 
-    /** A payout of {@code account} as the dispatcher leaves it once Stripe took it: submitted, with Stripe's object id. */
+    /**
+     * A payout of {@code account} as the dispatcher leaves it once Stripe took it: submitted, with Stripe's object id.
+     */
     private static long submittedPayout(String account, String providerId) {
-        long id = create(finance("maker"), payout(account, "NZD", "25.00", TestData.unique("acct"), TestData.unique("PO")));
+        long id = create(finance("maker"),
+                payout(account, "NZD", "25.00", TestData.unique("acct"), TestData.unique("PO")));
         TestDb.update("delete from dispatch_jobs where payment_id = ?", id);
-        TestDb.update("update payment_orders set state = 'submitted', provider_payment_id = ?, submitted_at = now() where id = ?", providerId, id);
+        TestDb.update(
+                "update payment_orders set state = 'submitted', provider_payment_id = ?, submitted_at = now() where id = ?",
+                providerId, id);
         return id;
     }
 
     @Test
     void aStandardWebhooksPayoutFailedCannotFailASupplierPaymentInABankFile() {
         String bank = bankAccount("EUR", 100_000_000);
-        long id = create(finance("maker"), BankFileTest.supplier(bank, "420.00", "Acme Supplies GmbH", "DE89370400440532013000", null,
-                TestData.unique("INV"), LocalDate.now(ZoneId.of("Europe/Berlin"))));
+        long id = create(finance("maker"),
+                BankFileTest.supplier(bank, "420.00", "Acme Supplies GmbH", "DE89370400440532013000", null,
+                        TestData.unique("INV"), LocalDate.now(ZoneId.of("Europe/Berlin"))));
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals("submitted", state(id));
         assertEquals("e2e-" + id, providerPaymentId(id));
@@ -53,7 +59,8 @@ class CallbackScopeTest {
         Webhooks.standard(other, "payout.succeeded", "e2e-" + id, 42_000, "EUR").statusCode(200);
 
         assertEquals("submitted", state(id));
-        assertEquals(0, TestDb.count("select count(*) from payment_history where payment_id = ? and actor = 'provider'", id));
+        assertEquals(0,
+                TestDb.count("select count(*) from payment_history where payment_id = ? and actor = 'provider'", id));
     }
 
     @Test
@@ -81,9 +88,13 @@ class CallbackScopeTest {
 
         assertEquals("submitted", state(id));
         assertEquals(2, alerts(id, "CALLBACK_MISMATCH"));
-        assertEquals("A provider report about payment " + id + " was not applied: the report says 2500.00 NZD, the payment is 25.00 NZD"
+        assertEquals(
+                "A provider report about payment " + id
+                        + " was not applied: the report says 2500.00 NZD, the payment is 25.00 NZD"
                         + " (provider notification: payout " + po + " succeeded)",
-                TestDb.scalar("select message from alerts where payment_id = ? and kind = 'CALLBACK_MISMATCH' order by id limit 1", id));
+                TestDb.scalar(
+                        "select message from alerts where payment_id = ? and kind = 'CALLBACK_MISMATCH' order by id limit 1",
+                        id));
     }
 
     @Test
@@ -109,7 +120,8 @@ class CallbackScopeTest {
         String po = TestData.unique("po");
         long id = submittedPayout(account, po);
 
-        Webhooks.stripe(account, "payout.failed", Webhooks.payout(TestData.unique("po-other"), 2500, "NZD", "failed", id)).statusCode(200);
+        Webhooks.stripe(account, "payout.failed",
+                Webhooks.payout(TestData.unique("po-other"), 2500, "NZD", "failed", id)).statusCode(200);
         assertEquals("submitted", state(id));
         assertEquals(1, alerts(id, "CALLBACK_MISMATCH"));
     }

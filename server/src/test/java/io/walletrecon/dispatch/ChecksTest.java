@@ -58,8 +58,10 @@ class ChecksTest {
 
         // Money arrives (a newer statement); the next look at the held payment sends it.
         setBalance(account, 20_000);
-        TestDb.update("update statements set period_end = current_date where account_id = (select id from accounts where code = ?)"
-                + " and closing_balance_minor = 20000", account);
+        TestDb.update(
+                "update statements set period_end = current_date where account_id = (select id from accounts where code = ?)"
+                        + " and closing_balance_minor = 20000",
+                account);
         TestDb.update("update dispatch_jobs set due_at = now() where payment_id = ?", id);
         run();
         get(id).body("state", equalTo("submitted"));
@@ -90,11 +92,14 @@ class ChecksTest {
         run();
         assertEquals("held", state(b));
 
-        given().header("Authorization", approver("rita")).contentType("application/json").body(Map.of("comment", "known supplier, month end"))
+        given().header("Authorization", approver("rita")).contentType("application/json")
+                .body(Map.of("comment", "known supplier, month end"))
                 .when().post("/payments/" + b + "/release").then().statusCode(200).body("state", equalTo("scheduled"));
         run();
         assertEquals("submitted", state(b));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payment.released' and entity_id = ?", Long.toString(b)));
+        assertEquals(1,
+                TestDb.count("select count(*) from audit_log where action = 'payment.released' and entity_id = ?",
+                        Long.toString(b)));
     }
 
     @Test
@@ -115,12 +120,17 @@ class ChecksTest {
         assertEquals("scheduled", state(first));
         get(dup).body("state", equalTo("held")).body("holdReason", equalTo("POSSIBLE_DUPLICATE"));
         assertEquals("none", jobStatus(dup));
-        assertEquals("Payment " + dup + " is held: identical to payment " + first + " (same beneficiary, amount and reference) within 24 hours",
+        assertEquals(
+                "Payment " + dup + " is held: identical to payment " + first
+                        + " (same beneficiary, amount and reference) within 24 hours",
                 alertMessage(dup, "POSSIBLE_DUPLICATE"));
 
-        given().header("Authorization", approver("rita")).contentType("application/json").body(Map.of("comment", "two deliveries, two invoices"))
-                .when().post("/payments/" + dup + "/release").then().statusCode(200).body("state", equalTo("scheduled"));
-        given().header("Authorization", approver("rita")).contentType("application/json").body(Map.of("comment", "again"))
+        given().header("Authorization", approver("rita")).contentType("application/json")
+                .body(Map.of("comment", "two deliveries, two invoices"))
+                .when().post("/payments/" + dup + "/release").then().statusCode(200)
+                .body("state", equalTo("scheduled"));
+        given().header("Authorization", approver("rita")).contentType("application/json")
+                .body(Map.of("comment", "again"))
                 .when().post("/payments/" + dup + "/release").then().statusCode(409)
                 .body("detail", equalTo("Payment " + dup + " is scheduled, not held; there is nothing to release"));
     }
@@ -133,18 +143,22 @@ class ChecksTest {
         String webhookId = "walletrecon-alert-" + alertId;
         ReactiveBridge.await(deliveries::deliverDue);
 
-        List<LoggedRequest> got = ProviderStub.client().find(postRequestedFor(urlEqualTo("/alerts")).withHeader("webhook-id", WireMock.equalTo(webhookId)));
+        List<LoggedRequest> got = ProviderStub.client()
+                .find(postRequestedFor(urlEqualTo("/alerts")).withHeader("webhook-id", WireMock.equalTo(webhookId)));
         assertEquals(1, got.size());
         LoggedRequest r = got.get(0);
         String body = r.getBodyAsString();
-        String expected = AlertDeliveryService.sign(ProviderStubResource.ALERT_SECRET, webhookId, Long.parseLong(r.getHeader("webhook-timestamp")), body);
+        String expected = AlertDeliveryService.sign(ProviderStubResource.ALERT_SECRET, webhookId,
+                Long.parseLong(r.getHeader("webhook-timestamp")), body);
         assertEquals(expected, r.getHeader("webhook-signature"));
         assertTrue(expected.startsWith("v1,"));
         // Independent check of the HMAC with the JDK, over id.timestamp.body with the base64 key after whsec_.
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(ProviderStubResource.ALERT_SECRET.substring(6)), "HmacSHA256"));
-        String sig = java.util.Base64.getEncoder().encodeToString(mac.doFinal((webhookId + "." + r.getHeader("webhook-timestamp") + "." + body)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                java.util.Base64.getDecoder().decode(ProviderStubResource.ALERT_SECRET.substring(6)), "HmacSHA256"));
+        String sig = java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal((webhookId + "." + r.getHeader("webhook-timestamp") + "." + body)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("v1," + sig, r.getHeader("webhook-signature"));
         assertTrue(body.contains("\"type\":\"payment.alert.large_amount\""), body);
         assertEquals("delivered", TestDb.scalar("select status from alert_deliveries where alert_id = ?", alertId));
@@ -156,14 +170,23 @@ class ChecksTest {
         long id = create(FINANCE, payout(account, "GBP", "400.00", TestData.unique("dead"), "DEAD"));
         long alertId = TestDb.count("select id from alerts where payment_id = ? and kind = 'LARGE_AMOUNT'", id);
         String webhookId = "walletrecon-alert-" + alertId;
-        ProviderStub.client().register(WireMock.any(urlEqualTo("/alerts")).atPriority(1).withHeader("webhook-id", WireMock.equalTo(webhookId))
-                .willReturn(WireMock.aResponse().withStatus(503)));
+        ProviderStub.client()
+                .register(WireMock.any(urlEqualTo("/alerts")).atPriority(1)
+                        .withHeader("webhook-id", WireMock.equalTo(webhookId))
+                        .willReturn(WireMock.aResponse().withStatus(503)));
         for (int i = 0; i < 6; i++) {
-            TestDb.update("update alert_deliveries set next_attempt_at = now() where alert_id = ? and status = 'pending'", alertId);
+            TestDb.update(
+                    "update alert_deliveries set next_attempt_at = now() where alert_id = ? and status = 'pending'",
+                    alertId);
             ReactiveBridge.await(deliveries::deliverDue);
         }
-        assertEquals(3, ProviderStub.client().find(postRequestedFor(urlEqualTo("/alerts")).withHeader("webhook-id", WireMock.equalTo(webhookId))).size());
+        assertEquals(3,
+                ProviderStub.client().find(
+                        postRequestedFor(urlEqualTo("/alerts")).withHeader("webhook-id", WireMock.equalTo(webhookId)))
+                        .size());
         assertEquals("dead", TestDb.scalar("select status from alert_deliveries where alert_id = ?", alertId));
-        assertEquals(503, ((Number) TestDb.scalar("select last_status from alert_deliveries where alert_id = ?", alertId)).intValue());
+        assertEquals(503,
+                ((Number) TestDb.scalar("select last_status from alert_deliveries where alert_id = ?", alertId))
+                        .intValue());
     }
 }

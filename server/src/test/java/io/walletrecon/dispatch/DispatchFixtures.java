@@ -33,16 +33,23 @@ final class DispatchFixtures {
         return TestJwt.bearer(who, "approver");
     }
 
-    /** A Stripe account of the default company in {@code currency} whose latest statement closed at {@code balanceMinor}. */
+    /**
+     * A Stripe account of the default company in {@code currency} whose latest statement closed at
+     * {@code balanceMinor}.
+     */
     static String stripeAccount(String currency, long balanceMinor) {
         return stripeAccount(TestCompanies.DEFAULT, currency, balanceMinor);
     }
 
-    /** A Stripe account of {@code company} in {@code currency} whose latest statement closed at {@code balanceMinor}. */
+    /**
+     * A Stripe account of {@code company} in {@code currency} whose latest statement closed at {@code balanceMinor}.
+     */
     static String stripeAccount(String company, String currency, long balanceMinor) {
         String code = TestData.unique("st-" + currency.toLowerCase());
-        Accounts.create(Map.of("company", company, "code", code, "provider", "stripe", "name", "Stripe " + code, "currency", currency,
-                "timeZone", "Asia/Shanghai", "credentials", Map.of("webhookSecrets", List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))));
+        Accounts.create(Map.of("company", company, "code", code, "provider", "stripe", "name", "Stripe " + code,
+                "currency", currency,
+                "timeZone", "Asia/Shanghai", "credentials",
+                Map.of("webhookSecrets", List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))));
         setBalance(code, balanceMinor);
         return code;
     }
@@ -56,18 +63,22 @@ final class DispatchFixtures {
 
     /** A statement whose period ended yesterday (so nothing booked since) closing at {@code balanceMinor}. */
     static void setBalance(String accountCode, long balanceMinor) {
-        TestDb.update("insert into statements (account_id, format, currency, closing_balance_minor, period_start, period_end, file_sha256, imported_by)"
+        TestDb.update(
+                "insert into statements (account_id, format, currency, closing_balance_minor, period_start, period_end, file_sha256, imported_by)"
                         + " select id, 'test', currency, ?, current_date - 30, current_date - 1, ?, 'test' from accounts where code = ?",
                 balanceMinor, UUID.randomUUID().toString(), accountCode);
     }
 
-    /** Puts a policy of the default company in force the only way there is: one admin proposes it, a second approves it. */
+    /**
+     * Puts a policy of the default company in force the only way there is: one admin proposes it, a second approves it.
+     */
     static void policy(String currency, long auto, long dual, Long dailyAmount, Integer dailyCount, Long large) {
         policy(TestCompanies.DEFAULT, currency, auto, dual, dailyAmount, dailyCount, large);
     }
 
     /** Puts a policy of {@code company} in force: one admin proposes it, a second approves it. */
-    static void policy(String company, String currency, long auto, long dual, Long dailyAmount, Integer dailyCount, Long large) {
+    static void policy(String company, String currency, long auto, long dual, Long dailyAmount, Integer dailyCount,
+            Long large) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("autoLimitMinor", auto);
         body.put("dualLimitMinor", dual);
@@ -79,14 +90,17 @@ final class DispatchFixtures {
         Long waiting = TestDb.scalar("select id from payment_policy_changes where currency = ? and state = 'pending'"
                 + " and company_id = (select id from companies where code = ?)", currency, company);
         if (waiting != null) {
-            TestDb.update("update payment_policy_changes set state = 'withdrawn', decided_by = proposed_by, decided_at = now() where id = ?", waiting);
+            TestDb.update(
+                    "update payment_policy_changes set state = 'withdrawn', decided_by = proposed_by, decided_at = now() where id = ?",
+                    waiting);
         }
         long change = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
                 .queryParam("company", company)
                 .when().put("/payment-policies/" + currency).then().statusCode(202).extract().jsonPath().getLong("id");
         given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON).body(Map.of("comment", "checked"))
                 .queryParam("company", company)
-                .when().post("/payment-policies/" + currency + "/changes/" + change + "/approval").then().statusCode(200);
+                .when().post("/payment-policies/" + currency + "/changes/" + change + "/approval").then()
+                .statusCode(200);
     }
 
     /** The Idempotency-Key the dispatcher sends for {@code paymentId}. */
@@ -94,7 +108,8 @@ final class DispatchFixtures {
         return TestDb.scalar("select idempotency_key from payment_orders where id = ?", paymentId);
     }
 
-    static Map<String, Object> payout(String account, String currency, String amount, String destination, String reference) {
+    static Map<String, Object> payout(String account, String currency, String amount, String destination,
+            String reference) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "payout");
         body.put("account", account);
@@ -106,7 +121,8 @@ final class DispatchFixtures {
     }
 
     static ValidatableResponse post(String token, String key, Map<String, Object> body) {
-        return given().header("Authorization", token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body)
                 .when().post("/payments").then();
     }
 
@@ -139,21 +155,26 @@ final class DispatchFixtures {
 
     /** The first alert of {@code kind} about the order, or null. */
     static String alertMessage(long paymentId, String kind) {
-        return TestDb.scalar("select message from alerts where payment_id = ? and kind = ? order by id limit 1", paymentId, kind);
+        return TestDb.scalar("select message from alerts where payment_id = ? and kind = ? order by id limit 1",
+                paymentId, kind);
     }
 
     /** How many times the order's history shows it moving into {@code state}. */
     static long historyTo(long paymentId, String state) {
-        return TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = ?", paymentId, state);
+        return TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = ?", paymentId,
+                state);
     }
 
     /** How many audit rows say {@code action} about payment {@code paymentId}. */
     static long auditRows(String action, long paymentId) {
-        return TestDb.count("select count(*) from audit_log where action = ? and entity_type = 'payment_order' and entity_id = ?", action,
+        return TestDb.count(
+                "select count(*) from audit_log where action = ? and entity_type = 'payment_order' and entity_id = ?",
+                action,
                 Long.toString(paymentId));
     }
 
     static ValidatableResponse get(long paymentId) {
-        return given().header("Authorization", finance("reader")).when().get("/payments/" + paymentId).then().statusCode(200);
+        return given().header("Authorization", finance("reader")).when().get("/payments/" + paymentId).then()
+                .statusCode(200);
     }
 }

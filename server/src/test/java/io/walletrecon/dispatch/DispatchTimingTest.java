@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DispatchTimingTest {
 
     // Stripe timeout 10 s (connect + response: 20 s a call), 16 calls at once, batches of 200, lease at least 2 min, margin 10 s.
-    private final DispatchTiming timing = new DispatchTiming(Duration.ofSeconds(20), 16, 200, Duration.ofMinutes(2), Duration.ofSeconds(10));
+    private final DispatchTiming timing = new DispatchTiming(Duration.ofSeconds(20), 16, 200, Duration.ofMinutes(2),
+            Duration.ofSeconds(10));
 
     @Test
     void aFullBatchLeasesLongerThanTheConfiguredMinimumWhenItsWorstCaseNeedsIt() {
@@ -44,7 +45,9 @@ class DispatchTimingTest {
     @Test
     void aLambdaWithoutARealDeadlineGetsTheFallbackBudget() {
         assertTrue(CycleBudget.forLambda(-5, Duration.ofSeconds(40)).timeLeft().compareTo(Duration.ofSeconds(39)) > 0);
-        assertTrue(CycleBudget.forLambda(Integer.MAX_VALUE, Duration.ofSeconds(40)).timeLeft().compareTo(Duration.ofSeconds(41)) < 0);
-        assertTrue(CycleBudget.forLambda(5_000, Duration.ofSeconds(40)).timeLeft().compareTo(Duration.ofSeconds(5)) <= 0);
+        assertTrue(CycleBudget.forLambda(Integer.MAX_VALUE, Duration.ofSeconds(40)).timeLeft()
+                .compareTo(Duration.ofSeconds(41)) < 0);
+        assertTrue(
+                CycleBudget.forLambda(5_000, Duration.ofSeconds(40)).timeLeft().compareTo(Duration.ofSeconds(5)) <= 0);
     }
 }

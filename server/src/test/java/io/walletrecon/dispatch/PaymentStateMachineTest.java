@@ -28,7 +28,8 @@ class PaymentStateMachineTest {
             "COMPLETED>RETURNED");
 
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(PaymentState.values()).flatMap(from -> Arrays.stream(PaymentState.values()).map(to -> Arguments.of(from, to)));
+        return Arrays.stream(PaymentState.values())
+                .flatMap(from -> Arrays.stream(PaymentState.values()).map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -47,8 +47,12 @@ class PaymentsApiTest {
 
         post(FINANCE, key, body).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo((int) id));
 
-        assertEquals(1, TestDb.count("select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id where b.beneficiary_key = ?", destination));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payment.created' and entity_id = ?", Long.toString(id)));
+        assertEquals(1, TestDb.count(
+                "select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id where b.beneficiary_key = ?",
+                destination));
+        assertEquals(1,
+                TestDb.count("select count(*) from audit_log where action = 'payment.created' and entity_id = ?",
+                        Long.toString(id)));
     }
 
     @Test
@@ -58,13 +62,17 @@ class PaymentsApiTest {
 
         post(FINANCE, key, payout(account, "JPY", "1300", destination, "INV-2")).statusCode(422)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("The idempotency key '" + key + "' was already used for a different payment request; use a new key for a new payment"));
-        assertEquals(1, TestDb.count("select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id where b.beneficiary_key = ?", destination));
+                .body("detail", equalTo("The idempotency key '" + key
+                        + "' was already used for a different payment request; use a new key for a new payment"));
+        assertEquals(1, TestDb.count(
+                "select count(*) from payment_orders p join beneficiaries b on b.id = p.beneficiary_id where b.beneficiary_key = ?",
+                destination));
     }
 
     @Test
     void missingIdempotencyKeyIsRejected() {
-        given().header("Authorization", FINANCE).contentType("application/json").body(payout(account, "JPY", "1", destination, "X"))
+        given().header("Authorization", FINANCE).contentType("application/json")
+                .body(payout(account, "JPY", "1", destination, "X"))
                 .when().post("/payments").then().statusCode(400)
                 .body("errors.field", hasItem("Idempotency-Key"));
     }
@@ -76,7 +84,8 @@ class PaymentsApiTest {
         post(FINANCE, UUID.randomUUID().toString(), body).statusCode(400)
                 .body("errors.field", hasItem("amount"))
                 .body("errors.field", hasItem("beneficiary"))
-                .body("errors.find { it.field == 'amount' }.message", equalTo("'12.5' has more than 0 decimals, the most JPY allows"));
+                .body("errors.find { it.field == 'amount' }.message",
+                        equalTo("'12.5' has more than 0 decimals, the most JPY allows"));
     }
 
     @Test
@@ -87,7 +96,8 @@ class PaymentsApiTest {
 
     @Test
     void onlyFinanceCreates() {
-        post(approver("abe"), UUID.randomUUID().toString(), payout(account, "JPY", "1", destination, "X")).statusCode(403);
+        post(approver("abe"), UUID.randomUUID().toString(), payout(account, "JPY", "1", destination, "X"))
+                .statusCode(403);
     }
 
     @Test
@@ -100,7 +110,8 @@ class PaymentsApiTest {
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         given().header("Authorization", FINANCE)
-                .queryParam("state", "pending_approval").queryParam("from", today.toString()).queryParam("to", today.toString())
+                .queryParam("state", "pending_approval").queryParam("from", today.toString())
+                .queryParam("to", today.toString())
                 .queryParam("beneficiary", destination)
                 .when().get("/payments").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo((int) id)).body("items[0].history", nullValue());
@@ -119,10 +130,16 @@ class PaymentsApiTest {
         body.put("recurrence", Map.of("frequency", "MONTHLY", "dayOfMonth", 5, "until", until.toString()));
         var created = post(FINANCE, UUID.randomUUID().toString(), body).statusCode(201).extract().jsonPath();
         List<Integer> ids = created.getList("occurrenceIds");
-        List<String> dates = TestDb.scalar("select string_agg(execute_on::text, ',' order by execute_on) from payment_orders where series_id = ?",
-                created.getLong("id")) == null ? List.of() : List.of(((String) TestDb.scalar(
-                "select string_agg(execute_on::text, ',' order by execute_on) from payment_orders where series_id = ?", created.getLong("id"))).split(","));
-        LocalDate first = today.withDayOfMonth(5).isBefore(today) ? today.withDayOfMonth(5).plusMonths(1) : today.withDayOfMonth(5);
+        List<String> dates = TestDb.scalar(
+                "select string_agg(execute_on::text, ',' order by execute_on) from payment_orders where series_id = ?",
+                created.getLong("id")) == null
+                        ? List.of()
+                        : List.of(((String) TestDb.scalar(
+                                "select string_agg(execute_on::text, ',' order by execute_on) from payment_orders where series_id = ?",
+                                created.getLong("id"))).split(","));
+        LocalDate first = today.withDayOfMonth(5).isBefore(today)
+                ? today.withDayOfMonth(5).plusMonths(1)
+                : today.withDayOfMonth(5);
         int expected = 0;
         for (LocalDate d = first; !d.isAfter(until); d = d.plusMonths(1)) {
             assertEquals(d.toString(), dates.get(expected));
@@ -136,28 +153,35 @@ class PaymentsApiTest {
     void weeklyRecurrenceLandsOnTheWeekday() {
         var body = payout(account, "JPY", "100", destination, "WEEKLY");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        body.put("recurrence", Map.of("frequency", "WEEKLY", "dayOfWeek", "FRIDAY", "until", today.plusDays(20).toString()));
+        body.put("recurrence",
+                Map.of("frequency", "WEEKLY", "dayOfWeek", "FRIDAY", "until", today.plusDays(20).toString()));
         long id = post(FINANCE, UUID.randomUUID().toString(), body).statusCode(201).extract().jsonPath().getLong("id");
         String firstDate = TestDb.scalar("select min(execute_on)::text from payment_orders where series_id = ?", id);
         assertEquals(today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).toString(), firstDate);
-        assertEquals(0, TestDb.count("select count(*) from payment_orders where series_id = ? and extract(isodow from execute_on) <> 5", id));
+        assertEquals(0, TestDb.count(
+                "select count(*) from payment_orders where series_id = ? and extract(isodow from execute_on) <> 5",
+                id));
     }
 
     @Test
     void cancelledBeforeSubmissionAndNotAfter() {
         long id = create(FINANCE, payout(account, "JPY", "900", destination, "INV-C"));
         given().header("Authorization", FINANCE).contentType("application/json").body(Map.of("comment", "wrong amount"))
-                .when().post("/payments/" + id + "/cancellation").then().statusCode(200).body("state", equalTo("cancelled"));
+                .when().post("/payments/" + id + "/cancellation").then().statusCode(200)
+                .body("state", equalTo("cancelled"));
         given().header("Authorization", FINANCE).contentType("application/json").body(Map.of("comment", "again"))
                 .when().post("/payments/" + id + "/cancellation").then().statusCode(409)
                 .body("detail", equalTo("Payment " + id + " is cancelled and cannot become cancelled"));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payment.cancelled' and entity_id = ?", Long.toString(id)));
+        assertEquals(1,
+                TestDb.count("select count(*) from audit_log where action = 'payment.cancelled' and entity_id = ?",
+                        Long.toString(id)));
     }
 
     @Test
     void contractDocumentsIdempotencyAndConflicts() {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths.'/payments'.post.responses.'422'.description", equalTo("Key reused with a different body, or the account cannot send this type"))
+                .body("paths.'/payments'.post.responses.'422'.description",
+                        equalTo("Key reused with a different body, or the account cannot send this type"))
                 .body("paths.'/payments/{id}/approvals'.post.responses.'409'", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/payment-policies/{currency}'.put", org.hamcrest.Matchers.notNullValue());
     }

@@ -48,8 +48,10 @@ class PolicyScopeTest {
         long theirs = create(MAKER, payout(bAccount, "CHF", "50.00", destination, "T-B"));
 
         get(ours).body("state", equalTo("scheduled")).body("approvalsRequired", equalTo(0)).body("company", equalTo(a));
-        get(theirs).body("state", equalTo("pending_approval")).body("approvalsRequired", equalTo(1)).body("company", equalTo(b));
-        given().header("Authorization", finance("reader")).queryParam("company", b).when().get("/payments").then().statusCode(200)
+        get(theirs).body("state", equalTo("pending_approval")).body("approvalsRequired", equalTo(1)).body("company",
+                equalTo(b));
+        given().header("Authorization", finance("reader")).queryParam("company", b).when().get("/payments").then()
+                .statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo((int) theirs));
     }
 
@@ -78,19 +80,24 @@ class PolicyScopeTest {
         policy(a, "SEK", 5_000, 500_000, null, null, null);
         long waiting = given().header("Authorization", ADMIN).contentType(ContentType.JSON).queryParam("company", a)
                 .body(Map.of("autoLimitMinor", 6_000, "dualLimitMinor", 600_000, "reason", "next year"))
-                .when().put("/payment-policies/SEK").then().statusCode(202).body("company", equalTo(a)).extract().jsonPath().getLong("id");
+                .when().put("/payment-policies/SEK").then().statusCode(202).body("company", equalTo(a)).extract()
+                .jsonPath().getLong("id");
 
-        given().header("Authorization", ADMIN).queryParam("company", a).when().get("/payment-policies/SEK").then().statusCode(200)
+        given().header("Authorization", ADMIN).queryParam("company", a).when().get("/payment-policies/SEK").then()
+                .statusCode(200)
                 .body("company", equalTo(a)).body("autoLimitMinor", equalTo(5_000));
-        given().header("Authorization", ADMIN).queryParam("company", b).when().get("/payment-policies/SEK").then().statusCode(200)
+        given().header("Authorization", ADMIN).queryParam("company", b).when().get("/payment-policies/SEK").then()
+                .statusCode(200)
                 .body("company", equalTo(b)).body("autoLimitMinor", equalTo(0));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).queryParam("company", b)
                 .body(Map.of("autoLimitMinor", 1, "dualLimitMinor", 2))
                 .when().put("/payment-policies/SEK").then().statusCode(202);
-        given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON).queryParam("company", b).body(Map.of("comment", "x"))
+        given().header("Authorization", SECOND_ADMIN).contentType(ContentType.JSON).queryParam("company", b)
+                .body(Map.of("comment", "x"))
                 .when().post("/payment-policies/SEK/changes/" + waiting + "/approval").then().statusCode(404)
                 .body("detail", equalTo("No change " + waiting + " of the SEK payment policy of company " + b));
-        given().header("Authorization", ADMIN).queryParam("company", "no-such-co").when().get("/payment-policies/SEK").then().statusCode(422)
+        given().header("Authorization", ADMIN).queryParam("company", "no-such-co").when().get("/payment-policies/SEK")
+                .then().statusCode(422)
                 .body("errors[0].field", equalTo("company"))
                 .body("detail", equalTo("No company with code 'no-such-co'"));
     }

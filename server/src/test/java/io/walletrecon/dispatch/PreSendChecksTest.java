@@ -24,11 +24,13 @@ class PreSendChecksTest {
     }
 
     private static PreSendChecks.Order order(long id, long amountMinor, boolean riskCleared) {
-        return new PreSendChecks.Order(id, ACCOUNT, "cny-main", COMPANY, BENEFICIARY, "Merchant A", amountMinor, "CNY", riskCleared);
+        return new PreSendChecks.Order(id, ACCOUNT, "cny-main", COMPANY, BENEFICIARY, "Merchant A", amountMinor, "CNY",
+                riskCleared);
     }
 
     private void dailyLimit(Long amountMinor, Integer count) {
-        checks.policies(Map.of(COMPANY + "|CNY", new PaymentPolicy("acme", "CNY", 0, 1_000_000, amountMinor, count, null)));
+        checks.policies(
+                Map.of(COMPANY + "|CNY", new PaymentPolicy("acme", "CNY", 0, 1_000_000, amountMinor, count, null)));
     }
 
     @Test
@@ -47,7 +49,8 @@ class PreSendChecksTest {
 
     @Test
     void anAccountWithoutAStatementHasNoKnownBalance() {
-        PreSendChecks.Verdict v = checks.check(new PreSendChecks.Order(1, 8, "cny-new", COMPANY, BENEFICIARY, "Merchant A", 1, "CNY", false));
+        PreSendChecks.Verdict v = checks
+                .check(new PreSendChecks.Order(1, 8, "cny-new", COMPANY, BENEFICIARY, "Merchant A", 1, "CNY", false));
 
         assertEquals(HoldReason.LOW_BALANCE, v.hold());
         assertEquals("account cny-new has no statement in CNY with a closing balance yet", v.why());
@@ -61,7 +64,9 @@ class PreSendChecksTest {
         PreSendChecks.Verdict v = checks.check(order(1, 30_000, false));
 
         assertEquals(HoldReason.RISK, v.hold());
-        assertEquals("beneficiary Merchant A would receive 600.00 CNY in 2 payments today, over the daily limit of 500.00 CNY / - payments", v.why());
+        assertEquals(
+                "beneficiary Merchant A would receive 600.00 CNY in 2 payments today, over the daily limit of 500.00 CNY / - payments",
+                v.why());
     }
 
     @Test

@@ -30,7 +30,8 @@ class ProviderCallbackTest {
         long id = DispatchFixtures.create(DispatchFixtures.finance("maker"),
                 DispatchFixtures.payout(account, "USD", "25.00", TestData.unique("acct"), TestData.unique("PO")));
         TestDb.update("delete from dispatch_jobs where payment_id = ?", id);
-        TestDb.update("update payment_orders set state = 'submitted', hold_reason = null, provider_payment_id = ?, submitted_at = now() where id = ?",
+        TestDb.update(
+                "update payment_orders set state = 'submitted', hold_reason = null, provider_payment_id = ?, submitted_at = now() where id = ?",
                 providerId, id);
         return id;
     }
@@ -43,18 +44,23 @@ class ProviderCallbackTest {
     void payoutPaidNotificationCompletesTheSubmittedPayment() {
         String po = TestData.unique("po");
         long id = submittedPayout(po);
-        deliver("payout.paid", "{\"id\":\"" + po + "\",\"object\":\"payout\",\"amount\":2500,\"currency\":\"usd\",\"arrival_date\":"
-                + Instant.now().getEpochSecond() + ",\"status\":\"paid\"}");
+        deliver("payout.paid",
+                "{\"id\":\"" + po + "\",\"object\":\"payout\",\"amount\":2500,\"currency\":\"usd\",\"arrival_date\":"
+                        + Instant.now().getEpochSecond() + ",\"status\":\"paid\"}");
         assertEquals("completed", DispatchFixtures.state(id));
-        assertEquals(1L, TestDb.count("select count(*) from transactions where provider_txn_id = ? and status = 'succeeded'", po));
-        assertEquals(1L, TestDb.count("select count(*) from payment_history where payment_id = ? and to_state = 'completed' and actor = 'provider'", id));
+        assertEquals(1L, TestDb
+                .count("select count(*) from transactions where provider_txn_id = ? and status = 'succeeded'", po));
+        assertEquals(1L, TestDb.count(
+                "select count(*) from payment_history where payment_id = ? and to_state = 'completed' and actor = 'provider'",
+                id));
     }
 
     @Test
     void payoutFailedAfterPaidReturnsThePayment() {
         String po = TestData.unique("po");
         long id = submittedPayout(po);
-        String payout = "{\"id\":\"" + po + "\",\"object\":\"payout\",\"amount\":2500,\"currency\":\"usd\",\"arrival_date\":"
+        String payout = "{\"id\":\"" + po
+                + "\",\"object\":\"payout\",\"amount\":2500,\"currency\":\"usd\",\"arrival_date\":"
                 + Instant.now().getEpochSecond();
         deliver("payout.paid", payout + ",\"status\":\"paid\"}");
         deliver("payout.failed", payout + ",\"status\":\"failed\"}");
@@ -74,8 +80,9 @@ class ProviderCallbackTest {
     @Test
     void notificationAboutAPaymentMadeElsewhereChangesNoOrder() {
         String po = TestData.unique("po-elsewhere");
-        deliver("payout.paid", "{\"id\":\"" + po + "\",\"object\":\"payout\",\"amount\":100,\"currency\":\"usd\",\"arrival_date\":"
-                + Instant.now().getEpochSecond() + ",\"status\":\"paid\"}");
+        deliver("payout.paid",
+                "{\"id\":\"" + po + "\",\"object\":\"payout\",\"amount\":100,\"currency\":\"usd\",\"arrival_date\":"
+                        + Instant.now().getEpochSecond() + ",\"status\":\"paid\"}");
         assertEquals(1L, TestDb.count("select count(*) from transactions where provider_txn_id = ?", po));
         assertEquals(0L, TestDb.count("select count(*) from payment_orders where provider_payment_id = ?", po));
     }

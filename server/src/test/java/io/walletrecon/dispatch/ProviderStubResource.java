@@ -43,13 +43,16 @@ public class ProviderStubResource implements QuarkusTestResourceLifecycleManager
     static void defaults(WireMockServer server) {
         server.stubFor(post(urlEqualTo("/v1/payouts")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"po_{{request.headers.Idempotency-Key}}\",\"object\":\"payout\",\"status\":\"pending\"}")));
+                .withBody(
+                        "{\"id\":\"po_{{request.headers.Idempotency-Key}}\",\"object\":\"payout\",\"status\":\"pending\"}")));
         server.stubFor(post(urlEqualTo("/v1/refunds")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"re_{{request.headers.Idempotency-Key}}\",\"object\":\"refund\",\"status\":\"succeeded\"}")));
+                .withBody(
+                        "{\"id\":\"re_{{request.headers.Idempotency-Key}}\",\"object\":\"refund\",\"status\":\"succeeded\"}")));
         server.stubFor(get(urlPathMatching("/v1/payouts/.*")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"{{request.pathSegments.[2]}}\",\"object\":\"payout\",\"status\":\"in_transit\"}")));
+                .withBody(
+                        "{\"id\":\"{{request.pathSegments.[2]}}\",\"object\":\"payout\",\"status\":\"in_transit\"}")));
         server.stubFor(any(urlEqualTo("/alerts")).atPriority(10).willReturn(aResponse().withStatus(204)));
     }
 

@@ -48,7 +48,8 @@ class RecurrencesTest {
 
     @Test
     void theRecurrencesOwnEndComesBeforeTheHorizon() {
-        assertEquals(List.of(LocalDate.of(2026, 3, 13)), within90Days.dates(MAR_10, weekly("FRIDAY", LocalDate.of(2026, 3, 19))));
+        assertEquals(List.of(LocalDate.of(2026, 3, 13)),
+                within90Days.dates(MAR_10, weekly("FRIDAY", LocalDate.of(2026, 3, 19))));
     }
 
     @Test

@@ -16,7 +16,8 @@ class ResendRuleTest {
     private static final Duration WINDOW = Duration.ofHours(23);
     private static final Instant FIRST = Instant.parse("2026-03-01T08:00:00Z");
     private static final ProviderResult TIMEOUT = new ProviderResult.Transient(null, "timeout", null, true);
-    private static final ProviderResult RATE_LIMITED = new ProviderResult.Transient(429, "HTTP 429", Duration.ofSeconds(1), false);
+    private static final ProviderResult RATE_LIMITED = new ProviderResult.Transient(429, "HTTP 429",
+            Duration.ofSeconds(1), false);
 
     private static ResendRule.Next after(ProviderResult r, int attempt, boolean ambiguousBefore, Instant retryAt) {
         return ResendRule.after(r, attempt, 4, ambiguousBefore, FIRST, retryAt, WINDOW);

@@ -106,7 +106,8 @@ class StripeDispatchTest {
 
         assertEquals(2, ProviderStub.sends("/v1/payouts", id).size());
         get(id).body("state", equalTo("submitted")).body("providerPaymentId", equalTo("po_" + key(id)))
-                .body("attempts.outcome", contains("ambiguous", "accepted")).body("attempts[0].httpStatus", equalTo(500))
+                .body("attempts.outcome", contains("ambiguous", "accepted"))
+                .body("attempts[0].httpStatus", equalTo(500))
                 .body("attempts[0].error", equalTo("HTTP 500: internal"));
     }
 
@@ -116,7 +117,8 @@ class StripeDispatchTest {
         ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
                 .withHeader("Idempotency-Key", WireMock.equalTo(key(id)))
                 .inScenario("timeout-" + id).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("fast")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(2500).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"po_" + key(id) + "\",\"object\":\"payout\",\"status\":\"pending\"}")));
         dispatchUntilDone(id);
 
@@ -124,7 +126,8 @@ class StripeDispatchTest {
         assertEquals(2, sends.size());
         // Both requests carry the one key, so the provider holds one payout: the one id we stored.
         assertEquals(Set.of(key(id)), Set.copyOf(sends.stream().map(r -> r.getHeader("Idempotency-Key")).toList()));
-        get(id).body("providerPaymentId", equalTo("po_" + key(id))).body("attempts.outcome", contains("ambiguous", "accepted"))
+        get(id).body("providerPaymentId", equalTo("po_" + key(id)))
+                .body("attempts.outcome", contains("ambiguous", "accepted"))
                 .body("attempts[0].error", org.hamcrest.Matchers.startsWith("timeout"));
         assertEquals(1, historyTo(id, "submitted"));
     }
@@ -135,13 +138,16 @@ class StripeDispatchTest {
         ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
                 .withHeader("Idempotency-Key", WireMock.equalTo(key(id)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such external account: '" + destination + "'\"}}")));
+                        .withBody(
+                                "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such external account: '"
+                                        + destination + "'\"}}")));
         dispatchUntilDone(id);
         ReactiveBridge.await(dispatch::dispatchDue);
 
         assertEquals(1, ProviderStub.sends("/v1/payouts", id).size());
         get(id).body("state", equalTo("failed"))
-                .body("failureReason", equalTo("provider refused: HTTP 400: No such external account: '" + destination + "'"))
+                .body("failureReason",
+                        equalTo("provider refused: HTTP 400: No such external account: '" + destination + "'"))
                 .body("attempts.outcome", contains("rejected"));
         assertEquals(1, alerts(id, "PAYMENT_FAILED"));
     }
@@ -152,9 +158,12 @@ class StripeDispatchTest {
         ProviderStub.client().register(post(urlEqualTo("/v1/payouts")).atPriority(1)
                 .withHeader("Idempotency-Key", WireMock.equalTo(key(id)))
                 .inScenario("429-" + id).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withBody("{\"error\":{\"message\":\"rate limited\"}}")));
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
+                        .withBody("{\"error\":{\"message\":\"rate limited\"}}")));
         ReactiveBridge.await(dispatch::dispatchDue);
-        double wait = ((Number) TestDb.scalar("select extract(epoch from due_at - updated_at) from dispatch_jobs where payment_id = ?", id)).doubleValue();
+        double wait = ((Number) TestDb
+                .scalar("select extract(epoch from due_at - updated_at) from dispatch_jobs where payment_id = ?", id))
+                .doubleValue();
         assertTrue(wait >= 1.9, "due again after " + wait + " s, Retry-After said 2 s");
         ReactiveBridge.await(dispatch::dispatchDue);
         assertEquals(1, ProviderStub.sends("/v1/payouts", id).size());
@@ -193,7 +202,8 @@ class StripeDispatchTest {
 
         assertEquals(4, ProviderStub.sends("/v1/payouts", id).size());
         get(id).body("state", equalTo("failed"))
-                .body("failureReason", equalTo("gave up after 4 attempts, none executed by the provider; last: HTTP 429: slow down"))
+                .body("failureReason",
+                        equalTo("gave up after 4 attempts, none executed by the provider; last: HTTP 429: slow down"))
                 .body("attempts.outcome", contains("retry", "retry", "retry", "retry"));
     }
 
@@ -244,19 +254,25 @@ class StripeDispatchTest {
         long id = scheduledPayout("80.00");
         dispatchUntilDone(id);
         long accountId = TestDb.count("select account_id from payment_orders where id = ?", id);
-        var first = ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_" + key(id), null, 8000, ProviderOutcome.COMPLETED, "payout.paid")));
+        var first = ReactiveBridge.await(() -> status.onProviderReport(
+                report(accountId, "po_" + key(id), null, 8000, ProviderOutcome.COMPLETED, "payout.paid")));
         assertEquals(new PaymentStatusService.StatusChange(id, "submitted", "completed", true), first);
-        var repeat = ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_" + key(id), null, 8000, ProviderOutcome.COMPLETED, "payout.paid")));
+        var repeat = ReactiveBridge.await(() -> status.onProviderReport(
+                report(accountId, "po_" + key(id), null, 8000, ProviderOutcome.COMPLETED, "payout.paid")));
         assertFalse(repeat.applied());
-        var bounced = ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_" + key(id), id, 8000, ProviderOutcome.FAILED,
-                "payout.failed: account_closed")));
+        var bounced = ReactiveBridge.await(
+                () -> status.onProviderReport(report(accountId, "po_" + key(id), id, 8000, ProviderOutcome.FAILED,
+                        "payout.failed: account_closed")));
         assertEquals("returned", bounced.to());
         get(id).body("state", equalTo("returned")).body("failureReason", equalTo("payout.failed: account_closed"));
-        assertEquals((Object) null, ReactiveBridge.await(() -> status.onProviderReport(report(accountId, "po_unknown", null, 8000, ProviderOutcome.COMPLETED, "x"))));
+        assertEquals((Object) null, ReactiveBridge.await(() -> status
+                .onProviderReport(report(accountId, "po_unknown", null, 8000, ProviderOutcome.COMPLETED, "x"))));
     }
 
-    private static ProviderReport report(long accountId, String objectId, Long paymentId, long amount, ProviderOutcome outcome, String detail) {
-        return new ProviderReport(accountId, DispatchChannel.STRIPE, objectId, paymentId, amount, "USD", outcome, detail);
+    private static ProviderReport report(long accountId, String objectId, Long paymentId, long amount,
+            ProviderOutcome outcome, String detail) {
+        return new ProviderReport(accountId, DispatchChannel.STRIPE, objectId, paymentId, amount, "USD", outcome,
+                detail);
     }
 
     @Test

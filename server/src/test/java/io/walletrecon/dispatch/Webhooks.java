@@ -20,17 +20,22 @@ final class Webhooks {
 
     /** The webhook secret of every account {@link DispatchFixtures#stripeAccount} makes. */
     static final String STRIPE_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final String STANDARD_SECRET = "whsec_" + Base64.getEncoder().encodeToString("standard-webhooks-test-key-32-by".getBytes(StandardCharsets.UTF_8));
+    static final String STANDARD_SECRET = "whsec_"
+            + Base64.getEncoder().encodeToString("standard-webhooks-test-key-32-by".getBytes(StandardCharsets.UTF_8));
 
     private Webhooks() {
     }
 
-    /** A Stripe event {@code type} about {@code objectJson}, signed with the account's secret, to {@code /webhooks/stripe/{account}}. */
+    /**
+     * A Stripe event {@code type} about {@code objectJson}, signed with the account's secret, to
+     * {@code /webhooks/stripe/{account}}.
+     */
     static ValidatableResponse stripe(String account, String type, String objectJson) {
         long t = Instant.now().getEpochSecond();
         String body = "{\"id\":\"" + TestData.unique("evt") + "\",\"type\":\"" + type + "\",\"created\":" + t
                 + ",\"data\":{\"object\":" + objectJson + "}}";
-        String signature = java.util.HexFormat.of().formatHex(hmac(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8), t + "." + body));
+        String signature = java.util.HexFormat.of()
+                .formatHex(hmac(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8), t + "." + body));
         return given().header("Stripe-Signature", "t=" + t + ",v1=" + signature)
                 .contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/webhooks/stripe/" + account).then();
@@ -38,7 +43,8 @@ final class Webhooks {
 
     /** A Stripe payout object as its events carry it. */
     static String payout(String id, long amount, String currency, String status, Long paymentId) {
-        return "{\"id\":\"" + id + "\",\"object\":\"payout\",\"amount\":" + amount + ",\"currency\":\"" + currency.toLowerCase() + "\",\"arrival_date\":"
+        return "{\"id\":\"" + id + "\",\"object\":\"payout\",\"amount\":" + amount + ",\"currency\":\""
+                + currency.toLowerCase() + "\",\"arrival_date\":"
                 + Instant.now().getEpochSecond() + ",\"status\":\"" + status + "\""
                 + (paymentId == null ? "" : ",\"metadata\":{\"payment_id\":\"" + paymentId + "\"}") + "}";
     }
@@ -51,15 +57,20 @@ final class Webhooks {
         return code;
     }
 
-    /** A Standard Webhooks event of the documented shape, signed with {@link #STANDARD_SECRET}, to {@code /webhooks/standard/{account}}. */
+    /**
+     * A Standard Webhooks event of the documented shape, signed with {@link #STANDARD_SECRET}, to
+     * {@code /webhooks/standard/{account}}.
+     */
     static ValidatableResponse standard(String account, String type, String id, long amount, String currency) {
         String eventId = TestData.unique("msg");
         long t = Instant.now().getEpochSecond();
-        String body = "{\"type\":\"" + type + "\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"" + id + "\",\"amount\":" + amount
+        String body = "{\"type\":\"" + type + "\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"" + id
+                + "\",\"amount\":" + amount
                 + ",\"currency\":\"" + currency + "\",\"occurred_at\":\"" + Instant.now() + "\"}}";
         byte[] key = Base64.getDecoder().decode(STANDARD_SECRET.substring("whsec_".length()));
         String signature = Base64.getEncoder().encodeToString(hmac(key, eventId + "." + t + "." + body));
-        return given().header("webhook-id", eventId).header("webhook-timestamp", Long.toString(t)).header("webhook-signature", "v1," + signature)
+        return given().header("webhook-id", eventId).header("webhook-timestamp", Long.toString(t))
+                .header("webhook-signature", "v1," + signature)
                 .contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/webhooks/standard/" + account).then();
     }

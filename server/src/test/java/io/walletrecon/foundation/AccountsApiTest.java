@@ -26,7 +26,8 @@ class AccountsApiTest {
 
     private static Map<String, Object> stripe(String code) {
         return Map.of("code", code, "provider", "stripe", "name", "Stripe main", "currency", "USD",
-                "timeZone", "America/New_York", "credentials", Map.of("webhookSecrets", List.of("whsec_test_secret_one")));
+                "timeZone", "America/New_York", "credentials",
+                Map.of("webhookSecrets", List.of("whsec_test_secret_one")));
     }
 
     @Test
@@ -51,14 +52,18 @@ class AccountsApiTest {
     @Test
     void creatingAnAccountIsAuditedWithTheTokenSubject() {
         String code = TestData.unique("audited");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then().statusCode(201);
-        assertEquals(TestJwt.person("alice"), TestDb.scalar("select actor from audit_log where entity_type = 'account' and entity_id = ? and action = 'account.created'", code));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then()
+                .statusCode(201);
+        assertEquals(TestJwt.person("alice"), TestDb.scalar(
+                "select actor from audit_log where entity_type = 'account' and entity_id = ? and action = 'account.created'",
+                code));
     }
 
     @Test
     void duplicateCodeIsAConflict() {
         String code = TestData.unique("dup");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then()
+                .statusCode(201);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code))
                 .when().post("/accounts")
                 .then().statusCode(409)
@@ -70,7 +75,8 @@ class AccountsApiTest {
     @Test
     void invalidFieldsAreListedAsProblemDetails() {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", "Bad Code!", "provider", "paypal", "name", "", "currency", "usd", "timeZone", "Mars/Base"))
+                .body(Map.of("code", "Bad Code!", "provider", "paypal", "name", "", "currency", "usd", "timeZone",
+                        "Mars/Base"))
                 .when().post("/accounts")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -86,7 +92,8 @@ class AccountsApiTest {
     @Test
     void unknownTimeZoneAndCurrencyAreRejected() {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", TestData.unique("tz"), "provider", "bank", "name", "Bank", "currency", "XYZ", "timeZone", "Mars/Base"))
+                .body(Map.of("code", TestData.unique("tz"), "provider", "bank", "name", "Bank", "currency", "XYZ",
+                        "timeZone", "Mars/Base"))
                 .when().post("/accounts")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("currency"))
@@ -97,7 +104,8 @@ class AccountsApiTest {
     void unusableCredentialsAreRejectedAndNothingIsStored() {
         String code = TestData.unique("badcred");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "provider", "wechatpay", "name", "WeChat", "currency", "CNY", "timeZone", "Asia/Shanghai",
+                .body(Map.of("code", code, "provider", "wechatpay", "name", "WeChat", "currency", "CNY", "timeZone",
+                        "Asia/Shanghai",
                         "credentials", Map.of("merchantId", "1900000001", "apiV3Key", "too-short",
                                 "platformPublicKeys", Map.of("SERIAL1", "not a key"))))
                 .when().post("/accounts")
@@ -119,12 +127,16 @@ class AccountsApiTest {
     @Test
     void patchRenamesAndRotatesSecretsAndIsAudited() {
         String code = TestData.unique("patch");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(stripe(code)).post("/accounts").then()
+                .statusCode(201);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", "Stripe renamed", "credentials", Map.of("webhookSecrets", List.of("whsec_new_secret_1", "whsec_test_secret_one"))))
+                .body(Map.of("name", "Stripe renamed", "credentials",
+                        Map.of("webhookSecrets", List.of("whsec_new_secret_1", "whsec_test_secret_one"))))
                 .when().patch("/accounts/" + code)
                 .then().statusCode(200).body("name", equalTo("Stripe renamed")).body("updatedAt", notNullValue());
-        assertEquals(1L, TestDb.count("select count(*) from audit_log where entity_id = ? and action = 'account.updated' and details like '%replaced%'", code));
+        assertEquals(1L, TestDb.count(
+                "select count(*) from audit_log where entity_id = ? and action = 'account.updated' and details like '%replaced%'",
+                code));
     }
 
     @Test

@@ -49,6 +49,7 @@ class AuditChainTest {
         long next = TestDb.count("select min(id) from audit_log where id > ?", id);
         String prevOfNext = TestDb.scalar("select prev_hash from audit_log where id = ?", next);
         String hashOfRow = TestDb.scalar("select hash from audit_log where id = ?", id);
-        org.junit.jupiter.api.Assertions.assertEquals(hashOfRow, prevOfNext, "each row links to the hash of the row before it");
+        org.junit.jupiter.api.Assertions.assertEquals(hashOfRow, prevOfNext,
+                "each row links to the hash of the row before it");
     }
 }

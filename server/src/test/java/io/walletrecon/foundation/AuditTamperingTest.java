@@ -50,7 +50,8 @@ class AuditTamperingTest {
                 rs.next();
                 assertTrue(rs.getLong(1) > 0);
             }
-            for (String sql : List.of("update audit_log set actor = 'someone-else' where id = (select max(id) from audit_log)",
+            for (String sql : List.of(
+                    "update audit_log set actor = 'someone-else' where id = (select max(id) from audit_log)",
                     "delete from audit_log where id = (select max(id) from audit_log)", "truncate audit_log")) {
                 SQLException refused = assertThrows(SQLException.class, () -> st.execute(sql), sql);
                 assertEquals("42501", refused.getSQLState(), sql + ": " + refused.getMessage());
@@ -92,7 +93,8 @@ class AuditTamperingTest {
         try (Connection owner = TestDb.connect()) {
             lockChain(owner);
             try {
-                long id = TestDb.count("select id from audit_log where entity_id = ? and action = 'account.created'", code);
+                long id = TestDb.count("select id from audit_log where entity_id = ? and action = 'account.created'",
+                        code);
                 AuditEntry e = read(owner, id);
                 String originalActor = e.actor;
                 String originalHash = e.hash;
@@ -100,13 +102,16 @@ class AuditTamperingTest {
                 e.actor = "someone-else";
                 e.hashVersion = AuditChain.UNKEYED;
                 e.hash = AuditChain.hashOf(e, null);
-                TestDb.update("update audit_log set actor = ?, hash_version = 1, hash = ? where id = ?", e.actor, e.hash, id);
+                TestDb.update("update audit_log set actor = ?, hash_version = 1, hash = ? where id = ?", e.actor,
+                        e.hash, id);
                 try {
                     given().header("Authorization", ADMIN).get("/admin/audit/verify").then().statusCode(200)
                             .body("intact", equalTo(false)).body("firstBrokenId", equalTo((int) id))
-                            .body("problem", equalTo("row " + id + " is not keyed but follows keyed rows (it was written or rewritten without the key)"));
+                            .body("problem", equalTo("row " + id
+                                    + " is not keyed but follows keyed rows (it was written or rewritten without the key)"));
                 } finally {
-                    TestDb.update("update audit_log set actor = ?, hash_version = 2, hash = ? where id = ?", originalActor, originalHash, id);
+                    TestDb.update("update audit_log set actor = ?, hash_version = 2, hash = ? where id = ?",
+                            originalActor, originalHash, id);
                 }
             } finally {
                 unlockChain(owner);
@@ -127,8 +132,9 @@ class AuditTamperingTest {
 
     private static List<Object[]> removeNewest(Connection c, int n) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("delete from audit_log where id in (select id from audit_log order by id desc limit ?) "
-                + "returning " + COLUMNS)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from audit_log where id in (select id from audit_log order by id desc limit ?) "
+                        + "returning " + COLUMNS)) {
             ps.setInt(1, n);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -145,7 +151,8 @@ class AuditTamperingTest {
     }
 
     private static void putBack(Connection c, List<Object[]> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("insert into audit_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Object[] row : rows) {
                 for (int i = 0; i < 11; i++) {
                     ps.setObject(i + 1, row[i]);

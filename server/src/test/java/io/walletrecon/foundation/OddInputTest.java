@@ -29,11 +29,13 @@ class OddInputTest {
                 .when().get("/transactions")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("page"))
-                .body("errors[0].message", equalTo("must start at most 1000000 rows in (page × size); narrow the filter or export the report to see further"));
+                .body("errors[0].message", equalTo(
+                        "must start at most 1000000 rows in (page × size); narrow the filter or export the report to see further"));
         given().header("Authorization", FINANCE).queryParam("page", 2001).queryParam("size", 500)
                 .when().get("/customers")
                 .then().statusCode(400).body("errors[0].field", equalTo("page"));
-        given().header("Authorization", FINANCE).queryParam("account", account).queryParam("page", 3).queryParam("size", 500)
+        given().header("Authorization", FINANCE).queryParam("account", account).queryParam("page", 3)
+                .queryParam("size", 500)
                 .when().get("/transactions").then().statusCode(200);
     }
 
@@ -55,15 +57,20 @@ class OddInputTest {
         given().header("Authorization", FINANCE).queryParam("reference", "INV\u0000-1")
                 .when().get("/receivables")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("A text value in the request holds a NUL character (\\u0000), which is not text; remove it"));
+                .body("detail", equalTo(
+                        "A text value in the request holds a NUL character (\\u0000), which is not text; remove it"));
     }
 
-    /** What the database refuses unexpectedly answers 500 with an incident id; SQL, tables and constraints stay in the log. */
+    /**
+     * What the database refuses unexpectedly answers 500 with an incident id; SQL, tables and constraints stay in the
+     * log.
+     */
     @Test
     void unexpectedFailureAnswersWithAnIncidentIdAndNoInternals() {
         String external = TestData.unique("erp");
         String constraint = "refuses_" + external.replace('-', '_');
-        TestDb.update("alter table customers add constraint " + constraint + " check (external_id <> '" + external + "') not valid");
+        TestDb.update("alter table customers add constraint " + constraint + " check (external_id <> '" + external
+                + "') not valid");
         try {
             String body = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                     .body(java.util.Map.of("externalId", external, "name", "Refused Ltd"))

@@ -45,11 +45,13 @@ class OpenApiTest {
             }
             if (!list(operation.get("security")).isEmpty()) {
                 expected.addAll(List.of("401", "403"));
-                if (parameters.stream().anyMatch(p -> "path".equals(p.get("in")) && namesRecord((String) p.get("name")))) {
+                if (parameters.stream()
+                        .anyMatch(p -> "path".equals(p.get("in")) && namesRecord((String) p.get("name")))) {
                     expected.add("404");
                 }
             }
-            expected.stream().filter(status -> !responses.containsKey(status)).forEach(status -> missing.add(name + " " + status));
+            expected.stream().filter(status -> !responses.containsKey(status))
+                    .forEach(status -> missing.add(name + " " + status));
         });
         assertEquals(List.of(), missing, "operations without a shared error response");
     }
@@ -73,7 +75,8 @@ class OpenApiTest {
     void everyOperationStatesWhatItAnswersOnSuccess() {
         List<String> without = new ArrayList<>();
         forEachOperation((name, operation) -> {
-            if (responses(operation).keySet().stream().noneMatch(status -> status.startsWith("2") || status.startsWith("3"))) {
+            if (responses(operation).keySet().stream()
+                    .noneMatch(status -> status.startsWith("2") || status.startsWith("3"))) {
                 without.add(name);
             }
         });
@@ -84,8 +87,10 @@ class OpenApiTest {
     void problemSchemaDescribesTheErrorBodyWithItsErrorList() {
         JsonPath doc = document();
         Map<String, Object> properties = doc.getMap("components.schemas.Problem.properties");
-        assertTrue(properties.keySet().containsAll(List.of("type", "title", "status", "detail", "errors")), properties.keySet().toString());
-        assertTrue(doc.getMap("components.schemas.ProblemError.properties").keySet().containsAll(List.of("field", "line", "message")));
+        assertTrue(properties.keySet().containsAll(List.of("type", "title", "status", "detail", "errors")),
+                properties.keySet().toString());
+        assertTrue(doc.getMap("components.schemas.ProblemError.properties").keySet()
+                .containsAll(List.of("field", "line", "message")));
     }
 
     @Test
@@ -106,7 +111,8 @@ class OpenApiTest {
         assertEquals("The link is not valid (altered or not ours)",
                 doc.getString("paths.'/statement-links/{token}'.get.responses.'403'.description"));
         assertNull(doc.get("paths.'/webhooks/{provider}/{account}'.post.responses.'401'"));
-        assertEquals("Not stored; the provider retries", doc.getString("paths.'/webhooks/{provider}/{account}'.post.responses.'500'.description"));
+        assertEquals("Not stored; the provider retries",
+                doc.getString("paths.'/webhooks/{provider}/{account}'.post.responses.'500'.description"));
     }
 
     @Test
@@ -115,14 +121,16 @@ class OpenApiTest {
         assertEquals("A run of this account is already queued or running",
                 doc.getString("paths.'/matching/runs'.post.responses.'409'.description"));
         assertEquals("No such account", doc.getString("paths.'/matching/runs'.post.responses.'404'.description"));
-        assertTrue(doc.getString("paths.'/payments/{id}/approvals'.post.responses.'403'.description").contains("maker-checker"));
+        assertTrue(doc.getString("paths.'/payments/{id}/approvals'.post.responses.'403'.description")
+                .contains("maker-checker"));
     }
 
     @Test
     void notFoundNamesTheRecordThePathPicks() {
         JsonPath doc = document();
         assertEquals("No such payment", doc.getString("paths.'/payments/{id}'.get.responses.'404'.description"));
-        assertEquals("No such bank file", doc.getString("paths.'/payments/bank-files/{id}'.get.responses.'404'.description"));
+        assertEquals("No such bank file",
+                doc.getString("paths.'/payments/bank-files/{id}'.get.responses.'404'.description"));
         assertEquals("No such customer or identity",
                 doc.getString("paths.'/customers/{id}/identities/{identityId}'.delete.responses.'404'.description"));
         assertNull(doc.get("paths.'/payment-policies/{currency}'.get.responses.'404'"));
@@ -133,7 +141,8 @@ class OpenApiTest {
         JsonPath doc = document();
         assertNull(doc.get("paths.'/payments/{id}'.get.responses.'400'"));
         assertEquals(List.of("400", "401", "403", "404", "500"),
-                doc.getMap("paths.'/accounts/{code}'.get.responses").keySet().stream().map(String::valueOf).filter(s -> !s.startsWith("2")).sorted().toList());
+                doc.getMap("paths.'/accounts/{code}'.get.responses").keySet().stream().map(String::valueOf)
+                        .filter(s -> !s.startsWith("2")).sorted().toList());
     }
 
     /** A path parameter that picks one record: the same words as the filter's Javadoc. */
@@ -144,7 +153,8 @@ class OpenApiTest {
     /** Query and header parameters, and text in the path: a number in the path that does not parse is a 404. */
     private static boolean mayBeMalformed(Map<String, Object> parameter) {
         Object type = map(parameter.get("schema")).get("type");
-        return !"path".equals(parameter.get("in")) || "string".equals(type) || (type instanceof List<?> types && types.contains("string"));
+        return !"path".equals(parameter.get("in")) || "string".equals(type)
+                || (type instanceof List<?> types && types.contains("string"));
     }
 
     private static boolean hasJsonBody(Map<String, Object> operation) {

@@ -29,9 +29,12 @@ class TransactionsApiTest {
         plant(id, "t3", 999, "JPY", "succeeded", "2026-03-05T02:00:00Z", "2026-03-05");
     }
 
-    private static void plant(long accountId, String txn, long amount, String currency, String status, String at, String date) {
-        TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, occurred_at, value_date) "
-                + "values (?, ?, 'in', ?, ?, ?, ?::timestamptz, ?::date)", accountId, txn, amount, currency, status, at, date);
+    private static void plant(long accountId, String txn, long amount, String currency, String status, String at,
+            String date) {
+        TestDb.update(
+                "insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, occurred_at, value_date) "
+                        + "values (?, ?, 'in', ?, ?, ?, ?::timestamptz, ?::date)",
+                accountId, txn, amount, currency, status, at, date);
     }
 
     @Test
@@ -49,7 +52,8 @@ class TransactionsApiTest {
     @Test
     void filtersByStatusAndPages() {
         given().header("Authorization", FINANCE)
-                .queryParam("account", account).queryParam("status", "succeeded").queryParam("size", 1).queryParam("page", 1)
+                .queryParam("account", account).queryParam("status", "succeeded").queryParam("size", 1)
+                .queryParam("page", 1)
                 .when().get("/transactions")
                 .then().statusCode(200)
                 .body("total", equalTo(2))

@@ -39,7 +39,8 @@ class AlipayWebhookTest extends WebhookContract {
         // the console shows the Alipay public key as bare base64 DER
         String bare = java.util.Base64.getEncoder().encodeToString(ALIPAY.getPublic().getEncoded());
         Accounts.create(Map.of("code", code, "provider", "alipay", "name", "Alipay " + code, "currency", "CNY",
-                "timeZone", "Asia/Shanghai", "credentials", Map.of("appId", APP_ID, "alipayPublicKeys", List.of(bare))));
+                "timeZone", "Asia/Shanghai", "credentials",
+                Map.of("appId", APP_ID, "alipayPublicKeys", List.of(bare))));
     }
 
     /** Alipay's notify_time tolerance covers its 25-hour retry schedule. */
@@ -102,20 +103,24 @@ class AlipayWebhookTest extends WebhookContract {
 
     static String form(Map<String, String> p) {
         return p.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     @Override
     Delivery event(String eventId, String txnId, Stage stage, long timestamp, boolean wrongKey) {
         Map<String, String> p = params(eventId, txnId, stage, timestamp);
-        p.put("sign", Signing.sha256WithRsa((wrongKey ? APP : ALIPAY).getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
-        return new Delivery("application/x-www-form-urlencoded; charset=utf-8", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII));
+        p.put("sign", Signing.sha256WithRsa((wrongKey ? APP : ALIPAY).getPrivate(),
+                signingString(p).getBytes(StandardCharsets.UTF_8)));
+        return new Delivery("application/x-www-form-urlencoded; charset=utf-8", Map.of(),
+                form(p).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
     byte[] tamper(byte[] body) {
-        return new String(body, StandardCharsets.US_ASCII).replace("total_amount=88.88", "total_amount=98.88").getBytes(StandardCharsets.US_ASCII);
+        return new String(body, StandardCharsets.US_ASCII).replace("total_amount=88.88", "total_amount=98.88")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -167,7 +172,8 @@ class AlipayWebhookTest extends WebhookContract {
         Map<String, String> p = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
         p.put("app_id", "2021000000000000");
         p.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
-        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII)), account), 400);
+        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(),
+                form(p).getBytes(StandardCharsets.US_ASCII)), account), 400);
         assertEquals(0, events());
     }
 
@@ -181,12 +187,15 @@ class AlipayWebhookTest extends WebhookContract {
         long sellerAccount = StoredIntake.accountId(seller);
         Map<String, String> p = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
         p.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(p).getBytes(StandardCharsets.UTF_8)));
-        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(p).getBytes(StandardCharsets.US_ASCII)), seller), 400);
+        assertRejected(post(new Delivery("application/x-www-form-urlencoded", Map.of(),
+                form(p).getBytes(StandardCharsets.US_ASCII)), seller), 400);
         assertEquals(0, StoredIntake.events(sellerAccount));
 
         Map<String, String> ours = params(TestData.unique("nid"), TestData.unique("txn"), Stage.SUCCEEDED);
         ours.put("seller_id", "2088101106499999");
-        ours.put("sign", Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(ours).getBytes(StandardCharsets.UTF_8)));
-        assertAccepted(post(new Delivery("application/x-www-form-urlencoded", Map.of(), form(ours).getBytes(StandardCharsets.US_ASCII)), seller));
+        ours.put("sign",
+                Signing.sha256WithRsa(ALIPAY.getPrivate(), signingString(ours).getBytes(StandardCharsets.UTF_8)));
+        assertAccepted(post(new Delivery("application/x-www-form-urlencoded", Map.of(),
+                form(ours).getBytes(StandardCharsets.US_ASCII)), seller));
     }
 }

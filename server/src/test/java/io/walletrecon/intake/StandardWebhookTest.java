@@ -40,21 +40,25 @@ class StandardWebhookTest extends WebhookContract {
             case REFUNDED -> "payment.refunded";
         };
         return "{\"type\":\"" + type + "\",\"timestamp\":\"2026-03-01T16:31:00Z\",\"data\":{\"id\":\"" + txnId + "\","
-                + "\"amount\":8888,\"currency\":\"EUR\",\"fee\":120," + (stage == Stage.REFUNDED ? "\"refunded\":8888," : "")
+                + "\"amount\":8888,\"currency\":\"EUR\",\"fee\":120,"
+                + (stage == Stage.REFUNDED ? "\"refunded\":8888," : "")
                 + "\"occurred_at\":\"2026-03-01T16:30:00Z\",\"payer\":{\"kind\":\"email\",\"id\":\"payer@example.com\"},"
                 + "\"reference\":\"" + REFERENCE + "\",\"description\":\"Rechnung 42 – Müller\"}}";
     }
 
     static Map<String, String> sign(String secret, String eventId, long timestamp, byte[] body) {
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-        String signature = Base64.getEncoder().encodeToString(Signing.hmac(key, Signing.concat(eventId + "." + timestamp + ".", body, "")));
-        return Map.of("webhook-id", eventId, "webhook-timestamp", Long.toString(timestamp), "webhook-signature", "v1," + signature);
+        String signature = Base64.getEncoder()
+                .encodeToString(Signing.hmac(key, Signing.concat(eventId + "." + timestamp + ".", body, "")));
+        return Map.of("webhook-id", eventId, "webhook-timestamp", Long.toString(timestamp), "webhook-signature",
+                "v1," + signature);
     }
 
     @Override
     Delivery event(String eventId, String txnId, Stage stage, long timestamp, boolean wrongKey) {
         byte[] bytes = body(txnId, stage).getBytes(StandardCharsets.UTF_8);
-        return new Delivery("application/json", sign(wrongKey ? otherSecret : secret, eventId, timestamp, bytes), bytes);
+        return new Delivery("application/json", sign(wrongKey ? otherSecret : secret, eventId, timestamp, bytes),
+                bytes);
     }
 
     @Override

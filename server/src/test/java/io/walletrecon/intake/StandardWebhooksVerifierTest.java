@@ -33,7 +33,8 @@ class StandardWebhooksVerifierTest {
     @Test
     void anyMatchingEntryOfSeveralIsEnoughAndOtherVersionsAreSkipped() {
         String header = "v1a,bm90LWVkMjU1MTk= v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= " + SIGNATURE;
-        assertDoesNotThrow(() -> at(1614265330).verify(List.of("whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY", SECRET), ID, TIMESTAMP, header, BODY));
+        assertDoesNotThrow(() -> at(1614265330).verify(List.of("whsec_" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY", SECRET),
+                ID, TIMESTAMP, header, BODY));
     }
 
     @Test

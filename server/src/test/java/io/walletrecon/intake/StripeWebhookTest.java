@@ -46,12 +46,14 @@ class StripeWebhookTest extends WebhookContract {
         switch (stage) {
             case PENDING -> {
                 type = "payment_intent.processing";
-                object = "{\"id\":\"" + txnId + "\",\"object\":\"payment_intent\",\"amount\":8888,\"amount_received\":0,"
+                object = "{\"id\":\"" + txnId
+                        + "\",\"object\":\"payment_intent\",\"amount\":8888,\"amount_received\":0,"
                         + common + ",\"status\":\"processing\"}";
             }
             case SUCCEEDED -> {
                 type = "payment_intent.succeeded";
-                object = "{\"id\":\"" + txnId + "\",\"object\":\"payment_intent\",\"amount\":8888,\"amount_received\":8888,"
+                object = "{\"id\":\"" + txnId
+                        + "\",\"object\":\"payment_intent\",\"amount\":8888,\"amount_received\":8888,"
                         + common + ",\"status\":\"succeeded\"}";
             }
             default -> {
@@ -60,21 +62,25 @@ class StripeWebhookTest extends WebhookContract {
                         + "\"amount\":8888,\"amount_refunded\":8888,\"refunded\":true," + common + "}";
             }
         }
-        String body = "{\n  \"id\": \"" + eventId + "\",\n  \"object\": \"event\",\n  \"api_version\": \"2024-06-20\",\n"
-                + "  \"created\": " + CREATED + ",\n  \"type\": \"" + type + "\",\n  \"data\": {\"object\": " + object + "}\n}";
+        String body = "{\n  \"id\": \"" + eventId
+                + "\",\n  \"object\": \"event\",\n  \"api_version\": \"2024-06-20\",\n"
+                + "  \"created\": " + CREATED + ",\n  \"type\": \"" + type + "\",\n  \"data\": {\"object\": " + object
+                + "}\n}";
         return signed(body, wrongKey ? otherSecret : secret, timestamp);
     }
 
     static Delivery signed(String body, String secret, long timestamp) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String signature = Signing.hex(Signing.hmac(secret.getBytes(StandardCharsets.UTF_8), Signing.concat(timestamp + ".", bytes, "")));
+        String signature = Signing
+                .hex(Signing.hmac(secret.getBytes(StandardCharsets.UTF_8), Signing.concat(timestamp + ".", bytes, "")));
         // Stripe lists one v1 per active secret; a stale or unknown one beside the right one must not matter
         String header = "t=" + timestamp + ",v1=" + Signing.hex(new byte[32]) + ",v1=" + signature + ",v0=deadbeef";
         return new Delivery("application/json; charset=utf-8", Map.of("Stripe-Signature", header), bytes);
     }
 
     static String inMode(Delivery d, boolean livemode) {
-        return new String(d.body(), StandardCharsets.UTF_8).replace("\"object\": \"event\",", "\"object\": \"event\", \"livemode\": " + livemode + ",");
+        return new String(d.body(), StandardCharsets.UTF_8).replace("\"object\": \"event\",",
+                "\"object\": \"event\", \"livemode\": " + livemode + ",");
     }
 
     @Test
@@ -94,10 +100,13 @@ class StripeWebhookTest extends WebhookContract {
         String code = TestData.unique("stripe-test");
         String testSecret = "whsec_" + Signing.randomAlphanumeric(32);
         Accounts.create(Map.of("code", code, "provider", "stripe", "name", "Stripe test " + code, "currency", "USD",
-                "timeZone", "America/New_York", "credentials", Map.of("webhookSecrets", List.of(testSecret), "livemode", false)));
+                "timeZone", "America/New_York", "credentials",
+                Map.of("webhookSecrets", List.of(testSecret), "livemode", false)));
         String txnId = TestData.unique("pi");
-        assertRejected(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), true), testSecret, now()), code), 400);
-        assertAccepted(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), false), testSecret, now()), code));
+        assertRejected(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), true),
+                testSecret, now()), code), 400);
+        assertAccepted(post(signed(inMode(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now(), false), false),
+                testSecret, now()), code));
         assertEquals(1, StoredIntake.transactionsOf(StoredIntake.accountId(code)));
     }
 

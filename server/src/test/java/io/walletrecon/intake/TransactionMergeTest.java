@@ -24,7 +24,8 @@ class TransactionMergeTest {
 
     @Test
     void aNewRowTakesTheReportedFactsWithTheBusinessDateInTheAccountsZone() {
-        TransactionFacts f = TransactionFacts.payment("txn_1", 8888, "CNY", SUCCEEDED, Instant.parse("2026-03-01T17:30:00Z"))
+        TransactionFacts f = TransactionFacts
+                .payment("txn_1", 8888, "CNY", SUCCEEDED, Instant.parse("2026-03-01T17:30:00Z"))
                 .withReference("INV-42", null);
 
         WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI, f, CREATED);
@@ -40,11 +41,14 @@ class TransactionMergeTest {
 
     @Test
     void theReportThatSettlesAPendingPaymentIsItsAuthoritativeAmountAndTime() {
-        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI, TransactionFacts.payment("txn_1", 1000, "CNY", PENDING,
-                Instant.parse("2026-03-01T01:00:00Z")), CREATED);
+        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI,
+                TransactionFacts.payment("txn_1", 1000, "CNY", PENDING,
+                        Instant.parse("2026-03-01T01:00:00Z")),
+                CREATED);
         Instant settled = Instant.parse("2026-03-03T02:00:00Z");
 
-        boolean changed = TransactionMerge.merge(SHANGHAI, t, TransactionFacts.payment("txn_1", 990, "CNY", SUCCEEDED, settled), LATER);
+        boolean changed = TransactionMerge.merge(SHANGHAI, t,
+                TransactionFacts.payment("txn_1", 990, "CNY", SUCCEEDED, settled), LATER);
 
         assertTrue(changed);
         assertEquals("succeeded", t.status);
@@ -56,10 +60,13 @@ class TransactionMergeTest {
 
     @Test
     void aLateFailureNeverMovesASucceededPaymentBackNorChangesItsAmount() {
-        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI, TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED,
-                Instant.parse("2026-03-01T01:00:00Z")), CREATED);
+        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI,
+                TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED,
+                        Instant.parse("2026-03-01T01:00:00Z")),
+                CREATED);
 
-        boolean changed = TransactionMerge.merge(SHANGHAI, t, TransactionFacts.payment("txn_1", 5, "CNY", FAILED, LATER), LATER);
+        boolean changed = TransactionMerge.merge(SHANGHAI, t,
+                TransactionFacts.payment("txn_1", 5, "CNY", FAILED, LATER), LATER);
 
         assertFalse(changed);
         assertEquals("succeeded", t.status);
@@ -69,7 +76,8 @@ class TransactionMergeTest {
 
     @Test
     void aRedeliveredReportChangesNothing() {
-        TransactionFacts f = TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED, CREATED).withPayer("wechat_openid", "o-1");
+        TransactionFacts f = TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED, CREATED)
+                .withPayer("wechat_openid", "o-1");
         WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI, f, CREATED);
 
         assertFalse(TransactionMerge.merge(SHANGHAI, t, f, LATER));
@@ -78,11 +86,15 @@ class TransactionMergeTest {
 
     @Test
     void missingPayerReferenceAndFeeAreFilledInButNeverOverwritten() {
-        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI, TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED, CREATED)
-                .withReference("INV-1", null), CREATED);
+        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI,
+                TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED, CREATED)
+                        .withReference("INV-1", null),
+                CREATED);
 
-        boolean changed = TransactionMerge.merge(SHANGHAI, t, TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED, CREATED)
-                .withPayer("wechat_openid", "o-1").withReference("INV-2", "memo").withFee(6L), LATER);
+        boolean changed = TransactionMerge.merge(SHANGHAI, t,
+                TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED, CREATED)
+                        .withPayer("wechat_openid", "o-1").withReference("INV-2", "memo").withFee(6L),
+                LATER);
 
         assertTrue(changed);
         assertEquals("o-1", t.payerIdentity);
@@ -94,8 +106,10 @@ class TransactionMergeTest {
 
     @Test
     void succeededRefundsDecideBetweenPartiallyRefundedAndRefunded() {
-        WalletTransaction payment = TransactionMerge.newRow(7, SHANGHAI, TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED,
-                CREATED), CREATED);
+        WalletTransaction payment = TransactionMerge.newRow(7, SHANGHAI,
+                TransactionFacts.payment("txn_1", 1000, "CNY", SUCCEEDED,
+                        CREATED),
+                CREATED);
 
         assertTrue(TransactionMerge.refunded(payment, 400, LATER));
         assertEquals("partially_refunded", payment.status);

@@ -39,7 +39,9 @@ abstract class WebhookContract {
     static final long AMOUNT = 8888;
     static final String REFERENCE = "INV-2026-0042";
 
-    enum Stage { PENDING, SUCCEEDED, REFUNDED }
+    enum Stage {
+        PENDING, SUCCEEDED, REFUNDED
+    }
 
     record Delivery(String contentType, Map<String, String> headers, byte[] body) {
         Delivery withBody(byte[] other) {
@@ -94,7 +96,8 @@ abstract class WebhookContract {
         var request = given().headers(d.headers()).contentType(d.contentType());
         // RestAssured only sends a form body given as text; a URL-encoded form is ASCII, so this is byte for byte
         request = d.contentType().startsWith("application/x-www-form-urlencoded")
-                ? request.body(new String(d.body(), StandardCharsets.US_ASCII)) : request.body(d.body());
+                ? request.body(new String(d.body(), StandardCharsets.US_ASCII))
+                : request.body(d.body());
         return request.when().post("/webhooks/" + provider() + "/" + accountCode)
                 .then();
     }
@@ -175,7 +178,9 @@ abstract class WebhookContract {
     @Test
     void staleTimestampIsRejectedAndNothingStored() {
         String txnId = TestData.unique("txn");
-        assertRejected(post(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now() - staleBySeconds(), false), account), 400);
+        assertRejected(
+                post(event(TestData.unique("evt"), txnId, Stage.SUCCEEDED, now() - staleBySeconds(), false), account),
+                400);
         assertEquals(0, events());
         assertEquals(0, transactions(txnId));
     }
@@ -183,7 +188,8 @@ abstract class WebhookContract {
     @Test
     void unknownAccountIsRejectedAndNothingStored() {
         String eventId = TestData.unique("evt");
-        assertRejected(post(event(eventId, TestData.unique("txn"), Stage.SUCCEEDED, now(), false), "no-such-" + account), 400);
+        assertRejected(
+                post(event(eventId, TestData.unique("txn"), Stage.SUCCEEDED, now(), false), "no-such-" + account), 400);
         assertEquals(0, StoredIntake.eventsWithId(eventId));
     }
 
@@ -194,14 +200,17 @@ abstract class WebhookContract {
     @Test
     void refusalsAboutTheAccountAllLookTheSame() {
         String bare = TestData.unique(provider());
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, ?, ?, ?, 'UTC')",
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, ?, ?, ?, 'UTC')",
                 bare, provider(), "No credentials " + bare, currency());
         Delivery genuine = event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now(), false);
         List<String> answers = List.of(
                 answer(post(genuine, "no-such-" + account)),
                 answer(post(genuine, bare)),
-                answer(post(event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now(), true), account)),
-                answer(post(event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now() - staleBySeconds(), false), account)),
+                answer(post(event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED, now(), true),
+                        account)),
+                answer(post(event(TestData.unique("evt"), TestData.unique("txn"), Stage.SUCCEEDED,
+                        now() - staleBySeconds(), false), account)),
                 answer(post(genuine.withBody(tamper(genuine.body())), account)));
         assertEquals(1, answers.stream().distinct().count(), "every refusal answers alike: " + answers);
         assertEquals(true, answers.get(0).startsWith("400 "), answers.get(0));
@@ -257,7 +266,8 @@ abstract class WebhookContract {
                             .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
                     d.headers().forEach(request::header);
                     start.await();
-                    return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode();
+                    return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                            .statusCode();
                 }));
             }
             start.countDown();

@@ -65,7 +65,8 @@ class WebhookIntakeEdgesTest {
         byte[] big = new byte[1024 * 1024];
         Arrays.fill(big, (byte) ' ');
         String eventId = TestData.unique("msg");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/webhooks/standard/" + account))
+        HttpRequest.Builder request = HttpRequest
+                .newBuilder(URI.create("http://localhost:" + RestAssured.port + "/webhooks/standard/" + account))
                 .header("Content-Type", "application/json")
                 // an InputStream publisher has no length, so the body goes chunked and only reading can find its size
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
@@ -83,7 +84,8 @@ class WebhookIntakeEdgesTest {
         byte[] body = new byte[256 * 1024];
         Arrays.fill(body, (byte) 'x');
         System.arraycopy(prefix.getBytes(StandardCharsets.UTF_8), 0, body, 0, prefix.length());
-        System.arraycopy(suffix.getBytes(StandardCharsets.UTF_8), 0, body, body.length - suffix.length(), suffix.length());
+        System.arraycopy(suffix.getBytes(StandardCharsets.UTF_8), 0, body, body.length - suffix.length(),
+                suffix.length());
         post(TestData.unique("msg"), body).statusCode(200).body("state", equalTo("processed"));
     }
 
@@ -98,7 +100,8 @@ class WebhookIntakeEdgesTest {
     @Test
     void accountOfAnotherProviderIsAnUnknownAccount() {
         String eventId = TestData.unique("msg");
-        byte[] body = StandardWebhookTest.body(TestData.unique("txn"), WebhookContract.Stage.SUCCEEDED).getBytes(StandardCharsets.UTF_8);
+        byte[] body = StandardWebhookTest.body(TestData.unique("txn"), WebhookContract.Stage.SUCCEEDED)
+                .getBytes(StandardCharsets.UTF_8);
         given().headers(StandardWebhookTest.sign(secret, eventId, Instant.now().getEpochSecond(), body))
                 .contentType("application/json").body(body)
                 .when().post("/webhooks/stripe/" + account)
@@ -116,16 +119,19 @@ class WebhookIntakeEdgesTest {
         String eventId = TestData.unique("msg");
         byte[] body = "{\"type\":\"invoice.created\",\"data\":{\"id\":\"in_1\"}}".getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
-                .body("error", equalTo("event type 'invoice.created' is not understood; expected payment.<status> or payout.<status>"));
+                .body("error", equalTo(
+                        "event type 'invoice.created' is not understood; expected payment.<status> or payout.<status>"));
         assertEquals("invoice.created", StoredIntake.event(eventId).eventType());
         assertEquals(0, StoredIntake.transactionsOf(accountId));
 
         long id = StoredIntake.event(eventId).id();
         given().header("Authorization", ADMIN).when().post("/admin/webhook-events/" + id + "/replay")
                 .then().statusCode(422).contentType(startsWith("application/problem+json"))
-                .body("detail", equalTo("Webhook event " + id + " is still unprocessable: event type 'invoice.created' is not understood; expected payment.<status> or payout.<status>"));
+                .body("detail", equalTo("Webhook event " + id
+                        + " is still unprocessable: event type 'invoice.created' is not understood; expected payment.<status> or payout.<status>"));
         given().header("Authorization", ADMIN).when().get("/admin/webhook-events/" + id)
-                .then().statusCode(200).body("state", equalTo("unprocessable")).body("providerEventId", equalTo(eventId));
+                .then().statusCode(200).body("state", equalTo("unprocessable"))
+                .body("providerEventId", equalTo(eventId));
         assertEquals(1, StoredIntake.audited("webhook_event.replay_failed", id));
     }
 
@@ -142,7 +148,8 @@ class WebhookIntakeEdgesTest {
     void authenticEventWithANulCharacterIsStoredWithTheCharacterEscapedAndAcknowledged() {
         String eventId = TestData.unique("msg");
         String txnId = TestData.unique("nul");
-        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":1200,\"currency\":\"EUR\","
+        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId
+                + "\",\"amount\":1200,\"currency\":\"EUR\","
                 + "\"occurred_at\":\"2026-03-01T10:00:00Z\",\"reference\":\"INV\\u0000-7\",\"description\":\"coffee\\u0000beans\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("processed"));
@@ -157,12 +164,15 @@ class WebhookIntakeEdgesTest {
         String txnId = TestData.unique("refused");
         // stands in for any rule of the transactions table an authentic event may break
         String constraint = "refuses_" + txnId.replace('-', '_');
-        TestDb.update("alter table transactions add constraint " + constraint + " check (provider_txn_id <> '" + txnId + "') not valid");
+        TestDb.update("alter table transactions add constraint " + constraint + " check (provider_txn_id <> '" + txnId
+                + "') not valid");
         try {
-            byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":1200,\"currency\":\"EUR\","
+            byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId
+                    + "\",\"amount\":1200,\"currency\":\"EUR\","
                     + "\"occurred_at\":\"2026-03-01T10:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
             post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
-                    .body("error", org.hamcrest.Matchers.startsWith("the database refused this event's transaction (a value breaks a rule of the record)"))
+                    .body("error", org.hamcrest.Matchers.startsWith(
+                            "the database refused this event's transaction (a value breaks a rule of the record)"))
                     .body("error", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(constraint)));
             assertEquals("unprocessable", StoredIntake.event(eventId).state());
             assertEquals(0, StoredIntake.transactions(accountId, txnId));
@@ -177,7 +187,8 @@ class WebhookIntakeEdgesTest {
     void eventTimeOutsideAnyPlausibleYearIsUnprocessableNotClamped() {
         String eventId = TestData.unique("msg");
         String txnId = TestData.unique("bc");
-        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":1200,\"currency\":\"EUR\","
+        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId
+                + "\",\"amount\":1200,\"currency\":\"EUR\","
                 + "\"occurred_at\":\"-5000-01-01T00:00:00Z\"}}").getBytes(StandardCharsets.UTF_8);
         post(eventId, body).statusCode(200).body("state", equalTo("unprocessable"))
                 .body("error", equalTo("the event happened at -5000-01-01T00:00:00Z, outside the years 1900 to 9999"));
@@ -188,16 +199,19 @@ class WebhookIntakeEdgesTest {
     void rejectionsAreCountedPerProviderAndReason() {
         long before = rejections("standard", "bad_signature");
         byte[] body = "{\"type\":\"payment.succeeded\"}".getBytes(StandardCharsets.UTF_8);
-        given().headers(StandardWebhookTest.sign(Signing.whsecBase64(32), TestData.unique("msg"), Instant.now().getEpochSecond(), body))
+        given().headers(StandardWebhookTest.sign(Signing.whsecBase64(32), TestData.unique("msg"),
+                Instant.now().getEpochSecond(), body))
                 .contentType("application/json").body(body)
                 .when().post("/webhooks/standard/" + account).then().statusCode(400);
         assertTrue(rejections("standard", "bad_signature") >= before + 1);
-        given().header("Authorization", TestJwt.bearer("fiona", "finance")).when().get("/admin/webhook-events/rejections")
+        given().header("Authorization", TestJwt.bearer("fiona", "finance")).when()
+                .get("/admin/webhook-events/rejections")
                 .then().statusCode(403);
     }
 
     private static long rejections(String provider, String reason) {
-        List<Map<String, Object>> counts = given().header("Authorization", ADMIN).when().get("/admin/webhook-events/rejections")
+        List<Map<String, Object>> counts = given().header("Authorization", ADMIN).when()
+                .get("/admin/webhook-events/rejections")
                 .then().statusCode(200).extract().jsonPath().getList("counts");
         return counts.stream().filter(c -> provider.equals(c.get("provider")) && reason.equals(c.get("reason")))
                 .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();

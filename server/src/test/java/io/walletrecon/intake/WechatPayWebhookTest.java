@@ -54,7 +54,8 @@ class WechatPayWebhookTest extends WebhookContract {
 
     static String refund(String txnId) {
         return "{\"mchid\":\"1900000109\",\"out_trade_no\":\"" + REFERENCE + "\",\"transaction_id\":\"" + txnId + "\","
-                + "\"out_refund_no\":\"RF-" + txnId + "\",\"refund_id\":\"50000" + txnId + "\",\"refund_status\":\"SUCCESS\","
+                + "\"out_refund_no\":\"RF-" + txnId + "\",\"refund_id\":\"50000" + txnId
+                + "\",\"refund_status\":\"SUCCESS\","
                 + "\"success_time\":\"2026-03-03T10:00:00+08:00\",\"user_received_account\":\"招商银行信用卡0403\","
                 + "\"amount\":{\"total\":8888,\"refund\":8888,\"payer_total\":8888,\"payer_refund\":8888}}";
     }
@@ -62,9 +63,12 @@ class WechatPayWebhookTest extends WebhookContract {
     String envelope(String eventId, String eventType, String plaintext, String key) {
         String nonce = Signing.randomAlphanumeric(12);
         String aad = eventType.startsWith("REFUND") ? "refund" : "transaction";
-        return "{\"id\":\"" + eventId + "\",\"create_time\":\"2026-03-02T00:30:05+08:00\",\"resource_type\":\"encrypt-resource\","
-                + "\"event_type\":\"" + eventType + "\",\"summary\":\"支付成功\",\"resource\":{\"original_type\":\"" + aad + "\","
-                + "\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + Signing.aesGcm(key, nonce, aad, plaintext) + "\","
+        return "{\"id\":\"" + eventId
+                + "\",\"create_time\":\"2026-03-02T00:30:05+08:00\",\"resource_type\":\"encrypt-resource\","
+                + "\"event_type\":\"" + eventType + "\",\"summary\":\"支付成功\",\"resource\":{\"original_type\":\"" + aad
+                + "\","
+                + "\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + Signing.aesGcm(key, nonce, aad, plaintext)
+                + "\","
                 + "\"associated_data\":\"" + aad + "\",\"nonce\":\"" + nonce + "\"}}";
     }
 
@@ -73,8 +77,11 @@ class WechatPayWebhookTest extends WebhookContract {
         String nonce = Signing.randomAlphanumeric(32);
         String signature = Signing.sha256WithRsa((wrongKey ? STRANGER : PLATFORM).getPrivate(),
                 Signing.concat(timestamp + "\n" + nonce + "\n", bytes, "\n"));
-        return new Delivery("application/json", Map.of("Wechatpay-Timestamp", Long.toString(timestamp), "Wechatpay-Nonce", nonce,
-                "Wechatpay-Signature", signature, "Wechatpay-Serial", serial, "Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048"), bytes);
+        return new Delivery("application/json",
+                Map.of("Wechatpay-Timestamp", Long.toString(timestamp), "Wechatpay-Nonce", nonce,
+                        "Wechatpay-Signature", signature, "Wechatpay-Serial", serial, "Wechatpay-Signature-Type",
+                        "WECHATPAY2-SHA256-RSA2048"),
+                bytes);
     }
 
     @Override
@@ -119,7 +126,8 @@ class WechatPayWebhookTest extends WebhookContract {
 
     @Override
     void assertRejected(ValidatableResponse response, int status) {
-        response.statusCode(status).contentType(startsWithJson()).body("code", equalTo("FAIL")).body("message", not(emptyString()));
+        response.statusCode(status).contentType(startsWithJson()).body("code", equalTo("FAIL")).body("message",
+                not(emptyString()));
     }
 
     private static org.hamcrest.Matcher<String> startsWithJson() {
@@ -142,7 +150,8 @@ class WechatPayWebhookTest extends WebhookContract {
         String txnId = TestData.unique("txn");
         String other = transaction(txnId, "SUCCESS").replace("\"mchid\":\"1900000109\"", "\"mchid\":\"1900000999\"");
         post(signed(envelope(TestData.unique("evt"), "TRANSACTION.SUCCESS", other, apiV3Key), now(), false), account)
-                .statusCode(400).body("code", equalTo("FAIL")).body("message", equalTo(RejectionReason.NOT_AUTHENTICATED));
+                .statusCode(400).body("code", equalTo("FAIL"))
+                .body("message", equalTo(RejectionReason.NOT_AUTHENTICATED));
         assertEquals(0, events());
         assertEquals(0, transactions(txnId));
     }
@@ -161,35 +170,43 @@ class WechatPayWebhookTest extends WebhookContract {
         assertEquals("refunded", status(txnId));
     }
 
-    /** A notification that verifies but does not decrypt (wrong APIv3 key configured) is kept, then replayed once fixed. */
+    /**
+     * A notification that verifies but does not decrypt (wrong APIv3 key configured) is kept, then replayed once fixed.
+     */
     @Test
     void undecryptableResourceIsKeptAndReplayedAfterTheKeyIsFixed() {
         String txnId = TestData.unique("txn");
         String eventId = TestData.unique("evt");
         String otherKey = Signing.randomAlphanumeric(32);
-        post(signed(envelope(eventId, "TRANSACTION.SUCCESS", transaction(txnId, "SUCCESS"), otherKey), now(), false), account)
+        post(signed(envelope(eventId, "TRANSACTION.SUCCESS", transaction(txnId, "SUCCESS"), otherKey), now(), false),
+                account)
                 .statusCode(204);
         StoredEvent stored = StoredIntake.event(eventId);
         assertEquals("unprocessable", stored.state());
-        assertEquals("resource does not decrypt with the account's APIv3 key (check credentials.apiV3Key, then replay)", stored.error());
+        assertEquals("resource does not decrypt with the account's APIv3 key (check credentials.apiV3Key, then replay)",
+                stored.error());
         assertEquals(0, transactions(txnId));
         long id = stored.id();
 
         String admin = io.walletrecon.testing.TestJwt.bearer("ops-admin", "admin");
-        io.restassured.RestAssured.given().header("Authorization", admin).when().post("/admin/webhook-events/" + id + "/replay")
+        io.restassured.RestAssured.given().header("Authorization", admin).when()
+                .post("/admin/webhook-events/" + id + "/replay")
                 .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("does not decrypt"));
 
         io.restassured.RestAssured.given().header("Authorization", admin).contentType("application/json")
                 .body(Map.of("credentials", Map.of("merchantId", "1900000109", "apiV3Key", otherKey,
                         "platformPublicKeys", Map.of(serial, PublicKeys.toPem(PLATFORM.getPublic())))))
                 .when().patch("/accounts/" + account).then().statusCode(200);
-        io.restassured.RestAssured.given().header("Authorization", admin).when().post("/admin/webhook-events/" + id + "/replay")
-                .then().statusCode(200).body("state", equalTo("processed")).body("error", org.hamcrest.Matchers.nullValue());
+        io.restassured.RestAssured.given().header("Authorization", admin).when()
+                .post("/admin/webhook-events/" + id + "/replay")
+                .then().statusCode(200).body("state", equalTo("processed"))
+                .body("error", org.hamcrest.Matchers.nullValue());
 
         assertEquals("succeeded", status(txnId));
         assertEquals(AMOUNT, transaction(txnId).amountMinor());
         assertEquals(1, StoredIntake.audited("webhook_event.replayed", id));
-        io.restassured.RestAssured.given().header("Authorization", admin).when().post("/admin/webhook-events/" + id + "/replay")
+        io.restassured.RestAssured.given().header("Authorization", admin).when()
+                .post("/admin/webhook-events/" + id + "/replay")
                 .then().statusCode(409);
     }
 }

@@ -35,17 +35,21 @@ class CompanyScopeTest {
         assertEquals(0, a.matches("reference", "confirmed"));
         assertEquals(0, a.matches("amount_date", "suggested"), "not even suggested by amount and date");
         assertEquals(1, run.getInt("counts.exceptions.unmatched_receipt"));
-        given().header("Authorization", FINANCE).queryParam("company", a.company.code()).when().get("/exceptions").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].company", equalTo(a.company.code())).body("items[0].transactionId", equalTo((int) receipt));
+        given().header("Authorization", FINANCE).queryParam("company", a.company.code()).when().get("/exceptions")
+                .then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].company", equalTo(a.company.code()))
+                .body("items[0].transactionId", equalTo((int) receipt));
         assertEquals(0, Fixtures.paid(theirs));
         assertEquals("open", Fixtures.receivableStatus(theirs));
-        assertEquals(0, TestDb.count("select count(*) from match_items where item_type = 'receivable' and item_id = ?", theirs));
+        assertEquals(0, TestDb.count("select count(*) from match_items where item_type = 'receivable' and item_id = ?",
+                theirs));
 
         long ours = a.receivable(a.customer("A's customer"), reference, 5000, 1);
         a.run(0, 5);
         assertEquals(5000, Fixtures.paid(ours), "the same reference in its own company is paid");
         assertEquals(0, Fixtures.paid(theirs));
-        assertEquals(1, TestDb.count("select count(*) from match_items where item_type = 'transaction' and item_id = ? and live", receipt));
+        assertEquals(1, TestDb.count(
+                "select count(*) from match_items where item_type = 'transaction' and item_id = ? and live", receipt));
     }
 
     @Test
@@ -62,9 +66,13 @@ class CompanyScopeTest {
 
         assertEquals(0, a.matches("payer_amount", "confirmed"));
         assertEquals(0, Fixtures.paid(theirs));
-        assertNull(TestDb.scalar("select customer_id from transactions where id = ?", receipt), "not linked to B's customer");
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where transaction_id = ? and type = 'unmatched_receipt' "
-                + "and customer_id is null", receipt));
+        assertNull(TestDb.scalar("select customer_id from transactions where id = ?", receipt),
+                "not linked to B's customer");
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where transaction_id = ? and type = 'unmatched_receipt' "
+                                + "and customer_id is null",
+                        receipt));
     }
 
     @Test
@@ -98,8 +106,11 @@ class CompanyScopeTest {
         assertEquals(0, TestDb.count("select count(*) from recon_exceptions where receivable_id = ?", theirs));
 
         b.run(10, 20);
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where receivable_id = ? and type = 'unpaid_receivable' "
-                + "and account_id = ?", theirs, b.account));
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where receivable_id = ? and type = 'unpaid_receivable' "
+                                + "and account_id = ?",
+                        theirs, b.account));
     }
 
     @Test
@@ -116,7 +127,8 @@ class CompanyScopeTest {
                 .when().post("/matches")
                 .then().statusCode(422)
                 .body("errors[0].field", equalTo("items[1]"))
-                .body("detail", equalTo("items[1] receivable " + theirs + " belongs to another company than account " + a.code));
+                .body("detail", equalTo(
+                        "items[1] receivable " + theirs + " belongs to another company than account " + a.code));
         assertEquals(0, Fixtures.paid(theirs));
         assertEquals(0, TestDb.count("select count(*) from matches where account_id = ?", a.account));
     }

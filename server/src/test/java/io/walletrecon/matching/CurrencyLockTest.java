@@ -33,7 +33,8 @@ class CurrencyLockTest {
     MatchingRunService service;
 
     private static long queue(Fixtures f) {
-        return TestDb.count("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
+        return TestDb.count(
+                "insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
                 f.account, f.day(0), f.day(3));
     }
 
@@ -52,21 +53,27 @@ class CurrencyLockTest {
         try {
             var ra = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(first)), pool);
             var rb = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(second)), pool);
-            assertEquals(List.of("succeeded", "succeeded"), List.of(ra.get(60, TimeUnit.SECONDS).state(), rb.get(60, TimeUnit.SECONDS).state()),
+            assertEquals(List.of("succeeded", "succeeded"),
+                    List.of(ra.get(60, TimeUnit.SECONDS).state(), rb.get(60, TimeUnit.SECONDS).state()),
                     "different accounts: neither is refused");
         } finally {
             pool.shutdown();
         }
 
-        assertEquals(1, TestDb.count("select count(*) from match_items i join matches m on m.id = i.match_id where i.item_type = 'receivable' "
-                + "and i.item_id = ? and i.live and m.status = 'confirmed'", r));
+        assertEquals(1, TestDb.count(
+                "select count(*) from match_items i join matches m on m.id = i.match_id where i.item_type = 'receivable' "
+                        + "and i.item_id = ? and i.live and m.status = 'confirmed'",
+                r));
         assertEquals(8800, Fixtures.paid(r));
         assertEquals("paid", Fixtures.receivableStatus(r));
         long winner = TestDb.count("select l.item_id from match_items l join match_items i on i.match_id = l.match_id "
                 + "where i.item_type = 'receivable' and i.item_id = ? and l.item_type = 'transaction'", r);
         long loser = winner == ta ? tb : ta;
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where transaction_id = ? and type = 'duplicate_payment' "
-                + "and receivable_id = ? and actual_minor = 8800", loser, r));
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where transaction_id = ? and type = 'duplicate_payment' "
+                                + "and receivable_id = ? and actual_minor = 8800",
+                        loser, r));
         assertEquals(0, TestDb.count("select count(*) from recon_exceptions where transaction_id = ?", winner));
     }
 
@@ -80,7 +87,8 @@ class CurrencyLockTest {
         var pool = Executors.newSingleThreadExecutor();
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key(f.company.id(), "CNY") + ")");
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", "
+                    + ReceivablesLock.key(f.company.id(), "CNY") + ")");
             var run = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(id)), pool);
             Thread.sleep(1500);
 
@@ -144,12 +152,14 @@ class CurrencyLockTest {
         var pool = Executors.newSingleThreadExecutor();
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", " + ReceivablesLock.key(f.company.id(), "USD") + ")");
-            var post = CompletableFuture.supplyAsync(() -> given().header("Authorization", FINANCE).contentType(ContentType.JSON)
-                    .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "paid by phone",
-                            "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
-                                    Map.of("side", "right", "type", "receivable", "id", r))))
-                    .when().post("/matches").then().extract().statusCode(), pool);
+            conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", "
+                    + ReceivablesLock.key(f.company.id(), "USD") + ")");
+            var post = CompletableFuture
+                    .supplyAsync(() -> given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                            .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "paid by phone",
+                                    "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
+                                            Map.of("side", "right", "type", "receivable", "id", r))))
+                            .when().post("/matches").then().extract().statusCode(), pool);
             Thread.sleep(1500);
 
             assertFalse(post.isDone(), "the manual match waits while the currency's receivables are being paid");

@@ -52,7 +52,8 @@ final class Fixtures {
     /** An account of {@code company}. */
     static Fixtures in(TestCompanies.Company company, String provider, String currency) {
         String code = TestData.unique(provider);
-        long id = TestDb.count("insert into accounts (company_id, code, provider, name, currency, time_zone) values (?, ?, ?, ?, ?, 'Asia/Shanghai') returning id",
+        long id = TestDb.count(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values (?, ?, ?, ?, ?, 'Asia/Shanghai') returning id",
                 company.id(), code, provider, "Test " + code, currency);
         return new Fixtures(company, code, id, currency);
     }
@@ -72,12 +73,14 @@ final class Fixtures {
     }
 
     long customer(String name) {
-        return TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, ?) returning id", company.id(),
+        return TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, ?) returning id",
+                company.id(),
                 TestData.unique(code + "-c"), name);
     }
 
     void identity(long customer, String kind, String key) {
-        TestDb.update("insert into payer_identities (customer_id, kind, identity_key, masked) values (?, ?, ?, '***')", customer, kind, key);
+        TestDb.update("insert into payer_identities (customer_id, kind, identity_key, masked) values (?, ?, ?, '***')",
+                customer, kind, key);
     }
 
     long receivable(long customer, String reference, long amount, int dueOffset) {
@@ -85,8 +88,10 @@ final class Fixtures {
     }
 
     long receivable(long customer, String reference, long amount, int dueOffset, String collectionCode) {
-        return TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date, collection_code) "
-                        + "values (?, ?, ?, ?, ?, ?, ?) returning id", customer, reference, amount, currency,
+        return TestDb.count(
+                "insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date, collection_code) "
+                        + "values (?, ?, ?, ?, ?, ?, ?) returning id",
+                customer, reference, amount, currency,
                 day(dueOffset - 30), day(dueOffset), collectionCode);
     }
 
@@ -98,9 +103,11 @@ final class Fixtures {
         return transaction(txnId, "payment", "in", amount, dayOffset, reference, payerKind, payer, null, null);
     }
 
-    long transaction(String txnId, String kind, String direction, long amount, int dayOffset, String reference, String payerKind,
-                     String payer, String payoutId, Long fee) {
-        return TestDb.count("insert into transactions (account_id, provider_txn_id, kind, direction, amount_minor, fee_minor, currency, status, "
+    long transaction(String txnId, String kind, String direction, long amount, int dayOffset, String reference,
+            String payerKind,
+            String payer, String payoutId, Long fee) {
+        return TestDb.count(
+                "insert into transactions (account_id, provider_txn_id, kind, direction, amount_minor, fee_minor, currency, status, "
                         + "payer_kind, payer_identity, merchant_reference, payout_id, occurred_at, value_date) "
                         + "values (?, ?, ?, ?, ?, ?, ?, 'succeeded', ?, ?, ?, ?, ?, ?) returning id",
                 account, txnId, kind, direction, amount, fee, currency, payerKind, payer, reference, payoutId,
@@ -108,14 +115,19 @@ final class Fixtures {
     }
 
     long statement(int fromOffset, int toOffset) {
-        return TestDb.count("insert into statements (account_id, format, period_start, period_end, currency, file_sha256, imported_by) "
-                + "values (?, 'test', ?, ?, ?, ?, 'test') returning id", account, day(fromOffset), day(toOffset), currency, TestData.unique("sha"));
+        return TestDb.count(
+                "insert into statements (account_id, format, period_start, period_end, currency, file_sha256, imported_by) "
+                        + "values (?, 'test', ?, ?, ?, ?, 'test') returning id",
+                account, day(fromOffset), day(toOffset), currency, TestData.unique("sha"));
     }
 
-    long line(long statement, String key, String kind, long amount, int dayOffset, String providerTxnId, String payoutId, String bankReference) {
-        return TestDb.count("insert into statement_lines (statement_id, account_id, line_no, line_key, kind, value_date, amount_minor, currency, "
+    long line(long statement, String key, String kind, long amount, int dayOffset, String providerTxnId,
+            String payoutId, String bankReference) {
+        return TestDb.count(
+                "insert into statement_lines (statement_id, account_id, line_no, line_key, kind, value_date, amount_minor, currency, "
                         + "provider_txn_id, payout_id, bank_reference) values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-                statement, account, key, kind, day(dayOffset), amount, currency, providerTxnId, payoutId, bankReference);
+                statement, account, key, kind, day(dayOffset), amount, currency, providerTxnId, payoutId,
+                bankReference);
     }
 
     void config(Map<String, Object> body) {
@@ -153,7 +165,8 @@ final class Fixtures {
     }
 
     long matches(String rule, String status) {
-        return TestDb.count("select count(*) from matches where account_id = ? and rule = ? and status = ?", account, rule, status);
+        return TestDb.count("select count(*) from matches where account_id = ? and rule = ? and status = ?", account,
+                rule, status);
     }
 
     long exceptions(String type) {

@@ -37,9 +37,11 @@ class MatchReferencesTest {
         long third = insertMatch(f.account, run);
 
         TestDb.update("insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor) "
-                + "select m, 'receipt_receivable', 'left', 'transaction', -m, 100 from unnest(array[?, ?, ?]::bigint[]) m", first, second, third);
+                + "select m, 'receipt_receivable', 'left', 'transaction', -m, 100 from unnest(array[?, ?, ?]::bigint[]) m",
+                first, second, third);
 
-        assertEquals(3, TestDb.count("select count(*) from match_items where match_id in (?, ?, ?)", first, second, third));
+        assertEquals(3,
+                TestDb.count("select count(*) from match_items where match_id in (?, ?, ?)", first, second, third));
     }
 
     @Test
@@ -48,13 +50,19 @@ class MatchReferencesTest {
         long run = run(f);
         long match = insertMatch(f.account, run);
 
-        assertForeignKeyViolation(() -> TestDb.update("insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor) "
-                + "values (?, 'receipt_receivable', 'left', 'transaction', -1, 100)", -match), "match_items.match_id references a missing match");
+        assertForeignKeyViolation(
+                () -> TestDb.update(
+                        "insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor) "
+                                + "values (?, 'receipt_receivable', 'left', 'transaction', -1, 100)",
+                        -match),
+                "match_items.match_id references a missing match");
         // A dense range of ids with a hole in it: the range check fails and the per-item check names the culprit.
         long missing = TestDb.count("select nextval(pg_get_serial_sequence('matches', 'id'))");
         long after = insertMatch(f.account, run);
-        assertForeignKeyViolation(() -> TestDb.update("insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor) "
-                + "select m, 'receipt_receivable', 'left', 'transaction', -m, 100 from unnest(array[?, ?, ?]::bigint[]) m", match, missing, after),
+        assertForeignKeyViolation(() -> TestDb.update(
+                "insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor) "
+                        + "select m, 'receipt_receivable', 'left', 'transaction', -m, 100 from unnest(array[?, ?, ?]::bigint[]) m",
+                match, missing, after),
                 "match_items.match_id references a missing match");
         assertEquals(0, TestDb.count("select count(*) from match_items where match_id in (?, ?)", match, after));
     }
@@ -68,7 +76,8 @@ class MatchReferencesTest {
                 + "values (?, 'receipt_receivable', 'left', 'transaction', ?, 100), (?, 'receipt_receivable', 'right', 'receivable', ?, 100)",
                 match, -match, match, -match);
 
-        assertForeignKeyViolation(() -> TestDb.update("delete from match_runs where id = ?", run), "match_runs row is still referenced from matches");
+        assertForeignKeyViolation(() -> TestDb.update("delete from match_runs where id = ?", run),
+                "match_runs row is still referenced from matches");
 
         TestDb.update("delete from matches where id = ?", match);
         assertEquals(0, TestDb.count("select count(*) from match_items where match_id = ?", match));
@@ -76,13 +85,17 @@ class MatchReferencesTest {
     }
 
     private static long run(Fixtures f) {
-        return TestDb.count("insert into match_runs (account_id, kind, requested_by) values (?, 'manual', 'test') returning id", f.account);
+        return TestDb.count(
+                "insert into match_runs (account_id, kind, requested_by) values (?, 'manual', 'test') returning id",
+                f.account);
     }
 
     private static long insertMatch(long account, Long run) {
-        return TestDb.count("insert into matches (account_id, run_id, kind, rule, confidence, status, currency, left_total_minor, "
-                + "right_total_minor, difference_minor, created_by) values (?, ?, 'receipt_receivable', 'manual', 1, 'confirmed', 'EUR', 100, 100, 0, 'test') "
-                + "returning id", account, run);
+        return TestDb.count(
+                "insert into matches (account_id, run_id, kind, rule, confidence, status, currency, left_total_minor, "
+                        + "right_total_minor, difference_minor, created_by) values (?, ?, 'receipt_receivable', 'manual', 1, 'confirmed', 'EUR', 100, 100, 0, 'test') "
+                        + "returning id",
+                account, run);
     }
 
     private static void assertForeignKeyViolation(Runnable statement, String message) {

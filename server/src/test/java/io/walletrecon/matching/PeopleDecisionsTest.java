@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PeopleDecisionsTest {
 
     private static long audits(String action, Object entityId) {
-        return TestDb.count("select count(*) from audit_log where action = ? and entity_id = ?", action, String.valueOf(entityId));
+        return TestDb.count("select count(*) from audit_log where action = ? and entity_id = ?", action,
+                String.valueOf(entityId));
     }
 
     @Test
@@ -40,7 +41,8 @@ class PeopleDecisionsTest {
                                 Map.of("side", "right", "type", "receivable", "id", chosen))))
                 .when().post("/matches")
                 .then().statusCode(201)
-                .body("rule", equalTo("manual")).body("status", equalTo("confirmed")).body("createdBy", equalTo(TestJwt.person("fiona")))
+                .body("rule", equalTo("manual")).body("status", equalTo("confirmed"))
+                .body("createdBy", equalTo(TestJwt.person("fiona")))
                 .body("leftTotalMinor", equalTo(3000)).body("differenceMinor", equalTo(0))
                 .body("items.type", contains("transaction", "receivable"))
                 .extract().jsonPath().getLong("id");
@@ -63,19 +65,27 @@ class PeopleDecisionsTest {
         f.receipt("ch_sg1" + f.code, 4040, 5, null);
         f.receipt("ch_sg2" + f.code, 5050, 5, null);
         f.run(0, 9);
-        long first = TestDb.count("select m.id from matches m join match_items i on i.match_id = m.id where i.item_type = 'receivable' and i.item_id = ?", r1);
-        long second = TestDb.count("select m.id from matches m join match_items i on i.match_id = m.id where i.item_type = 'receivable' and i.item_id = ?", r2);
+        long first = TestDb.count(
+                "select m.id from matches m join match_items i on i.match_id = m.id where i.item_type = 'receivable' and i.item_id = ?",
+                r1);
+        long second = TestDb.count(
+                "select m.id from matches m join match_items i on i.match_id = m.id where i.item_type = 'receivable' and i.item_id = ?",
+                r2);
 
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("reason", "different customer"))
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("reason", "different customer"))
                 .when().post("/matches/" + first + "/reject")
-                .then().statusCode(200).body("status", equalTo("rejected")).body("decidedBy", equalTo(TestJwt.person("fiona")))
+                .then().statusCode(200).body("status", equalTo("rejected"))
+                .body("decidedBy", equalTo(TestJwt.person("fiona")))
                 .body("items.live", contains(false, false));
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("reason", "checked the slip"))
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("reason", "checked the slip"))
                 .when().post("/matches/" + second + "/confirm")
                 .then().statusCode(200).body("status", equalTo("confirmed"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of())
                 .when().post("/matches/" + second + "/confirm")
-                .then().statusCode(409).body("detail", equalTo("Match " + second + " is confirmed; only a suggested match can be confirmed"));
+                .then().statusCode(409)
+                .body("detail", equalTo("Match " + second + " is confirmed; only a suggested match can be confirmed"));
 
         var rerun = f.run(0, 9);
 
@@ -116,8 +126,9 @@ class PeopleDecisionsTest {
     void manualMatchRefusesMixedCurrenciesAndClaimedItems() {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         long c = f.customer("Mix");
-        long usd = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
-                + "values (?, ?, 100, 'USD', ?, ?) returning id", c, "MIX-" + f.code, f.day(0), f.day(1));
+        long usd = TestDb
+                .count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
+                        + "values (?, ?, 100, 'USD', ?, ?) returning id", c, "MIX-" + f.code, f.day(0), f.day(1));
         long t = f.receipt("wx-mix-" + f.code, 100, 1, null);
 
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
@@ -125,12 +136,14 @@ class PeopleDecisionsTest {
                         "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
                                 Map.of("side", "right", "type", "receivable", "id", usd))))
                 .when().post("/matches")
-                .then().statusCode(422).body("detail", equalTo("items mix currencies CNY, USD; a match is in one currency"));
+                .then().statusCode(422)
+                .body("detail", equalTo("items mix currencies CNY, USD; a match is in one currency"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "try",
                         "items", List.of(Map.of("side", "left", "type", "receivable", "id", usd))))
                 .when().post("/matches")
-                .then().statusCode(400).body("errors.field", hasItem("items[0].type")).body("errors.field", hasItem("items"));
+                .then().statusCode(400).body("errors.field", hasItem("items[0].type"))
+                .body("errors.field", hasItem("items"));
         assertEquals(0, TestDb.count("select count(*) from matches where account_id = ?", f.account));
     }
 
@@ -142,14 +155,16 @@ class PeopleDecisionsTest {
         long t = f.receipt("wx-busy-" + f.code, 100, 1, null);
         try (var conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
+            conn.createStatement()
+                    .execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                     .body(Map.of("account", f.code, "kind", "receipt_receivable", "reason", "now",
                             "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
                                     Map.of("side", "right", "type", "receivable", "id", r))))
                     .when().post("/matches")
                     .then().statusCode(409)
-                    .body("detail", equalTo("A matching run of account '" + f.code + "' is in progress; try again when it has finished"));
+                    .body("detail", equalTo("A matching run of account '" + f.code
+                            + "' is in progress; try again when it has finished"));
             conn.rollback();
         }
     }
@@ -163,7 +178,8 @@ class PeopleDecisionsTest {
         f.run(0, 5);
 
         var page = given().header("Authorization", FINANCE)
-                .queryParam("account", f.code).queryParam("type", "unmatched_receipt").queryParam("size", 2).queryParam("page", 0)
+                .queryParam("account", f.code).queryParam("type", "unmatched_receipt").queryParam("size", 2)
+                .queryParam("page", 0)
                 .when().get("/exceptions")
                 .then().statusCode(200).body("total", equalTo(3)).body("items.actualMinor", contains(101, 102))
                 .extract().jsonPath();
@@ -174,16 +190,20 @@ class PeopleDecisionsTest {
 
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("body", "客户说是押金"))
                 .when().post("/exceptions/" + id + "/annotations")
-                .then().statusCode(201).body("annotations.body", contains("客户说是押金")).body("annotations[0].author", equalTo(TestJwt.person("fiona")));
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "in_review", "assignee", "li.lei"))
+                .then().statusCode(201).body("annotations.body", contains("客户说是押金"))
+                .body("annotations[0].author", equalTo(TestJwt.person("fiona")));
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("status", "in_review", "assignee", "li.lei"))
                 .when().post("/exceptions/" + id + "/resolve")
                 .then().statusCode(200).body("status", equalTo("in_review")).body("assignee", equalTo("li.lei"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "resolved"))
                 .when().post("/exceptions/" + id + "/resolve")
                 .then().statusCode(400).body("errors.field", contains("reason"));
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "resolved", "reason", "deposit, booked manually"))
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("status", "resolved", "reason", "deposit, booked manually"))
                 .when().post("/exceptions/" + id + "/resolve")
-                .then().statusCode(200).body("status", equalTo("resolved")).body("resolvedBy", equalTo(TestJwt.person("fiona")))
+                .then().statusCode(200).body("status", equalTo("resolved"))
+                .body("resolvedBy", equalTo(TestJwt.person("fiona")))
                 .body("resolutionReason", equalTo("deposit, booked manually")).body("assignee", equalTo("li.lei"));
         given().header("Authorization", FINANCE).queryParam("account", f.code).queryParam("status", "done")
                 .when().get("/exceptions").then().statusCode(400).body("errors.field", contains("status"));
@@ -195,7 +215,8 @@ class PeopleDecisionsTest {
         assertEquals(1, audits("exception.annotated", id));
         assertEquals(1, audits("exception.in_review", id));
         assertEquals(1, audits("exception.resolved", id));
-        String resolved = TestDb.scalar("select details from audit_log where action = 'exception.resolved' and entity_id = ?",
+        String resolved = TestDb.scalar(
+                "select details from audit_log where action = 'exception.resolved' and entity_id = ?",
                 String.valueOf(id));
         assertTrue(!resolved.contains("\"null\""), () -> "a decision without an assignee names none: " + resolved);
     }
@@ -211,8 +232,10 @@ class PeopleDecisionsTest {
         var run = f.run(0, 5);
 
         assertEquals(1, run.getInt("counts.matches.reference"));
-        assertEquals("resolved", TestDb.scalar("select status from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ?", t));
-        assertEquals("matching", TestDb.scalar("select resolved_by from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ?", t));
+        assertEquals("resolved", TestDb.scalar(
+                "select status from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ?", t));
+        assertEquals("matching", TestDb.scalar(
+                "select resolved_by from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ?", t));
     }
 
     @Test
@@ -220,16 +243,22 @@ class PeopleDecisionsTest {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         f.receipt("wx-closed-" + f.code, 4321, 2, null);
         f.run(0, 5);
-        long id = given().header("Authorization", FINANCE).queryParam("account", f.code).queryParam("type", "unmatched_receipt")
+        long id = given().header("Authorization", FINANCE).queryParam("account", f.code)
+                .queryParam("type", "unmatched_receipt")
                 .when().get("/exceptions").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "resolved", "reason", "refunded offline"))
-                .when().post("/exceptions/" + id + "/resolve").then().statusCode(200).body("status", equalTo("resolved"));
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("status", "resolved", "reason", "refunded offline"))
+                .when().post("/exceptions/" + id + "/resolve").then().statusCode(200)
+                .body("status", equalTo("resolved"));
 
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "in_review", "assignee", "li.lei"))
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("status", "in_review", "assignee", "li.lei"))
                 .when().post("/exceptions/" + id + "/resolve")
                 .then().statusCode(409)
-                .body("detail", equalTo("Exception " + id + " is resolved; a closed exception stays closed and cannot be marked in_review"));
-        given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("status", "ignored", "reason", "second thoughts"))
+                .body("detail", equalTo("Exception " + id
+                        + " is resolved; a closed exception stays closed and cannot be marked in_review"));
+        given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("status", "ignored", "reason", "second thoughts"))
                 .when().post("/exceptions/" + id + "/resolve").then().statusCode(409);
 
         given().header("Authorization", FINANCE).when().get("/exceptions/" + id).then().statusCode(200)
@@ -245,7 +274,8 @@ class PeopleDecisionsTest {
         f.run(0, 5);
         f.receivable(f.customer("Run closed"), "RC-" + f.code, 5555, 3);
         f.run(0, 5);
-        long id = given().header("Authorization", FINANCE).queryParam("account", f.code).queryParam("status", "resolved")
+        long id = given().header("Authorization", FINANCE).queryParam("account", f.code)
+                .queryParam("status", "resolved")
                 .when().get("/exceptions").then().statusCode(200).body("items.transactionId", contains((int) t))
                 .extract().jsonPath().getLong("items[0].id");
 

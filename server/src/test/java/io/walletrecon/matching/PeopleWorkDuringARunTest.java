@@ -26,8 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A 200,000-row run (100,000 receipts and receivables) while people approve payments and match by hand. The run is
  * held still near its end (the test locks its progress row), so what people do provably happens while it runs: their
  * approvals and their matches in another currency finish while the run is still running (the run holds no lock they
- * need: its audit rows are appended last), a match of the run's company in its currency waits for the run's receivables lock and
- * then finishes, and nothing deadlocks. The latencies are printed; "how fast" is a benchmark's question, not this test's.
+ * need: its audit rows are appended last), a match of the run's company in its currency waits for the run's receivables
+ * lock and
+ * then finishes, and nothing deadlocks. The latencies are printed; "how fast" is a benchmark's question, not this
+ * test's.
  */
 @QuarkusTest
 class PeopleWorkDuringARunTest {
@@ -60,22 +62,26 @@ class PeopleWorkDuringARunTest {
             List<Long> millis = new ArrayList<>();
             for (long payment : payments) {
                 long t0 = System.nanoTime();
-                assertEquals(200, CompletableFuture.supplyAsync(() -> approve(payment), people).get(60, TimeUnit.SECONDS),
+                assertEquals(200,
+                        CompletableFuture.supplyAsync(() -> approve(payment), people).get(60, TimeUnit.SECONDS),
                         "approval of payment " + payment);
                 millis.add((System.nanoTime() - t0) / 1_000_000);
             }
             long t0 = System.nanoTime();
-            assertEquals(201, CompletableFuture.supplyAsync(() -> matchByHand(euro, euroTxn, euroRcv), people).get(60, TimeUnit.SECONDS));
+            assertEquals(201, CompletableFuture.supplyAsync(() -> matchByHand(euro, euroTxn, euroRcv), people).get(60,
+                    TimeUnit.SECONDS));
             millis.add((System.nanoTime() - t0) / 1_000_000);
             sameCurrency = CompletableFuture.supplyAsync(() -> matchByHand(yuan, yuanTxn, yuanRcv), people);
 
-            assertEquals("running", TestDb.scalar("select state from match_runs where id = ?", run), "all of it happened during the run");
+            assertEquals("running", TestDb.scalar("select state from match_runs where id = ?", run),
+                    "all of it happened during the run");
             System.out.println("approvals and a EUR match by hand during a 200k-row run, ms: " + millis);
             hold.rollback();
         }
         try {
             assertEquals("succeeded", Fixtures.await(run).getString("state"));
-            assertEquals(201, sameCurrency.get(120, TimeUnit.SECONDS), "the match in the run's currency waited for it, then went through");
+            assertEquals(201, sameCurrency.get(120, TimeUnit.SECONDS),
+                    "the match in the run's currency waited for it, then went through");
         } finally {
             people.shutdown();
         }
@@ -98,14 +104,18 @@ class PeopleWorkDuringARunTest {
     private static List<Long> pendingPayouts(int n) {
         String account = TestData.unique("st-nok");
         Accounts.create(Map.of("code", account, "provider", "stripe", "name", "Stripe " + account, "currency", "NOK",
-                "timeZone", "Europe/Oslo", "credentials", Map.of("webhookSecrets", List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))));
+                "timeZone", "Europe/Oslo", "credentials",
+                Map.of("webhookSecrets", List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))));
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String destination = "acct_" + TestData.unique("dr");
-            Map<String, Object> body = Map.of("type", "payout", "account", account, "amount", "12.5" + i, "currency", "NOK",
-                    "reference", "DURING-RUN-" + i, "beneficiary", Map.of("name", "Merchant " + destination, "walletIdentity", destination));
+            Map<String, Object> body = Map.of("type", "payout", "account", account, "amount", "12.5" + i, "currency",
+                    "NOK",
+                    "reference", "DURING-RUN-" + i, "beneficiary",
+                    Map.of("name", "Merchant " + destination, "walletIdentity", destination));
             long id = given().header("Authorization", MAKER).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .contentType(ContentType.JSON).body(body).when().post("/payments").then().statusCode(201).extract().jsonPath().getLong("id");
+                    .contentType(ContentType.JSON).body(body).when().post("/payments").then().statusCode(201).extract()
+                    .jsonPath().getLong("id");
             assertEquals("pending_approval", TestDb.scalar("select state from payment_orders where id = ?", id));
             ids.add(id);
         }
@@ -113,7 +123,8 @@ class PeopleWorkDuringARunTest {
     }
 
     private static int approve(long payment) {
-        return given().header("Authorization", APPROVER).contentType(ContentType.JSON).body(Map.of("comment", "checked during a run"))
+        return given().header("Authorization", APPROVER).contentType(ContentType.JSON)
+                .body(Map.of("comment", "checked during a run"))
                 .when().post("/payments/" + payment + "/approvals").then().extract().statusCode();
     }
 

@@ -23,10 +23,12 @@ class PlantedAnswersTest {
     static void plant(Fixtures f, int n) throws Exception {
         String sql = Files.readString(Path.of("..", "bench", "matching-plant.sql"))
                 .replace(":'p'", "'" + f.code + "'").replace(":'cur'", "'" + f.currency + "'")
-                .replace(":'d0'", "'" + f.d0 + "'").replace(":acct", String.valueOf(f.account)).replace(":n", String.valueOf(n));
+                .replace(":'d0'", "'" + f.d0 + "'").replace(":acct", String.valueOf(f.account))
+                .replace(":n", String.valueOf(n));
         try (Connection c = TestDb.connect(); Statement st = c.createStatement()) {
             for (String statement : sql.split(";\n")) {
-                String body = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+                String body = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b)
+                        .trim();
                 if (!body.isEmpty()) {
                     st.execute(body);
                 }
@@ -44,7 +46,8 @@ class PlantedAnswersTest {
         assertEquals("succeeded", run.getString("state"));
         assertEquals(Map.of("reference", N * 90 / 100, "partial_payment", N * 2 / 100, "one_to_many", N / 100,
                 "amount_date", N * 5 / 100), run.getMap("counts.matches"));
-        assertEquals(Map.of("unmatched_receipt", N * 2 / 100, "unpaid_receivable", N / 100), run.getMap("counts.exceptions"));
+        assertEquals(Map.of("unmatched_receipt", N * 2 / 100, "unpaid_receivable", N / 100),
+                run.getMap("counts.exceptions"));
         assertEquals(2L * N, run.getLong("itemsTotal"));
         assertEquals(2L * N, run.getLong("itemsProcessed"));
         assertEquals(N * 90 / 100 + N * 2 / 100 + N * 3 / 100 + N * 5 / 100, TestDb.count(

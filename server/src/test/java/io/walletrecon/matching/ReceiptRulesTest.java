@@ -24,9 +24,11 @@ class ReceiptRulesTest {
         JsonPath run = f.run(0, 5);
 
         assertEquals(1, run.getInt("counts.matches.payer_amount"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items l on l.match_id = m.id and l.item_type = 'transaction' "
-                + "join match_items rr on rr.match_id = m.id and rr.item_type = 'receivable' where m.rule = 'payer_amount' "
-                + "and m.confidence = 0.9 and m.status = 'confirmed' and l.item_id = ? and rr.item_id = ?", t, r));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items l on l.match_id = m.id and l.item_type = 'transaction' "
+                        + "join match_items rr on rr.match_id = m.id and rr.item_type = 'receivable' where m.rule = 'payer_amount' "
+                        + "and m.confidence = 0.9 and m.status = 'confirmed' and l.item_id = ? and rr.item_id = ?",
+                t, r));
         assertEquals("paid", Fixtures.receivableStatus(r));
     }
 
@@ -59,14 +61,18 @@ class ReceiptRulesTest {
         JsonPath run = f.run(0, 5);
 
         assertEquals(1, run.getInt("counts.matches.one_to_many"));
-        assertEquals(3, TestDb.count("select count(*) from match_items i join matches m on m.id = i.match_id where m.rule = 'one_to_many' "
-                + "and i.item_type = 'receivable' and m.id = (select match_id from match_items where item_type = 'transaction' and item_id = ?)", t));
+        assertEquals(3, TestDb.count(
+                "select count(*) from match_items i join matches m on m.id = i.match_id where m.rule = 'one_to_many' "
+                        + "and i.item_type = 'receivable' and m.id = (select match_id from match_items where item_type = 'transaction' and item_id = ?)",
+                t));
         assertEquals("paid", Fixtures.receivableStatus(r1));
         assertEquals("paid", Fixtures.receivableStatus(r2));
         assertEquals("paid", Fixtures.receivableStatus(r3));
         assertEquals("open", Fixtures.receivableStatus(later));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
-                + "where i.item_id = ? and m.left_total_minor = 4200 and m.right_total_minor = 4200 and m.confidence = 0.85", t));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
+                        + "where i.item_id = ? and m.left_total_minor = 4200 and m.right_total_minor = 4200 and m.confidence = 0.85",
+                t));
     }
 
     @Test
@@ -79,9 +85,11 @@ class ReceiptRulesTest {
         JsonPath run = f.run(0, 20);
 
         assertEquals(1, run.getInt("counts.matches.amount_date"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items l on l.match_id = m.id and l.item_type = 'transaction' "
-                + "join match_items rr on rr.match_id = m.id and rr.item_type = 'receivable' where m.rule = 'amount_date' "
-                + "and m.status = 'suggested' and m.confidence = 0.6 and l.item_id = ? and rr.item_id = ?", t, r));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items l on l.match_id = m.id and l.item_type = 'transaction' "
+                        + "join match_items rr on rr.match_id = m.id and rr.item_type = 'receivable' where m.rule = 'amount_date' "
+                        + "and m.status = 'suggested' and m.confidence = 0.6 and l.item_id = ? and rr.item_id = ?",
+                t, r));
         assertEquals("open", Fixtures.receivableStatus(r), "a suggestion pays nothing until a person confirms it");
         assertNull(run.get("counts.exceptions.unpaid_receivable"), "nor is its receivable reported unpaid");
     }
@@ -112,7 +120,8 @@ class ReceiptRulesTest {
 
         assertEquals(1, run.getInt("counts.exceptions.ambiguous"));
         assertNull(run.get("counts.exceptions.unmatched_receipt"));
-        String candidates = TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?", t);
+        String candidates = TestDb
+                .scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?", t);
         assertEquals("[{\"receivableId\" : " + r1 + ", \"outstandingMinor\" : 199900}, {\"receivableId\" : " + r2
                 + ", \"outstandingMinor\" : 199900}]", candidates);
         assertEquals(0, f.matches("amount_date", "suggested"));
@@ -126,8 +135,10 @@ class ReceiptRulesTest {
         JsonPath run = f.run(0, 5);
 
         assertEquals(1, run.getInt("counts.exceptions.unmatched_receipt"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ? "
-                + "and actual_minor = 12345 and currency = 'CNY' and business_date = ? and status = 'open'", t, f.day(3)));
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'unmatched_receipt' and transaction_id = ? "
+                        + "and actual_minor = 12345 and currency = 'CNY' and business_date = ? and status = 'open'",
+                t, f.day(3)));
         assertEquals(0, f.run(0, 5).getMap("counts.exceptions").size(), "raised once");
     }
 
@@ -141,8 +152,10 @@ class ReceiptRulesTest {
         JsonPath run = f.run(0, 20);
 
         assertEquals(1, run.getInt("counts.exceptions.unpaid_receivable"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'unpaid_receivable' and receivable_id = ? "
-                + "and expected_minor = 6000 and actual_minor = 0 and difference_minor = -6000 and business_date = ?", r, f.day(2)));
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'unpaid_receivable' and receivable_id = ? "
+                        + "and expected_minor = 6000 and actual_minor = 0 and difference_minor = -6000 and business_date = ?",
+                r, f.day(2)));
         assertEquals(0, TestDb.count("select count(*) from recon_exceptions where receivable_id = ?", notYet));
     }
 }

@@ -24,12 +24,16 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(1, 1);
 
         assertEquals(2, run.getInt("counts.matches.provider_txn_id"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items a on a.match_id = m.id and a.item_type = 'transaction' "
-                + "join match_items b on b.match_id = m.id and b.item_type = 'statement_line' where m.kind = 'record_statement' "
-                + "and a.item_id = ? and b.item_id = ? and m.difference_minor = 0", t, l));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items a on a.match_id = m.id and a.item_type = 'transaction' "
-                + "join match_items b on b.match_id = m.id and b.item_type = 'statement_line' where m.kind = 'record_statement' "
-                + "and a.item_id = ? and b.item_id = ? and m.left_total_minor = -800", refund, lr));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items a on a.match_id = m.id and a.item_type = 'transaction' "
+                        + "join match_items b on b.match_id = m.id and b.item_type = 'statement_line' where m.kind = 'record_statement' "
+                        + "and a.item_id = ? and b.item_id = ? and m.difference_minor = 0",
+                t, l));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items a on a.match_id = m.id and a.item_type = 'transaction' "
+                        + "join match_items b on b.match_id = m.id and b.item_type = 'statement_line' where m.kind = 'record_statement' "
+                        + "and a.item_id = ? and b.item_id = ? and m.left_total_minor = -800",
+                refund, lr));
         assertNull(run.get("counts.exceptions.missing_in_provider"));
     }
 
@@ -43,8 +47,11 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(1, 1);
 
         assertEquals(1, run.getInt("counts.matches.provider_txn_id"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'amount_mismatch' and transaction_id = ? "
-                + "and expected_minor = 8800 and actual_minor = 8700 and difference_minor = -100", t));
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where type = 'amount_mismatch' and transaction_id = ? "
+                                + "and expected_minor = 8800 and actual_minor = 8700 and difference_minor = -100",
+                        t));
     }
 
     @Test
@@ -58,8 +65,11 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(1, 2);
 
         assertEquals(1, run.getInt("counts.exceptions.missing_in_provider"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'missing_in_provider' and transaction_id = ?", t));
-        assertEquals(0, TestDb.count("select count(*) from recon_exceptions where type = 'missing_in_provider' and transaction_id = ?", unknownDay),
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'missing_in_provider' and transaction_id = ?", t));
+        assertEquals(0, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'missing_in_provider' and transaction_id = ?",
+                unknownDay),
                 "no bill for that day yet: nothing is known to be missing");
     }
 
@@ -72,8 +82,10 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(1, 1);
 
         assertEquals(1, run.getInt("counts.exceptions.missing_in_records"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'missing_in_records' and statement_line_id = ? "
-                + "and actual_minor = 999", l));
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'missing_in_records' and statement_line_id = ? "
+                        + "and actual_minor = 999",
+                l));
     }
 
     @Test
@@ -89,9 +101,11 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(0, 3);
 
         assertEquals(1, run.getInt("counts.matches.payout_reference"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items a on a.match_id = m.id and a.side = 'left' "
-                + "join match_items b on b.match_id = m.id and b.side = 'right' where m.kind = 'settlement_bank' and a.item_type = 'transaction' "
-                + "and a.item_id = ? and b.item_id = ? and m.difference_minor = 0 and m.status = 'confirmed'", payout, credit));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items a on a.match_id = m.id and a.side = 'left' "
+                        + "join match_items b on b.match_id = m.id and b.side = 'right' where m.kind = 'settlement_bank' and a.item_type = 'transaction' "
+                        + "and a.item_id = ? and b.item_id = ? and m.difference_minor = 0 and m.status = 'confirmed'",
+                payout, credit));
         assertNull(run.get("counts.exceptions.settlement_difference"));
     }
 
@@ -108,9 +122,10 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(0, 3);
 
         assertEquals(1, run.getInt("counts.matches.payout_amount_date"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items a on a.match_id = m.id and a.side = 'left' "
-                + "join match_items b on b.match_id = m.id and b.side = 'right' where m.status = 'suggested' and a.item_type = 'statement_line' "
-                + "and a.item_id = ? and b.item_id = ?", payout, credit));
+        assertEquals(1, TestDb
+                .count("select count(*) from matches m join match_items a on a.match_id = m.id and a.side = 'left' "
+                        + "join match_items b on b.match_id = m.id and b.side = 'right' where m.status = 'suggested' and a.item_type = 'statement_line' "
+                        + "and a.item_id = ? and b.item_id = ?", payout, credit));
     }
 
     @Test
@@ -127,10 +142,14 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(0, 3);
 
         assertEquals(2, run.getInt("counts.exceptions.settlement_difference"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'settlement_difference' and transaction_id = ? "
-                + "and expected_minor = 8700 and actual_minor = 8600 and difference_minor = -100", payout), "payout vs its net transactions");
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'settlement_difference' and transaction_id = ? "
-                + "and expected_minor = 8600 and actual_minor = 8500 and difference_minor = -100", payout), "payout vs the bank credit");
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'settlement_difference' and transaction_id = ? "
+                        + "and expected_minor = 8700 and actual_minor = 8600 and difference_minor = -100",
+                payout), "payout vs its net transactions");
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'settlement_difference' and transaction_id = ? "
+                        + "and expected_minor = 8600 and actual_minor = 8500 and difference_minor = -100",
+                payout), "payout vs the bank credit");
     }
 
     @Test
@@ -144,8 +163,10 @@ class RecordsAndSettlementsTest {
         JsonPath run = f.run(0, 5);
 
         assertEquals(1, run.getInt("counts.exceptions.settlement_not_arrived"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'settlement_not_arrived' and transaction_id = ? "
-                + "and expected_minor = 7000 and actual_minor = 0", old));
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'settlement_not_arrived' and transaction_id = ? "
+                        + "and expected_minor = 7000 and actual_minor = 0",
+                old));
         assertEquals(0, TestDb.count("select count(*) from recon_exceptions where transaction_id = ?", recent));
     }
 }

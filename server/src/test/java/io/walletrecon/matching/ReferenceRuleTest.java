@@ -24,10 +24,12 @@ class ReferenceRuleTest {
         // The receipt is looked at twice: against receivables, and against the provider's bill.
         assertEquals(2, run.getInt("itemsTotal"));
         assertEquals(2, run.getInt("itemsProcessed"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items l on l.match_id = m.id and l.item_type = 'transaction' "
-                + "join match_items rr on rr.match_id = m.id and rr.item_type = 'receivable' where m.rule = 'reference' and m.confidence = 1 "
-                + "and m.status = 'confirmed' and l.item_id = ? and rr.item_id = ? and m.left_total_minor = 8888 and m.right_total_minor = 8888 "
-                + "and m.difference_minor = 0", t, r));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items l on l.match_id = m.id and l.item_type = 'transaction' "
+                        + "join match_items rr on rr.match_id = m.id and rr.item_type = 'receivable' where m.rule = 'reference' and m.confidence = 1 "
+                        + "and m.status = 'confirmed' and l.item_id = ? and rr.item_id = ? and m.left_total_minor = 8888 and m.right_total_minor = 8888 "
+                        + "and m.difference_minor = 0",
+                t, r));
         assertEquals("paid", Fixtures.receivableStatus(r));
         assertEquals(8888, Fixtures.paid(r));
     }
@@ -79,8 +81,11 @@ class ReferenceRuleTest {
 
         assertEquals(1, run.getInt("counts.matches.reference"));
         assertEquals(1, run.getInt("counts.exceptions.duplicate_payment"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'duplicate_payment' and transaction_id = ? "
-                + "and receivable_id = ? and actual_minor = 5000 and status = 'open'", second, r));
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where type = 'duplicate_payment' and transaction_id = ? "
+                                + "and receivable_id = ? and actual_minor = 5000 and status = 'open'",
+                        second, r));
         assertEquals(5000, Fixtures.paid(r));
         assertEquals(0, f.exceptions("unmatched_receipt"), "a duplicate is not also unmatched");
     }
@@ -96,11 +101,16 @@ class ReferenceRuleTest {
 
         assertEquals(1, run.getInt("counts.matches.partial_payment"));
         assertEquals(1, run.getInt("counts.exceptions.amount_mismatch"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'amount_mismatch' and transaction_id = ? "
-                + "and expected_minor = 5000 and actual_minor = 5600 and difference_minor = 600", t));
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where type = 'amount_mismatch' and transaction_id = ? "
+                                + "and expected_minor = 5000 and actual_minor = 5600 and difference_minor = 600",
+                        t));
         assertEquals("paid", Fixtures.receivableStatus(r));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
-                + "where i.item_id = ? and m.left_total_minor = 5600 and m.right_total_minor = 5000 and m.difference_minor = 600", t));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
+                        + "where i.item_id = ? and m.left_total_minor = 5600 and m.right_total_minor = 5000 and m.difference_minor = 600",
+                t));
     }
 
     @Test
@@ -113,8 +123,11 @@ class ReferenceRuleTest {
         JsonPath run = f.run(0, 20);
 
         assertEquals(1, run.getInt("counts.exceptions.amount_mismatch"));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'amount_mismatch' and receivable_id = ? "
-                + "and expected_minor = 9000 and actual_minor = 3000 and difference_minor = -6000", r));
+        assertEquals(1,
+                TestDb.count(
+                        "select count(*) from recon_exceptions where type = 'amount_mismatch' and receivable_id = ? "
+                                + "and expected_minor = 9000 and actual_minor = 3000 and difference_minor = -6000",
+                        r));
     }
 
     @Test
@@ -127,8 +140,10 @@ class ReferenceRuleTest {
 
         assertEquals(1, f.run(0, 9).getInt("counts.matches.reference"));
         assertEquals("paid", Fixtures.receivableStatus(r));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
-                + "where i.item_id = ? and m.difference_minor = -3", t));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
+                        + "where i.item_id = ? and m.difference_minor = -3",
+                t));
     }
 
     private static String collectionCode() {

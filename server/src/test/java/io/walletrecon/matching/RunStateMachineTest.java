@@ -21,7 +21,8 @@ class RunStateMachineTest {
             "RUNNING>SUCCEEDED", "RUNNING>FAILED", "RUNNING>ABANDONED");
 
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(RunState.values()).flatMap(from -> Arrays.stream(RunState.values()).map(to -> Arguments.of(from, to)));
+        return Arrays.stream(RunState.values())
+                .flatMap(from -> Arrays.stream(RunState.values()).map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -60,10 +60,12 @@ class RunsTest {
         f.receipt("wx-l-" + f.code, 100, 1, "L1-" + f.code);
         try (Connection conn = TestDb.connect()) {
             conn.setAutoCommit(false);
-            conn.createStatement().execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
+            conn.createStatement()
+                    .execute("select pg_advisory_xact_lock(" + MatchingRunService.LOCK_CLASS + ", " + f.account + ")");
             JsonPath refused = f.run(0, 3);
             assertEquals("refused", refused.getString("state"));
-            assertEquals("Another matching run of this account is in progress; this one did nothing", refused.getString("error"));
+            assertEquals("Another matching run of this account is in progress; this one did nothing",
+                    refused.getString("error"));
             conn.rollback();
         }
         assertEquals(0, TestDb.count("select count(*) from matches where account_id = ?", f.account));
@@ -75,9 +77,11 @@ class RunsTest {
     void twoRunsStartedAtOnceOnOneAccountNeverMatchAnythingTwice() throws Exception {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         PlantedAnswersTest.plant(f, 2000);
-        long first = TestDb.count("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
+        long first = TestDb.count(
+                "insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
                 f.account, f.day(0), f.day(29));
-        long second = TestDb.count("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
+        long second = TestDb.count(
+                "insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't') returning id",
                 f.account, f.day(0), f.day(29));
         var pool = Executors.newFixedThreadPool(2);
         try {
@@ -86,27 +90,32 @@ class RunsTest {
             var ra = a.get();
             var rb = b.get();
             Set<String> states = Set.of(ra.state(), rb.state());
-            assertTrue(states.equals(Set.of("succeeded", "refused")) || states.equals(Set.of("succeeded")), "states " + states);
+            assertTrue(states.equals(Set.of("succeeded", "refused")) || states.equals(Set.of("succeeded")),
+                    "states " + states);
         } finally {
             pool.shutdown();
         }
         assertEquals(1800, f.matches("reference", "confirmed"));
         assertEquals(100, f.matches("amount_date", "suggested"));
-        assertEquals(0, TestDb.count("select count(*) from (select item_id from match_items i join matches m on m.id = i.match_id "
-                + "where m.account_id = ? and i.item_type = 'transaction' and i.match_kind = 'receipt_receivable' group by item_id having count(*) > 1) d", f.account));
+        assertEquals(0, TestDb.count(
+                "select count(*) from (select item_id from match_items i join matches m on m.id = i.match_id "
+                        + "where m.account_id = ? and i.item_type = 'transaction' and i.match_kind = 'receipt_receivable' group by item_id having count(*) > 1) d",
+                f.account));
         assertEquals(40, f.exceptions("unmatched_receipt"));
     }
 
     @Test
     void aSecondRunRequestedWhileOneIsQueuedIsAConflict() {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
-        TestDb.update("insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't')",
+        TestDb.update(
+                "insert into match_runs (account_id, kind, period_start, period_end, requested_by) values (?, 'manual', ?, ?, 't')",
                 f.account, f.day(0), f.day(1));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("account", f.code, "from", f.day(0).toString(), "to", f.day(1).toString()))
                 .when().post("/matching/runs")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("A matching run of account '" + f.code + "' is already queued or running; wait for it to finish"));
+                .body("detail", equalTo("A matching run of account '" + f.code
+                        + "' is already queued or running; wait for it to finish"));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("account", f.code, "from", f.day(3).toString(), "to", f.day(1).toString()))
                 .when().post("/matching/runs")
@@ -145,12 +154,17 @@ class RunsTest {
         f.config(Map.of("dayEndTime", "00:00"));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         long c = f.customer("Day end");
-        long r = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
-                + "values (?, ?, 4100, 'CNY', ?, ?) returning id", c, "DE-" + f.code, today, today.plusDays(30));
-        TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, merchant_reference, occurred_at, value_date) "
-                + "values (?, ?, 'in', 4100, 'CNY', 'succeeded', ?, now(), ?)", f.account, "de-" + f.code, "DE-" + f.code, today);
+        long r = TestDb.count(
+                "insert into receivables (customer_id, reference, amount_minor, currency, issue_date, due_date) "
+                        + "values (?, ?, 4100, 'CNY', ?, ?) returning id",
+                c, "DE-" + f.code, today, today.plusDays(30));
+        TestDb.update(
+                "insert into transactions (account_id, provider_txn_id, direction, amount_minor, currency, status, merchant_reference, occurred_at, value_date) "
+                        + "values (?, ?, 'in', 4100, 'CNY', 'succeeded', ?, now(), ?)",
+                f.account, "de-" + f.code, "DE-" + f.code, today);
 
-        MatchingViews.RunView run = scheduler.tick(RunKind.DAY_END).stream().filter(v -> v.account().equals(f.code)).findFirst().orElseThrow();
+        MatchingViews.RunView run = scheduler.tick(RunKind.DAY_END).stream().filter(v -> v.account().equals(f.code))
+                .findFirst().orElseThrow();
         List<MatchingViews.RunView> again = scheduler.tick(RunKind.DAY_END);
 
         assertEquals("day_end", run.kind());
@@ -165,19 +179,24 @@ class RunsTest {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         given().header("Authorization", ADMIN).when().get("/matching/config/" + f.code)
                 .then().statusCode(200).body("dateWindowDays", equalTo(3)).body("toleranceMinor", equalTo(0))
-                .body("rules", contains("reference", "payer_amount", "one_to_many", "amount_date", "record_statement", "settlement"));
+                .body("rules", contains("reference", "payer_amount", "one_to_many", "amount_date", "record_statement",
+                        "settlement"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("toleranceMinor", 10, "toleranceBps", 50, "dateWindowDays", 5, "rules", List.of("amount_date", "reference"),
+                .body(Map.of("toleranceMinor", 10, "toleranceBps", 50, "dateWindowDays", 5, "rules",
+                        List.of("amount_date", "reference"),
                         "dayEndTime", "22:15"))
                 .when().put("/matching/config/" + f.code)
-                .then().statusCode(200).body("toleranceBps", equalTo(50)).body("rules", contains("reference", "amount_date"))
+                .then().statusCode(200).body("toleranceBps", equalTo(50))
+                .body("rules", contains("reference", "amount_date"))
                 .body("dayEndTime", equalTo("22:15:00"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("toleranceBps", 20000, "rules", List.of("magic"), "dayEndTime", "25:00"))
                 .when().put("/matching/config/" + f.code)
-                .then().statusCode(400).body("errors.field", hasItem("toleranceBps")).body("errors.field", hasItem("rules"))
+                .then().statusCode(400).body("errors.field", hasItem("toleranceBps"))
+                .body("errors.field", hasItem("rules"))
                 .body("errors.field", hasItem("dayEndTime"));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'matching.config.updated' and entity_id = ?", f.code));
+        assertEquals(1, TestDb.count(
+                "select count(*) from audit_log where action = 'matching.config.updated' and entity_id = ?", f.code));
     }
 
     @Test

@@ -64,7 +64,8 @@ class ServerKilledMidRunProcessTest {
             assertEquals("succeeded", run.getString("state"), run.prettify());
             assertEquals(N * 90 / 100, run.getInt("counts.matches.reference"));
             assertEquals("abandoned", TestDb.scalar("select state from match_runs where id = ?", killed));
-            assertEquals(0, TestDb.count("select count(*) from matches where run_id = ?", killed), "nothing of the killed run was kept");
+            assertEquals(0, TestDb.count("select count(*) from matches where run_id = ?", killed),
+                    "nothing of the killed run was kept");
             assertEquals(N * 90 / 100, f.matches("reference", "confirmed"), "matched once, by the new run");
         } finally {
             second.destroyForcibly();
@@ -84,7 +85,9 @@ class ServerKilledMidRunProcessTest {
         } else {
             try (Stream<Path> files = Files.list(Path.of("target"))) {
                 command.add(files.filter(p -> p.getFileName().toString().endsWith("-runner")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no packaged server in target/: run after package (failsafe)")).toString());
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no packaged server in target/: run after package (failsafe)"))
+                        .toString());
             }
         }
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -130,7 +133,8 @@ class ServerKilledMidRunProcessTest {
             if ("running".equals(state) && total > 0) {
                 return;
             }
-            assertTrue(state.equals("queued") || state.equals("running"), "run " + run + " ended as " + state + " before the kill");
+            assertTrue(state.equals("queued") || state.equals("running"),
+                    "run " + run + " ended as " + state + " before the kill");
             Thread.sleep(20);
         }
         fail("run " + run + " did not start working in 3 minutes");
@@ -138,7 +142,8 @@ class ServerKilledMidRunProcessTest {
 
     private static long startWithinAMinute(int port, Fixtures f, Instant restarted) throws InterruptedException {
         while (Duration.between(restarted, Instant.now()).compareTo(Duration.ofMinutes(1)) < 0) {
-            var response = api(port).body(Map.of("account", f.code, "from", f.day(0).toString(), "to", f.day(29).toString()))
+            var response = api(port)
+                    .body(Map.of("account", f.code, "from", f.day(0).toString(), "to", f.day(29).toString()))
                     .post("/matching/runs").then().extract();
             if (response.statusCode() == 202) {
                 return response.jsonPath().getLong("id");
@@ -164,7 +169,8 @@ class ServerKilledMidRunProcessTest {
     }
 
     private static RequestSpecification api(int port) {
-        return given().baseUri("http://127.0.0.1:" + port).header("Authorization", FINANCE).contentType(ContentType.JSON);
+        return given().baseUri("http://127.0.0.1:" + port).header("Authorization", FINANCE)
+                .contentType(ContentType.JSON);
     }
 
     private static int freePort() throws IOException {

@@ -14,12 +14,15 @@ import static io.walletrecon.matching.Fixtures.FINANCE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** A payout that several bank lines could carry is never matched silently: it is an ambiguous exception listing them. */
+/**
+ * A payout that several bank lines could carry is never matched silently: it is an ambiguous exception listing them.
+ */
 @QuarkusTest
 class SettlementAmbiguityTest {
 
     private static long settlementMatches(Fixtures f) {
-        return TestDb.count("select count(*) from matches where account_id = ? and kind = 'settlement_bank'", f.account);
+        return TestDb.count("select count(*) from matches where account_id = ? and kind = 'settlement_bank'",
+                f.account);
     }
 
     @Test
@@ -38,9 +41,12 @@ class SettlementAmbiguityTest {
         assertEquals(Map.of(), run.getMap("counts.matches"), "not even the credit of the same amount is suggested");
         assertEquals(0, settlementMatches(f));
         assertEquals("[{\"statementLineId\" : " + b1 + ", \"amountMinor\" : 9680}, {\"statementLineId\" : " + b2
-                + ", \"amountMinor\" : 5000}]", TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?", payout));
+                + ", \"amountMinor\" : 5000}]",
+                TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?",
+                        payout));
         assertEquals("Payout po_X" + f.code + " of 9680 fits 2 bank lines by its id",
-                TestDb.scalar("select detail from recon_exceptions where dedupe_key = ?", "ambiguous:settlement:transaction:" + payout));
+                TestDb.scalar("select detail from recon_exceptions where dedupe_key = ?",
+                        "ambiguous:settlement:transaction:" + payout));
         assertEquals(Map.of(), f.run(0, 3).getMap("counts.exceptions"), "raised once");
     }
 
@@ -60,10 +66,12 @@ class SettlementAmbiguityTest {
         assertEquals(1, run.getInt("counts.exceptions.ambiguous"));
         assertNull(run.get("counts.matches.payout_amount_date"));
         assertEquals(0, settlementMatches(f));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'ambiguous' and statement_line_id = ? "
-                + "and transaction_id is null and expected_minor = 45600 and currency = 'USD' and business_date = ? and candidates = ?",
-                payout, f.day(2), "[{\"statementLineId\" : " + b1 + ", \"amountMinor\" : 45600}, {\"statementLineId\" : " + b2
-                        + ", \"amountMinor\" : 45600}]"));
+        assertEquals(1,
+                TestDb.count("select count(*) from recon_exceptions where type = 'ambiguous' and statement_line_id = ? "
+                        + "and transaction_id is null and expected_minor = 45600 and currency = 'USD' and business_date = ? and candidates = ?",
+                        payout, f.day(2),
+                        "[{\"statementLineId\" : " + b1 + ", \"amountMinor\" : 45600}, {\"statementLineId\" : " + b2
+                                + ", \"amountMinor\" : 45600}]"));
     }
 
     @Test
@@ -76,10 +84,12 @@ class SettlementAmbiguityTest {
         long b1 = bank.line(stmt, "b1", "payment", 3300, 3, null, null, "po_Z" + f.code);
         bank.line(stmt, "b2", "payment", 3300, 3, null, "po_Z" + f.code, null);
         f.run(0, 3);
-        long exception = TestDb.count("select id from recon_exceptions where dedupe_key = ?", "ambiguous:settlement:transaction:" + payout);
+        long exception = TestDb.count("select id from recon_exceptions where dedupe_key = ?",
+                "ambiguous:settlement:transaction:" + payout);
 
         long match = given().header("Authorization", FINANCE).contentType(ContentType.JSON)
-                .body(Map.of("account", f.code, "kind", "settlement_bank", "reason", "bank confirmed b1; b2 is a returned duplicate",
+                .body(Map.of("account", f.code, "kind", "settlement_bank", "reason",
+                        "bank confirmed b1; b2 is a returned duplicate",
                         "items", List.of(Map.of("side", "left", "type", "transaction", "id", payout),
                                 Map.of("side", "right", "type", "statement_line", "id", b1))))
                 .when().post("/matches")
@@ -102,7 +112,8 @@ class SettlementAmbiguityTest {
         long b = f.transaction("po_B" + f.code, "payout", "out", 2000, 2, null, null, null, "po_B" + f.code, null);
         long stmt = bank.statement(0, 10);
         long credit = bank.line(stmt, "b1", "payment", 3000, 3, null, null, "BATCH");
-        TestDb.update("update statement_lines set remittance_info = ? where id = ?", "po_A" + f.code + " po_B" + f.code, credit);
+        TestDb.update("update statement_lines set remittance_info = ? where id = ?", "po_A" + f.code + " po_B" + f.code,
+                credit);
 
         JsonPath run = f.run(0, 3);
 
@@ -110,9 +121,12 @@ class SettlementAmbiguityTest {
         assertEquals(0, settlementMatches(f));
         for (long payout : List.of(a, b)) {
             assertEquals("[{\"statementLineId\" : " + credit + ", \"amountMinor\" : 3000}]",
-                    TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?", payout));
+                    TestDb.scalar(
+                            "select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?",
+                            payout));
         }
         assertEquals("Payout po_A" + f.code + " of 1000 shares the bank line it fits by its id with another payout",
-                TestDb.scalar("select detail from recon_exceptions where type = 'ambiguous' and transaction_id = ?", a));
+                TestDb.scalar("select detail from recon_exceptions where type = 'ambiguous' and transaction_id = ?",
+                        a));
     }
 }

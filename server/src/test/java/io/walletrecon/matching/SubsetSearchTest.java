@@ -22,7 +22,8 @@ class SubsetSearchTest {
     }
 
     private static long pay(Fixtures f, String name, long amount, int day) {
-        return f.receipt("wx-" + name + "-" + amount + "-" + f.code, amount, day, null, "wechat_openid", "o-" + name + "-" + f.code);
+        return f.receipt("wx-" + name + "-" + amount + "-" + f.code, amount, day, null, "wechat_openid",
+                "o-" + name + "-" + f.code);
     }
 
     private static long receivableItems(long transaction) {
@@ -42,12 +43,16 @@ class SubsetSearchTest {
         JsonPath run = f.run(0, 5);
 
         assertEquals(Map.of("one_to_many", 1), run.getMap("counts.matches"));
-        assertEquals(1, TestDb.count("select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
-                + "where i.item_id = ? and m.status = 'confirmed' and m.left_total_minor = 500 and m.right_total_minor = 500 "
-                + "and m.difference_minor = 0 and m.confidence = 0.85", t));
+        assertEquals(1, TestDb.count(
+                "select count(*) from matches m join match_items i on i.match_id = m.id and i.item_type = 'transaction' "
+                        + "where i.item_id = ? and m.status = 'confirmed' and m.left_total_minor = 500 and m.right_total_minor = 500 "
+                        + "and m.difference_minor = 0 and m.confidence = 0.85",
+                t));
         assertEquals(2, receivableItems(t));
-        assertEquals(r100 + ":100," + r400 + ":400", TestDb.scalar("select string_agg(i.item_id || ':' || i.amount_minor, ',' order by i.item_id) "
-                + "from match_items i where i.item_type = 'receivable' and i.match_id = (select match_id from match_items where item_type = 'transaction' and item_id = ?)", t));
+        assertEquals(r100 + ":100," + r400 + ":400",
+                TestDb.scalar("select string_agg(i.item_id || ':' || i.amount_minor, ',' order by i.item_id) "
+                        + "from match_items i where i.item_type = 'receivable' and i.match_id = (select match_id from match_items where item_type = 'transaction' and item_id = ?)",
+                        t));
         assertEquals("paid", Fixtures.receivableStatus(r100));
         assertEquals("open", Fixtures.receivableStatus(r250));
         assertEquals("paid", Fixtures.receivableStatus(r400));
@@ -69,9 +74,12 @@ class SubsetSearchTest {
         assertEquals(Map.of(), run.getMap("counts.matches"));
         assertEquals(Map.of("ambiguous", 1), run.getMap("counts.exceptions"), "ambiguous, and not also unmatched");
         assertEquals("[[" + r100 + "," + r250 + "," + r300 + "], [" + r250 + "," + r400 + "]]",
-                TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?", t));
-        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where transaction_id = ? and actual_minor = 650 and customer_id = ? "
-                + "and dedupe_key = ?", t, c, "ambiguous:txn:" + t));
+                TestDb.scalar("select candidates from recon_exceptions where type = 'ambiguous' and transaction_id = ?",
+                        t));
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where transaction_id = ? and actual_minor = 650 and customer_id = ? "
+                        + "and dedupe_key = ?",
+                t, c, "ambiguous:txn:" + t));
         for (long r : List.of(r100, r250, r400, r300)) {
             assertEquals("open", Fixtures.receivableStatus(r));
         }
@@ -91,7 +99,9 @@ class SubsetSearchTest {
 
         assertEquals(Map.of(), run.getMap("counts.matches"));
         assertEquals(Map.of("unmatched_receipt", 2), run.getMap("counts.exceptions"));
-        assertEquals(2, TestDb.count("select count(*) from recon_exceptions where type = 'unmatched_receipt' and transaction_id in (?, ?)", t500, t650));
+        assertEquals(2, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'unmatched_receipt' and transaction_id in (?, ?)",
+                t500, t650));
         assertEquals("open", Fixtures.receivableStatus(r400));
     }
 
@@ -112,7 +122,8 @@ class SubsetSearchTest {
         JsonPath run = pairsOf2005Among(f, ReceiptRules.SUBSET_MAX_CANDIDATES);
 
         assertEquals(Map.of("ambiguous", 1), run.getMap("counts.exceptions"));
-        String candidates = TestDb.scalar("select candidates from recon_exceptions where account_id = ? and type = 'ambiguous'", f.account);
+        String candidates = TestDb.scalar(
+                "select candidates from recon_exceptions where account_id = ? and type = 'ambiguous'", f.account);
         assertEquals(3, candidates.split("\\], \\[").length, candidates);
     }
 

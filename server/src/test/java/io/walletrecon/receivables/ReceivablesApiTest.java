@@ -32,9 +32,11 @@ class ReceivablesApiTest {
     void customers() {
         ext1 = TestData.unique("erp");
         ext2 = TestData.unique("erp");
-        c1 = ((Number) given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("externalId", ext1, "name", "One"))
+        c1 = ((Number) given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("externalId", ext1, "name", "One"))
                 .post("/customers").then().statusCode(201).extract().path("id")).longValue();
-        c2 = ((Number) given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("externalId", ext2, "name", "Two"))
+        c2 = ((Number) given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("externalId", ext2, "name", "Two"))
                 .post("/customers").then().statusCode(201).extract().path("id")).longValue();
     }
 
@@ -50,7 +52,8 @@ class ReceivablesApiTest {
                 .body("status", equalTo("open"));
         String code = TestDb.scalar("select collection_code from receivables where customer_id = ?", c1);
         assertTrue(CollectionCodes.isValid(code));
-        assertEquals(c1, TestDb.count("select customer_id from collection_codes where code = ? and receivable_id is not null", code));
+        assertEquals(c1, TestDb
+                .count("select customer_id from collection_codes where code = ? and receivable_id is not null", code));
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("customerId", c1, "reference", "INV-001", "amount", "1", "currency", "CNY",
                         "issueDate", "2026-03-01", "dueDate", "2026-03-31"))
@@ -78,18 +81,21 @@ class ReceivablesApiTest {
 
     @Test
     void importsAValidFileInOneGoAndAgainChangesNothing() {
-        given().header("Authorization", FINANCE).contentType("text/csv").body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().header("Authorization", FINANCE).contentType("text/csv")
+                .body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/receivables/import")
                 .then().statusCode(200)
                 .body("rows", equalTo(3)).body("inserted", equalTo(3)).body("unchanged", equalTo(0));
-        given().header("Authorization", FINANCE).contentType("text/csv").body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().header("Authorization", FINANCE).contentType("text/csv")
+                .body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/receivables/import")
                 .then().statusCode(200)
                 .body("rows", equalTo(3)).body("inserted", equalTo(0)).body("unchanged", equalTo(3));
         assertEquals(2L, TestDb.count("select count(*) from receivables where customer_id = ?", c1));
         assertEquals(10001L, TestDb.count("select sum(amount_minor) from receivables where customer_id = ?", c1));
         given().header("Authorization", FINANCE).queryParam("customerId", c2).when().get("/receivables")
-                .then().statusCode(200).body("items.amountMinor", contains(5000)).body("items.currency", contains("JPY"));
+                .then().statusCode(200).body("items.amountMinor", contains(5000))
+                .body("items.currency", contains("JPY"));
     }
 
     @Test
@@ -106,8 +112,10 @@ class ReceivablesApiTest {
                 .when().post("/receivables/import")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.line", contains(3, 4, 5, 6, 7, 8))
-                .body("errors.column", contains("customer_external_id", "amount", "currency", "issue_date", "reference", null))
-                .body("errors[0].message", equalTo("no customer with external id 'nobody-" + ext1 + "' in company 'default'"))
+                .body("errors.column",
+                        contains("customer_external_id", "amount", "currency", "issue_date", "reference", null))
+                .body("errors[0].message",
+                        equalTo("no customer with external id 'nobody-" + ext1 + "' in company 'default'"))
                 .body("errors[1].message", equalTo("'1.005' has more than 2 decimals, the most CNY allows"))
                 .body("errors[4].message", equalTo("repeats customer and reference 'INV-200' of line 2"))
                 .body("errors[5].message", equalTo("has 4 values, the header names 6 columns"));
@@ -117,14 +125,18 @@ class ReceivablesApiTest {
 
     @Test
     void reimportWithAChangedAmountIsRejectedNotSilentlyIgnored() {
-        given().header("Authorization", FINANCE).contentType("text/csv").body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/receivables/import").then().statusCode(200);
+        given().header("Authorization", FINANCE).contentType("text/csv")
+                .body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/receivables/import").then()
+                .statusCode(200);
         String changed = csv().replace("INV-100,100.00", "INV-100,99.00");
-        given().header("Authorization", FINANCE).contentType("text/csv").body(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().header("Authorization", FINANCE).contentType("text/csv")
+                .body(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/receivables/import")
                 .then().statusCode(422)
                 .body("errors.line", contains(2))
                 .body("errors[0].column", equalTo("reference"));
-        assertEquals(10000L, TestDb.count("select amount_minor from receivables where customer_id = ? and reference = 'INV-100'", c1));
+        assertEquals(10000L, TestDb
+                .count("select amount_minor from receivables where customer_id = ? and reference = 'INV-100'", c1));
     }
 
     @Test
@@ -141,12 +153,14 @@ class ReceivablesApiTest {
         String body = "customer_external_id,reference,amount,currency,issue_date,due_date\n"
                 + ext1 + ",INV-N1,10.00,CNY,2026-01-01,2026-01-31\n"
                 + ext1 + ",INV-\u0000N2,10.00,CNY,2026-01-01,2026-01-31\n";
-        given().header("Authorization", FINANCE).contentType("text/csv").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        given().header("Authorization", FINANCE).contentType("text/csv")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/receivables/import")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].line", equalTo(3))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("NUL character"));
-        assertEquals(0, io.walletrecon.testing.TestDb.count("select count(*) from receivables where customer_id = ?", c1));
+        assertEquals(0,
+                io.walletrecon.testing.TestDb.count("select count(*) from receivables where customer_id = ?", c1));
     }
 
     @Test
@@ -180,7 +194,8 @@ class ReceivablesApiTest {
                 stalled.add(socket);
             }
             Thread.sleep(1000); // both stalled uploads are inside the import by now
-            given().header("Authorization", FINANCE).contentType("text/csv").body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            given().header("Authorization", FINANCE).contentType("text/csv")
+                    .body(csv().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .when().post("/receivables/import")
                     .then().statusCode(200).body("inserted", equalTo(3));
         } finally {
@@ -188,6 +203,7 @@ class ReceivablesApiTest {
                 socket.close();
             }
         }
-        assertEquals(0, io.walletrecon.testing.TestDb.count("select count(*) from receivables where reference like 'SLOW-%' and customer_id = ?", c2));
+        assertEquals(0, io.walletrecon.testing.TestDb
+                .count("select count(*) from receivables where reference like 'SLOW-%' and customer_id = ?", c2));
     }
 }

@@ -47,7 +47,8 @@ class CustomerStatementTest {
         ReportFixtures.txn(a, "in", 15050, null, "CNY", "succeeded", "2025-06-20", customer);
         ReportFixtures.txn(a, "in", 77700, null, "CNY", "failed", "2025-06-21", customer);
         ReportFixtures.txn(a, "in", 11100, null, "CNY", "succeeded", "2025-07-02", customer);
-        invoice1 = ReportFixtures.receivable(customer, "INV-1", 100000, 30000, "CNY", "2025-05-20", "2025-06-20", "partially_paid");
+        invoice1 = ReportFixtures.receivable(customer, "INV-1", 100000, 30000, "CNY", "2025-05-20", "2025-06-20",
+                "partially_paid");
         ReportFixtures.receivable(customer, "INV-2", 20000, 0, "CNY", "2025-06-10", "2025-07-10", "open");
         ReportFixtures.receivable(customer, "INV-3", 5000, 5000, "CNY", "2025-06-01", "2025-06-30", "paid");
         ReportFixtures.receivable(customer, "INV-4", 9900, 0, "CNY", "2025-07-05", "2025-08-05", "open");
@@ -66,11 +67,15 @@ class CustomerStatementTest {
         assertEquals(90000, totals.get("outstandingMinor"));
         assertEquals(2, totals.get("openReceivables"));
         List<Map<String, Object>> lines = json.getList("lines.items");
-        assertEquals(List.of("receivable", "payment", "receivable", "payment"), lines.stream().map(l -> l.get("lineType")).toList());
-        assertEquals(List.of("INV-1", "INV-2"), lines.stream().filter(l -> l.get("lineType").equals("receivable")).map(l -> l.get("reference")).toList());
-        long outstanding = lines.stream().filter(l -> l.get("outstandingMinor") != null).mapToLong(l -> ((Number) l.get("outstandingMinor")).longValue()).sum();
+        assertEquals(List.of("receivable", "payment", "receivable", "payment"),
+                lines.stream().map(l -> l.get("lineType")).toList());
+        assertEquals(List.of("INV-1", "INV-2"), lines.stream().filter(l -> l.get("lineType").equals("receivable"))
+                .map(l -> l.get("reference")).toList());
+        long outstanding = lines.stream().filter(l -> l.get("outstandingMinor") != null)
+                .mapToLong(l -> ((Number) l.get("outstandingMinor")).longValue()).sum();
         assertEquals(90000, outstanding);
-        long paid = lines.stream().filter(l -> l.get("lineType").equals("payment")).mapToLong(l -> ((Number) l.get("amountMinor")).longValue()).sum();
+        long paid = lines.stream().filter(l -> l.get("lineType").equals("payment"))
+                .mapToLong(l -> ((Number) l.get("amountMinor")).longValue()).sum();
         assertEquals(45050, paid);
     }
 
@@ -117,7 +122,8 @@ class CustomerStatementTest {
                 .body("statement.totals[0].outstanding", equalTo("900.00"))
                 .body("statement.lines.total", equalTo(4));
 
-        byte[] pdf = given().when().get("/statement-links/" + token + "/pdf").then().statusCode(200).extract().asByteArray();
+        byte[] pdf = given().when().get("/statement-links/" + token + "/pdf").then().statusCode(200).extract()
+                .asByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Globex Ltd") && text.contains("900.00"), text);
@@ -137,7 +143,8 @@ class CustomerStatementTest {
                 .then().statusCode(409).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("lineType", "payment", "lineId", payment, "comment", "late"))
                 .when().post("/statement-links/" + token + "/disputes")
-                .then().statusCode(409).body("detail", equalTo("This statement was confirmed; a confirmed statement cannot be disputed"));
+                .then().statusCode(409)
+                .body("detail", equalTo("This statement was confirmed; a confirmed statement cannot be disputed"));
         assertEquals(1, ReportRecords.answers(id));
     }
 
@@ -146,10 +153,12 @@ class CustomerStatementTest {
         Map<String, Object> link = send();
         String token = (String) link.get("token");
         long id = ((Number) link.get("id")).longValue();
-        given().contentType(ContentType.JSON).body(Map.of("lineType", "receivable", "lineId", invoice1, "comment", "we paid 500.00, not 300.00"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("lineType", "receivable", "lineId", invoice1, "comment", "we paid 500.00, not 300.00"))
                 .when().post("/statement-links/" + token + "/disputes")
                 .then().statusCode(201).body("state", equalTo("disputed")).body("lineId", equalTo((int) invoice1));
-        given().contentType(ContentType.JSON).body(Map.of("lineType", "receivable", "lineId", invoice1, "comment", "again"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("lineType", "receivable", "lineId", invoice1, "comment", "again"))
                 .when().post("/statement-links/" + token + "/disputes").then().statusCode(409);
         given().contentType(ContentType.JSON).body(Map.of("lineType", "payment", "lineId", payment))
                 .when().post("/statement-links/" + token + "/disputes").then().statusCode(400)
@@ -175,9 +184,11 @@ class CustomerStatementTest {
         char last = token.charAt(token.length() - 1);
         // The last character of a 32-byte signature carries two spare bits: flipping one gives the same bytes.
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        String sameBytesOtherText = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String sameBytesOtherText = token.substring(0, token.length() - 1)
+                + alphabet.charAt(alphabet.indexOf(last) ^ 1);
         char first = token.charAt(token.indexOf('.') + 1);
-        String badSignature = token.substring(0, token.indexOf('.') + 1) + (first == 'A' ? 'B' : 'A') + token.substring(token.indexOf('.') + 2);
+        String badSignature = token.substring(0, token.indexOf('.') + 1) + (first == 'A' ? 'B' : 'A')
+                + token.substring(token.indexOf('.') + 2);
         for (String bad : List.of(extended, badSignature, sameBytesOtherText, payload, "nonsense")) {
             given().when().get("/statement-links/" + bad).then().statusCode(403)
                     .body("detail", equalTo("This statement link is not valid; ask the sender for a new link"));
@@ -194,7 +205,8 @@ class CustomerStatementTest {
         Instant past = Instant.now().minusSeconds(60);
         String expired = verifier.sign(id, past);
         given().when().get("/statement-links/" + expired).then().statusCode(410)
-                .body("detail", equalTo("This statement link expired at " + Instant.ofEpochSecond(past.getEpochSecond()) + "; ask the sender for a new link"));
+                .body("detail", equalTo("This statement link expired at " + Instant.ofEpochSecond(past.getEpochSecond())
+                        + "; ask the sender for a new link"));
         given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/statement-links/" + expired + "/confirmation").then().statusCode(410);
         assertEquals(0, ReportRecords.answers(id));
@@ -202,7 +214,8 @@ class CustomerStatementTest {
 
     @Test
     void sendingNeedsFinance() {
-        given().contentType(ContentType.JSON).body(Map.of("customer", customer, "from", "2025-06-01", "to", "2025-06-30"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("customer", customer, "from", "2025-06-01", "to", "2025-06-30"))
                 .when().post("/statement-links").then().statusCode(401);
     }
 }

@@ -47,7 +47,8 @@ class DifferenceReportTest {
         ReportFixtures.exception(a, "amount_mismatch", "resolved", "KWD", 2000L, 2500L, 500L, d20, null);
         open = ReportFixtures.exception(a, "unmatched_receipt", "open", "KWD", null, 1234L, null, d10, "ops");
         ReportFixtures.exception(a, "duplicate_payment", "in_review", "KWD", 700L, 1400L, 700L, d10, null);
-        ReportFixtures.exception(a, "duplicate_payment", "open", "KWD", 1L, 2L, 1L, today.minusDays(40).toString(), null);
+        ReportFixtures.exception(a, "duplicate_payment", "open", "KWD", 1L, 2L, 1L, today.minusDays(40).toString(),
+                null);
     }
 
     private io.restassured.specification.RequestSpecification request(String accept) {
@@ -60,7 +61,8 @@ class DifferenceReportTest {
         JsonPath json = request("application/json").queryParam("size", 100).when().get("/reports/differences")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> totals = json.getList("totalsByType");
-        assertEquals(List.of("amount_mismatch", "duplicate_payment", "unmatched_receipt"), totals.stream().map(t -> t.get("type")).toList());
+        assertEquals(List.of("amount_mismatch", "duplicate_payment", "unmatched_receipt"),
+                totals.stream().map(t -> t.get("type")).toList());
         Map<String, Object> mismatch = totals.get(0);
         assertEquals(2, mismatch.get("exceptions"));
         assertEquals(1, mismatch.get("unresolved"));
@@ -87,7 +89,8 @@ class DifferenceReportTest {
         Map<String, Object> resolved = items.get(1);
         assertEquals("resolved", resolved.get("status"));
         assertEquals(3, resolved.get("ageDays"));
-        Map<String, Object> unmatched = items.stream().filter(i -> ((Number) i.get("id")).longValue() == open).findFirst().orElseThrow();
+        Map<String, Object> unmatched = items.stream().filter(i -> ((Number) i.get("id")).longValue() == open)
+                .findFirst().orElseThrow();
         assertEquals(10, unmatched.get("ageDays"));
         assertEquals(null, unmatched.get("expected"));
     }
@@ -102,24 +105,29 @@ class DifferenceReportTest {
 
     @Test
     void csvQuotesCommasAndQuotesAndKeepsChineseNames() throws Exception {
-        byte[] body = request("text/csv").when().get("/reports/differences").then().statusCode(200).extract().asByteArray();
+        byte[] body = request("text/csv").when().get("/reports/differences").then().statusCode(200).extract()
+                .asByteArray();
         String text = new String(body, StandardCharsets.UTF_8);
         assertEquals('\uFEFF', text.charAt(0));
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1))).getRecords();
         assertEquals(4, rows.size());
         assertEquals("王小明", rows.get(0).get("assignee"));
-        assertEquals("li: customer paid less, \"short\" by 0.500 | wang: asked for the rest", rows.get(0).get("annotations"));
+        assertEquals("li: customer paid less, \"short\" by 0.500 | wang: asked for the rest",
+                rows.get(0).get("annotations"));
         assertEquals("10.000", rows.get(0).get("expected"));
         assertEquals("", rows.get(2).get("expected"));
-        assertEquals(List.of("id", "account", "businessDate", "type", "status", "currency", "expected", "actual", "difference",
+        assertEquals(List.of("id", "account", "businessDate", "type", "status", "currency", "expected", "actual",
+                "difference",
                 "ageDays", "assignee", "annotations", "detectedAt"), rows.get(0).getParser().getHeaderNames());
     }
 
     @Test
     void workbookAmountsUseTheCurrencysThreeDecimals() throws Exception {
-        byte[] body = request(ReportResource.XLSX).when().get("/reports/differences").then().statusCode(200).extract().asByteArray();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body), new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+        byte[] body = request(ReportResource.XLSX).when().get("/reports/differences").then().statusCode(200).extract()
+                .asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
             List<Sheet> sheets = wb.getSheets().toList();
             assertEquals(List.of("Totals", "Exceptions"), sheets.stream().map(Sheet::getName).toList());
             List<Row> rows = sheets.get(1).read();
@@ -134,13 +142,15 @@ class DifferenceReportTest {
     void differenceReportHasNoPdf() {
         request("application/pdf").when().get("/reports/differences")
                 .then().statusCode(406).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.equalTo("PDF is available for reconciliation and customer-statement; differences answers application/json, text/csv and XLSX"));
+                .body("detail", org.hamcrest.Matchers.equalTo(
+                        "PDF is available for reconciliation and customer-statement; differences answers application/json, text/csv and XLSX"));
     }
 
     @Test
     void unknownReportIsNotFoundAndOtherRolesAreForbidden() {
         request("application/json").when().get("/reports/balance-sheet").then().statusCode(404)
-                .body("detail", org.hamcrest.Matchers.equalTo("No report named 'balance-sheet'; reports are reconciliation, differences, fund-flow, customer-statement"));
+                .body("detail", org.hamcrest.Matchers.equalTo(
+                        "No report named 'balance-sheet'; reports are reconciliation, differences, fund-flow, customer-statement"));
         given().header("Authorization", TestJwt.bearer("ann", "approver")).accept("application/json")
                 .queryParam("from", "2026-01-01").queryParam("to", "2026-01-02")
                 .when().get("/reports/differences").then().statusCode(403);

@@ -29,9 +29,11 @@ class ExportJobTest {
     void plant() {
         long a = ReportFixtures.account("exp", "bank", "CNY", "Asia/Shanghai");
         account = ReportFixtures.code(a);
-        TestDb.update("insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
-                + "business_date, dedupe_key) select ?, 'missing_in_provider', 'open', 'CNY', g, null, null, date '2026-02-01' + (g % 10), "
-                + "'exp-' || ? || '-' || g from generate_series(1, 25000) g", a, a);
+        TestDb.update(
+                "insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
+                        + "business_date, dedupe_key) select ?, 'missing_in_provider', 'open', 'CNY', g, null, null, date '2026-02-01' + (g % 10), "
+                        + "'exp-' || ? || '-' || g from generate_series(1, 25000) g",
+                a, a);
     }
 
     private JsonPath awaitDone(String id) throws InterruptedException {
@@ -62,13 +64,15 @@ class ExportJobTest {
         assertEquals(1, ReportRecords.audited("report.export.requested", id));
 
         byte[] file = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id + "/file")
-                .then().statusCode(200).header("Content-Disposition", "attachment; filename=\"differences_2026-02-01_2026-02-28.csv\"")
+                .then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"differences_2026-02-01_2026-02-28.csv\"")
                 .extract().asByteArray();
         assertEquals(job.getLong("bytes"), file.length);
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(file, 3, file.length - 3, StandardCharsets.UTF_8))).getRecords();
         assertEquals(25000, rows.size());
-        assertEquals(25000L * 25001 / 2, rows.stream().mapToLong(r -> Math.round(Double.parseDouble(r.get("expected")) * 100)).sum());
+        assertEquals(25000L * 25001 / 2,
+                rows.stream().mapToLong(r -> Math.round(Double.parseDouble(r.get("expected")) * 100)).sum());
     }
 
     @Test
@@ -77,19 +81,24 @@ class ExportJobTest {
                 .queryParam("from", "2026-02-01").queryParam("to", "2026-02-05")
                 .when().post("/reports/differences/exports").then().statusCode(202).extract().path("id");
         assertEquals("succeeded", awaitDone(id).getString("state"));
-        byte[] file = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id + "/file").then().statusCode(200).extract().asByteArray();
+        byte[] file = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id + "/file").then()
+                .statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file))) {
-            long expected = TestDb.count("select count(*) from recon_exceptions e join accounts a on a.id = e.account_id "
-                    + "where a.code = ? and e.business_date between '2026-02-01' and '2026-02-05'", account);
+            long expected = TestDb
+                    .count("select count(*) from recon_exceptions e join accounts a on a.id = e.account_id "
+                            + "where a.code = ? and e.business_date between '2026-02-01' and '2026-02-05'", account);
             assertEquals(expected + 1, wb.getSheets().toList().get(1).read().size());
         }
     }
 
     @Test
     void invalidExportsAreRefusedBeforeAnyJobExists() {
-        given().header("Authorization", FINANCE).queryParam("format", "docx").queryParam("from", "2026-02-01").queryParam("to", "2026-02-05")
-                .when().post("/reports/differences/exports").then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("format"));
-        given().header("Authorization", FINANCE).queryParam("format", "pdf").queryParam("from", "2026-02-01").queryParam("to", "2026-02-05")
+        given().header("Authorization", FINANCE).queryParam("format", "docx").queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-02-05")
+                .when().post("/reports/differences/exports").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("format"));
+        given().header("Authorization", FINANCE).queryParam("format", "pdf").queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-02-05")
                 .when().post("/reports/differences/exports").then().statusCode(406);
         given().header("Authorization", FINANCE).when().get("/reports/exports/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404);

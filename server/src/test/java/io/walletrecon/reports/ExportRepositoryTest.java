@@ -23,7 +23,8 @@ class ExportRepositoryTest {
 
     private static UUID stored(ExportState state) {
         UUID id = UUID.randomUUID();
-        TestDb.update("insert into report_exports (id, report, format, parameters, requested_by, state) values (?, 'differences', 'csv', '{}', 'test', ?)",
+        TestDb.update(
+                "insert into report_exports (id, report, format, parameters, requested_by, state) values (?, 'differences', 'csv', '{}', 'test', ?)",
                 id, state.code());
         return id;
     }

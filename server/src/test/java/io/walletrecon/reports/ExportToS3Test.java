@@ -28,7 +28,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With walletrecon.storage.kind=s3 an export is put in the bucket under exports/ and downloaded from a pre-signed link. */
+/**
+ * With walletrecon.storage.kind=s3 an export is put in the bucket under exports/ and downloaded from a pre-signed link.
+ */
 @QuarkusTest
 @TestProfile(ExportToS3Test.S3Storage.class)
 class ExportToS3Test {
@@ -46,11 +48,14 @@ class ExportToS3Test {
     void csvExportIsPutInTheBucketAndTheFileEndpointRedirectsToAPresignedLink() throws Exception {
         long a = ReportFixtures.account("exs3", "bank", "CNY", "Asia/Shanghai");
         String account = ReportFixtures.code(a);
-        TestDb.update("insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
-                + "business_date, dedupe_key) select ?, 'missing_in_provider', 'open', 'CNY', g * 100, null, null, date '2026-02-01' + (g % 10), "
-                + "'exs3-' || ? || '-' || g from generate_series(1, 30) g", a, a);
+        TestDb.update(
+                "insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
+                        + "business_date, dedupe_key) select ?, 'missing_in_provider', 'open', 'CNY', g * 100, null, null, date '2026-02-01' + (g % 10), "
+                        + "'exs3-' || ? || '-' || g from generate_series(1, 30) g",
+                a, a);
         WireMock s3 = FakeS3.client();
-        s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/exports/.*")).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/exports/.*"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
 
         String id = given().header("Authorization", FINANCE).queryParam("format", "csv").queryParam("account", account)
                 .queryParam("from", "2026-02-01").queryParam("to", "2026-02-28")
@@ -69,7 +74,8 @@ class ExportToS3Test {
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(file, 3, file.length - 3, StandardCharsets.UTF_8))).getRecords();
         assertEquals(30, rows.size());
-        assertEquals(100L * 30 * 31 / 2, rows.stream().mapToLong(r -> Math.round(Double.parseDouble(r.get("expected")) * 100)).sum());
+        assertEquals(100L * 30 * 31 / 2,
+                rows.stream().mapToLong(r -> Math.round(Double.parseDouble(r.get("expected")) * 100)).sum());
 
         String location = given().header("Authorization", FINANCE).redirects().follow(false)
                 .when().get("/reports/exports/" + id + "/file").then().statusCode(303).extract().header("Location");

@@ -79,11 +79,13 @@ class FundFlowTest {
                 .queryParam("period", "month").queryParam("groupBy", "channel").queryParam("size", 1000)
                 .when().get("/reports/fund-flow").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> flows = json.getList("flows.items");
-        Map<String, Object> wx = flows.stream().filter(f -> "wechatpay".equals(f.get("channel"))).findFirst().orElseThrow();
+        Map<String, Object> wx = flows.stream().filter(f -> "wechatpay".equals(f.get("channel"))).findFirst()
+                .orElseThrow();
         assertTrue(((Number) wx.get("inflowMinor")).longValue() >= 30000);
         List<Map<String, Object>> top = json.getList("topCustomers");
         // Other runs of this class plant customers too (each test gets its own); ours must rank, in inflow order.
-        Map<String, Object> liRow = top.stream().filter(t -> ((Number) t.get("customerId")).longValue() == li).findFirst().orElseThrow();
+        Map<String, Object> liRow = top.stream().filter(t -> ((Number) t.get("customerId")).longValue() == li)
+                .findFirst().orElseThrow();
         assertEquals(35000, liRow.get("inflowMinor"));
         assertEquals("Li Hardware", liRow.get("customer"));
         List<Integer> inflows = top.stream().map(t -> (Integer) t.get("inflowMinor")).toList();
@@ -107,7 +109,8 @@ class FundFlowTest {
     void pngChartDecodes() throws Exception {
         byte[] png = given().header("Authorization", FINANCE).accept("image/png")
                 .queryParam("account", alipay).queryParam("from", "2026-03-01").queryParam("to", "2026-03-15")
-                .when().get("/reports/fund-flow").then().statusCode(200).contentType("image/png").extract().asByteArray();
+                .when().get("/reports/fund-flow").then().statusCode(200).contentType("image/png").extract()
+                .asByteArray();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(900, image.getWidth());
         assertEquals(450, image.getHeight());
@@ -117,7 +120,8 @@ class FundFlowTest {
     void svgChartParsesAsXmlWithTheSeriesNames() throws Exception {
         byte[] svg = given().header("Authorization", FINANCE).accept("image/svg+xml")
                 .queryParam("account", wechat).queryParam("from", "2026-03-01").queryParam("to", "2026-03-15")
-                .when().get("/reports/fund-flow").then().statusCode(200).contentType("image/svg+xml").extract().asByteArray();
+                .when().get("/reports/fund-flow").then().statusCode(200).contentType("image/svg+xml").extract()
+                .asByteArray();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         // JFreeSVG writes the SVG 1.1 DOCTYPE; the parser must not fetch the DTD from w3.org (no network in tests)
@@ -125,8 +129,10 @@ class FundFlowTest {
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         String text = doc.getDocumentElement().getTextContent();
-        assertTrue(text.contains("Fund flow 2026-03-01 to 2026-03-15 by day") && text.contains("Inflow") && text.contains("Outflow"), text);
-        assertTrue(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() >= 2, "the two series are drawn as paths");
+        assertTrue(text.contains("Fund flow 2026-03-01 to 2026-03-15 by day") && text.contains("Inflow")
+                && text.contains("Outflow"), text);
+        assertTrue(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() >= 2,
+                "the two series are drawn as paths");
     }
 
     @Test
@@ -143,7 +149,8 @@ class FundFlowTest {
     @Test
     void invalidBreakdownIsRejected() {
         given().header("Authorization", FINANCE).accept("application/json")
-                .queryParam("from", "2026-03-01").queryParam("to", "2026-03-15").queryParam("groupBy", "planet").queryParam("period", "year")
+                .queryParam("from", "2026-03-01").queryParam("to", "2026-03-15").queryParam("groupBy", "planet")
+                .queryParam("period", "year")
                 .when().get("/reports/fund-flow").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("groupBy", "period"));
     }

@@ -33,9 +33,11 @@ class LargeCsvStreamingTest {
 
     private static long plant(int rows) {
         long account = ReportFixtures.account("big", "bank", "CNY", "Asia/Shanghai");
-        TestDb.update("insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
-                + "business_date, dedupe_key, assignee) select ?, 'amount_mismatch', 'open', 'CNY', 10000 + g, 10000, -g, "
-                + "date '2026-01-01' + (g % 28), 'big-' || ? || '-' || g, 'assignee ' || (g % 7) from generate_series(1, ?) g", account, account, rows);
+        TestDb.update(
+                "insert into recon_exceptions (account_id, type, status, currency, expected_minor, actual_minor, difference_minor, "
+                        + "business_date, dedupe_key, assignee) select ?, 'amount_mismatch', 'open', 'CNY', 10000 + g, 10000, -g, "
+                        + "date '2026-01-01' + (g % 28), 'big-' || ? || '-' || g, 'assignee ' || (g % 7) from generate_series(1, ?) g",
+                account, account, rows);
         return account;
     }
 
@@ -94,20 +96,22 @@ class LargeCsvStreamingTest {
             assertTrue(idleCursors() >= 1, "and stays open, waiting for the client");
 
             BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), in), StandardCharsets.UTF_8), 1 << 16);
+                    new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), in),
+                    StandardCharsets.UTF_8), 1 << 16);
             long lines = 0;
             String firstLine = reader.readLine();
             assertTrue(firstLine.startsWith("\uFEFFid,account,businessDate"));
             String last = null;
-            for (String line; (line = reader.readLine()) != null; ) {
+            for (String line; (line = reader.readLine()) != null;) {
                 lines++;
                 last = line;
             }
             assertEquals(ROWS, lines);
             assertTrue(last.contains(",2026-01-28,amount_mismatch,open,CNY,"), last);
         }
-        long after = TestDb.countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
-                + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
+        long after = TestDb
+                .countAsApplication("select count(*) from pg_stat_activity where datname = current_database() "
+                        + "and state = 'idle in transaction' and query like '%from recon_exceptions e join accounts a%'");
         assertEquals(0, after, "the cursor's transaction ends with the stream");
     }
 }

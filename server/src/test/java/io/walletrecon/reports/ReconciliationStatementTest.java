@@ -90,8 +90,10 @@ class ReconciliationStatementTest {
 
         List<Map<String, Object>> days = json.getList("days.items");
         assertEquals(5, json.getInt("days.total"));
-        assertEquals(List.of("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"), days.stream().map(d -> d.get("day")).toList());
-        assertEquals(List.of(124880, 117880, 132790, 132790, 142730), days.stream().map(d -> d.get("balanceMinor")).toList());
+        assertEquals(List.of("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"),
+                days.stream().map(d -> d.get("day")).toList());
+        assertEquals(List.of(124880, 117880, 132790, 132790, 142730),
+                days.stream().map(d -> d.get("balanceMinor")).toList());
         // opening + the sum of the daily nets is the closing balance, and the last running balance is it too
         int net = days.stream().mapToInt(d -> (Integer) d.get("netMinor")).sum();
         assertEquals(142730, 105000 + net);
@@ -105,7 +107,8 @@ class ReconciliationStatementTest {
         ReportFixtures.txn(a, "in", 500, null, "JPY", "succeeded", "2026-01-10", null);
         ReportFixtures.txn(a, "in", 700, 7L, "JPY", "succeeded", "2026-01-11", null);
         JsonPath json = given().header("Authorization", FINANCE).accept("application/json")
-                .queryParam("account", ReportFixtures.code(a)).queryParam("from", "2026-01-11").queryParam("to", "2026-01-11")
+                .queryParam("account", ReportFixtures.code(a)).queryParam("from", "2026-01-11")
+                .queryParam("to", "2026-01-11")
                 .when().get("/reports/reconciliation").then().statusCode(200).extract().jsonPath();
         assertEquals(500, json.getInt("figures.openingBalanceMinor"));
         assertEquals("500", json.getString("figures.openingBalance"));
@@ -117,7 +120,8 @@ class ReconciliationStatementTest {
     @Test
     void csvIsUtf8WithBomAndReadsBackToTheSameLines() throws Exception {
         byte[] body = request("text/csv").when().get("/reports/reconciliation")
-                .then().statusCode(200).header("Content-Disposition", "attachment; filename=\"reconciliation_2026-03-01_2026-03-05.csv\"")
+                .then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"reconciliation_2026-03-01_2026-03-05.csv\"")
                 .extract().asByteArray();
         assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(body, 3));
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -133,8 +137,10 @@ class ReconciliationStatementTest {
 
     @Test
     void workbookHasATotalsSheetAndADetailSheetWithNumericAmounts() throws Exception {
-        byte[] body = request(ReportResource.XLSX).when().get("/reports/reconciliation").then().statusCode(200).extract().asByteArray();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body), new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+        byte[] body = request(ReportResource.XLSX).when().get("/reports/reconciliation").then().statusCode(200)
+                .extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
             List<Sheet> sheets = wb.getSheets().toList();
             assertEquals(List.of("Totals", "Days"), sheets.stream().map(Sheet::getName).toList());
             List<Row> totals = sheets.get(0).read();
@@ -145,7 +151,8 @@ class ReconciliationStatementTest {
             assertEquals("#,##0.00", values.getCell(closing).getDataFormatString());
             List<Row> days = sheets.get(1).read();
             assertEquals(6, days.size());
-            assertEquals(new BigDecimal("1248.8"), days.get(1).getCellAsNumber(indexOf(days.get(0), "balance")).orElseThrow().stripTrailingZeros());
+            assertEquals(new BigDecimal("1248.8"),
+                    days.get(1).getCellAsNumber(indexOf(days.get(0), "balance")).orElseThrow().stripTrailingZeros());
             assertEquals("2026-03-01", days.get(1).getCellAsDate(0).orElseThrow().toLocalDate().toString());
         }
     }

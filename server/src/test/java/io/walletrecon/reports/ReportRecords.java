@@ -19,7 +19,8 @@ final class ReportRecords {
 
     /** The comment of the customer's confirmation of a statement, or null. */
     static String confirmationComment(long linkId) {
-        return TestDb.scalar("select comment from customer_statement_answers where link_id = ? and kind = 'confirm'", linkId);
+        return TestDb.scalar("select comment from customer_statement_answers where link_id = ? and kind = 'confirm'",
+                linkId);
     }
 
     /** How many answers (confirmation and disputes) a statement link has. */
@@ -34,16 +35,19 @@ final class ReportRecords {
 
     /** How many audit rows of {@code action} name the entity. */
     static long audited(String action, Object entityId) {
-        return TestDb.count("select count(*) from audit_log where action = ? and entity_id = ?", action, String.valueOf(entityId));
+        return TestDb.count("select count(*) from audit_log where action = ? and entity_id = ?", action,
+                String.valueOf(entityId));
     }
 
     /** Who the audit row of {@code action} on the entity names as actor. */
     static String auditActor(String action, Object entityId) {
-        return TestDb.scalar("select actor from audit_log where action = ? and entity_id = ?", action, String.valueOf(entityId));
+        return TestDb.scalar("select actor from audit_log where action = ? and entity_id = ?", action,
+                String.valueOf(entityId));
     }
 
     /** The reason the audit row of {@code action} on the entity records. */
     static String auditReason(String action, Object entityId) {
-        return TestDb.scalar("select reason from audit_log where action = ? and entity_id = ?", action, String.valueOf(entityId));
+        return TestDb.scalar("select reason from audit_log where action = ? and entity_id = ?", action,
+                String.valueOf(entityId));
     }
 }

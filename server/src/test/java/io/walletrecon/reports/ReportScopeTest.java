@@ -29,8 +29,10 @@ class ReportScopeTest {
         west = TestCompanies.create("west");
         long e = ReportFixtures.account(east.id(), "e", "wechatpay", "CNY", "Asia/Shanghai");
         westAccount = ReportFixtures.account(west.id(), "w", "alipay", "CNY", "Asia/Shanghai");
-        ReportFixtures.txn(e, "in", 10000, 60L, "CNY", "succeeded", "2026-05-04", ReportFixtures.customer(east.id(), "东方客户"));
-        ReportFixtures.txn(westAccount, "in", 77700, null, "CNY", "succeeded", "2026-05-05", ReportFixtures.customer(west.id(), "West customer"));
+        ReportFixtures.txn(e, "in", 10000, 60L, "CNY", "succeeded", "2026-05-04",
+                ReportFixtures.customer(east.id(), "东方客户"));
+        ReportFixtures.txn(westAccount, "in", 77700, null, "CNY", "succeeded", "2026-05-05",
+                ReportFixtures.customer(west.id(), "West customer"));
         ReportFixtures.exception(e, "unmatched_receipt", "open", "CNY", null, 100L, 100L, "2026-05-04", null);
         ReportFixtures.exception(westAccount, "unmatched_receipt", "open", "CNY", null, 900L, 900L, "2026-05-04", null);
         ReportFixtures.exception(westAccount, "duplicate_payment", "open", "CNY", 0L, 500L, 500L, "2026-05-05", null);
@@ -56,7 +58,8 @@ class ReportScopeTest {
     void theDifferenceReportOfACompanyListsOnlyItsExceptions() {
         JsonPath json = report("differences", Map.of("company", west.code()));
         assertEquals(2, json.getList("exceptions.items").size());
-        assertEquals(1400, json.<Map<String, Object>>getList("exceptions.items").stream().mapToInt(m -> (Integer) m.get("differenceMinor")).sum());
+        assertEquals(1400, json.<Map<String, Object>>getList("exceptions.items").stream()
+                .mapToInt(m -> (Integer) m.get("differenceMinor")).sum());
     }
 
     @Test

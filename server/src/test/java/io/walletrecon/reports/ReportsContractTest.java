@@ -30,7 +30,8 @@ class ReportsContractTest {
             "period", "fund-flow time bucket: day | week | month (default day)",
             "customer", "Customer id (required for customer-statement)",
             "currency", "ISO 4217 filter (differences, fund-flow)",
-            "company", "Company code: differences and fund-flow cover only its accounts; a named account or customer must be its");
+            "company",
+            "Company code: differences and fund-flow cover only its accounts; a named account or customer must be its");
 
     @Test
     void anyAcceptGetsJson() {
@@ -53,22 +54,27 @@ class ReportsContractTest {
 
     @Test
     void openApiDescribesEveryReportParameter() {
-        JsonPath doc = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
         Map<String, String> get = parameters(doc, "/reports/{name}", "get");
         SHARED.forEach((name, description) -> assertEquals(description, get.get(name), "GET /reports/{name} ?" + name));
         assertEquals(SHARED.size() + 2, get.size(), "GET parameters: " + get.keySet());
         assertEquals("path", location(doc, "/reports/{name}", "get", "name"));
-        for (String query : List.of("account", "from", "to", "groupBy", "period", "customer", "currency", "company", "page", "size")) {
+        for (String query : List.of("account", "from", "to", "groupBy", "period", "customer", "currency", "company",
+                "page", "size")) {
             assertEquals("query", location(doc, "/reports/{name}", "get", query), query);
         }
         Map<String, String> export = parameters(doc, "/reports/{name}/exports", "post");
-        SHARED.forEach((name, description) -> assertEquals(description, export.get(name), "POST /reports/{name}/exports ?" + name));
+        SHARED.forEach((name, description) -> assertEquals(description, export.get(name),
+                "POST /reports/{name}/exports ?" + name));
         assertEquals("csv | xlsx | pdf", export.get("format"));
         assertEquals(SHARED.size() + 1, export.size(), "export parameters: " + export.keySet());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf", "image/png", "image/svg+xml"})
+    @ValueSource(strings = {"application/json", "text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf", "image/png",
+            "image/svg+xml"})
     void malformedDateIsABadRequestInEveryFormat(String accept) {
         given().header("Authorization", FINANCE).accept(accept)
                 .queryParam("from", "2026-02-30").queryParam("to", "2026-03-01")
@@ -95,6 +101,7 @@ class ReportsContractTest {
 
     private static String location(JsonPath doc, String path, String verb, String name) {
         List<Map<String, Object>> params = doc.getList("paths.'" + path + "'." + verb + ".parameters");
-        return params.stream().filter(p -> name.equals(p.get("name"))).map(p -> (String) p.get("in")).findFirst().orElse(null);
+        return params.stream().filter(p -> name.equals(p.get("name"))).map(p -> (String) p.get("in")).findFirst()
+                .orElse(null);
     }
 }

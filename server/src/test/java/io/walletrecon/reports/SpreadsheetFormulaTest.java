@@ -39,7 +39,8 @@ class SpreadsheetFormulaTest {
     void plant() {
         long a = ReportFixtures.account("formula", "bank", "CNY", "Asia/Shanghai");
         account = ReportFixtures.code(a);
-        long e = ReportFixtures.exception(a, "amount_mismatch", "open", "CNY", 10000L, 9950L, -50L, today.minusDays(2).toString(), LINK);
+        long e = ReportFixtures.exception(a, "amount_mismatch", "open", "CNY", 10000L, 9950L, -50L,
+                today.minusDays(2).toString(), LINK);
         ReportFixtures.annotate(e, AUTHOR, "called the customer", "2026-01-01T10:00:00Z");
     }
 
@@ -50,7 +51,8 @@ class SpreadsheetFormulaTest {
 
     @Test
     void csvWritesFormulaTextAsTextAndNegativeAmountsAsNumbers() throws Exception {
-        byte[] body = request("text/csv").when().get("/reports/differences").then().statusCode(200).extract().asByteArray();
+        byte[] body = request("text/csv").when().get("/reports/differences").then().statusCode(200).extract()
+                .asByteArray();
         String text = new String(body, StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text)).getRecords();
@@ -62,8 +64,10 @@ class SpreadsheetFormulaTest {
 
     @Test
     void workbookWritesFormulaTextAsTextAndAmountsAsNumbers() throws Exception {
-        byte[] body = request(ReportResource.XLSX).when().get("/reports/differences").then().statusCode(200).extract().asByteArray();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body), new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+        byte[] body = request(ReportResource.XLSX).when().get("/reports/differences").then().statusCode(200).extract()
+                .asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body),
+                new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
             List<Row> rows = wb.getSheets().toList().get(1).read();
             assertEquals(2, rows.size());
             assertEquals(CellType.STRING, rows.get(1).getCell(10).getType());

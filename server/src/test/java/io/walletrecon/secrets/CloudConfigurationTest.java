@@ -62,7 +62,8 @@ class CloudConfigurationTest {
         assertEquals(FakeSecretsManager.DB_USER, secrets.getValue("quarkus.datasource.username"));
         assertEquals(FakeSecretsManager.MASTER_KEY, secrets.getValue("walletrecon.master-key"));
         int port = URI.create(secretsEndpoint).getPort();
-        for (String arn : List.of(FakeSecretsManager.MASTER_KEY_ARN, FakeSecretsManager.DATABASE_ARN, FakeSecretsManager.STRIPE_ARN)) {
+        for (String arn : List.of(FakeSecretsManager.MASTER_KEY_ARN, FakeSecretsManager.DATABASE_ARN,
+                FakeSecretsManager.STRIPE_ARN)) {
             assertEquals(true, FakeSecretsManager.reads(port, arn) >= 1, arn + " was read");
         }
         // the application runs on them: the database answers and credentials are encrypted under the secret master key

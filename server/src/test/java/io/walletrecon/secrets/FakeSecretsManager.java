@@ -37,7 +37,8 @@ public class FakeSecretsManager implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         secret(MASTER_KEY_ARN, MASTER_KEY);
-        secret(DATABASE_ARN, "{\"username\":\"" + DB_USER + "\",\"password\":\"" + DB_PASSWORD + "\",\"engine\":\"postgres\"}");
+        secret(DATABASE_ARN,
+                "{\"username\":\"" + DB_USER + "\",\"password\":\"" + DB_PASSWORD + "\",\"engine\":\"postgres\"}");
         secret(STRIPE_ARN, STRIPE_KEY);
         return Map.of("walletrecon.secrets.master-key-arn", MASTER_KEY_ARN,
                 "walletrecon.secrets.database-arn", DATABASE_ARN,
@@ -53,13 +54,16 @@ public class FakeSecretsManager implements QuarkusTestResourceLifecycleManager {
                 + com.fasterxml.jackson.databind.node.TextNode.valueOf(value).toString() + ",\"CreatedDate\":1.7e9}";
         server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
                 .withRequestBody(equalToJson("{\"SecretId\":\"" + arn + "\"}", true, true))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(json)));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(json)));
     }
 
     /** How often each ARN was read, from the fake's request journal. */
     public static int reads(int port, String arn) {
-        return new WireMock("127.0.0.1", port).find(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
-                .withRequestBody(equalToJson("{\"SecretId\":\"" + arn + "\"}", true, true))).size();
+        return new WireMock("127.0.0.1", port)
+                .find(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/"))
+                        .withRequestBody(equalToJson("{\"SecretId\":\"" + arn + "\"}", true, true)))
+                .size();
     }
 
     @Override

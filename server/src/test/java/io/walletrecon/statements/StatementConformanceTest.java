@@ -47,7 +47,9 @@ class StatementConformanceTest {
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
-        return dir == null || dir.getParent() == null ? Path.of("/nonexistent") : dir.getParent().resolve("shared").resolve("conformance");
+        return dir == null || dir.getParent() == null
+                ? Path.of("/nonexistent")
+                : dir.getParent().resolve("shared").resolve("conformance");
     }
 
     @Test
@@ -102,7 +104,8 @@ class StatementConformanceTest {
             }
         }
         int status = r.statusCode();
-        String outcome = status + (status == 422 ? " " + r.path("detail") : " " + r.path("format") + ", " + r.path("lines") + " lines");
+        String outcome = status
+                + (status == 422 ? " " + r.path("detail") : " " + r.path("format") + ", " + r.path("lines") + " lines");
         if (status >= 500) {
             mismatches.add(name + ": answered " + status + " " + r.asString());
             return outcome;
@@ -151,11 +154,14 @@ class StatementConformanceTest {
             lines += TestDb.count("select count(*) from statement_lines where account_id = ?", id);
             sum += TestDb.count("select coalesce(sum(amount_minor), 0) from statement_lines where account_id = ?", id);
             fees += TestDb.count("select coalesce(sum(fee_minor), 0) from statement_lines where account_id = ?", id);
-            unbalanced += TestDb.count("""
-                    select count(*) from statements s where s.account_id = ? and s.opening_balance_minor is not null
-                       and s.opening_balance_minor + (select coalesce(sum(l.amount_minor), 0) from statement_lines l where l.statement_id = s.id)
-                           <> s.closing_balance_minor""", id);
-            otherCurrency += TestDb.count("select count(*) from statements where account_id = ? and currency <> ?", id, e.path("currency").asText("EUR"));
+            unbalanced += TestDb.count(
+                    """
+                            select count(*) from statements s where s.account_id = ? and s.opening_balance_minor is not null
+                               and s.opening_balance_minor + (select coalesce(sum(l.amount_minor), 0) from statement_lines l where l.statement_id = s.id)
+                                   <> s.closing_balance_minor""",
+                    id);
+            otherCurrency += TestDb.count("select count(*) from statements where account_id = ? and currency <> ?", id,
+                    e.path("currency").asText("EUR"));
         }
         Set<Long> acceptable = new LinkedHashSet<>();
         if (e.path("lines").isArray()) {
@@ -174,10 +180,13 @@ class StatementConformanceTest {
         }
         if (e.has("opening") && codes.size() == 1) {
             long id = TestDb.count("select id from accounts where code = ?", codes.get(0));
-            long opening = TestDb.count("select opening_balance_minor from statements where account_id = ? order by id limit 1", id);
-            long closing = TestDb.count("select closing_balance_minor from statements where account_id = ? order by id desc limit 1", id);
+            long opening = TestDb
+                    .count("select opening_balance_minor from statements where account_id = ? order by id limit 1", id);
+            long closing = TestDb.count(
+                    "select closing_balance_minor from statements where account_id = ? order by id desc limit 1", id);
             if (opening != e.path("opening").asLong() || closing != e.path("closing").asLong()) {
-                mismatches.add(name + ": balances " + opening + " -> " + closing + ", expected " + e.path("opening").asLong() + " -> "
+                mismatches.add(name + ": balances " + opening + " -> " + closing + ", expected "
+                        + e.path("opening").asLong() + " -> "
                         + e.path("closing").asLong());
             }
         }
@@ -190,7 +199,8 @@ class StatementConformanceTest {
     }
 
     private static long statementCount(String code) {
-        return TestDb.count("select count(*) from statements s join accounts a on a.id = s.account_id where a.code = ?", code);
+        return TestDb.count("select count(*) from statements s join accounts a on a.id = s.account_id where a.code = ?",
+                code);
     }
 
     private static Response post(String account, byte[] file) {

@@ -35,7 +35,8 @@ class StatementFilesApiTest {
                 :86:/REMI/USTD//Invoice %6$s/
                 :62F:C2603%1$02dEUR%7$s
                 -
-                """.formatted(day, account, swift(opening), amount < 0 ? "D" : "C", swift(Math.abs(amount)), bankRef, swift(closing));
+                """.formatted(day, account, swift(opening), amount < 0 ? "D" : "C", swift(Math.abs(amount)), bankRef,
+                swift(closing));
     }
 
     static String swift(long minor) {
@@ -52,7 +53,8 @@ class StatementFilesApiTest {
 
     /** An account number no other test uses: {@code prefix} and ten random digits. */
     static String number(String prefix) {
-        return prefix + String.format("%010d", java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L));
+        return prefix
+                + String.format("%010d", java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000L));
     }
 
     static long accountId(String code) {
@@ -86,7 +88,9 @@ class StatementFilesApiTest {
                 .body("inserted", equalTo(1));
         assertEquals(3, statements(acct));
         assertEquals(3, lines(acct));
-        assertEquals(3, TestDb.count("select count(*) from audit_log where action = 'statement.imported' and details::jsonb ->> 'account' = ?", acct));
+        assertEquals(3, TestDb.count(
+                "select count(*) from audit_log where action = 'statement.imported' and details::jsonb ->> 'account' = ?",
+                acct));
     }
 
     @Test
@@ -105,8 +109,10 @@ class StatementFilesApiTest {
                 .body("lines", equalTo(3));
         assertEquals(2, statements(main));
         assertEquals(1, statements(side));
-        assertEquals(-100L, TestDb.count("select amount_minor from statement_lines where account_id = ?", accountId(side)));
-        assertEquals("50880050/" + sideNumber, TestDb.scalar("select account_in_file from statements where account_id = ?", accountId(side)));
+        assertEquals(-100L,
+                TestDb.count("select amount_minor from statement_lines where account_id = ?", accountId(side)));
+        assertEquals("50880050/" + sideNumber,
+                TestDb.scalar("select account_in_file from statements where account_id = ?", accountId(side)));
     }
 
     @Test
@@ -116,10 +122,12 @@ class StatementFilesApiTest {
         Accounts.createBank(main, "EUR", "Europe/Berlin", number);
         String file = day(1, number, 10000, 5000, "K1") + day(1, "FR7630006000011234567890189", 0, 100, "U1");
         upload(null, file.getBytes(StandardCharsets.UTF_8)).statusCode(422)
-                .body("detail", equalTo("Line 9: account FR7630006000011234567890189 is not the account number of any account; nothing was imported"))
+                .body("detail", equalTo(
+                        "Line 9: account FR7630006000011234567890189 is not the account number of any account; nothing was imported"))
                 .body("errors[0].line", equalTo(9));
         upload(main, file.getBytes(StandardCharsets.UTF_8)).statusCode(422)
-                .body("errors[0].message", containsString("the statement is for account FR7630006000011234567890189, but account '" + main + "'"));
+                .body("errors[0].message", containsString(
+                        "the statement is for account FR7630006000011234567890189, but account '" + main + "'"));
         assertEquals(0, statements(main));
         assertEquals(0L, TestDb.count("select count(*) from statement_lines_staging"));
     }
@@ -142,11 +150,14 @@ class StatementFilesApiTest {
         String a = TestData.unique("num");
         String number = number("NL02RABO");
         Accounts.createBank(a, "EUR", "Europe/Amsterdam", number.toLowerCase().replaceAll("(.{4})", "$1 "));
-        given().header("Authorization", ADMIN).get("/accounts/" + a).then().statusCode(200).body("accountNumber", equalTo(number));
+        given().header("Authorization", ADMIN).get("/accounts/" + a).then().statusCode(200).body("accountNumber",
+                equalTo(number));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", TestData.unique("dup"), "provider", "bank", "name", "Dup", "currency", "EUR", "timeZone", "UTC",
+                .body(Map.of("code", TestData.unique("dup"), "provider", "bank", "name", "Dup", "currency", "EUR",
+                        "timeZone", "UTC",
                         "accountNumber", number))
-                .post("/accounts").then().statusCode(409).body("detail", containsString("already has account number " + number));
+                .post("/accounts").then().statusCode(409)
+                .body("detail", containsString("already has account number " + number));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("accountNumber", "NL_1"))
                 .patch("/accounts/" + a).then().statusCode(400).body("errors[0].field", equalTo("accountNumber"));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("accountNumber", ""))
@@ -157,12 +168,16 @@ class StatementFilesApiTest {
     void aGzippedWechatBillAndAnAlipayZipCheckedAgainstItsSummaryAreImported() {
         String cny = TestData.unique("cny");
         Accounts.createBank(cny, "CNY", "Asia/Shanghai");
-        upload(cny, Mutations.gzip(Samples.bytes("wechatpay-bill.csv"))).statusCode(201).body("format", equalTo("wechatpay")).body("inserted", equalTo(3));
-        upload(cny, Mutations.alipayZip()).statusCode(201).body("format", equalTo("alipay")).body("inserted", equalTo(3));
+        upload(cny, Mutations.gzip(Samples.bytes("wechatpay-bill.csv"))).statusCode(201)
+                .body("format", equalTo("wechatpay")).body("inserted", equalTo(3));
+        upload(cny, Mutations.alipayZip()).statusCode(201).body("format", equalTo("alipay")).body("inserted",
+                equalTo(3));
         String other = TestData.unique("cny");
         Accounts.createBank(other, "CNY", "Asia/Shanghai");
-        byte[] summary = new String(Samples.bytes("alipay-bill-summary.gbk.csv"), TextDecoding.GBK).replace("合计,,2,1,", "合计,,3,1,").getBytes(TextDecoding.GBK);
-        byte[] zip = Mutations.zip("2088_20260301_业务明细.csv", Samples.bytes("alipay-bill.gbk.csv"), "2088_20260301_业务明细(汇总).csv", summary);
+        byte[] summary = new String(Samples.bytes("alipay-bill-summary.gbk.csv"), TextDecoding.GBK)
+                .replace("合计,,2,1,", "合计,,3,1,").getBytes(TextDecoding.GBK);
+        byte[] zip = Mutations.zip("2088_20260301_业务明细.csv", Samples.bytes("alipay-bill.gbk.csv"),
+                "2088_20260301_业务明细(汇总).csv", summary);
         upload(other, zip).statusCode(422)
                 .body("errors[0].message", equalTo("2088_20260301_业务明细(汇总).csv: 交易订单总笔数 is 3 but the bill has 2"));
         assertEquals(0, statements(other));
@@ -174,10 +189,13 @@ class StatementFilesApiTest {
         Accounts.createBank(acct, "EUR", "Europe/Berlin");
         given().header("Authorization", FINANCE).multiPart("account", acct)
                 .multiPart("file", "MT940 2026-03-03.sta", Samples.bytes("mt940.txt"), "application/octet-stream")
-                .when().post("/statements").then().statusCode(201).body("format", equalTo("mt940")).body("inserted", equalTo(3));
-        assertEquals("MT940 2026-03-03.sta", TestDb.scalar("select file_name from statements where account_id = ?", accountId(acct)));
+                .when().post("/statements").then().statusCode(201).body("format", equalTo("mt940"))
+                .body("inserted", equalTo(3));
+        assertEquals("MT940 2026-03-03.sta",
+                TestDb.scalar("select file_name from statements where account_id = ?", accountId(acct)));
         given().header("Authorization", FINANCE).multiPart("account", acct)
-                .multiPart("file", "a.sta", Samples.bytes("mt940.txt")).multiPart("other", "b.sta", Samples.bytes("mt940.txt"))
+                .multiPart("file", "a.sta", Samples.bytes("mt940.txt"))
+                .multiPart("other", "b.sta", Samples.bytes("mt940.txt"))
                 .when().post("/statements").then().statusCode(400).body("errors[0].field", equalTo("file"));
     }
 
@@ -185,7 +203,8 @@ class StatementFilesApiTest {
     void aNulByteIsRefusedNamingItsLine() {
         String acct = TestData.unique("nul");
         Accounts.createBank(acct, "EUR", "Europe/Berlin");
-        String text = new String(Samples.bytes("mt940.txt"), StandardCharsets.US_ASCII).replace("Kunde Shanghai", "Kunde\0Shanghai");
+        String text = new String(Samples.bytes("mt940.txt"), StandardCharsets.US_ASCII).replace("Kunde Shanghai",
+                "Kunde\0Shanghai");
         upload(acct, text.getBytes(StandardCharsets.US_ASCII)).statusCode(422)
                 .body("errors[0].line", equalTo(8))
                 .body("errors[0].message", containsString("contains a NUL byte (0x00)"));
@@ -196,11 +215,13 @@ class StatementFilesApiTest {
     void aDeeplyNestedCamtIsRefusedAtAFixedDepth() {
         String acct = TestData.unique("deep");
         Accounts.createBank(acct, "EUR", "Europe/Berlin");
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n");
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n");
         xml.append("<BkToCstmrStmt>\n").append("<Stmt>\n".repeat(80_000));
         upload(acct, xml.toString().getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .body("errors[0].line", equalTo(42))
-                .body("errors[0].message", equalTo("elements are nested deeper than 40 levels; no camt message is, so this is not one"));
+                .body("errors[0].message",
+                        equalTo("elements are nested deeper than 40 levels; no camt message is, so this is not one"));
     }
 
     @Test
@@ -210,11 +231,14 @@ class StatementFilesApiTest {
         String ref = TestData.unique("R");
         String report = CamtParserTest.document("urn:iso:std:iso:20022:tech:xsd:camt.052.001.08", "BkToCstmrAcctRpt",
                 CamtParserTest.statement("Rpt", "RPT-" + ref, "NL26VAYB8060476890", null, null, "2.00", "CRDT", ref));
-        upload(acct, report.getBytes(StandardCharsets.UTF_8)).statusCode(201).body("format", equalTo("camt052")).body("inserted", equalTo(1))
+        upload(acct, report.getBytes(StandardCharsets.UTF_8)).statusCode(201).body("format", equalTo("camt052"))
+                .body("inserted", equalTo(1))
                 .body("closingBalanceMinor", nullValue());
         String statement = CamtParserTest.document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", "BkToCstmrStmt",
-                CamtParserTest.statement("Stmt", "STMT-" + ref, "NL26VAYB8060476890", "10.00", "12.00", "2.00", "CRDT", ref));
-        upload(acct, statement.getBytes(StandardCharsets.UTF_8)).statusCode(201).body("lines", equalTo(1)).body("inserted", equalTo(0))
+                CamtParserTest.statement("Stmt", "STMT-" + ref, "NL26VAYB8060476890", "10.00", "12.00", "2.00", "CRDT",
+                        ref));
+        upload(acct, statement.getBytes(StandardCharsets.UTF_8)).statusCode(201).body("lines", equalTo(1))
+                .body("inserted", equalTo(0))
                 .body("alreadyPresent", equalTo(1));
         assertEquals(1, lines(acct));
         assertEquals(2, statements(acct));

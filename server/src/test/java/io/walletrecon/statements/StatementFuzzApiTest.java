@@ -34,8 +34,10 @@ class StatementFuzzApiTest {
         static Counts of(long accountId) {
             return new Counts(TestDb.count("select count(*) from statements where account_id = ?", accountId),
                     TestDb.count("select count(*) from statement_lines where account_id = ?", accountId),
-                    TestDb.count("select count(*) from audit_log a join statements s on a.entity_type = 'statement' and a.entity_id = s.id::text "
-                            + "where s.account_id = ?", accountId),
+                    TestDb.count(
+                            "select count(*) from audit_log a join statements s on a.entity_type = 'statement' and a.entity_id = s.id::text "
+                                    + "where s.account_id = ?",
+                            accountId),
                     TestDb.count("select count(*) from statement_lines_staging"));
         }
     }
@@ -57,7 +59,8 @@ class StatementFuzzApiTest {
             String code = accounts.get(m.seed().name());
             long accountId = TestDb.count("select id from accounts where code = ?", code);
             Counts before = Counts.of(accountId);
-            Response r = given().header("Authorization", FINANCE).contentType("application/octet-stream").queryParam("account", code)
+            Response r = given().header("Authorization", FINANCE).contentType("application/octet-stream")
+                    .queryParam("account", code)
                     .body(m.bytes()).when().post("/statements").then().extract().response();
             Counts after = Counts.of(accountId);
             int status = r.statusCode();
@@ -74,7 +77,8 @@ class StatementFuzzApiTest {
                 long inserted = ((Number) r.path("inserted")).longValue();
                 if (after.statements() - before.statements() != created || after.lines() - before.lines() != inserted
                         || after.audits() - before.audits() != created) {
-                    failures.add(m + ": answered " + created + " statements / " + inserted + " lines but stored " + (after.statements() - before.statements())
+                    failures.add(m + ": answered " + created + " statements / " + inserted + " lines but stored "
+                            + (after.statements() - before.statements())
                             + " / " + (after.lines() - before.lines()));
                 }
             } else if (!after.equals(before)) {

@@ -18,13 +18,15 @@ public final class Accounts {
     }
 
     public static String createBank(String code, String currency, String zone) {
-        return create(Map.of("code", code, "provider", "bank", "name", "Bank " + code, "currency", currency, "timeZone", zone));
+        return create(Map.of("code", code, "provider", "bank", "name", "Bank " + code, "currency", currency, "timeZone",
+                zone));
     }
 
     /** A bank account whose statements name {@code accountNumber} (IBAN or domestic number). */
     public static String createBank(String code, String currency, String zone, String accountNumber) {
-        return create(Map.of("code", code, "provider", "bank", "name", "Bank " + code, "currency", currency, "timeZone", zone,
-                "accountNumber", accountNumber));
+        return create(
+                Map.of("code", code, "provider", "bank", "name", "Bank " + code, "currency", currency, "timeZone", zone,
+                        "accountNumber", accountNumber));
     }
 
     public static String create(Map<String, Object> body) {

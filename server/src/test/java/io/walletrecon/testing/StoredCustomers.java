@@ -20,7 +20,8 @@ public final class StoredCustomers {
 
     /** The customer the account's transaction is linked to, or 0 when it is linked to none. */
     public static long customerOfTransaction(long accountId, String providerTxnId) {
-        return TestDb.count("select customer_id from transactions where account_id = ? and provider_txn_id = ?", accountId, providerTxnId);
+        return TestDb.count("select customer_id from transactions where account_id = ? and provider_txn_id = ?",
+                accountId, providerTxnId);
     }
 
     public static long payerIdentitiesOf(long customerId) {
@@ -29,7 +30,9 @@ public final class StoredCustomers {
 
     /** How many audit rows record {@code action} on the customer. */
     public static long audited(String action, long customerId) {
-        return TestDb.count("select count(*) from audit_log where action = ? and entity_type = 'customer' and entity_id = ?", action,
+        return TestDb.count(
+                "select count(*) from audit_log where action = ? and entity_type = 'customer' and entity_id = ?",
+                action,
                 Long.toString(customerId));
     }
 }

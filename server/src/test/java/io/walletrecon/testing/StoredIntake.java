@@ -12,15 +12,20 @@ import java.time.LocalDate;
  */
 public final class StoredIntake {
 
-    /** A canonical transaction as stored; {@code lastChange} is its update time and version, to see that nothing changed. */
-    public record StoredTransaction(long id, String kind, long amountMinor, long refundedMinor, String currency, String status,
-                                    String direction, String payerKind, String payerIdentity, String merchantReference,
-                                    String description, String parentTxnId, LocalDate valueDate, String lastChange) {
+    /**
+     * A canonical transaction as stored; {@code lastChange} is its update time and version, to see that nothing
+     * changed.
+     */
+    public record StoredTransaction(long id, String kind, long amountMinor, long refundedMinor, String currency,
+            String status,
+            String direction, String payerKind, String payerIdentity, String merchantReference,
+            String description, String parentTxnId, LocalDate valueDate, String lastChange) {
     }
 
     /** A stored webhook event. */
-    public record StoredEvent(long id, String providerEventId, String eventType, String state, String error, Long transactionId,
-                              byte[] body) {
+    public record StoredEvent(long id, String providerEventId, String eventType, String state, String error,
+            Long transactionId,
+            byte[] body) {
     }
 
     private static final String TRANSACTION = "select id, kind, amount_minor, refunded_minor, currency, status, direction, "
@@ -49,7 +54,8 @@ public final class StoredIntake {
 
     /** How many rows the account has for this provider transaction id (0 or 1). */
     public static long transactions(long accountId, String providerTxnId) {
-        return TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId, providerTxnId);
+        return TestDb.count("select count(*) from transactions where account_id = ? and provider_txn_id = ?", accountId,
+                providerTxnId);
     }
 
     /** How many transactions the account has. */
@@ -59,7 +65,8 @@ public final class StoredIntake {
 
     /** How many audit rows record {@code action} on the webhook event. */
     public static long audited(String action, long webhookEventId) {
-        return TestDb.count("select count(*) from audit_log where action = ? and entity_type = 'webhook_event' and entity_id = ?",
+        return TestDb.count(
+                "select count(*) from audit_log where action = ? and entity_type = 'webhook_event' and entity_id = ?",
                 action, Long.toString(webhookEventId));
     }
 
@@ -69,9 +76,13 @@ public final class StoredIntake {
             ps.setLong(1, accountId);
             ps.setString(2, providerTxnId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new StoredTransaction(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14)) : null;
+                return rs.next()
+                        ? new StoredTransaction(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                                rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                rs.getString(11),
+                                rs.getString(12), rs.getObject(13, LocalDate.class), rs.getString(14))
+                        : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -92,8 +103,11 @@ public final class StoredIntake {
         try (Connection c = TestDb.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, Long.class), rs.getBytes(7)) : null;
+                return rs.next()
+                        ? new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5),
+                                rs.getObject(6, Long.class), rs.getBytes(7))
+                        : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -35,9 +35,12 @@ class PublicRoutesTest {
     @BeforeEach
     void sendALink() {
         String external = TestData.unique("cust");
-        TestDb.update("insert into customers (company_id, external_id, name) values ((select id from companies where code = 'default'), ?, ?)", external, "Initech " + external);
+        TestDb.update(
+                "insert into customers (company_id, external_id, name) values ((select id from companies where code = 'default'), ?, ?)",
+                external, "Initech " + external);
         long customer = TestDb.count("select id from customers where external_id = ?", external);
-        Map<String, Object> link = given().header("Authorization", TestJwt.bearer("fiona", "finance")).contentType(ContentType.JSON)
+        Map<String, Object> link = given().header("Authorization", TestJwt.bearer("fiona", "finance"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("customer", customer, "from", "2025-06-01", "to", "2025-06-30"))
                 .when().post("/statement-links").then().statusCode(201).extract().jsonPath().getMap("");
         token = (String) link.get("token");
@@ -47,7 +50,8 @@ class PublicRoutesTest {
     @Test
     void fiftyMegabytesToABogusLinkAreRefusedBeforeTheyAreReadAndTheServerStaysHealthy() throws Exception {
         try (RawHttp http = new RawHttp()) {
-            RawHttp.Answer answer = http.send("POST", "/statement-links/bm90LWEtbGluaw.AAAA/confirmation", JSON, FIFTY_MB, false, (byte) ' ').answer();
+            RawHttp.Answer answer = http.send("POST", "/statement-links/bm90LWEtbGluaw.AAAA/confirmation", JSON,
+                    FIFTY_MB, false, (byte) ' ').answer();
             assertEquals(403, answer.status());
             assertEquals("application/problem+json", answer.headers().get("content-type"));
             assertTrue(answer.body().contains("This statement link is not valid"), answer.body());
@@ -60,9 +64,12 @@ class PublicRoutesTest {
     @Test
     void chunkedBodyToABogusLinkIsRefusedBeforeItIsRead() throws Exception {
         try (RawHttp http = new RawHttp()) {
-            RawHttp.Answer answer = http.send("POST", "/statement-links/bm90LWEtbGluaw.AAAA/disputes", JSON, FIFTY_MB, true, (byte) ' ').answer();
+            RawHttp.Answer answer = http
+                    .send("POST", "/statement-links/bm90LWEtbGluaw.AAAA/disputes", JSON, FIFTY_MB, true, (byte) ' ')
+                    .answer();
             assertEquals(403, answer.status());
-            assertTrue(answer.bodyBytesSentBeforeAnswer() < FIFTY_MB / 2, "answered after " + answer.bodyBytesSentBeforeAnswer() + " bytes");
+            assertTrue(answer.bodyBytesSentBeforeAnswer() < FIFTY_MB / 2,
+                    "answered after " + answer.bodyBytesSentBeforeAnswer() + " bytes");
         }
         serverStillAnswers();
     }
@@ -70,7 +77,9 @@ class PublicRoutesTest {
     @Test
     void oversizedBodyOnAValidLinkIsRefusedWith413AndNothingIsRecorded() throws Exception {
         try (RawHttp http = new RawHttp()) {
-            RawHttp.Answer answer = http.send("POST", "/statement-links/" + token + "/confirmation", JSON, 64 * 1024, true, (byte) ' ').answer();
+            RawHttp.Answer answer = http
+                    .send("POST", "/statement-links/" + token + "/confirmation", JSON, 64 * 1024, true, (byte) ' ')
+                    .answer();
             assertEquals(413, answer.status());
             assertEquals("application/problem+json", answer.headers().get("content-type"));
         }
@@ -97,7 +106,8 @@ class PublicRoutesTest {
     void webhookBodyThatStopsArrivingIsRefusedInTheProvidersFormatAndCounted() throws Exception {
         String account = TestData.unique("std-slow");
         Accounts.create(Map.of("code", account, "provider", "standard", "name", "Slow " + account, "currency", "EUR",
-                "timeZone", "Europe/Berlin", "credentials", Map.of("webhookSecrets", List.of("whsec_" + java.util.Base64.getEncoder()
+                "timeZone", "Europe/Berlin", "credentials",
+                Map.of("webhookSecrets", List.of("whsec_" + java.util.Base64.getEncoder()
                         .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))))));
         long before = rejections("standard", "too_slow");
         try (RawHttp http = new RawHttp()) {
@@ -107,7 +117,9 @@ class PublicRoutesTest {
             assertEquals("application/problem+json", answer.headers().get("content-type"));
         }
         try (RawHttp http = new RawHttp()) {
-            RawHttp.Answer answer = http.stall("POST", "/webhooks/wechatpay/" + account, JSON, 5000, "{".getBytes(StandardCharsets.UTF_8)).answer();
+            RawHttp.Answer answer = http
+                    .stall("POST", "/webhooks/wechatpay/" + account, JSON, 5000, "{".getBytes(StandardCharsets.UTF_8))
+                    .answer();
             assertEquals(408, answer.status());
             assertTrue(answer.body().startsWith("{\"code\":\"FAIL\""), answer.body());
         }
@@ -115,7 +127,8 @@ class PublicRoutesTest {
     }
 
     private static long rejections(String provider, String reason) {
-        List<Map<String, Object>> counts = given().header("Authorization", ADMIN).when().get("/admin/webhook-events/rejections")
+        List<Map<String, Object>> counts = given().header("Authorization", ADMIN).when()
+                .get("/admin/webhook-events/rejections")
                 .then().statusCode(200).extract().jsonPath().getList("counts");
         return counts.stream().filter(c -> provider.equals(c.get("provider")) && reason.equals(c.get("reason")))
                 .mapToLong(c -> ((Number) c.get("count")).longValue()).sum();

@@ -32,11 +32,15 @@ final class RawHttp implements AutoCloseable {
         socket.setSoTimeout(60_000);
     }
 
-    /** Sends the request line and headers, then {@code bodyBytes} bytes of {@code fill} (chunked when {@code chunked}). */
-    RawHttp send(String method, String path, Map<String, String> headers, long bodyBytes, boolean chunked, byte fill) throws IOException {
+    /**
+     * Sends the request line and headers, then {@code bodyBytes} bytes of {@code fill} (chunked when {@code chunked}).
+     */
+    RawHttp send(String method, String path, Map<String, String> headers, long bodyBytes, boolean chunked, byte fill)
+            throws IOException {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-        head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bodyBytes + "\r\n").append("\r\n");
+        head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bodyBytes + "\r\n")
+                .append("\r\n");
         OutputStream out = socket.getOutputStream();
         out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -44,7 +48,7 @@ final class RawHttp implements AutoCloseable {
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, fill);
             try {
-                for (long left = bodyBytes; left > 0; ) {
+                for (long left = bodyBytes; left > 0;) {
                     int n = (int) Math.min(chunk.length, left);
                     if (chunked) {
                         out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -70,7 +74,8 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends {@code prefix} as the start of a declared body of {@code declared} bytes, then nothing more. */
-    RawHttp stall(String method, String path, Map<String, String> headers, long declared, byte[] prefix) throws IOException {
+    RawHttp stall(String method, String path, Map<String, String> headers, long declared, byte[] prefix)
+            throws IOException {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(declared).append("\r\n\r\n");
@@ -84,7 +89,8 @@ final class RawHttp implements AutoCloseable {
 
     /** Reads the status line, the headers and a Content-Length body. */
     Answer answer() throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         String status = in.readLine();
         long sentThen = sent.get();
         if (status == null) {
@@ -106,7 +112,8 @@ final class RawHttp implements AutoCloseable {
             read += n;
         }
         byte[] bytes = new String(body, 0, read).getBytes(StandardCharsets.ISO_8859_1);
-        return new Answer(Integer.parseInt(status.split(" ")[1]), headers, new String(bytes, StandardCharsets.UTF_8), sentThen);
+        return new Answer(Integer.parseInt(status.split(" ")[1]), headers, new String(bytes, StandardCharsets.UTF_8),
+                sentThen);
     }
 
     @Override

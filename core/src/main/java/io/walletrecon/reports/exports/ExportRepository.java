@@ -16,7 +16,8 @@ import java.util.UUID;
  * Every statement over {@code report_exports}. The request is recorded in the caller's Hibernate transaction (so
  * that its audit row commits with it, {@code ?n} binds); the run's steps go on the Vert.x pool ({@code $n} binds),
  * each a conditional update whose from-states come from {@link ExportStateMachine}, so a job delivered twice runs
- * once and a finished job never changes again. The blocking methods are for the executor, which runs off the event loop.
+ * once and a finished job never changes again. The blocking methods are for the executor, which runs off the event
+ * loop.
  */
 @ApplicationScoped
 public class ExportRepository {
@@ -50,9 +51,10 @@ public class ExportRepository {
     }
 
     /** An export job as stored. */
-    public record Export(UUID id, String report, String format, ExportState state, Long rowsTotal, long rowsWritten, String fileName,
-                         String contentType, Long bytes, String error, OffsetDateTime createdAt, OffsetDateTime finishedAt,
-                         String storageKey) {
+    public record Export(UUID id, String report, String format, ExportState state, Long rowsTotal, long rowsWritten,
+            String fileName,
+            String contentType, Long bytes, String error, OffsetDateTime createdAt, OffsetDateTime finishedAt,
+            String storageKey) {
     }
 
     /** What a claimed job runs. */
@@ -75,7 +77,8 @@ public class ExportRepository {
 
     /** Claims a queued job for one executor (blocking); empty when another has it or it is no longer queued. */
     public Optional<Claimed> claim(UUID id) {
-        var rows = pool.preparedQuery(CLAIM).execute(Tuple.of(id, ExportState.RUNNING.code(), codesInto(ExportState.RUNNING)))
+        var rows = pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(id, ExportState.RUNNING.code(), codesInto(ExportState.RUNNING)))
                 .await().atMost(WAIT);
         if (rows.size() == 0) {
             return Optional.empty();
@@ -93,18 +96,24 @@ public class ExportRepository {
     }
 
     public void succeed(UUID id, long rows, String storageKey, String fileName, String contentType, long bytes) {
-        pool.preparedQuery(SUCCEED).execute(Tuple.from(new Object[]{id, ExportState.SUCCEEDED.code(), codesInto(ExportState.SUCCEEDED), rows,
-                storageKey, fileName, contentType, bytes})).await().atMost(WAIT);
+        pool.preparedQuery(SUCCEED)
+                .execute(Tuple
+                        .from(new Object[]{id, ExportState.SUCCEEDED.code(), codesInto(ExportState.SUCCEEDED), rows,
+                                storageKey, fileName, contentType, bytes}))
+                .await().atMost(WAIT);
     }
 
     /** Fails a job that has not finished; a finished one stays as it is. */
     public Uni<Void> fail(UUID id, String error) {
-        return pool.preparedQuery(FAIL).execute(Tuple.of(id, ExportState.FAILED.code(), codesInto(ExportState.FAILED), error)).replaceWithVoid();
+        return pool.preparedQuery(FAIL)
+                .execute(Tuple.of(id, ExportState.FAILED.code(), codesInto(ExportState.FAILED), error))
+                .replaceWithVoid();
     }
 
     /** Fails a job still waiting for its executor (it could not be handed over). */
     public Uni<Void> failQueued(UUID id, String error) {
-        return pool.preparedQuery(FAIL).execute(Tuple.of(id, ExportState.FAILED.code(), new String[]{ExportState.QUEUED.code()}, error))
+        return pool.preparedQuery(FAIL)
+                .execute(Tuple.of(id, ExportState.FAILED.code(), new String[]{ExportState.QUEUED.code()}, error))
                 .replaceWithVoid();
     }
 
@@ -113,8 +122,11 @@ public class ExportRepository {
     }
 
     private static Export export(Row r) {
-        return new Export(r.getUUID("id"), r.getString("report"), r.getString("format"), ExportState.of(r.getString("state")),
-                r.getLong("rows_total"), r.getLong("rows_written"), r.getString("file_name"), r.getString("content_type"), r.getLong("bytes"),
-                r.getString("error"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("finished_at"), r.getString("storage_key"));
+        return new Export(r.getUUID("id"), r.getString("report"), r.getString("format"),
+                ExportState.of(r.getString("state")),
+                r.getLong("rows_total"), r.getLong("rows_written"), r.getString("file_name"),
+                r.getString("content_type"), r.getLong("bytes"),
+                r.getString("error"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("finished_at"),
+                r.getString("storage_key"));
     }
 }

@@ -53,7 +53,8 @@ public class ExportResource {
         if (d.link().isPresent()) {
             return Response.seeOther(d.link().get()).build();
         }
-        InputStream in = d.body().orElseThrow(() -> new IllegalStateException("export file " + id + " is missing from storage"));
+        InputStream in = d.body()
+                .orElseThrow(() -> new IllegalStateException("export file " + id + " is missing from storage"));
         StreamingOutput body = out -> {
             try (in) {
                 in.transferTo(out);

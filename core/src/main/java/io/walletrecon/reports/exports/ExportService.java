@@ -50,8 +50,9 @@ public class ExportService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public ExportService(ReportService reports, ReportRepository repository, ExportStorage storage, ExportRepository exports, AuditLog audit,
-                         ObjectMapper json) {
+    public ExportService(ReportService reports, ReportRepository repository, ExportStorage storage,
+            ExportRepository exports, AuditLog audit,
+            ObjectMapper json) {
         this.reports = reports;
         this.repository = repository;
         this.storage = storage;
@@ -67,12 +68,15 @@ public class ExportService {
     @WithTransaction
     public Uni<Started> start(String name, ReportQuery query, String format, String actor) {
         if (format == null || !FORMATS.contains(format)) {
-            throw ApiException.invalid("format must be one of csv, xlsx, pdf", List.of(ProblemError.field("format", "must be one of csv, xlsx, pdf")));
+            throw ApiException.invalid("format must be one of csv, xlsx, pdf",
+                    List.of(ProblemError.field("format", "must be one of csv, xlsx, pdf")));
         }
         return reports.plan(name, query).chain(plan -> {
-            if (format.equals("pdf") && plan.name() != ReportName.RECONCILIATION && plan.name() != ReportName.CUSTOMER_STATEMENT) {
-                throw new ApiException(ProblemType.NOT_ACCEPTABLE, "PDF is available for reconciliation and customer-statement; export "
-                        + plan.name().path + " as csv or xlsx");
+            if (format.equals("pdf") && plan.name() != ReportName.RECONCILIATION
+                    && plan.name() != ReportName.CUSTOMER_STATEMENT) {
+                throw new ApiException(ProblemType.NOT_ACCEPTABLE,
+                        "PDF is available for reconciliation and customer-statement; export "
+                                + plan.name().path + " as csv or xlsx");
             }
             UUID id = UUID.randomUUID();
             return exports.insert(id, plan.name().path, format, toJson(plan.parameters()), actor)
@@ -95,7 +99,8 @@ public class ExportService {
         ExportRepository.Claimed job = claimed.get();
         try {
             ReportQuery query = ReportQuery.fromMap(json.readValue(job.parameters(),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+                    }));
             ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(job.report(), query));
             run(new Started(id, plan, job.format()));
         } catch (Exception e) {
@@ -134,7 +139,8 @@ public class ExportService {
             }
             String key = id + "." + job.format();
             long bytes = storage.put(key, tmp, contentType(job.format()));
-            exports.succeed(id, rows, key, ReportService.fileName(job.plan(), job.format()), contentType(job.format()), bytes);
+            exports.succeed(id, rows, key, ReportService.fileName(job.plan(), job.format()), contentType(job.format()),
+                    bytes);
         } catch (Exception e) {
             fail(id, e);
         } finally {
@@ -150,7 +156,9 @@ public class ExportService {
 
     private void fail(UUID id, Exception e) {
         LOG.errorf(e, "export %s failed", id);
-        String message = e instanceof ApiException api ? api.getMessage() : "the export failed; see the server log for export " + id;
+        String message = e instanceof ApiException api
+                ? api.getMessage()
+                : "the export failed; see the server log for export " + id;
         exports.fail(id, message).await().atMost(ExportRepository.WAIT);
     }
 
@@ -169,11 +177,13 @@ public class ExportService {
     public Uni<Download> download(UUID id) {
         return stored(id).map(export -> {
             if (export.state() != ExportState.SUCCEEDED) {
-                throw ApiException.conflict("Export " + id + " is " + export.state().code() + "; fetch the file once its state is succeeded");
+                throw ApiException.conflict("Export " + id + " is " + export.state().code()
+                        + "; fetch the file once its state is succeeded");
             }
             try {
                 Optional<java.net.URI> link = storage.link(export.storageKey(), Duration.ofMinutes(15));
-                return new Download(view(export), link.isPresent() ? Optional.empty() : storage.open(export.storageKey()), link);
+                return new Download(view(export),
+                        link.isPresent() ? Optional.empty() : storage.open(export.storageKey()), link);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -183,11 +193,17 @@ public class ExportService {
     private ExportView view(ExportRepository.Export e) {
         boolean done = e.state() == ExportState.SUCCEEDED;
         Long total = e.rowsTotal();
-        Integer percent = done ? Integer.valueOf(100) : total == null || total == 0 ? null : (int) Math.min(99, e.rowsWritten() * 100 / total);
-        String download = !done ? null : storage.link(e.storageKey(), Duration.ofMinutes(15)).map(Object::toString)
-                .orElse("/reports/exports/" + e.id() + "/file");
-        return new ExportView(e.id(), e.report(), e.format(), e.state().code(), total, e.rowsWritten(), percent, e.fileName(), e.contentType(),
-                e.bytes(), e.error(), e.createdAt().toInstant(), e.finishedAt() == null ? null : e.finishedAt().toInstant(), download);
+        Integer percent = done
+                ? Integer.valueOf(100)
+                : total == null || total == 0 ? null : (int) Math.min(99, e.rowsWritten() * 100 / total);
+        String download = !done
+                ? null
+                : storage.link(e.storageKey(), Duration.ofMinutes(15)).map(Object::toString)
+                        .orElse("/reports/exports/" + e.id() + "/file");
+        return new ExportView(e.id(), e.report(), e.format(), e.state().code(), total, e.rowsWritten(), percent,
+                e.fileName(), e.contentType(),
+                e.bytes(), e.error(), e.createdAt().toInstant(),
+                e.finishedAt() == null ? null : e.finishedAt().toInstant(), download);
     }
 
     static String contentType(String format) {

@@ -35,7 +35,8 @@ public class S3ExportStorage implements ExportStorage {
     @Override
     public long put(String key, Path file, String contentType) throws IOException {
         long size = Files.size(file);
-        s3.putObject(r -> r.bucket(bucket).key(prefix + key).contentType(contentType).contentLength(size), RequestBody.fromFile(file));
+        s3.putObject(r -> r.bucket(bucket).key(prefix + key).contentType(contentType).contentLength(size),
+                RequestBody.fromFile(file));
         // put() moves the file into storage: the local copy in the function's small /tmp is not needed any more.
         Files.deleteIfExists(file);
         return size;

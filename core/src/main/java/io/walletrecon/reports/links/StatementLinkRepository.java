@@ -55,29 +55,38 @@ public class StatementLinkRepository {
     /** Records a sent link and returns its id. */
     public Uni<Long> insert(long customerId, LocalDate from, LocalDate to, Instant expires, String actor) {
         return Panache.getSession().chain(s -> s.createNativeQuery(NEXT_ID, Long.class).getSingleResult()
-                .call(id -> s.createNativeQuery(INSERT_LINK).setParameter(1, id).setParameter(2, customerId).setParameter(3, from)
+                .call(id -> s.createNativeQuery(INSERT_LINK).setParameter(1, id).setParameter(2, customerId)
+                        .setParameter(3, from)
                         .setParameter(4, to).setParameter(5, expires.atOffset(ZoneOffset.UTC)).setParameter(6, actor)
                         .setParameter(7, StatementLinkState.SENT.code()).executeUpdate()));
     }
 
     /** The link, locked for the rest of the transaction when {@code lock}. */
     public Uni<Optional<Link>> find(long id, boolean lock) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(lock ? LINK_FOR_UPDATE : LINK, Object[].class).setParameter(1, id).getResultList())
-                .map(rows -> rows.stream().findFirst().map(r -> new Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), date(r[2]),
-                        date(r[3]), StatementLinkState.of((String) r[4]))));
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(lock ? LINK_FOR_UPDATE : LINK, Object[].class).setParameter(1, id)
+                        .getResultList())
+                .map(rows -> rows.stream().findFirst()
+                        .map(r -> new Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), date(r[2]),
+                                date(r[3]), StatementLinkState.of((String) r[4]))));
     }
 
     public Uni<List<Answer>> answers(long linkId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(ANSWERS, Object[].class).setParameter(1, linkId).getResultList())
-                .map(rows -> rows.stream().map(a -> new Answer((String) a[0], (String) a[1], a[2] == null ? null : ((Number) a[2]).longValue(),
-                        (String) a[3])).toList());
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(ANSWERS, Object[].class).setParameter(1, linkId).getResultList())
+                .map(rows -> rows.stream()
+                        .map(a -> new Answer((String) a[0], (String) a[1],
+                                a[2] == null ? null : ((Number) a[2]).longValue(),
+                                (String) a[3]))
+                        .toList());
     }
 
     /** Whether the payment ({@code lineType} payment) or receivable is a line of the link's statement. */
     public Uni<Boolean> lineBelongs(Link link, String lineType, long lineId) {
         boolean payment = lineType.equals("payment");
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(payment ? PAYMENT_ON_STATEMENT : RECEIVABLE_ON_STATEMENT, Long.class).setParameter(1, lineId)
+            var q = s.createNativeQuery(payment ? PAYMENT_ON_STATEMENT : RECEIVABLE_ON_STATEMENT, Long.class)
+                    .setParameter(1, lineId)
                     .setParameter(2, link.customerId());
             q = payment ? q.setParameter(3, link.from()).setParameter(4, link.to()) : q.setParameter(3, link.to());
             return q.getSingleResult();
@@ -85,15 +94,22 @@ public class StatementLinkRepository {
     }
 
     public Uni<Boolean> lineDisputed(long linkId, String lineType, long lineId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(DISPUTES_OF_LINE, Long.class).setParameter(1, linkId).setParameter(2, lineType)
-                .setParameter(3, lineId).getSingleResult()).map(n -> n > 0);
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(DISPUTES_OF_LINE, Long.class).setParameter(1, linkId)
+                        .setParameter(2, lineType)
+                        .setParameter(3, lineId).getSingleResult())
+                .map(n -> n > 0);
     }
 
     /** Records an answer and moves the link to {@code state}; the caller holds the link's lock and checked the move. */
-    public Uni<Void> answer(long linkId, String kind, String lineType, Long lineId, String comment, String clientIp, StatementLinkState state) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(INSERT_ANSWER).setParameter(1, linkId).setParameter(2, kind)
-                        .setParameter(3, lineType).setParameter(4, lineId).setParameter(5, comment).setParameter(6, clientIp).executeUpdate()
-                .chain(() -> s.createNativeQuery(ANSWERED).setParameter(1, linkId).setParameter(2, state.code()).executeUpdate()))
+    public Uni<Void> answer(long linkId, String kind, String lineType, Long lineId, String comment, String clientIp,
+            StatementLinkState state) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(INSERT_ANSWER).setParameter(1, linkId).setParameter(2, kind)
+                        .setParameter(3, lineType).setParameter(4, lineId).setParameter(5, comment)
+                        .setParameter(6, clientIp).executeUpdate()
+                        .chain(() -> s.createNativeQuery(ANSWERED).setParameter(1, linkId).setParameter(2, state.code())
+                                .executeUpdate()))
                 .replaceWithVoid();
     }
 

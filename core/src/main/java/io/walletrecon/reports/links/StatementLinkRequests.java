@@ -26,7 +26,7 @@ public final class StatementLinkRequests {
     /** A link as its sender sees it; {@code url} is what goes to the customer. */
     @RegisterForReflection
     public record LinkView(long id, long customerId, LocalDate from, LocalDate to, Instant expiresAt, String state,
-                           String token, String url) {
+            String token, String url) {
     }
 
     @RegisterForReflection

@@ -46,7 +46,8 @@ public class StatementLinkResource {
     private final CurrentActor actor;
     private final CustomerStatementPages pages;
 
-    public StatementLinkResource(StatementLinkService links, ReportService reports, CurrentActor actor, CustomerStatementPages pages) {
+    public StatementLinkResource(StatementLinkService links, ReportService reports, CurrentActor actor,
+            CustomerStatementPages pages) {
         this.links = links;
         this.reports = reports;
         this.actor = actor;
@@ -61,7 +62,8 @@ public class StatementLinkResource {
     @APIResponse(responseCode = "404", description = "No such customer")
     public Uni<Response> send(StatementLinkRequests.Send body) {
         String who = actor.name();
-        return links.send(body, who).map((LinkView link) -> Response.created(URI.create("/statement-links/" + link.token())).entity(link).build());
+        return links.send(body, who).map((LinkView link) -> Response
+                .created(URI.create("/statement-links/" + link.token())).entity(link).build());
     }
 
     @GET
@@ -96,7 +98,7 @@ public class StatementLinkResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Uni<Response> confirmByForm(@PathParam("token") String token, @FormParam(FormTokens.FIELD) String csrf,
-                                       @FormParam("comment") String comment, @Context HttpServerRequest request) {
+            @FormParam("comment") String comment, @Context HttpServerRequest request) {
         return pages.confirm(token, csrf, comment, ip(request));
     }
 
@@ -108,8 +110,8 @@ public class StatementLinkResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Uni<Response> disputeByForm(@PathParam("token") String token, @FormParam(FormTokens.FIELD) String csrf,
-                                       @FormParam("lineType") String lineType, @FormParam("lineId") Long lineId,
-                                       @FormParam("comment") String comment, @Context HttpServerRequest request) {
+            @FormParam("lineType") String lineType, @FormParam("lineId") Long lineId,
+            @FormParam("comment") String comment, @Context HttpServerRequest request) {
         return pages.dispute(token, csrf, lineType, lineId, comment, ip(request));
     }
 
@@ -139,7 +141,8 @@ public class StatementLinkResource {
     @APIResponse(responseCode = "403", description = "The link is not valid")
     @APIResponse(responseCode = "409", description = "Already confirmed, or disputed")
     @APIResponse(responseCode = "410", description = "The link has expired")
-    public Uni<AnswerView> confirm(@PathParam("token") String token, StatementLinkRequests.Confirm body, @Context HttpServerRequest request) {
+    public Uni<AnswerView> confirm(@PathParam("token") String token, StatementLinkRequests.Confirm body,
+            @Context HttpServerRequest request) {
         return links.confirm(token, body, ip(request));
     }
 
@@ -153,7 +156,8 @@ public class StatementLinkResource {
     @APIResponse(responseCode = "409", description = "The statement was confirmed, or the line is already disputed")
     @APIResponse(responseCode = "410", description = "The link has expired")
     @APIResponse(responseCode = "422", description = "The line is not on this statement")
-    public Uni<Response> dispute(@PathParam("token") String token, StatementLinkRequests.Dispute body, @Context HttpServerRequest request) {
+    public Uni<Response> dispute(@PathParam("token") String token, StatementLinkRequests.Dispute body,
+            @Context HttpServerRequest request) {
         return links.dispute(token, body, ip(request)).map(a -> Response.status(201).entity(a).build());
     }
 

@@ -33,7 +33,8 @@ public class StatementLinkVerifier {
 
     public StatementLinkVerifier(ReportsConfig reports, WalletreconConfig config) {
         byte[] raw = reports.linkKey().filter(k -> !k.isBlank()).map(k -> Base64.getDecoder().decode(k.trim()))
-                .orElseGet(() -> hmac(Base64.getDecoder().decode(config.masterKey().trim()), "walletrecon/statement-links"));
+                .orElseGet(() -> hmac(Base64.getDecoder().decode(config.masterKey().trim()),
+                        "walletrecon/statement-links"));
         if (raw.length < 32) {
             throw new IllegalStateException("walletrecon.reports.link-key must be base64 of at least 32 bytes");
         }
@@ -41,13 +42,15 @@ public class StatementLinkVerifier {
     }
 
     public String sign(long linkId, Instant expiresAt) {
-        String payload = B64.encodeToString((linkId + "." + expiresAt.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
+        String payload = B64
+                .encodeToString((linkId + "." + expiresAt.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
         return payload + "." + B64.encodeToString(mac(payload));
     }
 
     /** The link the token names, if the signature holds and it has not expired at {@code now}. */
     public Claims verify(String token, Instant now) {
-        ApiException invalid = new ApiException(ProblemType.FORBIDDEN, "This statement link is not valid; ask the sender for a new link");
+        ApiException invalid = new ApiException(ProblemType.FORBIDDEN,
+                "This statement link is not valid; ask the sender for a new link");
         if (token == null || token.length() > 200) {
             throw invalid;
         }
@@ -74,7 +77,8 @@ public class StatementLinkVerifier {
         }
         Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
         if (!now.isBefore(expires)) {
-            throw new ApiException(ProblemType.GONE, "This statement link expired at " + expires + "; ask the sender for a new link");
+            throw new ApiException(ProblemType.GONE,
+                    "This statement link expired at " + expires + "; ask the sender for a new link");
         }
         return new Claims(Long.parseLong(parts[0]), expires);
     }

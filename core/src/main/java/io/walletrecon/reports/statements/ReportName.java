@@ -5,10 +5,9 @@ import java.util.Optional;
 
 /** The reports, as they appear in the URL {@code /reports/{name}}. */
 public enum ReportName {
-    RECONCILIATION("reconciliation", "Reconciliation statement"),
-    DIFFERENCES("differences", "Difference report"),
-    FUND_FLOW("fund-flow", "Fund-flow summary"),
-    CUSTOMER_STATEMENT("customer-statement", "Customer statement");
+    RECONCILIATION("reconciliation", "Reconciliation statement"), DIFFERENCES("differences",
+            "Difference report"), FUND_FLOW("fund-flow",
+                    "Fund-flow summary"), CUSTOMER_STATEMENT("customer-statement", "Customer statement");
 
     public final String path;
     public final String title;

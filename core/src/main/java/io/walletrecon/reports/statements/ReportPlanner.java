@@ -50,8 +50,8 @@ public class ReportPlanner {
     }
 
     public Uni<ReportPlan> plan(String name, ReportQuery q) {
-        ReportName report = ReportName.of(name).orElseThrow(() ->
-                ApiException.notFound("No report named '" + name + "'; reports are " + ReportName.names()));
+        ReportName report = ReportName.of(name).orElseThrow(
+                () -> ApiException.notFound("No report named '" + name + "'; reports are " + ReportName.names()));
         List<ProblemError> errors = new ArrayList<>();
         if (q.from() == null) {
             errors.add(ProblemError.field("from", "is required (yyyy-MM-dd, inclusive)"));
@@ -81,44 +81,56 @@ public class ReportPlanner {
             errors.add(ProblemError.field("currency", "must be an ISO 4217 code such as CNY"));
         }
         Validation.refuseIfAny(errors);
-        Uni<CompanyRef> company = blank(q.company()) ? Uni.createFrom().nullItem()
-                : repository.company(q.company()).map(c -> c.orElseThrow(() -> ApiException.unprocessable("No company with code '" + q.company() + "'",
-                        List.of(ProblemError.field("company", "names no company")))));
-        Uni<AccountRef> account = blank(q.account()) ? Uni.createFrom().nullItem()
-                : repository.account(q.account()).map(a -> a.orElseThrow(() -> ApiException.notFound("No account '" + q.account() + "'")));
-        return company.chain(co -> account.invoke(a -> sameCompany(co, "account", q.account(), a == null ? null : a.companyId()))
-                .chain(a -> switch (report) {
-                    case RECONCILIATION -> Uni.createFrom().item(reconciliation(q, a));
-                    case DIFFERENCES -> Uni.createFrom().item(differences(q, a, co));
-                    case FUND_FLOW -> Uni.createFrom().item(fundFlow(q, a, co));
-                    case CUSTOMER_STATEMENT -> repository.customer(q.customer())
-                            .map(c -> c.orElseThrow(() -> ApiException.notFound("No customer with id " + q.customer())))
-                            .invoke(c -> sameCompany(co, "customer", String.valueOf(c.id()), c.companyId()))
-                            .map(c -> customerStatement(q, c));
-                }));
+        Uni<CompanyRef> company = blank(q.company())
+                ? Uni.createFrom().nullItem()
+                : repository.company(q.company())
+                        .map(c -> c.orElseThrow(
+                                () -> ApiException.unprocessable("No company with code '" + q.company() + "'",
+                                        List.of(ProblemError.field("company", "names no company")))));
+        Uni<AccountRef> account = blank(q.account())
+                ? Uni.createFrom().nullItem()
+                : repository.account(q.account())
+                        .map(a -> a.orElseThrow(() -> ApiException.notFound("No account '" + q.account() + "'")));
+        return company.chain(
+                co -> account.invoke(a -> sameCompany(co, "account", q.account(), a == null ? null : a.companyId()))
+                        .chain(a -> switch (report) {
+                            case RECONCILIATION -> Uni.createFrom().item(reconciliation(q, a));
+                            case DIFFERENCES -> Uni.createFrom().item(differences(q, a, co));
+                            case FUND_FLOW -> Uni.createFrom().item(fundFlow(q, a, co));
+                            case CUSTOMER_STATEMENT -> repository.customer(q.customer())
+                                    .map(c -> c.orElseThrow(
+                                            () -> ApiException.notFound("No customer with id " + q.customer())))
+                                    .invoke(c -> sameCompany(co, "customer", String.valueOf(c.id()), c.companyId()))
+                                    .map(c -> customerStatement(q, c));
+                        }));
     }
 
     /** A report scoped to a company covers only its accounts and customers: naming another company's is a mistake. */
     private static void sameCompany(CompanyRef company, String field, String named, Long companyId) {
         if (company != null && companyId != null && companyId != company.id()) {
-            throw ApiException.unprocessable("The " + field + " " + named + " belongs to another company than " + company.code(),
+            throw ApiException.unprocessable(
+                    "The " + field + " " + named + " belongs to another company than " + company.code(),
                     List.of(ProblemError.field(field, "is not of company " + company.code())));
         }
     }
 
     private static String scopeLabel(AccountRef a, CompanyRef company) {
-        return a != null ? a.code() + " " + a.name() : company != null ? "all accounts of " + company.code() + " " + company.name() : "all accounts";
+        return a != null
+                ? a.code() + " " + a.name()
+                : company != null ? "all accounts of " + company.code() + " " + company.name() : "all accounts";
     }
 
     // --- 对账单 -------------------------------------------------------------------------------------------------
 
     ReportPlan reconciliation(ReportQuery q, AccountRef a) {
         List<Object> args = List.of(a.id(), q.from(), q.to(), a.currency());
-        List<Column> figureColumns = List.of(text("currency"), money("openingBalance"), money("inflows"), money("outflows"),
+        List<Column> figureColumns = List.of(text("currency"), money("openingBalance"), money("inflows"),
+                money("outflows"),
                 money("fees"), money("closingBalance"), date("reportedAsOf"), money("reportedClosingBalance"),
                 money("computedAtReported"), money("difference"), integer("movements"), integer("matchedCount"),
                 money("matchedAmount"), integer("unmatchedCount"), money("unmatchedAmount"));
-        List<Column> dayColumns = List.of(date("day"), text("currency"), money("inflows"), money("outflows"), money("fees"),
+        List<Column> dayColumns = List.of(date("day"), text("currency"), money("inflows"), money("outflows"),
+                money("fees"),
                 money("net"), money("balance"), integer("movements"));
         return new ReportPlan(ReportName.RECONCILIATION, q.asMap(), a.code() + " " + a.name(), a.currency(),
                 List.of(new SqlQuery("figures", figureColumns, ReportSql.RECONCILIATION_FIGURES, args)),
@@ -129,10 +141,13 @@ public class ReportPlanner {
 
     ReportPlan differences(ReportQuery q, AccountRef a, CompanyRef company) {
         List<Object> args = scope(q, a, company);
-        List<Column> totalColumns = List.of(text("type"), text("currency"), integer("exceptions"), integer("unresolved"),
+        List<Column> totalColumns = List.of(text("type"), text("currency"), integer("exceptions"),
+                integer("unresolved"),
                 money("expected"), money("actual"), money("difference"));
-        List<Column> detailColumns = List.of(integer("id"), text("account"), date("businessDate"), text("type"), text("status"),
-                text("currency"), money("expected"), money("actual"), money("difference"), integer("ageDays"), text("assignee"),
+        List<Column> detailColumns = List.of(integer("id"), text("account"), date("businessDate"), text("type"),
+                text("status"),
+                text("currency"), money("expected"), money("actual"), money("difference"), integer("ageDays"),
+                text("assignee"),
                 text("annotations"), timestamp("detectedAt"));
         return new ReportPlan(ReportName.DIFFERENCES, q.asMap(), scopeLabel(a, company),
                 a == null ? q.currency() : a.currency(),
@@ -140,9 +155,12 @@ public class ReportPlanner {
                 new SqlQuery("exceptions", detailColumns, ReportSql.DIFFERENCE_DETAIL, args));
     }
 
-    /** The binds of a cross-account report: from, to, and the company, account and currency it is limited to (or null). */
+    /**
+     * The binds of a cross-account report: from, to, and the company, account and currency it is limited to (or null).
+     */
     private static List<Object> scope(ReportQuery q, AccountRef a, CompanyRef company) {
-        return Arrays.asList(q.from(), q.to(), company == null ? null : company.id(), a == null ? null : a.id(), q.currency());
+        return Arrays.asList(q.from(), q.to(), company == null ? null : company.id(), a == null ? null : a.id(),
+                q.currency());
     }
 
     // --- Fund flow ------------------------------------------------------------------------------------------------
@@ -153,11 +171,14 @@ public class ReportPlanner {
         List<Object> args = scope(q, a, company);
         List<Object> seriesArgs = concat(args, List.of(period));
         List<Object> detailArgs = concat(args, List.of(period, group));
-        List<Column> sumColumns = List.of(money("inflow"), money("outflow"), money("fees"), money("net"), integer("movements"));
+        List<Column> sumColumns = List.of(money("inflow"), money("outflow"), money("fees"), money("net"),
+                integer("movements"));
         List<Column> totalColumns = concat(List.of(text("currency")), sumColumns);
         List<Column> seriesColumns = concat(List.of(date("periodStart"), text("currency")), sumColumns);
-        List<Column> topColumns = List.of(integer("customerId"), text("customer"), text("currency"), money("inflow"), integer("movements"));
-        List<Column> detailColumns = concat(List.of(date("periodStart"), text(group), text("label"), text("currency")), sumColumns);
+        List<Column> topColumns = List.of(integer("customerId"), text("customer"), text("currency"), money("inflow"),
+                integer("movements"));
+        List<Column> detailColumns = concat(List.of(date("periodStart"), text(group), text("label"), text("currency")),
+                sumColumns);
         var params = q.asMap();
         params.put("period", period);
         params.put("groupBy", group);
@@ -173,11 +194,14 @@ public class ReportPlanner {
 
     ReportPlan customerStatement(ReportQuery q, ReportRepository.CustomerRef c) {
         List<Object> args = List.of(c.id(), q.from(), q.to());
-        List<Column> lineColumns = List.of(text("lineType"), integer("lineId"), date("date"), text("reference"), text("description"),
+        List<Column> lineColumns = List.of(text("lineType"), integer("lineId"), date("date"), text("reference"),
+                text("description"),
                 text("currency"), money("amount"), money("paid"), money("outstanding"), date("dueDate"));
-        List<Column> totalColumns = List.of(text("currency"), money("payments"), integer("paymentCount"), money("outstanding"),
+        List<Column> totalColumns = List.of(text("currency"), money("payments"), integer("paymentCount"),
+                money("outstanding"),
                 integer("openReceivables"));
-        List<Column> balanceColumns = List.of(text("currency"), money("opening"), money("invoiced"), money("paid"), money("closing"));
+        List<Column> balanceColumns = List.of(text("currency"), money("opening"), money("invoiced"), money("paid"),
+                money("closing"));
         return new ReportPlan(ReportName.CUSTOMER_STATEMENT, q.asMap(),
                 c.name() + (c.externalId() == null ? "" : " (" + c.externalId() + ")"), null,
                 List.of(new SqlQuery("totals", totalColumns, ReportSql.CUSTOMER_TOTALS, args),

@@ -14,10 +14,11 @@ import java.util.Map;
  */
 @RegisterForReflection
 public record ReportQuery(String account, LocalDate from, LocalDate to, String groupBy, String period,
-                          Long customer, String currency, String company) {
+        Long customer, String currency, String company) {
 
     /** A query of no particular company. */
-    public ReportQuery(String account, LocalDate from, LocalDate to, String groupBy, String period, Long customer, String currency) {
+    public ReportQuery(String account, LocalDate from, LocalDate to, String groupBy, String period, Long customer,
+            String currency) {
         this(account, from, to, groupBy, period, customer, currency, null);
     }
 
@@ -36,8 +37,10 @@ public record ReportQuery(String account, LocalDate from, LocalDate to, String g
 
     /** The inverse of {@link #asMap}: a query from its stored parameters (an export job's row). */
     public static ReportQuery fromMap(Map<String, String> m) {
-        return new ReportQuery(m.get("account"), date(m.get("from")), date(m.get("to")), m.get("groupBy"), m.get("period"),
-                m.get("customer") == null ? null : Long.valueOf(m.get("customer")), m.get("currency"), m.get("company"));
+        return new ReportQuery(m.get("account"), date(m.get("from")), date(m.get("to")), m.get("groupBy"),
+                m.get("period"),
+                m.get("customer") == null ? null : Long.valueOf(m.get("customer")), m.get("currency"),
+                m.get("company"));
     }
 
     private static LocalDate date(String value) {

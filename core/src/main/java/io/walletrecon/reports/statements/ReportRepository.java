@@ -50,13 +50,15 @@ public class ReportRepository {
     public Uni<Optional<AccountRef>> account(String code) {
         return pool.preparedQuery(ACCOUNT)
                 .execute(Tuple.of(code))
-                .map(rows -> first(rows).map(r -> new AccountRef(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4))));
+                .map(rows -> first(rows).map(r -> new AccountRef(r.getLong(0), r.getString(1), r.getString(2),
+                        r.getString(3), r.getLong(4))));
     }
 
     public Uni<Optional<CustomerRef>> customer(long id) {
         return pool.preparedQuery(CUSTOMER)
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows).map(r -> new CustomerRef(r.getLong(0), r.getString(1), r.getString(2), r.getLong(3))));
+                .map(rows -> first(rows)
+                        .map(r -> new CustomerRef(r.getLong(0), r.getString(1), r.getString(2), r.getLong(3))));
     }
 
     public Uni<Optional<CompanyRef>> company(String code) {
@@ -119,12 +121,12 @@ public class ReportRepository {
      */
     public Multi<Object[]> stream(SqlQuery query) {
         List<Column> columns = query.columns();
-        return pool.getConnection().toMulti().flatMap(conn -> conn.begin().toMulti().flatMap(tx ->
-                conn.prepare(query.statement().sql()).toMulti()
-                        .flatMap(statement -> statement.createStream(config.fetchSize(), Tuple.from(query.args())).toMulti())
-                        .map(row -> values(row, columns))
-                        .onTermination().call(() -> tx.rollback().onFailure().recoverWithNull()
-                                .eventually(conn::close))));
+        return pool.getConnection().toMulti().flatMap(conn -> conn.begin().toMulti().flatMap(tx -> conn
+                .prepare(query.statement().sql()).toMulti()
+                .flatMap(statement -> statement.createStream(config.fetchSize(), Tuple.from(query.args())).toMulti())
+                .map(row -> values(row, columns))
+                .onTermination().call(() -> tx.rollback().onFailure().recoverWithNull()
+                        .eventually(conn::close))));
     }
 
     static Object[] values(Row row, List<Column> columns) {

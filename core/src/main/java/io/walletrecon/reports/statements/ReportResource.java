@@ -55,7 +55,7 @@ public class ReportResource {
     private final BackgroundWork background;
 
     public ReportResource(ReportService service, ExportService exports, CurrentActor actor, ReportsConfig config,
-                          BackgroundWork background) {
+            BackgroundWork background) {
         this.service = service;
         this.exports = exports;
         this.actor = actor;
@@ -68,8 +68,8 @@ public class ReportResource {
     @Operation(summary = "A report as JSON: its totals in full and one page of its detail")
     @APIResponse(responseCode = "200", description = "The report")
     public Uni<Map<String, Object>> json(@BeanParam ReportRequest request,
-                                         @QueryParam("page") @DefaultValue("0") int page,
-                                         @QueryParam("size") Integer size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
         return service.json(request.name, request.query(), page, size);
     }
 
@@ -80,7 +80,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = CSV))
     public Response csv(@BeanParam ReportRequest request) {
         ReportPlan plan = plan(request);
-        return file(plan, "csv", "text/csv; charset=UTF-8", out -> service.writeCsv(plan, out, n -> { }));
+        return file(plan, "csv", "text/csv; charset=UTF-8", out -> service.writeCsv(plan, out, n -> {
+        }));
     }
 
     /**
@@ -110,7 +111,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = XLSX))
     public Response xlsx(@BeanParam ReportRequest request) {
         ReportPlan plan = plan(request);
-        return file(plan, "xlsx", XLSX, out -> service.writeXlsx(plan, out, n -> { }));
+        return file(plan, "xlsx", XLSX, out -> service.writeXlsx(plan, out, n -> {
+        }));
     }
 
     @GET
@@ -122,7 +124,8 @@ public class ReportResource {
         ReportPlan plan = plan(request);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         service.writePdf(plan, out);
-        return Response.ok(out.toByteArray(), PDF).header("Content-Disposition", attachment(ReportService.fileName(plan, "pdf"))).build();
+        return Response.ok(out.toByteArray(), PDF)
+                .header("Content-Disposition", attachment(ReportService.fileName(plan, "pdf"))).build();
     }
 
     @GET
@@ -153,7 +156,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such report, account or customer")
     @APIResponse(responseCode = "406", description = "This report has no such format")
     public Uni<Response> start(@BeanParam ReportRequest request,
-                               @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
+            @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
         String who = actor.name();
         return exports.start(request.name, request.query(), format, who)
                 .call(job -> background.submit(BackgroundJob.reportExport(job.id()))

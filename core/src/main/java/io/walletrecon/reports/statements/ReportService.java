@@ -48,8 +48,9 @@ public class ReportService {
     private final ReportsConfig config;
     private final Paging paging;
 
-    public ReportService(ReportPlanner planner, ReportRepository repository, PdfRenderer pdf, ChartRenderer charts, ReportsConfig config,
-                         Paging paging) {
+    public ReportService(ReportPlanner planner, ReportRepository repository, PdfRenderer pdf, ChartRenderer charts,
+            ReportsConfig config,
+            Paging paging) {
         this.paging = paging;
         this.planner = planner;
         this.repository = repository;
@@ -80,7 +81,8 @@ public class ReportService {
                                 RowFormat f = new RowFormat(t.columns());
                                 List<Map<String, Object>> rows = t.rows().stream().map(f::json).toList();
                                 // A one-row summary of a single-currency report reads better as an object.
-                                out.put(t.name(), t.name().equals("figures") ? (rows.isEmpty() ? null : rows.get(0)) : rows);
+                                out.put(t.name(),
+                                        t.name().equals("figures") ? (rows.isEmpty() ? null : rows.get(0)) : rows);
                             }
                             RowFormat f = new RowFormat(items.columns());
                             Map<String, Object> detail = new LinkedHashMap<>();
@@ -103,7 +105,7 @@ public class ReportService {
         try (Stream<Object[]> rows = rows(plan)) {
             out.write(CsvFormat.header(plan.detail().columns()));
             StringBuilder sb = new StringBuilder(64 * 1024);
-            for (Iterator<Object[]> it = rows.iterator(); it.hasNext(); ) {
+            for (Iterator<Object[]> it = rows.iterator(); it.hasNext();) {
                 CsvFormat.line(sb, f, it.next());
                 if (++n % CSV_ROWS_PER_CHUNK == 0) {
                     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -159,30 +161,37 @@ public class ReportService {
     /** Blocking: the printable statement. Only the two statements are documents; the other reports are data. */
     public long writePdf(ReportPlan plan, OutputStream out) {
         if (plan.name() != ReportName.RECONCILIATION && plan.name() != ReportName.CUSTOMER_STATEMENT) {
-            throw new ApiException(ProblemType.NOT_ACCEPTABLE, "PDF is available for reconciliation and customer-statement; "
-                    + plan.name().path + " answers application/json, text/csv and XLSX");
+            throw new ApiException(ProblemType.NOT_ACCEPTABLE,
+                    "PDF is available for reconciliation and customer-statement; "
+                            + plan.name().path + " answers application/json, text/csv and XLSX");
         }
         List<Table> summaries = repository.tables(plan.summaries()).await().indefinitely();
         Table detail = repository.table(plan.detail()).await().indefinitely();
         String period = plan.parameters().get("from") + " to " + plan.parameters().get("to");
-        pdf.render(new PdfRenderer.Document(config.companyName(), plan.name().title, plan.subject(), period, summaries, detail), out);
+        pdf.render(new PdfRenderer.Document(config.companyName(), plan.name().title, plan.subject(), period, summaries,
+                detail), out);
         return detail.rows().size();
     }
 
     /** The fund-flow chart's data: inflow and outflow per period, in one currency. */
     public Uni<ChartRenderer.Chart> chart(ReportPlan plan) {
         if (plan.name() != ReportName.FUND_FLOW) {
-            throw new ApiException(ProblemType.NOT_ACCEPTABLE, "Charts (image/png, image/svg+xml) are available for fund-flow; "
-                    + plan.name().path + " answers application/json, text/csv and XLSX");
+            throw new ApiException(ProblemType.NOT_ACCEPTABLE,
+                    "Charts (image/png, image/svg+xml) are available for fund-flow; "
+                            + plan.name().path + " answers application/json, text/csv and XLSX");
         }
-        ReportPlan.SqlQuery series = plan.summaries().stream().filter(s -> s.name().equals("series")).findFirst().orElseThrow();
+        ReportPlan.SqlQuery series = plan.summaries().stream().filter(s -> s.name().equals("series")).findFirst()
+                .orElseThrow();
         return repository.table(series).map(t -> {
             List<String> currencies = t.rows().stream().map(r -> (String) r[t.index("currency")]).distinct().toList();
             if (currencies.size() > 1) {
                 throw ApiException.unprocessable("The period has flows in " + String.join(", ", currencies)
-                        + "; a chart shows one currency: add currency=<code> (or account=<code>)", List.of(ProblemError.field("currency", "is required when the flows have several currencies")));
+                        + "; a chart shows one currency: add currency=<code> (or account=<code>)",
+                        List.of(ProblemError.field("currency", "is required when the flows have several currencies")));
             }
-            String currency = currencies.isEmpty() ? (plan.currency() == null ? "" : plan.currency()) : currencies.get(0);
+            String currency = currencies.isEmpty()
+                    ? (plan.currency() == null ? "" : plan.currency())
+                    : currencies.get(0);
             RowFormat f = new RowFormat(t.columns());
             int in = t.index("inflow");
             int out = t.index("outflow");
@@ -200,11 +209,14 @@ public class ReportService {
                 case "month" -> from.withDayOfMonth(1);
                 default -> from;
             };
-            for (LocalDate d = start; !d.isAfter(to); d = period.equals("week") ? d.plusWeeks(1) : period.equals("month") ? d.plusMonths(1) : d.plusDays(1)) {
+            for (LocalDate d = start; !d.isAfter(to); d = period.equals("week")
+                    ? d.plusWeeks(1)
+                    : period.equals("month") ? d.plusMonths(1) : d.plusDays(1)) {
                 byPeriod.putIfAbsent(d, new ChartRenderer.Point(d, BigDecimal.ZERO, BigDecimal.ZERO));
             }
             List<ChartRenderer.Point> points = List.copyOf(byPeriod.values());
-            String title = "Fund flow " + plan.parameters().get("from") + " to " + plan.parameters().get("to") + " by " + plan.parameters().get("period");
+            String title = "Fund flow " + plan.parameters().get("from") + " to " + plan.parameters().get("to") + " by "
+                    + plan.parameters().get("period");
             return new ChartRenderer.Chart(title, currency, points);
         });
     }
@@ -218,6 +230,7 @@ public class ReportService {
     }
 
     public static String fileName(ReportPlan plan, String extension) {
-        return plan.name().path + "_" + plan.parameters().getOrDefault("from", "") + "_" + plan.parameters().getOrDefault("to", "") + "." + extension;
+        return plan.name().path + "_" + plan.parameters().getOrDefault("from", "") + "_"
+                + plan.parameters().getOrDefault("to", "") + "." + extension;
     }
 }

@@ -17,10 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every one of the 16 (from, to) pairs against the expected table, written out independently of the code. */
 class ExportStateMachineTest {
 
-    static final Set<String> EXPECTED = Set.of("QUEUED>RUNNING", "QUEUED>FAILED", "RUNNING>SUCCEEDED", "RUNNING>FAILED");
+    static final Set<String> EXPECTED = Set.of("QUEUED>RUNNING", "QUEUED>FAILED", "RUNNING>SUCCEEDED",
+            "RUNNING>FAILED");
 
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(ExportState.values()).flatMap(from -> Arrays.stream(ExportState.values()).map(to -> Arguments.of(from, to)));
+        return Arrays.stream(ExportState.values())
+                .flatMap(from -> Arrays.stream(ExportState.values()).map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

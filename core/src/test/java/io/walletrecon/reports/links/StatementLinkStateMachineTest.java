@@ -19,7 +19,8 @@ class StatementLinkStateMachineTest {
     static final Set<String> EXPECTED = Set.of("SENT>CONFIRMED", "SENT>DISPUTED", "DISPUTED>DISPUTED");
 
     static Stream<Arguments> everyPair() {
-        return Arrays.stream(StatementLinkState.values()).flatMap(from -> Arrays.stream(StatementLinkState.values()).map(to -> Arguments.of(from, to)));
+        return Arrays.stream(StatementLinkState.values())
+                .flatMap(from -> Arrays.stream(StatementLinkState.values()).map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -24,7 +24,8 @@ class AccountsThroughLambdaTest {
     void restRouteAnswersThroughTheLambdaHttpAdapter() {
         String code = TestData.unique("via-lambda");
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "provider", "bank", "name", "Bank via Lambda", "currency", "KWD", "timeZone", "Asia/Kuwait"))
+                .body(Map.of("code", code, "provider", "bank", "name", "Bank via Lambda", "currency", "KWD", "timeZone",
+                        "Asia/Kuwait"))
                 .when().post("/accounts")
                 .then().statusCode(201).body("code", equalTo(code));
         given().header("Authorization", ADMIN).when().get("/accounts/" + code)

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The HTTP function as deployed (walletrecon.background.kind=jobs-function): a matching run or an export a person
- * starts is answered at once and handed to the background-work function as an object jobs/&lt;kind&gt;/&lt;id&gt; in the
+ * starts is answered at once and handed to the background-work function as an object jobs/&lt;kind&gt;/&lt;id&gt; in
+ * the
  * documents bucket; nothing of it runs in this function after the answer, which Lambda would freeze.
  */
 @QuarkusTest
@@ -47,9 +48,12 @@ class BackgroundHandOverTest {
     @Test
     void aMatchingRunIsHandedToTheJobsFunctionAndNotRunHere() throws Exception {
         String account = TestData.unique("lambda-bg");
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai')", account);
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', 'WeChat', 'CNY', 'Asia/Shanghai')",
+                account);
         WireMock s3 = FakeS3.client();
-        s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/jobs/.*")).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/jobs/.*"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
 
         long id = given().header("Authorization", FINANCE).contentType("application/json")
                 .body(Map.of("account", account, "from", "2026-05-01", "to", "2026-05-03"))
@@ -57,16 +61,20 @@ class BackgroundHandOverTest {
 
         s3.verifyThat(1, putRequestedFor(urlPathEqualTo("/" + FakeS3.BUCKET + "/jobs/matching-run/" + id)));
         Thread.sleep(500);
-        assertEquals("queued", TestDb.scalar("select state from match_runs where id = ?", id), "the run waits for the jobs function");
+        assertEquals("queued", TestDb.scalar("select state from match_runs where id = ?", id),
+                "the run waits for the jobs function");
         TestDb.update("update match_runs set state = 'refused' where id = ?", id);
     }
 
     @Test
     void anExportIsHandedToTheJobsFunctionAndNotRunHere() throws Exception {
         String account = TestData.unique("lambda-bgx");
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'CNY', 'Asia/Shanghai')", account);
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'CNY', 'Asia/Shanghai')",
+                account);
         WireMock s3 = FakeS3.client();
-        s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/jobs/.*")).willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
+        s3.register(put(urlPathMatching("/" + FakeS3.BUCKET + "/jobs/.*"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"e\"")));
 
         String id = given().header("Authorization", FINANCE).queryParam("format", "csv").queryParam("account", account)
                 .queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")

@@ -44,13 +44,19 @@ class ReportsThroughLambdaTest {
     @BeforeEach
     void plant() {
         account = TestData.unique("lambda-rep");
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', '微信 商户', 'CNY', 'Asia/Shanghai')", account);
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'wechatpay', '微信 商户', 'CNY', 'Asia/Shanghai')",
+                account);
         long id = TestDb.count("select id from accounts where code = ?", account);
-        TestDb.update("insert into statements (account_id, format, period_start, period_end, currency, closing_balance_minor, file_sha256, imported_by) "
-                + "values (?, 'wechat-bill', '2026-04-01', '2026-04-30', 'CNY', 50000, ?, 'test')", id, TestData.unique("sha"));
-        TestDb.update("insert into transactions (account_id, provider_txn_id, direction, amount_minor, fee_minor, currency, status, occurred_at, value_date) "
-                + "values (?, 'w1', 'in', 12345, 74, 'CNY', 'succeeded', '2026-05-02T02:00:00Z', '2026-05-02'), "
-                + "(?, 'w2', 'out', 2000, null, 'CNY', 'succeeded', '2026-05-03T02:00:00Z', '2026-05-03')", id, id);
+        TestDb.update(
+                "insert into statements (account_id, format, period_start, period_end, currency, closing_balance_minor, file_sha256, imported_by) "
+                        + "values (?, 'wechat-bill', '2026-04-01', '2026-04-30', 'CNY', 50000, ?, 'test')",
+                id, TestData.unique("sha"));
+        TestDb.update(
+                "insert into transactions (account_id, provider_txn_id, direction, amount_minor, fee_minor, currency, status, occurred_at, value_date) "
+                        + "values (?, 'w1', 'in', 12345, 74, 'CNY', 'succeeded', '2026-05-02T02:00:00Z', '2026-05-02'), "
+                        + "(?, 'w2', 'out', 2000, null, 'CNY', 'succeeded', '2026-05-03T02:00:00Z', '2026-05-03')",
+                id, id);
     }
 
     @Test
@@ -87,14 +93,16 @@ class ReportsThroughLambdaTest {
         String state = "queued";
         for (int i = 0; i < 100 && List.of("queued", "running").contains(state); i++) {
             Thread.sleep(100);
-            state = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id).then().statusCode(200).extract().path("state");
+            state = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id).then().statusCode(200)
+                    .extract().path("state");
         }
         assertEquals("succeeded", state);
     }
 
     @Test
     void reconciliationStatementAsXlsxThroughTheLambdaAdapter() throws Exception {
-        byte[] body = given().header("Authorization", FINANCE).accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        byte[] body = given().header("Authorization", FINANCE)
+                .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .queryParam("account", account).queryParam("from", "2026-05-01").queryParam("to", "2026-05-03")
                 .when().get("/reports/reconciliation")
                 .then().statusCode(200).extract().asByteArray();
@@ -120,7 +128,8 @@ class ReportsThroughLambdaTest {
                 .when().get("/reports/reconciliation")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertArrayEquals("%PDF-".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(body, 5));
-        assertTrue(new String(body, StandardCharsets.ISO_8859_1).contains("/Helvetica"), "the standard font OpenPDF read from its AFM resource");
+        assertTrue(new String(body, StandardCharsets.ISO_8859_1).contains("/Helvetica"),
+                "the standard font OpenPDF read from its AFM resource");
     }
 
     @Test
@@ -142,7 +151,8 @@ class ReportsThroughLambdaTest {
 
     @Test
     void collectionCodeQrImagesThroughTheLambdaAdapter() throws Exception {
-        int id = given().header("Authorization", TestJwt.bearer("lambda-admin", "admin")).contentType("application/json")
+        int id = given().header("Authorization", TestJwt.bearer("lambda-admin", "admin"))
+                .contentType("application/json")
                 .body(Map.of("name", "二维码 客户")).when().post("/customers")
                 .then().statusCode(201).extract().path("id");
 

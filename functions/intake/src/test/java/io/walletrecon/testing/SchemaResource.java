@@ -15,12 +15,15 @@ public class SchemaResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Flyway flyway = Flyway.configure()
-                .dataSource(System.getenv().getOrDefault("WALLETRECON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/walletrecon"),
+                .dataSource(
+                        System.getenv().getOrDefault("WALLETRECON_DB_URL",
+                                "jdbc:postgresql://127.0.0.1:5432/walletrecon"),
                         System.getenv().getOrDefault("WALLETRECON_DB_OWNER_USER", "walletrecon"),
                         System.getenv().getOrDefault("WALLETRECON_DB_OWNER_PASSWORD", "walletrecon"))
                 .locations("classpath:db/migration")
                 // As the other applications migrate: as the schema owner, granting the application's role its rights.
-                .placeholders(Map.of("app_role", System.getenv().getOrDefault("WALLETRECON_DB_USER", "walletrecon_app")))
+                .placeholders(
+                        Map.of("app_role", System.getenv().getOrDefault("WALLETRECON_DB_USER", "walletrecon_app")))
                 .cleanDisabled(false)
                 .load();
         flyway.clean();

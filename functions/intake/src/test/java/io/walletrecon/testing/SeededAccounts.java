@@ -19,7 +19,8 @@ public final class SeededAccounts {
         try {
             byte[] json = new ObjectMapper().writeValueAsBytes(credentials);
             byte[] sealed = TestKeys.keys().encrypt(json, "accounts.credentials:" + code);
-            TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone, credentials_ciphertext) values ((select id from companies where code = 'default'), ?, ?, ?, ?, ?, ?)",
+            TestDb.update(
+                    "insert into accounts (company_id, code, provider, name, currency, time_zone, credentials_ciphertext) values ((select id from companies where code = 'default'), ?, ?, ?, ?, ?, ?)",
                     code, provider, provider + " " + code, currency, zone, sealed);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

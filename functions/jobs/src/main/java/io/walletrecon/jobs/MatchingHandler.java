@@ -28,7 +28,8 @@ public class MatchingHandler implements RequestHandler<MatchingTrigger, List<Mat
     @Override
     public List<MatchingViews.RunView> handleRequest(MatchingTrigger event, Context context) {
         if (event == null) {
-            throw new IllegalArgumentException("matching event is empty: expected {\"detail\": {\"kind\": \"incremental\" or \"day_end\"}}");
+            throw new IllegalArgumentException(
+                    "matching event is empty: expected {\"detail\": {\"kind\": \"incremental\" or \"day_end\"}}");
         }
         return ReactiveBridge.await(() -> service.scheduled(event.kind(), Instant.now()));
     }

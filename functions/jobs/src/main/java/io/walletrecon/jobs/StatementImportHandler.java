@@ -15,7 +15,9 @@ import java.util.Map;
  * service as {@code POST /statements}.
  */
 @Named("statement-import")
-public class StatementImportHandler implements RequestHandler<Map<String, Object>, List<StatementObjectImport.Outcome>> {
+public class StatementImportHandler
+        implements
+            RequestHandler<Map<String, Object>, List<StatementObjectImport.Outcome>> {
 
     private final StatementObjectImport imports;
 

@@ -88,7 +88,8 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
         modules.put("jobs", root.resolve("functions/jobs/target/classes"));
         for (String required : List.of("core", "jobs")) {
             if (!Files.isDirectory(modules.get(required))) {
-                throw new IllegalStateException(modules.get(required) + " is missing: build through the reactor (bin/test)");
+                throw new IllegalStateException(
+                        modules.get(required) + " is missing: build through the reactor (bin/test)");
             }
         }
         Map<String, IndexView> indexes = new LinkedHashMap<>();
@@ -110,7 +111,8 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
             effective.putAll(properties(modules.get(module).resolve("application.properties")));
             Map<String, String> prod = prodView(effective);
             Set<String> required = new TreeSet<>(requiredFromFiles(prod));
-            required.addAll(requiredFromMappings(CompositeIndex.create(indexes.get("core"), indexes.get(module)), all, prod));
+            required.addAll(
+                    requiredFromMappings(CompositeIndex.create(indexes.get("core"), indexes.get(module)), all, prod));
             REQUIRED_UNLESS_CONFIGURED.forEach((env, properties) -> {
                 if (properties.stream().noneMatch(prod::containsKey)) {
                     required.add(env);
@@ -134,7 +136,9 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
                 continue;
             }
             AnnotationValue value = named.value();
-            String name = value == null || value.asString().isEmpty() ? decapitalize(type.simpleName()) : value.asString();
+            String name = value == null || value.asString().isEmpty()
+                    ? decapitalize(type.simpleName())
+                    : value.asString();
             found.add(new Handler(name, type.name().toString(), module));
         }
         return found;
@@ -179,18 +183,21 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
                 Boolean methodAuthenticated = authenticated(method.declaredAnnotation(PERMIT_ALL),
                         method.declaredAnnotation(ROLES_ALLOWED), method.declaredAnnotation(DENY_ALL));
                 // deny-unannotated is on: an unannotated method is closed, i.e. never served without a token.
-                boolean authenticated = !browserSession && (methodAuthenticated != null ? methodAuthenticated
+                boolean authenticated = !browserSession && (methodAuthenticated != null
+                        ? methodAuthenticated
                         : classAuthenticated == null || classAuthenticated);
                 String path = join(classPath.value().asString(), subPath == null ? "" : subPath.value().asString());
                 // A sub-resource locator (no verb) serves whatever lies below its path.
-                found.add(new CodeRoute(verb == null ? "ANY" : verb, verb == null ? path + "/{proxy+}" : path, authenticated,
+                found.add(new CodeRoute(verb == null ? "ANY" : verb, verb == null ? path + "/{proxy+}" : path,
+                        authenticated,
                         module, resource.simpleName() + "." + method.name()));
             }
         }
         return found;
     }
 
-    private static Boolean authenticated(AnnotationInstance permitAll, AnnotationInstance rolesAllowed, AnnotationInstance denyAll) {
+    private static Boolean authenticated(AnnotationInstance permitAll, AnnotationInstance rolesAllowed,
+            AnnotationInstance denyAll) {
         if (rolesAllowed != null || denyAll != null) {
             return true;
         }
@@ -316,18 +323,21 @@ record CodeFacts(List<Handler> handlers, List<CodeRoute> routes, Map<String, Set
     }
 
     private static void collectMapping(ClassInfo type, String prefix, IndexView all, Map<String, String> prod,
-                                       Set<String> required, int depth) {
+            Set<String> required, int depth) {
         if (depth > 8) {
             return;
         }
         for (MethodInfo member : type.methods()) {
-            if (member.parametersCount() > 0 || Modifier.isStatic(member.flags()) || !Modifier.isAbstract(member.flags())
+            if (member.parametersCount() > 0 || Modifier.isStatic(member.flags())
+                    || !Modifier.isAbstract(member.flags())
                     || member.returnType().kind() == Type.Kind.VOID) {
                 continue;
             }
-            String name = member.hasDeclaredAnnotation(WITH_PARENT_NAME) ? ""
-                    : member.hasDeclaredAnnotation(WITH_NAME) ? member.declaredAnnotation(WITH_NAME).value().asString()
-                    : kebab(member.name());
+            String name = member.hasDeclaredAnnotation(WITH_PARENT_NAME)
+                    ? ""
+                    : member.hasDeclaredAnnotation(WITH_NAME)
+                            ? member.declaredAnnotation(WITH_NAME).value().asString()
+                            : kebab(member.name());
             String key = name.isEmpty() ? prefix : prefix.isEmpty() ? name : prefix + "." + name;
             String returned = member.returnType().name().toString();
             ClassInfo group = all.getClassByName(member.returnType().name());

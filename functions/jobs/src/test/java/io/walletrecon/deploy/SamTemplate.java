@@ -35,7 +35,8 @@ record SamTemplate(List<Function> functions) {
      * module: "http" or "jobs" (from CodeUri), or the CodeUri itself when it is neither. functions/intake counts as
      * "http": it serves a subset of core's resources (its WebhookIntakeApplication lists them).
      */
-    record Function(String logicalId, String module, Map<String, Object> environment, List<Route> routes, List<Schedule> schedules) {
+    record Function(String logicalId, String module, Map<String, Object> environment, List<Route> routes,
+            List<Schedule> schedules) {
         String handler() {
             Object handler = environment.get("QUARKUS_LAMBDA_HANDLER");
             return handler instanceof String s ? s : null;

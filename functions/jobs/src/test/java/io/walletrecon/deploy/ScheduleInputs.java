@@ -39,7 +39,8 @@ final class ScheduleInputs {
             if (Map.class.isAssignableFrom(type) || type == Object.class) {
                 JsonNode detail = LAMBDA.readTree(input).path("detail");
                 return detail.isObject() && !detail.isEmpty()
-                        ? Optional.of("it takes any event and reads nothing from it, so detail " + detail + " would be ignored; remove it")
+                        ? Optional.of("it takes any event and reads nothing from it, so detail " + detail
+                                + " would be ignored; remove it")
                         : Optional.empty();
             }
             LAMBDA.readValue(input, type);
@@ -56,7 +57,8 @@ final class ScheduleInputs {
     private static Class<?> inputType(Class<?> handler) {
         for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType().getTypeName().equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
+                if (t instanceof ParameterizedType p && p.getRawType().getTypeName()
+                        .equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
                     Type input = p.getActualTypeArguments()[0];
                     return input instanceof Class<?> k ? k : (Class<?>) ((ParameterizedType) input).getRawType();
                 }

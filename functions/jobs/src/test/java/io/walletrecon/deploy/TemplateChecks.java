@@ -53,14 +53,16 @@ final class TemplateChecks {
     private static void handlers(SamTemplate template, CodeFacts code, List<String> problems) {
         for (Handler handler : code.handlers()) {
             if (!CodeFacts.FUNCTION_MODULES.contains(handler.module())) {
-                problems.add("handler '" + handler.name() + "' (" + handler.className() + ") lives in module " + handler.module()
+                problems.add("handler '" + handler.name() + "' (" + handler.className() + ") lives in module "
+                        + handler.module()
                         + ", which is not deployed as a function: move it to functions/jobs");
                 continue;
             }
             boolean wired = template.functions().stream()
                     .anyMatch(f -> f.module().equals(handler.module()) && handler.name().equals(f.handler()));
             if (!wired) {
-                problems.add("handler '" + handler.name() + "' (" + handler.className() + ") has no function in infra/template.yaml: add an "
+                problems.add("handler '" + handler.name() + "' (" + handler.className()
+                        + ") has no function in infra/template.yaml: add an "
                         + "AWS::Serverless::Function with CodeUri ../functions/" + handler.module()
                         + "/target/function.zip and Environment.Variables.QUARKUS_LAMBDA_HANDLER: " + handler.name());
             }
@@ -71,9 +73,11 @@ final class TemplateChecks {
             }
             String name = function.handler();
             if (name == null || name.isBlank()) {
-                problems.add("function " + function.logicalId() + " deploys functions/jobs without QUARKUS_LAMBDA_HANDLER: it would run "
+                problems.add("function " + function.logicalId()
+                        + " deploys functions/jobs without QUARKUS_LAMBDA_HANDLER: it would run "
                         + "the default handler; set the handler it is meant to run");
-            } else if (code.handlers().stream().noneMatch(h -> h.name().equals(name)) && !PENDING_HANDLERS.contains(name)) {
+            } else if (code.handlers().stream().noneMatch(h -> h.name().equals(name))
+                    && !PENDING_HANDLERS.contains(name)) {
                 problems.add("function " + function.logicalId() + " runs QUARKUS_LAMBDA_HANDLER=" + name
                         + " but no @Named(\"" + name + "\") RequestHandler exists in the code");
             }
@@ -82,22 +86,26 @@ final class TemplateChecks {
 
     /**
      * Every schedule input of every function, read the way the Lambda runtime reads it into its handler's input type
-     * (the handler's event contract, e.g. {@code MatchingTrigger}): a value the contract refuses is a problem. A handler
+     * (the handler's event contract, e.g. {@code MatchingTrigger}): a value the contract refuses is a problem. A
+     * handler
      * that takes a raw map reads nothing from its event; an input that sends it a {@code detail} would be ignored.
      */
     private static void schedules(SamTemplate template, CodeFacts code, List<String> problems) {
         for (Function function : template.functions()) {
             for (SamTemplate.Schedule schedule : function.schedules()) {
-                Handler handler = code.handlers().stream().filter(h -> h.name().equals(function.handler())).findFirst().orElse(null);
+                Handler handler = code.handlers().stream().filter(h -> h.name().equals(function.handler())).findFirst()
+                        .orElse(null);
                 if (handler == null) {
                     continue; // reported by handlers()
                 }
                 if (schedule.input() == null) {
-                    problems.add("schedule " + schedule + " sends no Input: set the event its handler '" + handler.name() + "' reads");
+                    problems.add("schedule " + schedule + " sends no Input: set the event its handler '"
+                            + handler.name() + "' reads");
                     continue;
                 }
-                ScheduleInputs.check(handler.className(), schedule.input()).ifPresent(problem ->
-                        problems.add("schedule " + schedule + " sends " + schedule.input() + ", which handler '" + handler.name()
+                ScheduleInputs.check(handler.className(), schedule.input())
+                        .ifPresent(problem -> problems.add("schedule " + schedule + " sends " + schedule.input()
+                                + ", which handler '" + handler.name()
                                 + "' (" + handler.className() + ") refuses: " + problem));
             }
         }
@@ -108,35 +116,42 @@ final class TemplateChecks {
                 .flatMap(f -> f.routes().stream()).toList();
         for (Route route : template.routes()) {
             if (!route.onOurApi()) {
-                problems.add("route " + route + " has no ApiId: !Ref HttpApi, so SAM would put it on an implicit API without the JWT authorizer");
+                problems.add("route " + route
+                        + " has no ApiId: !Ref HttpApi, so SAM would put it on an implicit API without the JWT authorizer");
             }
         }
         for (Function function : template.functions()) {
             if (!function.module().equals("http") && !function.routes().isEmpty()) {
-                problems.add("function " + function.logicalId() + " has HTTP routes but is not the functions/http build");
+                problems.add(
+                        "function " + function.logicalId() + " has HTTP routes but is not the functions/http build");
             }
         }
         for (CodeRoute codeRoute : code.routes()) {
             if (!codeRoute.module().equals("core") && !codeRoute.module().equals("http")) {
-                problems.add("route " + codeRoute + " is in module " + codeRoute.module() + ", which no HTTP function serves: "
+                problems.add("route " + codeRoute + " is in module " + codeRoute.module()
+                        + ", which no HTTP function serves: "
                         + "move the resource to core");
                 continue;
             }
             Optional<Route> served = bestMatch(httpRoutes, codeRoute);
             if (served.isEmpty()) {
                 problems.add("route " + codeRoute + " is not routed in infra/template.yaml: add an HttpApi event on "
-                        + "FinanceApiFunction (or WebhookIntakeFunction for /webhooks) whose Path covers " + codeRoute.path());
+                        + "FinanceApiFunction (or WebhookIntakeFunction for /webhooks) whose Path covers "
+                        + codeRoute.path());
             } else if (served.get().authenticated() != codeRoute.authenticated()) {
-                problems.add("route " + codeRoute + " is " + (codeRoute.authenticated() ? "secured (@RolesAllowed)" : "@PermitAll")
+                problems.add("route " + codeRoute + " is "
+                        + (codeRoute.authenticated() ? "secured (@RolesAllowed)" : "@PermitAll")
                         + " but " + served.get() + (served.get().authenticated()
-                        ? " puts the JWT authorizer in front of it: set Auth: {Authorizer: NONE}"
-                        : " has Auth: {Authorizer: NONE}: remove it so the JWT authorizer applies"));
+                                ? " puts the JWT authorizer in front of it: set Auth: {Authorizer: NONE}"
+                                : " has Auth: {Authorizer: NONE}: remove it so the JWT authorizer applies"));
             }
         }
         for (Route route : httpRoutes) {
             boolean used = code.routes().stream().anyMatch(c -> covers(route, c));
-            boolean pending = PENDING_PREFIXES.stream().anyMatch(p -> route.path().equals(p) || route.path().startsWith(p + "/"))
-                    || STATIC_PREFIXES.stream().anyMatch(p -> route.path().startsWith(p + "/") && !route.authenticated());
+            boolean pending = PENDING_PREFIXES.stream()
+                    .anyMatch(p -> route.path().equals(p) || route.path().startsWith(p + "/"))
+                    || STATIC_PREFIXES.stream()
+                            .anyMatch(p -> route.path().startsWith(p + "/") && !route.authenticated());
             if (!used && !pending) {
                 problems.add("route " + route + " matches no resource method in the code: remove it or fix its path");
             }
@@ -149,14 +164,17 @@ final class TemplateChecks {
                 Object value = function.environment().get(variable);
                 if (value == null || value.toString().isBlank()) {
                     problems.add("function " + function.logicalId() + " lacks environment variable " + variable
-                            + ", which the functions/" + function.module() + " configuration requires (no default): set it in "
+                            + ", which the functions/" + function.module()
+                            + " configuration requires (no default): set it in "
                             + "Globals.Function.Environment.Variables or on the function");
                 }
             }
         }
     }
 
-    /** The route API Gateway would choose: literal segments beat {param}, {param} beats {proxy+}, a method beats ANY. */
+    /**
+     * The route API Gateway would choose: literal segments beat {param}, {param} beats {proxy+}, a method beats ANY.
+     */
     static Optional<Route> bestMatch(List<Route> routes, CodeRoute codeRoute) {
         return routes.stream().filter(r -> covers(r, codeRoute))
                 .min(Comparator.comparing((Route r) -> r.path().endsWith("+}"))

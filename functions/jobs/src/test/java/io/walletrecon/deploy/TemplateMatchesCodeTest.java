@@ -47,21 +47,27 @@ class TemplateMatchesCodeTest {
     @Test
     void templateWiresEveryHandlerRouteAndRequiredVariableOfTheCode() {
         List<String> problems = TemplateChecks.problems(template, code);
-        assertEquals(List.of(), problems, "infra/template.yaml does not match the code:\n  " + String.join("\n  ", problems));
+        assertEquals(List.of(), problems,
+                "infra/template.yaml does not match the code:\n  " + String.join("\n  ", problems));
     }
 
     @Test
     void scanFindsTheNamedHandlersOfTheJobsFunction() {
-        List<String> names = code.handlers().stream().filter(h -> h.module().equals("jobs")).map(Handler::name).toList();
+        List<String> names = code.handlers().stream().filter(h -> h.module().equals("jobs")).map(Handler::name)
+                .toList();
         assertTrue(names.containsAll(List.of("db-status", "migrate")), "found " + names);
         assertEquals(names.size(), Set.copyOf(names).size(), "a handler name is used twice: " + names);
     }
 
     @Test
     void scanFindsTheRoutesWithTheirMethodsAndSecurity() {
-        List<String> routes = code.routes().stream().map(r -> r.method() + " " + r.path() + (r.authenticated() ? "" : " public")).toList();
-        assertTrue(routes.containsAll(List.of("POST /accounts", "GET /accounts", "GET /accounts/{code}", "PATCH /accounts/{code}",
-                "GET /transactions", "GET /admin/audit", "GET /admin/audit/verify")), "found " + routes);
+        List<String> routes = code.routes().stream()
+                .map(r -> r.method() + " " + r.path() + (r.authenticated() ? "" : " public")).toList();
+        assertTrue(
+                routes.containsAll(
+                        List.of("POST /accounts", "GET /accounts", "GET /accounts/{code}", "PATCH /accounts/{code}",
+                                "GET /transactions", "GET /admin/audit", "GET /admin/audit/verify")),
+                "found " + routes);
     }
 
     @Test
@@ -79,17 +85,21 @@ class TemplateMatchesCodeTest {
 
     @Test
     void aScheduleValueTheHandlersContractDoesNotKnowIsReported() {
-        String typo = replaceOnce(templateText, "\"detail\":{\"kind\":\"day_end\"}", "\"detail\":{\"kind\":\"day-end\"}");
+        String typo = replaceOnce(templateText, "\"detail\":{\"kind\":\"day_end\"}",
+                "\"detail\":{\"kind\":\"day-end\"}");
         List<String> problems = TemplateChecks.problems(SamTemplate.parse(typo), code);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("schedule MatchingFunction.DayEnd sends "), problems.get(0));
-        assertTrue(problems.get(0).contains("unknown matching event kind \"day-end\": expected one of \"incremental\" or \"day_end\""),
+        assertTrue(
+                problems.get(0).contains(
+                        "unknown matching event kind \"day-end\": expected one of \"incremental\" or \"day_end\""),
                 problems.get(0));
     }
 
     @Test
     void aScheduleThatNamesTheKindInAnotherFieldIsReported() {
-        String other = replaceOnce(templateText, "\"detail\":{\"kind\":\"incremental\"}", "\"detail\":{\"mode\":\"incremental\"}");
+        String other = replaceOnce(templateText, "\"detail\":{\"kind\":\"incremental\"}",
+                "\"detail\":{\"mode\":\"incremental\"}");
         List<String> problems = TemplateChecks.problems(SamTemplate.parse(other), code);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("schedule MatchingFunction.Incremental sends "), problems.get(0));
@@ -98,7 +108,8 @@ class TemplateMatchesCodeTest {
 
     @Test
     void aDetailSentToAHandlerThatReadsNothingFromItsEventIsReported() {
-        String ignored = replaceOnce(templateText, "Input: '{\"source\":\"walletrecon.scheduler\",\"detail-type\":\"Scheduled Event\"}'\n            RetryPolicy: {MaximumRetryAttempts: 0}",
+        String ignored = replaceOnce(templateText,
+                "Input: '{\"source\":\"walletrecon.scheduler\",\"detail-type\":\"Scheduled Event\"}'\n            RetryPolicy: {MaximumRetryAttempts: 0}",
                 "Input: '{\"source\":\"walletrecon.scheduler\",\"detail-type\":\"Scheduled Event\",\"detail\":{\"mode\":\"due-payments\"}}'\n            RetryPolicy: {MaximumRetryAttempts: 0}");
         List<String> problems = TemplateChecks.problems(SamTemplate.parse(ignored), code);
         assertEquals(1, problems.size(), problems.toString());
@@ -108,7 +119,8 @@ class TemplateMatchesCodeTest {
 
     @Test
     void everyScheduleOfEveryFunctionIsChecked() {
-        List<String> checked = template.functions().stream().flatMap(f -> f.schedules().stream()).map(Object::toString).sorted().toList();
+        List<String> checked = template.functions().stream().flatMap(f -> f.schedules().stream()).map(Object::toString)
+                .sorted().toList();
         assertEquals(List.of("AuditAnchorFunction.Anchor", "MatchingFunction.DayEnd", "MatchingFunction.Incremental",
                 "PaymentDispatchFunction.DuePayments"), checked);
     }
@@ -116,9 +128,12 @@ class TemplateMatchesCodeTest {
     @Test
     void onlyTheMigrateFunctionConnectsAsTheSchemaOwner() {
         for (SamTemplate.Function f : template.functions()) {
-            assertEquals("migrate".equals(f.handler()), f.environment().containsKey("WALLETRECON_SECRETS_DATABASE_OWNER_ARN"), f.logicalId());
-            assertFalse(f.environment().containsKey("WALLETRECON_DB_OWNER_USER"), f.logicalId() + ": logins come from Secrets Manager, by ARN");
-            assertFalse(f.environment().containsKey("WALLETRECON_DB_OWNER_PASSWORD"), f.logicalId() + ": logins come from Secrets Manager, by ARN");
+            assertEquals("migrate".equals(f.handler()),
+                    f.environment().containsKey("WALLETRECON_SECRETS_DATABASE_OWNER_ARN"), f.logicalId());
+            assertFalse(f.environment().containsKey("WALLETRECON_DB_OWNER_USER"),
+                    f.logicalId() + ": logins come from Secrets Manager, by ARN");
+            assertFalse(f.environment().containsKey("WALLETRECON_DB_OWNER_PASSWORD"),
+                    f.logicalId() + ": logins come from Secrets Manager, by ARN");
         }
     }
 
@@ -129,9 +144,11 @@ class TemplateMatchesCodeTest {
 
     @Test
     void aHandlerWithoutAFunctionIsReported() {
-        CodeFacts withNewHandler = new CodeFacts(append(code.handlers(), new Handler("refunds", "io.walletrecon.jobs.RefundsHandler", "jobs")),
+        CodeFacts withNewHandler = new CodeFacts(
+                append(code.handlers(), new Handler("refunds", "io.walletrecon.jobs.RefundsHandler", "jobs")),
                 code.routes(), code.requiredEnvironment());
-        assertEquals(List.of("handler 'refunds' (io.walletrecon.jobs.RefundsHandler) has no function in infra/template.yaml: add an "
+        assertEquals(List.of(
+                "handler 'refunds' (io.walletrecon.jobs.RefundsHandler) has no function in infra/template.yaml: add an "
                         + "AWS::Serverless::Function with CodeUri ../functions/jobs/target/function.zip and "
                         + "Environment.Variables.QUARKUS_LAMBDA_HANDLER: refunds"),
                 TemplateChecks.problems(template, withNewHandler));
@@ -144,7 +161,8 @@ class TemplateMatchesCodeTest {
                 code.requiredEnvironment());
         List<String> problems = TemplateChecks.problems(template, withNewRoute);
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("route GET /ledgers/{id} (LedgerResource.get) is not routed"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("route GET /ledgers/{id} (LedgerResource.get) is not routed"),
+                problems.get(0));
     }
 
     @Test
@@ -159,8 +177,10 @@ class TemplateMatchesCodeTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("has Auth: {Authorizer: NONE}: remove it"), problems.get(0));
 
-        String webhooksUnderJwt = templateText.replace("Path: '/webhooks/{proxy+}', Auth: {Authorizer: NONE}}", "Path: '/webhooks/{proxy+}'}");
-        assertTrue(!webhooksUnderJwt.equals(templateText), "the template's webhook route changed shape; update this test");
+        String webhooksUnderJwt = templateText.replace("Path: '/webhooks/{proxy+}', Auth: {Authorizer: NONE}}",
+                "Path: '/webhooks/{proxy+}'}");
+        assertTrue(!webhooksUnderJwt.equals(templateText),
+                "the template's webhook route changed shape; update this test");
         List<String> jwtProblems = TemplateChecks.problems(SamTemplate.parse(webhooksUnderJwt), code);
         assertEquals(1, jwtProblems.size(), jwtProblems.toString());
         assertTrue(jwtProblems.get(0).contains("puts the JWT authorizer in front of it"), jwtProblems.get(0));
@@ -171,7 +191,8 @@ class TemplateMatchesCodeTest {
         String withoutDbUrl = templateText.replaceAll("(?m)^ +WALLETRECON_DB_URL: .*\\n", "");
         List<String> problems = TemplateChecks.problems(SamTemplate.parse(withoutDbUrl), code);
         assertEquals(template.functions().size(), problems.size(), problems.toString());
-        assertTrue(problems.stream().allMatch(p -> p.contains("lacks environment variable WALLETRECON_DB_URL")), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.contains("lacks environment variable WALLETRECON_DB_URL")),
+                problems.toString());
     }
 
     @Test
@@ -207,11 +228,13 @@ class TemplateMatchesCodeTest {
         Set<String> parameters = ((Map<String, Object>) application.get("Parameters")).keySet();
         Set<String> outputs = ((Map<String, Object>) aurora.get("Outputs")).keySet();
         for (String wired : List.of("DbClusterIdentifier", "DbSecurityGroupId", "DbSecretArn", "DbName")) {
-            assertTrue(outputs.contains(wired) && parameters.contains(wired), wired + ": outputs " + outputs + ", parameters " + parameters);
+            assertTrue(outputs.contains(wired) && parameters.contains(wired),
+                    wired + ": outputs " + outputs + ", parameters " + parameters);
         }
         // Nothing secret in either file: passwords only as dynamic references resolved by CloudFormation.
         for (String text : List.of(templateText, Files.readString(root.resolve("infra/aurora.yaml")))) {
-            assertFalse(text.matches("(?s).*(Password|PASSWORD|Key|KEY): *['\"]?[A-Za-z0-9+/=]{16,}.*"), "literal secret in a template");
+            assertFalse(text.matches("(?s).*(Password|PASSWORD|Key|KEY): *['\"]?[A-Za-z0-9+/=]{16,}.*"),
+                    "literal secret in a template");
         }
     }
 

@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TemplateSecretsTest {
 
-    static final List<String> ARN_VARIABLES = List.of("WALLETRECON_SECRETS_MASTER_KEY_ARN", "WALLETRECON_SECRETS_DATABASE_ARN",
+    static final List<String> ARN_VARIABLES = List.of("WALLETRECON_SECRETS_MASTER_KEY_ARN",
+            "WALLETRECON_SECRETS_DATABASE_ARN",
             "WALLETRECON_SECRETS_STRIPE_API_KEY_ARN");
-    static final List<String> SECRET_VALUES = List.of("WALLETRECON_MASTER_KEY", "WALLETRECON_DB_PASSWORD", "WALLETRECON_DISPATCH_STRIPE_API_KEY",
+    static final List<String> SECRET_VALUES = List.of("WALLETRECON_MASTER_KEY", "WALLETRECON_DB_PASSWORD",
+            "WALLETRECON_DISPATCH_STRIPE_API_KEY",
             "QUARKUS_DATASOURCE_PASSWORD");
 
     private static String text;
@@ -41,7 +43,8 @@ class TemplateSecretsTest {
         assertTrue(dir != null, "infra/template.yaml not found");
         text = Files.readString(dir.resolve("infra/template.yaml"));
         template = SamTemplate.parse(text);
-        Map<String, Object> root = (Map<String, Object>) new Yaml(new SamTemplate.CloudFormationConstructor()).load(text);
+        Map<String, Object> root = (Map<String, Object>) new Yaml(new SamTemplate.CloudFormationConstructor())
+                .load(text);
         resources = (Map<String, Object>) root.get("Resources");
     }
 
@@ -69,10 +72,12 @@ class TemplateSecretsTest {
     @SuppressWarnings("unchecked")
     void everyFunctionMayReadItsSecrets() {
         for (SamTemplate.Function function : template.functions()) {
-            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resources.get(function.logicalId())).get("Properties");
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resources
+                    .get(function.logicalId())).get("Properties");
             List<Object> policies = (List<Object>) properties.getOrDefault("Policies", List.of());
             assertTrue(policies.stream().anyMatch(p -> p instanceof SamTemplate.Intrinsic i && i.name().equals("Ref")
-                    && i.argument().equals("SecretsReadPolicy")), function.logicalId() + " cannot read its secrets: add !Ref SecretsReadPolicy");
+                    && i.argument().equals("SecretsReadPolicy")),
+                    function.logicalId() + " cannot read its secrets: add !Ref SecretsReadPolicy");
         }
         Map<String, Object> policy = (Map<String, Object>) resources.get("SecretsReadPolicy");
         assertEquals("AWS::IAM::ManagedPolicy", policy.get("Type"));

@@ -27,18 +27,25 @@ class WorkflowsTest {
 
     /** action@version -> inputs declared in its action.yml; required ones are listed in {@link #REQUIRED}. */
     static final Map<String, Set<String>> ACTIONS = Map.of(
-            "actions/checkout@v4", Set.of("repository", "ref", "token", "ssh-key", "ssh-known-hosts", "ssh-strict", "ssh-user",
-                    "persist-credentials", "path", "clean", "filter", "sparse-checkout", "sparse-checkout-cone-mode", "fetch-depth",
+            "actions/checkout@v4",
+            Set.of("repository", "ref", "token", "ssh-key", "ssh-known-hosts", "ssh-strict", "ssh-user",
+                    "persist-credentials", "path", "clean", "filter", "sparse-checkout", "sparse-checkout-cone-mode",
+                    "fetch-depth",
                     "fetch-tags", "show-progress", "lfs", "submodules", "set-safe-directory", "github-server-url"),
-            "actions/setup-java@v4", Set.of("java-version", "java-version-file", "distribution", "java-package", "architecture",
+            "actions/setup-java@v4",
+            Set.of("java-version", "java-version-file", "distribution", "java-package", "architecture",
                     "jdkFile", "check-latest", "server-id", "server-username", "server-password", "settings-path",
-                    "overwrite-settings", "gpg-private-key", "gpg-passphrase", "cache", "cache-dependency-path", "job-status",
+                    "overwrite-settings", "gpg-private-key", "gpg-passphrase", "cache", "cache-dependency-path",
+                    "job-status",
                     "token", "mvn-toolchain-id", "mvn-toolchain-vendor"),
-            "actions/upload-artifact@v4", Set.of("name", "path", "if-no-files-found", "retention-days", "compression-level",
+            "actions/upload-artifact@v4",
+            Set.of("name", "path", "if-no-files-found", "retention-days", "compression-level",
                     "overwrite", "include-hidden-files"),
-            "graalvm/setup-graalvm@v1", Set.of("java-version", "java-package", "distribution", "components", "github-token",
+            "graalvm/setup-graalvm@v1",
+            Set.of("java-version", "java-package", "distribution", "components", "github-token",
                     "set-java-home", "cache", "check-for-updates", "native-image-musl", "native-image-job-reports",
-                    "native-image-pr-reports", "native-image-pr-reports-update-existing", "native-image-enable-sbom", "version",
+                    "native-image-pr-reports", "native-image-pr-reports-update-existing", "native-image-enable-sbom",
+                    "version",
                     "gds-token"));
 
     static final Map<String, Set<String>> REQUIRED = Map.of(
@@ -52,7 +59,9 @@ class WorkflowsTest {
     void everyStepUsesACataloguedActionWithDeclaredInputsOrRunsACommand() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> workflows = workflows();
-        assertTrue(workflows.stream().map(p -> p.getFileName().toString()).toList().containsAll(List.of("ci.yml", "native.yml")),
+        assertTrue(
+                workflows.stream().map(p -> p.getFileName().toString()).toList()
+                        .containsAll(List.of("ci.yml", "native.yml")),
                 workflows.toString());
         for (Path file : workflows) {
             Map<String, Object> workflow = load(file);
@@ -87,14 +96,17 @@ class WorkflowsTest {
                     }
                     Set<String> declared = ACTIONS.get(uses.toString());
                     if (declared == null) {
-                        problems.add(name + " job " + jobId + ": " + uses + " is not in WorkflowsTest.ACTIONS; add it with the inputs of its action.yml");
+                        problems.add(name + " job " + jobId + ": " + uses
+                                + " is not in WorkflowsTest.ACTIONS; add it with the inputs of its action.yml");
                         continue;
                     }
                     Set<String> given = map(step.get("with")).keySet();
                     given.stream().filter(input -> !declared.contains(input))
-                            .forEach(input -> problems.add(name + " job " + jobId + ": " + uses + " has no input '" + input + "'"));
+                            .forEach(input -> problems
+                                    .add(name + " job " + jobId + ": " + uses + " has no input '" + input + "'"));
                     REQUIRED.getOrDefault(uses.toString(), Set.of()).stream().filter(input -> !given.contains(input))
-                            .forEach(input -> problems.add(name + " job " + jobId + ": " + uses + " needs input '" + input + "'"));
+                            .forEach(input -> problems
+                                    .add(name + " job " + jobId + ": " + uses + " needs input '" + input + "'"));
                 }
             });
         }
@@ -107,11 +119,14 @@ class WorkflowsTest {
         assertTrue(runs(verify).contains("bash .ci/run"), runs(verify).toString());
         assertEquals("postgres:15", map(map(verify.get("services")).get("postgres")).get("image"));
         String dotCiRun = Files.readString(ROOT.resolve(".ci/run"));
-        assertTrue(dotCiRun.indexOf("bin/lint-workflows") < dotCiRun.indexOf("exec bin/test") && dotCiRun.contains("bin/lint-workflows"),
+        assertTrue(
+                dotCiRun.indexOf("bin/lint-workflows") < dotCiRun.indexOf("exec bin/test")
+                        && dotCiRun.contains("bin/lint-workflows"),
                 "the workflow lint runs before the tests");
     }
 
-    static final List<String> NATIVE_MODULES = List.of("functions/intake", "functions/http", "functions/jobs", "server");
+    static final List<String> NATIVE_MODULES = List.of("functions/intake", "functions/http", "functions/jobs",
+            "server");
 
     @Test
     void nativeBuildsEachFunctionRunsItsIntegrationTestsAndKeepsFunctionZip() throws IOException {
@@ -124,7 +139,8 @@ class WorkflowsTest {
         assertEquals("postgres:15", map(map(job.get("services")).get("postgres")).get("image"));
         for (String module : NATIVE_MODULES) {
             try (Stream<Path> tests = Files.walk(ROOT.resolve(module).resolve("src/test/java"))) {
-                assertFalse(tests.noneMatch(p -> p.toString().endsWith("IT.java")), module + " has no @QuarkusIntegrationTest (*IT) class");
+                assertFalse(tests.noneMatch(p -> p.toString().endsWith("IT.java")),
+                        module + " has no @QuarkusIntegrationTest (*IT) class");
             }
         }
     }
@@ -136,12 +152,14 @@ class WorkflowsTest {
             assertTrue(entry.get("max-mb") instanceof Integer mb && mb > 0, "size target of " + entry);
             assertTrue(entry.get("max-ms") instanceof Integer ms && ms > 0, "time-to-ready target of " + entry);
         }
-        Map<String, Object> intake = matrix(job).stream().filter(e -> "functions/intake".equals(e.get("module"))).findFirst().orElseThrow();
+        Map<String, Object> intake = matrix(job).stream().filter(e -> "functions/intake".equals(e.get("module")))
+                .findFirst().orElseThrow();
         assertEquals(60, intake.get("max-mb"), "the intake function's size target");
         assertEquals(50, intake.get("max-ms"), "the intake function's time-to-ready target");
         String figures = runs(job).stream().filter(r -> r.contains("bin/startup-time")).findFirst()
                 .orElseThrow(() -> new AssertionError("no step runs bin/startup-time"));
-        assertTrue(figures.contains("GITHUB_STEP_SUMMARY") && figures.contains("MAX_MB") && figures.contains("MAX_MS"), figures);
+        assertTrue(figures.contains("GITHUB_STEP_SUMMARY") && figures.contains("MAX_MB") && figures.contains("MAX_MS"),
+                figures);
         assertTrue(Files.isExecutable(ROOT.resolve("bin/startup-time")), "bin/startup-time is executable");
     }
 
@@ -159,7 +177,8 @@ class WorkflowsTest {
     }
 
     private static List<Map<String, Object>> matrix(Map<String, Object> job) {
-        return list(map(map(job.get("strategy")).get("matrix")).get("include")).stream().map(WorkflowsTest::map).toList();
+        return list(map(map(job.get("strategy")).get("matrix")).get("include")).stream().map(WorkflowsTest::map)
+                .toList();
     }
 
     @Test
@@ -170,7 +189,8 @@ class WorkflowsTest {
     }
 
     private static List<String> runs(Map<String, Object> job) {
-        return list(job.get("steps")).stream().map(s -> map(s).get("run")).filter(r -> r != null).map(Object::toString).toList();
+        return list(job.get("steps")).stream().map(s -> map(s).get("run")).filter(r -> r != null).map(Object::toString)
+                .toList();
     }
 
     private static List<Path> workflows() throws IOException {

@@ -16,7 +16,8 @@ class DbStatusHandlerTest {
 
     @Test
     void handlerReadsTheDatabaseThroughTheSharedDataLayer() {
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Paris')",
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Paris')",
                 TestData.unique("lambda"));
         long accounts = TestDb.count("select count(*) from accounts");
         String version = TestDb.scalar("select max(version) from flyway_schema_history where success");

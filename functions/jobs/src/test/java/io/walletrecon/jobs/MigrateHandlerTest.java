@@ -38,7 +38,8 @@ class MigrateHandlerTest {
                 .extract().jsonPath();
 
         long applied = TestDb.count("select count(*) from flyway_schema_history where success and version is not null");
-        String latest = TestDb.scalar("select version from flyway_schema_history where success order by installed_rank desc limit 1");
+        String latest = TestDb
+                .scalar("select version from flyway_schema_history where success order by installed_rank desc limit 1");
         assertEquals(applied, reply.getLong("migrationsApplied"));
         assertEquals(latest, reply.getString("versionAfter"));
         assertTrue(applied >= 2, "V1 and V2 at least, got " + applied);
@@ -51,7 +52,8 @@ class MigrateHandlerTest {
         // Whatever the order of the tests, one run brings the schema up to date; the next must be a no-op.
         given().contentType("application/json").body(Map.of()).when().post().then().statusCode(200);
         long historyRows = TestDb.count("select count(*) from flyway_schema_history");
-        String latest = TestDb.scalar("select version from flyway_schema_history where success order by installed_rank desc limit 1");
+        String latest = TestDb
+                .scalar("select version from flyway_schema_history where success order by installed_rank desc limit 1");
 
         given().contentType("application/json").accept("application/json").body(Map.of())
                 .when().post()

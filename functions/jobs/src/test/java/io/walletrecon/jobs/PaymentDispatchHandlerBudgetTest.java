@@ -32,7 +32,8 @@ class PaymentDispatchHandlerBudgetTest {
     void withTooLittleTimeLeftTheHandlerClaimsNothing() {
         long id = plantDueSupplierPayment();
         // 5 s left: less than one provider call (2 x timeout) plus the safety margin; nothing may be started.
-        DispatchCycleService.CycleResult result = handler.handleRequest(Map.of("source", "aws.events"), remaining(5_000));
+        DispatchCycleService.CycleResult result = handler.handleRequest(Map.of("source", "aws.events"),
+                remaining(5_000));
         assertEquals(0, result.dispatch().claimed());
         assertEquals(0, result.polled());
         assertEquals("scheduled", TestDb.scalar("select state from payment_orders where id = ?", id));
@@ -43,11 +44,12 @@ class PaymentDispatchHandlerBudgetTest {
 
     /** A Lambda context with {@code millis} left, as the runtime reports it. */
     private static Context remaining(int millis) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class}, (proxy, method, args) -> switch (method.getName()) {
-            case "getRemainingTimeInMillis" -> millis;
-            case "getMemoryLimitInMB" -> 512;
-            case "getAwsRequestId", "getFunctionName" -> "test";
-            default -> null;
-        });
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> millis;
+                    case "getMemoryLimitInMB" -> 512;
+                    case "getAwsRequestId", "getFunctionName" -> "test";
+                    default -> null;
+                });
     }
 }

@@ -41,13 +41,17 @@ class StatementImportFromS3Test {
     @Test
     void anUploadedStatementIsStreamedFromS3AndImported() {
         String account = TestData.unique("s3get");
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')",
+                account);
         String objectPath = "/" + FakeS3.BUCKET + "/statements/" + account + "/MT940%202026-03-03.txt";
         WireMock s3 = FakeS3.client();
-        s3.register(get(urlPathEqualTo(objectPath)).willReturn(aResponse().withStatus(200).withBody(Samples.bytes("mt940.txt"))));
+        s3.register(get(urlPathEqualTo(objectPath))
+                .willReturn(aResponse().withStatus(200).withBody(Samples.bytes("mt940.txt"))));
 
         given().contentType("application/json").accept("application/json")
-                .body(StatementImportHandlerTest.event(FakeS3.BUCKET, "statements/" + account + "/MT940+2026-03-03.txt"))
+                .body(StatementImportHandlerTest.event(FakeS3.BUCKET,
+                        "statements/" + account + "/MT940+2026-03-03.txt"))
                 .when().post()
                 .then().statusCode(200)
                 .body("status", contains("imported"))
@@ -55,8 +59,10 @@ class StatementImportFromS3Test {
 
         s3.verifyThat(1, getRequestedFor(urlPathEqualTo(objectPath)));
         long accountId = TestDb.count("select id from accounts where code = ?", account);
-        assertEquals(48450L, TestDb.count("select closing_balance_minor from statements where account_id = ?", accountId));
-        assertEquals("s3:" + FakeS3.BUCKET, TestDb.scalar("select imported_by from statements where account_id = ?", accountId));
+        assertEquals(48450L,
+                TestDb.count("select closing_balance_minor from statements where account_id = ?", accountId));
+        assertEquals("s3:" + FakeS3.BUCKET,
+                TestDb.scalar("select imported_by from statements where account_id = ?", accountId));
         assertEquals(3L, TestDb.count("select count(*) from statement_lines where account_id = ?", accountId));
     }
 }

@@ -38,7 +38,8 @@ class StatementImportHandlerTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "statement-import", "walletrecon.statements.object-root", ROOT.toString());
+            return Map.of("quarkus.lambda.handler", "statement-import", "walletrecon.statements.object-root",
+                    ROOT.toString());
         }
     }
 
@@ -50,7 +51,9 @@ class StatementImportHandlerTest {
     @Test
     void importsTheObjectThroughTheSameServiceAndAgainIsADuplicate() throws IOException {
         String account = TestData.unique("s3");
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')",
+                account);
         Path file = ROOT.resolve("stmts").resolve("statements").resolve(account).resolve("MT940 2026-03-03.txt");
         Files.createDirectories(file.getParent());
         Files.write(file, Samples.bytes("mt940.txt"));
@@ -62,9 +65,11 @@ class StatementImportHandlerTest {
                 .body("status", contains("imported"))
                 .body("inserted", contains(3));
         long accountId = TestDb.count("select id from accounts where code = ?", account);
-        assertEquals(48450L, TestDb.count("select closing_balance_minor from statements where account_id = ?", accountId));
+        assertEquals(48450L,
+                TestDb.count("select closing_balance_minor from statements where account_id = ?", accountId));
         assertEquals("s3:stmts", TestDb.scalar("select imported_by from statements where account_id = ?", accountId));
-        assertEquals("MT940 2026-03-03.txt", TestDb.scalar("select file_name from statements where account_id = ?", accountId));
+        assertEquals("MT940 2026-03-03.txt",
+                TestDb.scalar("select file_name from statements where account_id = ?", accountId));
 
         given().contentType("application/json").accept("application/json").body(event("stmts", key))
                 .when().post()
@@ -75,15 +80,19 @@ class StatementImportHandlerTest {
     @Test
     void aFileThatDoesNotAddUpIsReportedAsRejectedNotRetried() throws IOException {
         String account = TestData.unique("s3");
-        TestDb.update("insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')", account);
+        TestDb.update(
+                "insert into accounts (company_id, code, provider, name, currency, time_zone) values ((select id from companies where code = 'default'), ?, 'bank', 'Bank', 'EUR', 'Europe/Berlin')",
+                account);
         Path file = ROOT.resolve("stmts").resolve(account).resolve("bad.txt");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, new String(Samples.bytes("mt940.txt")).replace(":62F:C260303EUR484,50", ":62F:C260303EUR1,00"));
+        Files.writeString(file,
+                new String(Samples.bytes("mt940.txt")).replace(":62F:C260303EUR484,50", ":62F:C260303EUR1,00"));
 
         given().contentType("application/json").accept("application/json").body(event("stmts", account + "/bad.txt"))
                 .when().post()
                 .then().statusCode(200)
                 .body("status", contains("rejected"))
-                .body("detail[0]", equalTo("Line 15: the statement lines do not add up: opening plus lines is 484.50 but the closing balance is 1.00 (difference -483.50); nothing was imported"));
+                .body("detail[0]", equalTo(
+                        "Line 15: the statement lines do not add up: opening plus lines is 484.50 but the closing balance is 1.00 (difference -483.50); nothing was imported"));
     }
 }

@@ -39,12 +39,14 @@ class NativeBuildSettingsTest {
         for (String app : APPLICATIONS) {
             for (String name : initialisation(app, "--initialize-at-run-time=")) {
                 if (!exists(name)) {
-                    problems.add(app + ": --initialize-at-run-time names " + name + ", which is neither a class nor a package on the class path");
+                    problems.add(app + ": --initialize-at-run-time names " + name
+                            + ", which is neither a class nor a package on the class path");
                 }
             }
             for (String name : initialisation(app, "--initialize-at-build-time=")) {
                 if (!exists(name)) {
-                    problems.add(app + ": --initialize-at-build-time names " + name + ", which is neither a class nor a package on the class path");
+                    problems.add(app + ": --initialize-at-build-time names " + name
+                            + ", which is neither a class nor a package on the class path");
                 }
             }
         }
@@ -55,14 +57,16 @@ class NativeBuildSettingsTest {
     void classesInitialisedAtBuildTimeByConfigurationHoldNothingAnImageHeapRefuses() throws IOException {
         List<String> classes = new ArrayList<>();
         for (String app : APPLICATIONS) {
-            initialisation(app, "--initialize-at-build-time=").stream().filter(NativeBuildSettingsTest::isClass).forEach(classes::add);
+            initialisation(app, "--initialize-at-build-time=").stream().filter(NativeBuildSettingsTest::isClass)
+                    .forEach(classes::add);
         }
         assertEquals(List.of(), BuildTimeInitialisation.problems(classes, getClass().getClassLoader()));
     }
 
     @Test
     void theJobsFunctionsOwnClassesHoldNothingAnImageHeapRefuses() {
-        List<String> classes = BuildTimeInitialisation.classesUnder(BuildTimeInitialisation.classesOf(DbStatusHandler.class));
+        List<String> classes = BuildTimeInitialisation
+                .classesUnder(BuildTimeInitialisation.classesOf(DbStatusHandler.class));
         assertFalse(classes.isEmpty());
         assertEquals(List.of(), BuildTimeInitialisation.problems(classes, getClass().getClassLoader()));
     }
@@ -72,16 +76,19 @@ class NativeBuildSettingsTest {
         Map<String, String> problems = new TreeMap<>();
         int drawing = 0;
         for (String app : APPLICATIONS) {
-            if (!Files.readString(ROOT.resolve(app).resolve("pom.xml")).contains("<artifactId>quarkus-awt</artifactId>")) {
+            if (!Files.readString(ROOT.resolve(app).resolve("pom.xml"))
+                    .contains("<artifactId>quarkus-awt</artifactId>")) {
                 continue;
             }
             drawing++;
             Properties p = properties(app);
             if (!List.of(p.getProperty("quarkus.native.resources.includes", "").split(",")).contains(OPENPDF_FONTS)) {
-                problems.put(app, "quarkus.native.resources.includes lacks " + OPENPDF_FONTS + " (OpenPDF's font metrics)");
+                problems.put(app,
+                        "quarkus.native.resources.includes lacks " + OPENPDF_FONTS + " (OpenPDF's font metrics)");
             }
             if (!initialisation(app, "--initialize-at-run-time=").contains("org.jfree")) {
-                problems.put(app, "--initialize-at-run-time lacks org.jfree (JFreeChart's static colours, fonts and shapes)");
+                problems.put(app,
+                        "--initialize-at-run-time lacks org.jfree (JFreeChart's static colours, fonts and shapes)");
             }
         }
         assertTrue(drawing >= 2, "server and functions/http draw charts");
@@ -93,7 +100,9 @@ class NativeBuildSettingsTest {
         String pom = Files.readString(ROOT.resolve("functions/intake/pom.xml"));
         assertFalse(pom.contains("<artifactId>quarkus-awt</artifactId>"), "intake draws nothing");
         for (String excluded : List.of("quarkus-flyway", "quarkus-agroal", "quarkus-jdbc-postgresql")) {
-            assertTrue(pom.contains("<exclusion><groupId>io.quarkus</groupId><artifactId>" + excluded + "</artifactId></exclusion>"),
+            assertTrue(
+                    pom.contains("<exclusion><groupId>io.quarkus</groupId><artifactId>" + excluded
+                            + "</artifactId></exclusion>"),
                     "functions/intake excludes " + excluded + " from core");
         }
         assertEquals("", properties("functions/intake").getProperty("quarkus.native.resources.includes", ""));
@@ -107,7 +116,8 @@ class NativeBuildSettingsTest {
         for (String arg : args.split("(?<!\\\\),")) {
             String a = arg.trim().replace("\\,", ",");
             if (a.startsWith(option)) {
-                Arrays.stream(a.substring(option.length()).split(",")).map(String::trim).filter(n -> !n.isEmpty()).forEach(names::add);
+                Arrays.stream(a.substring(option.length()).split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                        .forEach(names::add);
             }
         }
         return names;
@@ -115,7 +125,8 @@ class NativeBuildSettingsTest {
 
     private static Properties properties(String app) throws IOException {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(ROOT.resolve(app).resolve("src/main/resources/application.properties"))) {
+        try (Reader in = Files
+                .newBufferedReader(ROOT.resolve(app).resolve("src/main/resources/application.properties"))) {
             p.load(in);
         }
         return p;
@@ -126,7 +137,8 @@ class NativeBuildSettingsTest {
     }
 
     private static boolean exists(String name) {
-        return isClass(name) || NativeBuildSettingsTest.class.getClassLoader().getResource(name.replace('.', '/') + "/") != null;
+        return isClass(name)
+                || NativeBuildSettingsTest.class.getClassLoader().getResource(name.replace('.', '/') + "/") != null;
     }
 
     private static Path root() {
@@ -135,7 +147,8 @@ class NativeBuildSettingsTest {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("the repository root (with functions/intake) is not above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "the repository root (with functions/intake) is not above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

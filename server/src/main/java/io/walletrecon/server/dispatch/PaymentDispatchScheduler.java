@@ -26,7 +26,8 @@ public class PaymentDispatchScheduler {
         return cycle.runOnce()
                 .invoke(r -> {
                     if (r.dispatch().claimed() > 0 || r.polled() > 0 || r.alertsDelivered() > 0) {
-                        LOG.infof("payment dispatch: %s, polled %d, alerts delivered %d", r.dispatch(), r.polled(), r.alertsDelivered());
+                        LOG.infof("payment dispatch: %s, polled %d, alerts delivered %d", r.dispatch(), r.polled(),
+                                r.alertsDelivered());
                     }
                 })
                 .onFailure().invoke(e -> LOG.error("payment dispatch cycle failed; the next run retries", e))

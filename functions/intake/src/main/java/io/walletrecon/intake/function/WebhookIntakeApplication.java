@@ -17,6 +17,7 @@ public class WebhookIntakeApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(WebhookResource.class, WebhookEventResource.class, ProblemMappers.class, DateParamConverterProvider.class);
+        return Set.of(WebhookResource.class, WebhookEventResource.class, ProblemMappers.class,
+                DateParamConverterProvider.class);
     }
 }

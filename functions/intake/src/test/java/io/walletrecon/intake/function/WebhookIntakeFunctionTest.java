@@ -46,22 +46,29 @@ class WebhookIntakeFunctionTest {
 
         String eventId = TestData.unique("msg");
         String txnId = TestData.unique("txn");
-        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId + "\",\"amount\":8888,\"currency\":\"CNY\","
+        byte[] body = ("{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + txnId
+                + "\",\"amount\":8888,\"currency\":\"CNY\","
                 + "\"occurred_at\":\"2026-03-01T16:30:00Z\",\"reference\":\"发票-42\",\"description\":\"客户 张三 — 月费\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         long ts = Instant.now().getEpochSecond();
-        String signature = "v1," + Base64.getEncoder().encodeToString(Signing.hmac(key, Signing.concat(eventId + "." + ts + ".", body, "")));
+        String signature = "v1," + Base64.getEncoder()
+                .encodeToString(Signing.hmac(key, Signing.concat(eventId + "." + ts + ".", body, "")));
 
-        given().header("webhook-id", eventId).header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", signature)
+        given().header("webhook-id", eventId).header("webhook-timestamp", Long.toString(ts))
+                .header("webhook-signature", signature)
                 .contentType("application/json; charset=utf-8").body(body)
                 .when().post("/webhooks/standard/" + account)
                 .then().statusCode(200).body("state", equalTo("processed"));
 
-        assertArrayEquals(body, TestDb.<byte[]>scalar("select body from webhook_events where provider_event_id = ?", eventId));
+        assertArrayEquals(body,
+                TestDb.<byte[]>scalar("select body from webhook_events where provider_event_id = ?", eventId));
         assertEquals(8888L, TestDb.count("select amount_minor from transactions where provider_txn_id = ?", txnId));
-        assertEquals("发票-42", TestDb.scalar("select merchant_reference from transactions where provider_txn_id = ?", txnId));
-        assertEquals("客户 张三 — 月费", TestDb.scalar("select description from transactions where provider_txn_id = ?", txnId));
-        assertEquals(java.sql.Date.valueOf("2026-03-02"), TestDb.scalar("select value_date from transactions where provider_txn_id = ?", txnId));
+        assertEquals("发票-42",
+                TestDb.scalar("select merchant_reference from transactions where provider_txn_id = ?", txnId));
+        assertEquals("客户 张三 — 月费",
+                TestDb.scalar("select description from transactions where provider_txn_id = ?", txnId));
+        assertEquals(java.sql.Date.valueOf("2026-03-02"),
+                TestDb.scalar("select value_date from transactions where provider_txn_id = ?", txnId));
     }
 
     @Test
@@ -72,14 +79,19 @@ class WebhookIntakeFunctionTest {
 
         String eventId = TestData.unique("evt");
         String txnId = TestData.unique("pi");
-        byte[] body = ("{\"id\":\"" + eventId + "\",\"object\":\"event\",\"api_version\":\"2024-06-20\",\"created\":1772422200,"
-                + "\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\"" + txnId + "\",\"object\":\"payment_intent\","
+        byte[] body = ("{\"id\":\"" + eventId
+                + "\",\"object\":\"event\",\"api_version\":\"2024-06-20\",\"created\":1772422200,"
+                + "\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\"" + txnId
+                + "\",\"object\":\"payment_intent\","
                 + "\"amount\":8888,\"amount_received\":8888,\"currency\":\"usd\",\"customer\":\"cus_T1\",\"description\":\"Order 42\","
-                + "\"metadata\":{\"reference\":\"INV-42\"},\"status\":\"succeeded\"}}}").getBytes(StandardCharsets.UTF_8);
+                + "\"metadata\":{\"reference\":\"INV-42\"},\"status\":\"succeeded\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
         long ts = Instant.now().getEpochSecond();
-        String v1 = Signing.hex(Signing.hmac(secret.getBytes(StandardCharsets.UTF_8), Signing.concat(ts + ".", body, "")));
+        String v1 = Signing
+                .hex(Signing.hmac(secret.getBytes(StandardCharsets.UTF_8), Signing.concat(ts + ".", body, "")));
 
-        given().header("Stripe-Signature", "t=" + ts + ",v1=" + v1).contentType("application/json; charset=utf-8").body(body)
+        given().header("Stripe-Signature", "t=" + ts + ",v1=" + v1).contentType("application/json; charset=utf-8")
+                .body(body)
                 .when().post("/webhooks/stripe/" + account)
                 .then().statusCode(200).body("duplicate", equalTo(false));
 
@@ -94,8 +106,9 @@ class WebhookIntakeFunctionTest {
         String serial = TestData.unique("PUB_KEY_ID");
         String apiV3Key = Signing.randomAlphanumeric(32);
         String account = TestData.unique("wx-intake");
-        SeededAccounts.create(account, "wechatpay", "CNY", "Asia/Shanghai", Map.of("merchantId", "1900000109", "apiV3Key", apiV3Key,
-                "platformPublicKeys", Map.of(serial, PublicKeys.toPem(platform.getPublic()))));
+        SeededAccounts.create(account, "wechatpay", "CNY", "Asia/Shanghai",
+                Map.of("merchantId", "1900000109", "apiV3Key", apiV3Key,
+                        "platformPublicKeys", Map.of(serial, PublicKeys.toPem(platform.getPublic()))));
 
         String txnId = TestData.unique("4200");
         String transaction = "{\"mchid\":\"1900000109\",\"appid\":\"wxd678efh567hg6787\",\"out_trade_no\":\"INV-42\","
@@ -107,13 +120,16 @@ class WebhookIntakeFunctionTest {
         String body = "{\"id\":\"" + TestData.unique("wx-evt") + "\",\"create_time\":\"2026-03-02T00:30:05+08:00\","
                 + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
                 + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
-                + Signing.aesGcm(apiV3Key, nonce, "transaction", transaction) + "\",\"associated_data\":\"transaction\",\"nonce\":\"" + nonce + "\"}}";
+                + Signing.aesGcm(apiV3Key, nonce, "transaction", transaction)
+                + "\",\"associated_data\":\"transaction\",\"nonce\":\"" + nonce + "\"}}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String ts = Long.toString(Instant.now().getEpochSecond());
         String headerNonce = Signing.randomAlphanumeric(32);
-        String signature = Signing.sha256WithRsa(platform.getPrivate(), Signing.concat(ts + "\n" + headerNonce + "\n", bytes, "\n"));
+        String signature = Signing.sha256WithRsa(platform.getPrivate(),
+                Signing.concat(ts + "\n" + headerNonce + "\n", bytes, "\n"));
 
-        given().header("Wechatpay-Timestamp", ts).header("Wechatpay-Nonce", headerNonce).header("Wechatpay-Signature", signature)
+        given().header("Wechatpay-Timestamp", ts).header("Wechatpay-Nonce", headerNonce)
+                .header("Wechatpay-Signature", signature)
                 .header("Wechatpay-Serial", serial).header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
                 .contentType("application/json").body(bytes)
                 .when().post("/webhooks/wechatpay/" + account)
@@ -134,7 +150,8 @@ class WebhookIntakeFunctionTest {
         Map<String, String> p = new TreeMap<>();
         p.put("notify_id", TestData.unique("nid"));
         p.put("notify_type", "trade_status_sync");
-        p.put("notify_time", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(Instant.now().atZone(ZoneId.of("Asia/Shanghai"))));
+        p.put("notify_time", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(Instant.now().atZone(ZoneId.of("Asia/Shanghai"))));
         p.put("app_id", "2021000117650139");
         p.put("charset", "utf-8");
         p.put("sign_type", "RSA2");
@@ -149,7 +166,8 @@ class WebhookIntakeFunctionTest {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         p.put("sign", Signing.sha256WithRsa(alipay.getPrivate(), signing.getBytes(StandardCharsets.UTF_8)));
         String form = p.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
 
         given().contentType("application/x-www-form-urlencoded; charset=utf-8").body(form)
                 .when().post("/webhooks/alipay/" + account)
@@ -157,7 +175,8 @@ class WebhookIntakeFunctionTest {
 
         assertEquals(8888L, TestDb.count("select amount_minor from transactions where provider_txn_id = ?", tradeNo));
         assertEquals("succeeded", TestDb.scalar("select status from transactions where provider_txn_id = ?", tradeNo));
-        assertEquals("订单 42 & 其他", TestDb.scalar("select description from transactions where provider_txn_id = ?", tradeNo));
+        assertEquals("订单 42 & 其他",
+                TestDb.scalar("select description from transactions where provider_txn_id = ?", tradeNo));
     }
 
     @Test
