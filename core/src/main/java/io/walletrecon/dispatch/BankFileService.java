@@ -74,7 +74,7 @@ public class BankFileService {
                     c.row().getString("ben_name"),
                     accountNumber(c.row()), c.row().getString("bank_code"), c.row().getString("reference"))).toList();
             String xml = Pain001Writer.write(messageId, now, date,
-                    new Pain001Writer.Debtor(first.getString("account_name"), first.getString("account_code"),
+                    new Pain001Writer.Debtor(first.getString("account_name"), debtorAccount(first),
                             config.bankFile().debtorAgentBic()),
                     transfers);
             String fileName = "pain001-" + first.getString("account_code") + "-" + date + "-" + messageId + ".xml";
@@ -86,6 +86,15 @@ public class BankFileService {
             chain = chain.chain(() -> files.store(tx, file, ids).replaceWithVoid());
         }
         return chain.replaceWith(groups.size());
+    }
+
+    /**
+     * The paying account as its bank knows it: its IBAN or account number. An account created without one falls back
+     * to its code, which a bank refuses: bank accounts that send supplier payments need {@code accountNumber}.
+     */
+    private static String debtorAccount(Row account) {
+        String number = account.getString("account_number");
+        return number != null ? number : account.getString("account_code");
     }
 
     private String accountNumber(Row row) {

@@ -114,6 +114,30 @@ class BankFileTest {
     }
 
     @Test
+    void theFileDebitsThePayingAccountByItsIbanNotByOurCodeForIt() throws Exception {
+        policy("EUR", 1_000_000_000, 2_000_000_000, null, null, null);
+        String account = bankAccount("EUR", 100_000_000);
+        // unique per run: account numbers are unique across accounts
+        String iban = "DE00" + String.format("%018d", System.nanoTime() % 1_000_000_000_000_000_000L);
+        TestDb.update("update accounts set account_number = ? where code = ?", iban, account);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String tag = TestData.unique("dbt");
+        create(finance("dora"), supplier(account, "42.00", "Acme Supplies GmbH", "DE89370400440532013000", "COBADEFFXXX",
+                tag, today));
+
+        ReactiveBridge.await(dispatch::dispatchDue);
+
+        String fileName = TestDb.scalar(
+                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?", account);
+        String xml = Files.readString(Path.of(config.bankFile().directory()).resolve(fileName));
+        validate(xml);
+        Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new StringReader(xml)));
+        assertEquals(List.of(iban, "DE89370400440532013000"), text(doc, "IBAN"),
+                "the debtor's IBAN first, then the beneficiary's");
+    }
+
+    @Test
     void theSchemaRejectsWhatTheBankWouldReject() {
         String bad = Pain001Writer.write("M1", java.time.OffsetDateTime.now(), LocalDate.now(),
                 new Pain001Writer.Debtor("Us", "acct", "NOTPROVIDED"),
