@@ -101,7 +101,7 @@ public class BalanceRepository {
                              where p.account_id = $1 and p.currency = $2 and p.state in %2$s
                                and p.submitted_at < (($3::date + 1)::timestamp at time zone a.time_zone)
                                and not exists (select 1 from statement_lines l
-                                               where l.account_id = p.account_id and l.end_to_end_id = p.id::text and %1$s)), 0)
+                                               where l.account_id = p.account_id and l.end_to_end_id = p.provider_payment_id and %1$s)), 0)
                    as book"""
             .formatted(RECONCILED_LINE, SUBMITTED_STATES);
 

@@ -161,8 +161,8 @@ public final class Balances {
     public record BankLine(long amountMinor, Long feeMinor, boolean reconciled, String endToEndId) {
     }
 
-    /** An order we submitted from a bank account: its payment id and amount. */
-    public record SubmittedOrder(long paymentId, long amountMinor) {
+    /** An order we submitted from a bank account: the end-to-end id its bank file gives it, and its amount. */
+    public record SubmittedOrder(String endToEndId, long amountMinor) {
     }
 
     /** The book balance of a bank account from its lines and submitted orders (all of them valued by the date). */
@@ -179,7 +179,7 @@ public final class Balances {
             }
         }
         for (SubmittedOrder o : orders) {
-            if (!shown.contains(Long.toString(o.paymentId()))) {
+            if (!shown.contains(o.endToEndId())) {
                 sum = sum.subtract(BigInteger.valueOf(o.amountMinor()));
             }
         }

@@ -149,8 +149,17 @@ public interface ConsoleMessages {
     @Message("supplier payments")
     String bankAccountHint();
 
-    @Message("Bank code (BIC)")
+    @Message("Bank code (BIC, or CNAPS code in China)")
     String bankCode();
+
+    @Message("BIC: 8 or 11 characters; a bank in China: its 12-digit CNAPS code")
+    String bankCodeHint();
+
+    @Message("Account name")
+    String accountName();
+
+    @Message("the name the account is held in, exactly as the bank has it; required with a CNAPS code")
+    String accountNameHint();
 
     @Message("Reference")
     String reference();

@@ -206,6 +206,8 @@ public class PaymentPages {
         public String bankAccount;
         @FormParam("bankCode")
         public String bankCode;
+        @FormParam("accountName")
+        public String accountName;
 
         static PaymentForm blank(String key) {
             PaymentForm f = new PaymentForm();
@@ -229,7 +231,7 @@ public class PaymentPages {
             }
             return new PaymentRequests.Create(blankToNull(type), blankToNull(account),
                     new PaymentRequests.Beneficiary(blankToNull(beneficiaryName), blankToNull(walletIdentity),
-                            blankToNull(bankAccount), blankToNull(bankCode)),
+                            blankToNull(bankAccount), blankToNull(bankCode), blankToNull(accountName)),
                     blankToNull(amount), null,
                     currency == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
                     blankToNull(reference), blankToNull(refundOf), on, null);
@@ -273,6 +275,9 @@ public class PaymentPages {
         }
         public String bankCode() {
             return bankCode;
+        }
+        public String accountName() {
+            return accountName;
         }
     }
 }

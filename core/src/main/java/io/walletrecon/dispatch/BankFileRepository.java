@@ -21,11 +21,14 @@ public class BankFileRepository extends SessionSqlRepository {
             insert into bank_files (account_id, execution_date, message_id, file_name, payment_count, control_sum, content, sha256)
             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""";
 
-    static final String MARK_ORDERS = "update payment_orders set bank_file_id = $1, provider_payment_id = 'e2e-' || id, updated_at = now() where id = any($2)";
+    /** $1 file, $2 order ids, $3 their end-to-end ids (by index), as the file carries them. */
+    static final String MARK_ORDERS = """
+            update payment_orders p set bank_file_id = $1, provider_payment_id = u.e2e, updated_at = now()
+            from unnest($2::bigint[], $3::text[]) u(id, e2e) where p.id = u.id""";
 
     static final String INSERT_ATTEMPTS = """
             insert into payment_attempts (payment_id, attempt_no, outcome, provider_payment_id, error, started_at)
-            select id, 1, $3, 'e2e-' || id, 'in bank file ' || $2, now() from unnest($1::bigint[]) id""";
+            select u.id, 1, $3, u.e2e, 'in bank file ' || $2, now() from unnest($1::bigint[], $4::text[]) u(id, e2e)""";
 
     static final String JOBS_DONE = "update dispatch_jobs set status = $2, lease_until = null, updated_at = now() where payment_id = any($1)";
 
@@ -69,17 +72,18 @@ public class BankFileRepository extends SessionSqlRepository {
     }
 
     /**
-     * Stores the file and marks its orders as in it (their attempt recorded, their jobs done); answers the file's id.
+     * Stores the file and marks its orders as in it, each known by the end-to-end id the file gives it (their attempt
+     * recorded, their jobs done); answers the file's id.
      */
-    Uni<Long> store(DispatchRepository.Tx tx, NewFile f, Long[] paymentIds) {
+    Uni<Long> store(DispatchRepository.Tx tx, NewFile f, Long[] paymentIds, String[] endToEndIds) {
         return tx.conn().preparedQuery(INSERT_FILE)
                 .execute(Tuple.tuple(List.of(f.accountId(), f.executionDate(), f.messageId(), f.fileName(),
                         f.paymentCount(), f.controlSum(), f.content(),
                         f.sha256())))
                 .map(rows -> rows.iterator().next().getLong("id"))
-                .call(fileId -> tx.conn().preparedQuery(MARK_ORDERS).execute(Tuple.of(fileId, paymentIds)))
+                .call(fileId -> tx.conn().preparedQuery(MARK_ORDERS).execute(Tuple.of(fileId, paymentIds, endToEndIds)))
                 .call(() -> tx.conn().preparedQuery(INSERT_ATTEMPTS)
-                        .execute(Tuple.of(paymentIds, f.fileName(), AttemptOutcome.ACCEPTED.code())))
+                        .execute(Tuple.of(paymentIds, f.fileName(), AttemptOutcome.ACCEPTED.code(), endToEndIds)))
                 .call(() -> tx.conn().preparedQuery(JOBS_DONE)
                         .execute(Tuple.of(paymentIds, DispatchJobStatus.DONE.code())));
     }

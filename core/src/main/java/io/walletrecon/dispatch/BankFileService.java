@@ -69,10 +69,12 @@ public class BankFileService {
             Row first = group.get(0).row();
             LocalDate date = first.getLocalDate("execute_on");
             String messageId = "WR-" + group.get(0).paymentId() + "-" + group.size();
-            List<Pain001Writer.Transfer> transfers = group.stream().map(c -> new Pain001Writer.Transfer(c.paymentId(),
-                    Money.ofMinor(c.row().getLong("amount_minor"), c.row().getString("currency")),
-                    c.row().getString("ben_name"),
-                    accountNumber(c.row()), c.row().getString("bank_code"), c.row().getString("reference"))).toList();
+            List<Pain001Writer.Transfer> transfers = group.stream()
+                    .map(c -> new Pain001Writer.Transfer(EndToEndId.of(c.paymentId()),
+                            Money.ofMinor(c.row().getLong("amount_minor"), c.row().getString("currency")),
+                            creditorName(c.row()), accountNumber(c.row()), c.row().getString("bank_code"),
+                            c.row().getString("reference")))
+                    .toList();
             String xml = Pain001Writer.write(messageId, now, date,
                     new Pain001Writer.Debtor(first.getString("account_name"), debtorAccount(first),
                             config.bankFile().debtorAgentBic()),
@@ -80,10 +82,11 @@ public class BankFileService {
             String fileName = "pain001-" + first.getString("account_code") + "-" + date + "-" + messageId + ".xml";
             Money sum = transfers.stream().map(Pain001Writer.Transfer::amount).reduce(Money::plus).orElseThrow();
             Long[] ids = group.stream().map(DispatchClaims.Claimed::paymentId).toArray(Long[]::new);
+            String[] endToEndIds = transfers.stream().map(Pain001Writer.Transfer::endToEndId).toArray(String[]::new);
             BankFileRepository.NewFile file = new BankFileRepository.NewFile(first.getLong("account_id"), date,
                     messageId, fileName, ids.length,
                     sum.toDecimalString(), xml, sha256(xml.getBytes(StandardCharsets.UTF_8)));
-            chain = chain.chain(() -> files.store(tx, file, ids).replaceWithVoid());
+            chain = chain.chain(() -> files.store(tx, file, ids, endToEndIds).replaceWithVoid());
         }
         return chain.replaceWith(groups.size());
     }
@@ -95,6 +98,14 @@ public class BankFileService {
     private static String debtorAccount(Row account) {
         String number = account.getString("account_number");
         return number != null ? number : account.getString("account_code");
+    }
+
+    /** The name the creditor's account is held in (户名) where the order gives one, else the beneficiary's name. */
+    private String creditorName(Row row) {
+        var sealed = row.getBuffer("beneficiary_account_name");
+        return sealed == null
+                ? row.getString("ben_name")
+                : beneficiaries.accountName(sealed.getBytes(), row.getString("beneficiary_key"));
     }
 
     private String accountNumber(Row row) {

@@ -32,6 +32,7 @@ public class DispatchRepository {
             select j.payment_id, j.status as job_status, j.attempts, p.state, p.hold_reason, p.account_id, p.amount_minor, p.currency,
                    p.beneficiary_id, p.risk_cleared, p.type, p.reference, p.refund_of, p.execute_on, p.idempotency_key, p.submitted_at,
                    b.beneficiary_key, p.beneficiary_name as ben_name, b.account_ciphertext, p.beneficiary_bank_code as bank_code,
+                   p.beneficiary_account_name,
                    a.code as account_code, a.account_number, a.name as account_name, a.time_zone, a.company_id,
                    exists (select 1 from payment_attempts x where x.payment_id = p.id and x.outcome = any($6)) as ambiguous_before
             from dispatch_jobs j join payment_orders p on p.id = j.payment_id join beneficiaries b on b.id = p.beneficiary_id

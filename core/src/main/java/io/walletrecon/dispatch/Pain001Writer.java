@@ -15,8 +15,11 @@ import java.util.List;
 
 /**
  * Writes one ISO 20022 {@code pain.001.001.09} CustomerCreditTransferInitiation: one payment information block
- * (one debtor account, one requested execution date) with one credit transfer per supplier payment. The
- * EndToEndId is the payment order id, so the bank's status report (pain.002) and statement lines find it again.
+ * (one debtor account, one requested execution date) with one credit transfer per supplier payment. InstrId and
+ * EndToEndId are the order's {@link EndToEndId}, so the bank's status report (pain.002) and statement lines find it
+ * again. The creditor's bank is named by its BIC, or for a bank in China by its CNAPS code as a clearing system member
+ * ({@code ClrSysMmbId/ClrSysId/Cd} = {@code CNAPS}, {@code MmbId} = the 12 digits), as Chinese banks' host-to-host
+ * channels expect; the creditor by the name its account is held in (户名), its account by its domestic number.
  */
 public final class Pain001Writer {
 
@@ -28,9 +31,13 @@ public final class Pain001Writer {
     public record Debtor(String name, String accountId, String agentBic) {
     }
 
-    public record Transfer(long paymentId, Money amount, String creditorName, String creditorAccount,
-            String creditorBic, String remittance) {
+    /** {@code creditorBankCode}: a BIC, a 12-digit CNAPS code, or null. */
+    public record Transfer(String endToEndId, Money amount, String creditorName, String creditorAccount,
+            String creditorBankCode, String remittance) {
     }
+
+    /** The clearing system code of CNAPS in the ISO 20022 ExternalClearingSystemIdentification1Code list. */
+    static final String CNAPS = "CNAPS";
 
     public static String write(String messageId, OffsetDateTime createdAt, LocalDate executionDate, Debtor debtor,
             List<Transfer> transfers) {
@@ -78,8 +85,8 @@ public final class Pain001Writer {
             for (Transfer t : transfers) {
                 x.writeStartElement("CdtTrfTxInf");
                 x.writeStartElement("PmtId");
-                text(x, "InstrId", Long.toString(t.paymentId()));
-                text(x, "EndToEndId", Long.toString(t.paymentId()));
+                text(x, "InstrId", t.endToEndId());
+                text(x, "EndToEndId", t.endToEndId());
                 x.writeEndElement();
                 x.writeStartElement("Amt");
                 x.writeStartElement("InstdAmt");
@@ -87,9 +94,20 @@ public final class Pain001Writer {
                 x.writeCharacters(t.amount().toDecimalString());
                 x.writeEndElement();
                 x.writeEndElement();
-                if (t.creditorBic() != null && !t.creditorBic().isBlank()) {
+                if (BankBeneficiaryRules.isCnapsCode(t.creditorBankCode())) {
                     x.writeStartElement("CdtrAgt");
-                    agent(x, t.creditorBic());
+                    x.writeStartElement("FinInstnId");
+                    x.writeStartElement("ClrSysMmbId");
+                    x.writeStartElement("ClrSysId");
+                    text(x, "Cd", CNAPS);
+                    x.writeEndElement();
+                    text(x, "MmbId", t.creditorBankCode());
+                    x.writeEndElement();
+                    x.writeEndElement();
+                    x.writeEndElement();
+                } else if (t.creditorBankCode() != null && !t.creditorBankCode().isBlank()) {
+                    x.writeStartElement("CdtrAgt");
+                    agent(x, t.creditorBankCode());
                     x.writeEndElement();
                 }
                 x.writeStartElement("Cdtr");
@@ -129,7 +147,7 @@ public final class Pain001Writer {
 
     private static void agent(XMLStreamWriter x, String bic) throws XMLStreamException {
         x.writeStartElement("FinInstnId");
-        if (bic != null && bic.matches("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
+        if (BankBeneficiaryRules.isBic(bic)) {
             text(x, "BICFI", bic);
         } else {
             x.writeStartElement("Othr");

@@ -34,9 +34,13 @@ public class PaymentOrder {
     @Column(name = "beneficiary_name", columnDefinition = "text")
     public String beneficiaryName;
 
-    /** The BIC this order gives for a bank account, if any. */
+    /** The BIC, or for a bank in China the CNAPS code (联行号), this order gives for a bank account, if any. */
     @Column(name = "beneficiary_bank_code", columnDefinition = "text")
     public String beneficiaryBankCode;
+
+    /** The name the account is held in (户名) as this order gives it, encrypted ({@link Beneficiaries}); or null. */
+    @Column(name = "beneficiary_account_name", columnDefinition = "bytea")
+    public byte[] beneficiaryAccountName;
 
     /** Sent as the provider's Idempotency-Key on every send of this order; chosen at creation, never changed. */
     @Column(name = "idempotency_key", columnDefinition = "text")

@@ -73,12 +73,8 @@ final class PaymentRequestRules {
                 errors.add(ProblemError.field("beneficiary", "give exactly one of walletIdentity or bankAccount"));
             } else {
                 kind = wallet ? "wallet" : "bank_account";
-                if (bank && !b.bankAccount().matches("[A-Za-z0-9]{4,34}")) {
-                    errors.add(ProblemError.field("beneficiary.bankAccount",
-                            "must be an IBAN or account number of 4 to 34 letters and digits"));
-                }
-                if (b.bankCode() != null && !b.bankCode().matches("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")) {
-                    errors.add(ProblemError.field("beneficiary.bankCode", "must be a BIC (8 or 11 characters)"));
+                if (bank) {
+                    errors.addAll(BankBeneficiaryRules.check(b, r.currency()));
                 }
             }
         }

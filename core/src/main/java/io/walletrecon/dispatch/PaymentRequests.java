@@ -31,12 +31,18 @@ public final class PaymentRequests {
             @Valid Recurrence recurrence) {
     }
 
-    /** Either a wallet identity (Stripe bank account/card id for payouts, customer for refunds) or a bank account. */
+    /**
+     * Either a wallet identity (Stripe bank account/card id for payouts, customer for refunds) or a bank account.
+     * {@code bankCode} is a BIC, or for a bank in China its 12-digit CNAPS code (联行号); {@code accountName} is the
+     * name the account is held in (户名), required with a CNAPS code, and what the bank file names the creditor by
+     * (else {@code name}).
+     */
     @RegisterForReflection
     public record Beneficiary(@NotBlank @Size(max = 140) String name,
             @Size(max = 255) String walletIdentity,
             @Size(max = 34) String bankAccount,
-            @Size(max = 11) String bankCode) {
+            @Size(max = 12) String bankCode,
+            @Size(max = 140) String accountName) {
     }
 
     /** MONTHLY on dayOfMonth (1–28, so that every month has it) or WEEKLY on dayOfWeek (MONDAY…SUNDAY). */

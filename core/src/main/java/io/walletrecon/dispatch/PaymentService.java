@@ -131,7 +131,7 @@ public class PaymentService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (LocalDate date : dates) {
             chain = chain.chain(
-                    () -> createOne(c, account, date, ben.id(), created.isEmpty() ? null : created.get(0).id, policy)
+                    () -> createOne(c, account, date, ben, created.isEmpty() ? null : created.get(0).id, policy)
                             .invoke(created::add).replaceWithVoid());
         }
         return chain.chain(() -> {
@@ -162,9 +162,10 @@ public class PaymentService {
         return alerted;
     }
 
-    private Uni<PaymentOrder> createOne(Creation c, Account account, LocalDate date, long beneficiaryId, Long seriesId,
-            PaymentPolicy policy) {
-        PaymentOrder p = newOrder(c, account, date, beneficiaryId, seriesId, policy);
+    private Uni<PaymentOrder> createOne(Creation c, Account account, LocalDate date, Beneficiaries.Beneficiary ben,
+            Long seriesId, PaymentPolicy policy) {
+        PaymentOrder p = newOrder(c, account, date, ben.id(), seriesId, policy);
+        p.beneficiaryAccountName = beneficiaries.sealAccountName(c.request().beneficiary().accountName(), ben.key());
         return orders.persist(p)
                 .call(o -> orders.history(o.id, null, PaymentState.DRAFT, c.actor(), null))
                 .invoke(o -> c.audits().add(c.actor(), "payment.created", "payment_order", o.id, null, auditDetails(o)))

@@ -23,13 +23,14 @@ public record PaymentView(long id, String type, String company, String account, 
 
     /**
      * The beneficiary as this order names it. The detail view adds the full identity an approver checks: the wallet
-     * identity, or the bank account number with the order's BIC; lists show {@code masked} only.
+     * identity, or the bank account number with the order's BIC or CNAPS code (联行号) and the name the account is
+     * held in (户名); lists show {@code masked} only.
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BeneficiaryView(long id, String kind, String name, String masked, String walletIdentity,
             String bankAccount,
-            String bankCode) {
+            String bankCode, String accountName) {
     }
 
     @RegisterForReflection

@@ -98,7 +98,17 @@ public class PaymentViews {
                     LOG.errorf(e, "the bank account of beneficiary %s cannot be decrypted", ben.get("id"));
                 }
             }
+            String nameCipher = ben.path("accountNameCiphertext").asText(null);
+            if (nameCipher != null) {
+                try {
+                    ben.put("accountName", beneficiaries.accountName(Base64.getMimeDecoder().decode(nameCipher),
+                            ben.get("beneficiaryKey").asText()));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "the account name of payment %s cannot be decrypted", node.get("id"));
+                }
+            }
             ben.remove("accountCiphertext");
+            ben.remove("accountNameCiphertext");
             ben.remove("beneficiaryKey");
             return json.treeToValue(node, PaymentView.class);
         } catch (JsonProcessingException e) {

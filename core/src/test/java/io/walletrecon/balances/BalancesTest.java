@@ -110,12 +110,12 @@ class BalancesTest {
 
     @Test
     void bankBookIsTheReconciledLinesLessSubmittedOrdersNoReconciledLineShows() {
-        List<BankLine> lines = List.of(new BankLine(50_000, null, true, null), new BankLine(-20_000, null, true, "41"),
-                new BankLine(7_000, null, false, null), new BankLine(-500, null, false, "44"),
-                new BankLine(-30, 5L, true, null));
-        List<SubmittedOrder> orders = List.of(new SubmittedOrder(41, 20_000), new SubmittedOrder(42, 3_000),
-                new SubmittedOrder(43, 1_000),
-                new SubmittedOrder(44, 500));
+        List<BankLine> lines = List.of(new BankLine(50_000, null, true, null),
+                new BankLine(-20_000, null, true, "e2e-41"), new BankLine(7_000, null, false, null),
+                new BankLine(-500, null, false, "e2e-44"), new BankLine(-30, 5L, true, null));
+        List<SubmittedOrder> orders = List.of(new SubmittedOrder("e2e-41", 20_000),
+                new SubmittedOrder("e2e-42", 3_000), new SubmittedOrder("e2e-43", 1_000),
+                new SubmittedOrder("e2e-44", 500));
 
         assertEquals(BigInteger.valueOf(50_000 - 20_000 - 35 - 3_000 - 1_000 - 500), Balances.bankBook(lines, orders));
     }

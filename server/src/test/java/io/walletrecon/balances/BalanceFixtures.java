@@ -1,11 +1,12 @@
 package io.walletrecon.balances;
 
+import io.walletrecon.dispatch.EndToEndId;
 import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 
 /** Plants the rows the balances read, shaped as each provider's intake and each import store them. */
-final class BalanceFixtures {
+public final class BalanceFixtures {
 
     private BalanceFixtures() {
     }
@@ -62,7 +63,7 @@ final class BalanceFixtures {
     }
 
     /** A bank statement line (credits positive, debits negative) with its end-to-end id; returns its id. */
-    static long line(long account, long amount, Long fee, String currency, String valueDate, String endToEndId) {
+    public static long line(long account, long amount, Long fee, String currency, String valueDate, String endToEndId) {
         long statement = TestDb.count("insert into statements (account_id, format, currency, file_sha256, imported_by) "
                 + "values (?, 'camt053', ?, ?, 'test') returning id", account, currency, TestData.unique("sha"));
         String key = TestData.unique("line");
@@ -74,7 +75,7 @@ final class BalanceFixtures {
     }
 
     /** The line claimed by a live item of a confirmed match: reconciled. */
-    static void reconciled(long account, long line) {
+    public static void reconciled(long account, long line) {
         long match = TestDb.count(
                 "insert into matches (account_id, kind, rule, confidence, status, currency, left_total_minor, right_total_minor, "
                         + "difference_minor, created_by) values (?, 'settlement_bank', 'test', 1, 'confirmed', 'EUR', 0, 0, 0, 'test') returning id",
@@ -83,17 +84,22 @@ final class BalanceFixtures {
                 + "values (?, 'settlement_bank', 'right', 'statement_line', ?, 0)", match, line);
     }
 
-    /** A bank-file order in {@code state}, submitted at {@code submittedAt}; returns its payment id. */
+    /**
+     * A bank-file order in {@code state}, submitted at {@code submittedAt} and known by its {@link EndToEndId} as a
+     * built file makes it; returns its payment id.
+     */
     static long order(long account, long amount, String currency, String state, String submittedAt) {
         String key = TestData.unique("ben");
         long beneficiary = TestDb.count("insert into beneficiaries (company_id, kind, beneficiary_key, name, masked) "
                 + "values (?, 'bank_account', ?, 'Supplier GmbH', '****0000') returning id", TestCompanies.defaultId(),
                 key);
-        return TestDb.count(
+        long id = TestDb.count(
                 "insert into payment_orders (type, account_id, beneficiary_id, amount_minor, currency, reference, execute_on, due_at, "
                         + "state, channel, created_by, idempotency_key, beneficiary_name, submitted_at) values ('supplier_payment', ?, ?, ?, ?, 'REF', "
                         + "?::timestamptz::date, ?::timestamptz, ?, 'bank_file', 'test', ?, 'Supplier GmbH', ?::timestamptz) returning id",
                 account, beneficiary, amount, currency, submittedAt, submittedAt, state, TestData.unique("idem"),
                 submittedAt);
+        TestDb.update("update payment_orders set provider_payment_id = ? where id = ?", EndToEndId.of(id), id);
+        return id;
     }
 }

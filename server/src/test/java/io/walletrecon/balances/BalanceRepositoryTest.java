@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import io.walletrecon.balances.Balances.BankLine;
 import io.walletrecon.balances.Balances.Movement;
 import io.walletrecon.balances.Balances.SubmittedOrder;
+import io.walletrecon.dispatch.EndToEndId;
 import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.testing.TestJwt;
 import jakarta.inject.Inject;
@@ -123,20 +124,21 @@ class BalanceRepositoryTest {
         order(a, 999, "EUR", "failed", "2026-03-08T10:00:00Z");
         order(a, 777, "EUR", "submitted", "2026-04-01T10:00:00Z");
         reconciled(a, line(a, 50_000, null, "EUR", "2026-03-02", null));
-        reconciled(a, line(a, -20_000, null, "EUR", "2026-03-06", String.valueOf(shown)));
+        reconciled(a, line(a, -20_000, null, "EUR", "2026-03-06", EndToEndId.of(shown)));
         line(a, 7_000, null, "EUR", "2026-03-09", null);
-        line(a, -500, null, "EUR", "2026-03-09", String.valueOf(unreconciled));
+        line(a, -500, null, "EUR", "2026-03-09", EndToEndId.of(unreconciled));
         reconciled(a, line(a, 8_000, null, "EUR", "2026-04-02", null));
 
         BigInteger book = ReactiveBridge.await(() -> balances.bankBook(a, "EUR", END));
 
         assertEquals(BigInteger.valueOf(50_000 - 20_000 - 3_000 - 1_000 - 500), book);
         assertEquals(book, Balances.bankBook(List.of(new BankLine(50_000, null, true, null),
-                new BankLine(-20_000, null, true, String.valueOf(shown)),
-                new BankLine(7_000, null, false, null), new BankLine(-500, null, false, String.valueOf(unreconciled))),
-                List.of(new SubmittedOrder(shown, 20_000), new SubmittedOrder(submitted, 3_000),
-                        new SubmittedOrder(unknown, 1_000),
-                        new SubmittedOrder(unreconciled, 500))));
+                new BankLine(-20_000, null, true, EndToEndId.of(shown)),
+                new BankLine(7_000, null, false, null), new BankLine(-500, null, false, EndToEndId.of(unreconciled))),
+                List.of(new SubmittedOrder(EndToEndId.of(shown), 20_000),
+                        new SubmittedOrder(EndToEndId.of(submitted), 3_000),
+                        new SubmittedOrder(EndToEndId.of(unknown), 1_000),
+                        new SubmittedOrder(EndToEndId.of(unreconciled), 500))));
     }
 
     @Test

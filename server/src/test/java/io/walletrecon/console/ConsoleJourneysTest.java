@@ -389,6 +389,38 @@ class ConsoleJourneysTest {
     }
 
     @Test
+    void financePaysASupplierInChinaByItsCnapsCodeAndAccountName() {
+        String account = TestData.unique("ccny");
+        io.walletrecon.testing.Accounts.createBank(account, "CNY", "Asia/Shanghai",
+                "3100" + String.format("%014d", System.nanoTime() % 100_000_000_000_000L));
+        String reference = TestData.unique("货款");
+        WebDriver maker = browser(1280, 1200);
+        signIn(maker, "approver");
+        language(maker, Language.ZH_CN);
+        maker.get(url("/console/payments/new"));
+        assertTrue(maker.findElement(By.cssSelector("label[for=accountName]")).getText().startsWith("户名"));
+        new org.openqa.selenium.support.ui.Select(maker.findElement(By.id("type"))).selectByValue("supplier_payment");
+        new org.openqa.selenium.support.ui.Select(maker.findElement(By.id("account"))).selectByValue(account);
+        maker.findElement(By.id("amount")).sendKeys("12800.00");
+        maker.findElement(By.id("currency")).sendKeys("CNY");
+        maker.findElement(By.id("beneficiaryName")).sendKeys("星河贸易");
+        maker.findElement(By.id("bankAccount")).sendKeys("6222021001122334455");
+        maker.findElement(By.id("bankCode")).sendKeys("102290000011");
+        maker.findElement(By.id("reference")).sendKeys(reference);
+        send(maker, maker.findElement(By.cssSelector("form.stack button[type=submit]")));
+        assertTrue(maker.findElement(By.cssSelector("[role=alert]")).getText().contains("beneficiary.accountName"),
+                "without its 户名 the form comes back naming the field");
+        assertEquals("102290000011", maker.findElement(By.id("bankCode")).getAttribute("value"), "what was typed stays");
+
+        maker.findElement(By.id("accountName")).sendKeys("上海星河贸易有限公司");
+        send(maker, maker.findElement(By.cssSelector("form.stack button[type=submit]")));
+        assertTrue(maker.getCurrentUrl().matches(".*/console/payments/\\d+$"), maker.getCurrentUrl());
+        String page = maker.getPageSource();
+        assertTrue(page.contains("上海星河贸易有限公司") && page.contains("102290000011"),
+                "the detail names the account name and the CNAPS code");
+    }
+
+    @Test
     void thePaymentPageIsRefusedForALinkWeDidNotSign() {
         given().accept("text/html").when().get("/pay/WR2345678.AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(403)
                 .contentType(org.hamcrest.Matchers.startsWith("text/html"))
