@@ -74,7 +74,8 @@ final class BankBeneficiaryRules {
         String code = b.bankCode();
         if (code != null && !isBic(code) && !isCnapsCode(code)) {
             errors.add(ProblemError.field("beneficiary.bankCode",
-                    "must be a BIC (8 or 11 letters and digits) or, for a bank in China, its CNAPS code (联行号, 12 digits)"));
+                    "must be a BIC (8 or 11 letters and digits) or, for a bank in China, its CNAPS code"
+                            + " (联行号, 12 digits)"));
         }
         if (b.accountName() != null && b.accountName().isBlank()) {
             errors.add(ProblemError.field("beneficiary.accountName", "must not be blank when given"));
@@ -86,7 +87,8 @@ final class BankBeneficiaryRules {
             }
             if (b.accountName() == null) {
                 errors.add(ProblemError.field("beneficiary.accountName",
-                        "is required with a CNAPS code: the name the account is held in (户名), exactly as the bank has it"));
+                        "is required with a CNAPS code: the name the account is held in (户名), exactly as the"
+                                + " bank has it"));
             }
             if (currency != null && !CNY.equals(currency)) {
                 errors.add(ProblemError.field("currency", "a payment through CNAPS (bankCode " + code + ") is in CNY"));

@@ -20,7 +20,8 @@ public class PaymentViewRepository extends SessionSqlRepository {
 
     /**
      * The detail view names the beneficiary in full, as this order does: the wallet identity, or the bank account
-     * (decrypted by {@link PaymentViews}) with the order's BIC or CNAPS code and account name. Lists show the masked form only.
+     * (decrypted by {@link PaymentViews}) with the order's BIC or CNAPS code and account name. Lists show the masked
+     * form only.
      */
     private static final String BENEFICIARY_IDENTITY = """
             , 'walletIdentity', case when b.kind = 'wallet' then b.beneficiary_key end, 'bankCode', p.beneficiary_bank_code

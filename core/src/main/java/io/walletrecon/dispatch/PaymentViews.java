@@ -82,31 +82,31 @@ public class PaymentViews {
         });
     }
 
+    /**
+     * Puts the decryption of the base64 ciphertext in {@code from} (when there is one) into {@code to}. A damaged
+     * record must not hide the order: it shows without that field; dispatch holds the order as DISPATCH_ERROR.
+     */
+    private static void reveal(ObjectNode ben, String from, String to,
+            java.util.function.Function<byte[], String> decrypt) {
+        String cipher = ben.path(from).asText(null);
+        if (cipher != null) {
+            try {
+                ben.put(to, decrypt.apply(Base64.getMimeDecoder().decode(cipher)));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "the %s of beneficiary %s cannot be decrypted", to, ben.get("id"));
+            }
+        }
+    }
+
     PaymentView parse(String row) {
         try {
             ObjectNode node = (ObjectNode) json.readTree(row);
             node.put("amount",
                     Money.ofMinor(node.get("amountMinor").asLong(), node.get("currency").asText()).toDecimalString());
             ObjectNode ben = (ObjectNode) node.get("beneficiary");
-            String cipher = ben.path("accountCiphertext").asText(null);
-            if (cipher != null) {
-                try {
-                    ben.put("bankAccount", beneficiaries.accountNumber(Base64.getMimeDecoder().decode(cipher),
-                            ben.get("beneficiaryKey").asText()));
-                } catch (RuntimeException e) {
-                    // A damaged record must not hide the order: it shows without the number; dispatch holds it as DISPATCH_ERROR.
-                    LOG.errorf(e, "the bank account of beneficiary %s cannot be decrypted", ben.get("id"));
-                }
-            }
-            String nameCipher = ben.path("accountNameCiphertext").asText(null);
-            if (nameCipher != null) {
-                try {
-                    ben.put("accountName", beneficiaries.accountName(Base64.getMimeDecoder().decode(nameCipher),
-                            ben.get("beneficiaryKey").asText()));
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "the account name of payment %s cannot be decrypted", node.get("id"));
-                }
-            }
+            String key = ben.path("beneficiaryKey").asText(null);
+            reveal(ben, "accountCiphertext", "bankAccount", c -> beneficiaries.accountNumber(c, key));
+            reveal(ben, "accountNameCiphertext", "accountName", c -> beneficiaries.accountName(c, key));
             ben.remove("accountCiphertext");
             ben.remove("accountNameCiphertext");
             ben.remove("beneficiaryKey");

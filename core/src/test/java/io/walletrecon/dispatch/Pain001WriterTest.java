@@ -21,7 +21,8 @@ class Pain001WriterTest {
 
     private static Document write(Pain001Writer.Transfer... transfers) throws Exception {
         String xml = Pain001Writer.write("WR-1-2", OffsetDateTime.parse("2026-11-30T02:00:00Z"),
-                LocalDate.parse("2026-11-30"), new Pain001Writer.Debtor("Walletrecon Trading (Shanghai) Co", "31001234567890", "NOTPROVIDED"),
+                LocalDate.parse("2026-11-30"),
+                new Pain001Writer.Debtor("Walletrecon Trading (Shanghai) Co", "31001234567890", "NOTPROVIDED"),
                 List.of(transfers));
         return DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(xml)));

@@ -410,7 +410,8 @@ class ConsoleJourneysTest {
         send(maker, maker.findElement(By.cssSelector("form.stack button[type=submit]")));
         assertTrue(maker.findElement(By.cssSelector("[role=alert]")).getText().contains("beneficiary.accountName"),
                 "without its 户名 the form comes back naming the field");
-        assertEquals("102290000011", maker.findElement(By.id("bankCode")).getAttribute("value"), "what was typed stays");
+        assertEquals("102290000011", maker.findElement(By.id("bankCode")).getAttribute("value"),
+                "what was typed stays");
 
         maker.findElement(By.id("accountName")).sendKeys("上海星河贸易有限公司");
         send(maker, maker.findElement(By.cssSelector("form.stack button[type=submit]")));

@@ -128,13 +128,15 @@ class BankFileTest {
         TestDb.update("update accounts set account_number = ? where code = ?", iban, account);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         String tag = TestData.unique("dbt");
-        create(finance("dora"), supplier(account, "42.00", "Acme Supplies GmbH", "DE89370400440532013000", "COBADEFFXXX",
-                tag, today));
+        create(finance("dora"),
+                supplier(account, "42.00", "Acme Supplies GmbH", "DE89370400440532013000", "COBADEFFXXX",
+                        tag, today));
 
         ReactiveBridge.await(dispatch::dispatchDue);
 
         String fileName = TestDb.scalar(
-                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?", account);
+                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?",
+                account);
         String xml = Files.readString(Path.of(config.bankFile().directory()).resolve(fileName));
         validate(xml);
         Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
@@ -144,21 +146,12 @@ class BankFileTest {
     }
 
     /** A supplier in China: CNAPS code (联行号), account name (户名), domestic account number, in CNY. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> chineseSupplier(String account, String amount, String name, String accountName,
             String number, String cnaps, String reference, LocalDate on) {
-        Map<String, Object> ben = new LinkedHashMap<>();
-        ben.put("name", name);
-        ben.put("accountName", accountName);
-        ben.put("bankAccount", number);
-        ben.put("bankCode", cnaps);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "supplier_payment");
-        body.put("account", account);
-        body.put("beneficiary", ben);
-        body.put("amount", amount);
+        Map<String, Object> body = supplier(account, amount, name, number, cnaps, reference, on);
+        ((Map<String, Object>) body.get("beneficiary")).put("accountName", accountName);
         body.put("currency", "CNY");
-        body.put("reference", reference);
-        body.put("executeOn", on.toString());
         return body;
     }
 
@@ -191,7 +184,8 @@ class BankFileTest {
 
         assertEquals("submitted", state(id));
         String fileName = TestDb.scalar(
-                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?", account);
+                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?",
+                account);
         String xml = Files.readString(Path.of(config.bankFile().directory()).resolve(fileName),
                 java.nio.charset.StandardCharsets.UTF_8);
         validate(xml);
@@ -219,7 +213,8 @@ class BankFileTest {
         ReactiveBridge.await(dispatch::dispatchDue);
 
         String fileName = TestDb.scalar(
-                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?", account);
+                "select f.file_name from bank_files f join accounts ac on ac.id = f.account_id where ac.code = ?",
+                account);
         String xml = Files.readString(Path.of(config.bankFile().directory()).resolve(fileName));
         Document doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
                 .parse(new org.xml.sax.InputSource(new StringReader(xml)));
