@@ -94,7 +94,9 @@ public final class Pain001Writer {
                 x.writeCharacters(t.amount().toDecimalString());
                 x.writeEndElement();
                 x.writeEndElement();
-                if (BankBeneficiaryRules.isCnapsCode(t.creditorBankCode())) {
+                BankBeneficiaryRules.Scheme scheme = BankBeneficiaryRules.scheme(t.creditorAccount(),
+                        t.creditorBankCode());
+                if (scheme == BankBeneficiaryRules.Scheme.CNAPS) {
                     x.writeStartElement("CdtrAgt");
                     x.writeStartElement("FinInstnId");
                     x.writeStartElement("ClrSysMmbId");
@@ -114,7 +116,15 @@ public final class Pain001Writer {
                 text(x, "Nm", max(t.creditorName(), 140));
                 x.writeEndElement();
                 x.writeStartElement("CdtrAcct");
-                account(x, t.creditorAccount());
+                x.writeStartElement("Id");
+                if (scheme == BankBeneficiaryRules.Scheme.IBAN) {
+                    text(x, "IBAN", t.creditorAccount().toUpperCase(java.util.Locale.ROOT));
+                } else {
+                    x.writeStartElement("Othr");
+                    text(x, "Id", max(t.creditorAccount(), 34));
+                    x.writeEndElement();
+                }
+                x.writeEndElement();
                 x.writeEndElement();
                 x.writeStartElement("RmtInf");
                 text(x, "Ustrd", max(t.remittance(), 140));
@@ -132,7 +142,7 @@ public final class Pain001Writer {
         return out.toString();
     }
 
-    /** An IBAN where the number is one, else the bank's proprietary account number. */
+    /** The debtor's account: an IBAN where the number is one, else the bank's proprietary account number. */
     private static void account(XMLStreamWriter x, String id) throws XMLStreamException {
         x.writeStartElement("Id");
         if (id.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}")) {

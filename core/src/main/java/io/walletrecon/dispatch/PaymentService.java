@@ -165,7 +165,10 @@ public class PaymentService {
     private Uni<PaymentOrder> createOne(Creation c, Account account, LocalDate date, Beneficiaries.Beneficiary ben,
             Long seriesId, PaymentPolicy policy) {
         PaymentOrder p = newOrder(c, account, date, ben.id(), seriesId, policy);
-        p.beneficiaryAccountName = beneficiaries.sealAccountName(c.request().beneficiary().accountName(), ben.key());
+        if ("bank_account".equals(c.valid().beneficiaryKind())) {
+            p.beneficiaryAccountName = beneficiaries.sealAccountName(c.request().beneficiary().accountName(),
+                    ben.key());
+        }
         return orders.persist(p)
                 .call(o -> orders.history(o.id, null, PaymentState.DRAFT, c.actor(), null))
                 .invoke(o -> c.audits().add(c.actor(), "payment.created", "payment_order", o.id, null, auditDetails(o)))
