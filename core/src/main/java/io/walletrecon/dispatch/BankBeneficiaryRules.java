@@ -67,16 +67,20 @@ final class BankBeneficiaryRules {
         return looksLikeIban(bankAccount) ? Scheme.IBAN : Scheme.OTHER;
     }
 
+    /** A bank code, when given, is a BIC or a CNAPS code. */
+    static List<ProblemError> checkBankCode(String code) {
+        return code == null || isBic(code) || isCnapsCode(code)
+                ? List.of()
+                : List.of(ProblemError.field("beneficiary.bankCode",
+                        "must be a BIC (8 or 11 letters and digits) or, for a bank in China, its CNAPS code"
+                                + " (联行号, 12 digits)"));
+    }
+
     /** Every problem with a bank beneficiary paid in {@code currency}, each naming its field; none when it is good. */
     static List<ProblemError> check(PaymentRequests.Beneficiary b, String currency) {
-        List<ProblemError> errors = new ArrayList<>();
+        List<ProblemError> errors = new ArrayList<>(checkBankCode(b.bankCode()));
         String account = b.bankAccount();
         String code = b.bankCode();
-        if (code != null && !isBic(code) && !isCnapsCode(code)) {
-            errors.add(ProblemError.field("beneficiary.bankCode",
-                    "must be a BIC (8 or 11 letters and digits) or, for a bank in China, its CNAPS code"
-                            + " (联行号, 12 digits)"));
-        }
         if (b.accountName() != null && b.accountName().isBlank()) {
             errors.add(ProblemError.field("beneficiary.accountName", "must not be blank when given"));
         }

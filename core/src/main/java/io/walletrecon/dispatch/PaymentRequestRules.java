@@ -73,9 +73,9 @@ final class PaymentRequestRules {
                 errors.add(ProblemError.field("beneficiary", "give exactly one of walletIdentity or bankAccount"));
             } else {
                 kind = wallet ? "wallet" : "bank_account";
-                if (bank) {
-                    errors.addAll(BankBeneficiaryRules.check(b, r.currency()));
-                }
+                errors.addAll(bank
+                        ? BankBeneficiaryRules.check(b, r.currency())
+                        : BankBeneficiaryRules.checkBankCode(b.bankCode()));
             }
         }
         String channel = null;
