@@ -1,7 +1,6 @@
 package io.walletrecon.matching;
 
 import io.walletrecon.money.Money;
-import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ProblemError;
 
 import java.math.BigDecimal;
@@ -31,7 +30,8 @@ final class FxRates {
         List<ProblemError> errors = new ArrayList<>();
         rates.forEach((pair, rate) -> {
             String[] codes = pair == null ? new String[0] : pair.split("/", -1);
-            if (codes.length != 2 || !iso(codes[0]) || !iso(codes[1]) || codes[0].equals(codes[1])) {
+            if (codes.length != 2 || !Money.isCurrency(codes[0]) || !Money.isCurrency(codes[1])
+                    || codes[0].equals(codes[1])) {
                 errors.add(ProblemError.field("fxRates", "'" + pair
                         + "' is not a currency pair: write two different ISO 4217 codes as BASE/QUOTE, e.g. USD/EUR"));
             } else if (rate == null || rate.signum() <= 0 || rate.compareTo(MAX) >= 0
@@ -44,15 +44,6 @@ final class FxRates {
         return errors;
     }
 
-    private static boolean iso(String code) {
-        try {
-            Money.currency(code);
-            return true;
-        } catch (MoneyFormatException e) {
-            return false;
-        }
-    }
-
     /** The rates in pair order with plain decimals, as stored. */
     static Map<String, String> canonical(Map<String, BigDecimal> rates) {
         return rates.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
@@ -60,8 +51,8 @@ final class FxRates {
     }
 
     /**
-     * A derived table of {@code rates} for SQL, to be aliased {@code (base, quote, rate)}; every value was validated (codes of three
-     * letters, positive decimals), so inlining them is safe. Empty rates give an empty table.
+     * A derived table of {@code rates} for SQL, to be aliased {@code (base, quote, rate)}; every value was validated
+     * (codes of three letters, positive decimals), so inlining them is safe. Empty rates give an empty table.
      */
     static String valuesSql(Map<String, BigDecimal> rates) {
         if (rates.isEmpty()) {
@@ -78,7 +69,8 @@ final class FxRates {
     }
 
     /**
-     * A derived table, to be aliased {@code (currency, exponent)}, of every ISO 4217 currency the JVM knows with a minor-unit
+     * A derived table, to be aliased {@code (currency, exponent)}, of every ISO 4217 currency the JVM knows with a
+     * minor-unit
      * exponent (JPY 0, CNY 2, KWD 3, ...), for converting minor units of one currency into another.
      */
     static final String EXPONENTS_SQL = "(values " + Currency.getAvailableCurrencies().stream()

@@ -134,7 +134,8 @@ public class MatchingConfigService {
                 .chain(settlement -> Panache.getSession()
                         .chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
                                 tolMinor, tolBps, window, ruleList, settleDays, dayEndTime,
-                                settlement == null ? null : settlement.id, grace, fxTolBps, ratesJson(fxRates)), actor)))
+                                settlement == null ? null : settlement.id, grace, fxTolBps, ratesJson(fxRates)),
+                                actor)))
                 .chain(() -> load(account))
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
     }

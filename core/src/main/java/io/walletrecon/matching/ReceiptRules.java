@@ -372,8 +372,10 @@ class ReceiptRules {
                         .formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(),
                                 ctx.periodStart(),
                                 ctx.companyId(),
-                                SourcesIn.everyAccount("src_a.company_id = " + ctx.companyId() + " and src_a.currency = '"
-                                        + ctx.currency() + "'", "cast(due.day as date)",
+                                SourcesIn.everyAccount(
+                                        "src_a.company_id = " + ctx.companyId() + " and src_a.currency = '"
+                                                + ctx.currency() + "'",
+                                        "cast(due.day as date)",
                                         "cast(due.day as date) + " + ctx.window(), true))));
     }
 }

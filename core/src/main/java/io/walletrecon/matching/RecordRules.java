@@ -67,11 +67,9 @@ class RecordRules {
                               and t.value_date in (
                                 -- Whether a day's bills are in is asked once per day, not once per transaction.
                                 select d.value_date from (select distinct value_date from mr_rec) d
-                                where d.value_date + %3$d <= date '%4$s' and %5$s)
+                                where %3$s)
                             order by t.id"""
-                            .formatted(ctx.accountId(), ctx.runId(), ctx.config().graceDays(), ctx.asOf(),
-                                    SourcesIn.everyDay(String.valueOf(ctx.accountId()), "d.value_date",
-                                            "d.value_date + " + ctx.config().graceDays()))));
+                            .formatted(ctx.accountId(), ctx.runId(), SourcesIn.dayClosed(ctx, "d.value_date"))));
             steps.add(() -> writer.exceptions(s, counts,
                     """
                             insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,

@@ -1,5 +1,6 @@
 package io.walletrecon.matching;
 
+import io.walletrecon.data.Provider;
 import io.walletrecon.matching.MatchRulesRepository.Steps;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -186,8 +187,11 @@ class SettlementRules {
         String deadline = "value_date + " + ctx.config().settlementAfterDays();
         return ctx.settlementAccountId() != null
                 ? SourcesIn.everyDay(String.valueOf(ctx.settlementAccountId()), "value_date", deadline)
-                : SourcesIn.everyAccount("src_a.company_id = " + ctx.companyId() + " and src_a.provider = 'bank' and src_a.currency = '"
-                        + ctx.currency() + "'", "value_date", deadline, false);
+                : SourcesIn.everyAccount(
+                        "src_a.company_id = " + ctx.companyId() + " and src_a.provider = '" + Provider.BANK.code()
+                                + "' and src_a.currency = '"
+                                + ctx.currency() + "'",
+                        "value_date", deadline, false);
     }
 
     /**

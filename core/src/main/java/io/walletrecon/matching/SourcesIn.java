@@ -32,6 +32,17 @@ final class SourcesIn {
     }
 
     /**
+     * True when the run's account's records of day {@code day} (an SQL date expression) can be declared absent from
+     * its bills, or its bill lines of that day declared unknown to us: the bills of the day and of the account's
+     * grace days after it are in, and the last of those days is no later than the end of the run's period.
+     */
+    static String dayClosed(RunContext ctx, String day) {
+        int grace = ctx.config().graceDays();
+        return "(" + day + " + " + grace + " <= date '" + ctx.asOf() + "' and "
+                + everyDay(String.valueOf(ctx.accountId()), day, day + " + " + grace) + ")";
+    }
+
+    /**
      * True when every account {@code src_a} with {@code accountsWhere} (a condition on alias {@code src_a}) that is a
      * source has its statements or bills in from {@code from} to {@code to}, extended by that account's grace days
      * ({@link MatchingConfig#graceDays()}) when {@code withGrace}: a payment of the last day may be on a later bill.

@@ -75,7 +75,8 @@ class AbsenceWaitsForSourcesTest {
         three.config(Map.of("graceDays", 3));
         long t3 = three.receipt("4200-g3-" + three.code, 100, 1, null);
         three.statement(1, 3);
-        assertNull(three.run(1, 3).get("counts.exceptions.missing_in_provider"), "three days' bills may still bring it");
+        assertNull(three.run(1, 3).get("counts.exceptions.missing_in_provider"),
+                "three days' bills may still bring it");
         three.statement(4, 4);
         assertEquals(1, three.run(4, 4).getInt("counts.exceptions.missing_in_provider"));
         assertEquals(1, missingInProvider(t3));
@@ -103,6 +104,24 @@ class AbsenceWaitsForSourcesTest {
         assertEquals(1, all.getInt("counts.exceptions.unpaid_receivable"));
         assertEquals(1, TestDb.count(
                 "select count(*) from recon_exceptions where type = 'unpaid_receivable' and receivable_id = ?", r));
+    }
+
+    @Test
+    void aGenericWebhookAccountThatNeverHadAStatementHoldsNothingBack() {
+        Fixtures f = Fixtures.wallet("wechatpay", "CNY");
+        Fixtures webhooksOnly = f.sibling("standard");
+        long r = f.receivable(f.customer("Late"), "LATE-" + f.code, 5000, 2);
+        f.statement(0, 20);
+
+        assertEquals(1, f.run(0, 20).getInt("counts.exceptions.unpaid_receivable"));
+        assertEquals(1, TestDb.count(
+                "select count(*) from recon_exceptions where type = 'unpaid_receivable' and receivable_id = ?", r));
+
+        long later = f.receivable(f.customer("Later"), "LATER-" + f.code, 5100, 12);
+        webhooksOnly.statement(0, 10);
+        assertNull(f.run(0, 20).get("counts.exceptions.unpaid_receivable"),
+                "once it has statements, it is a source like any other: the days after its last one are not in");
+        assertEquals(0, TestDb.count("select count(*) from recon_exceptions where receivable_id = ?", later));
     }
 
     @Test

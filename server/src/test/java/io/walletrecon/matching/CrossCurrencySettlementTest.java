@@ -34,7 +34,7 @@ class CrossCurrencySettlementTest {
         body.put("settlementAccount", bank.code);
         body.put("settlementAfterDays", 2);
         stripe.config(body);
-        return new Fixtures[] {stripe, bank};
+        return new Fixtures[]{stripe, bank};
     }
 
     /** A bank credit whose remittance text carries {@code remittance}, as a camt.053 or MT940 line has it. */
@@ -79,7 +79,8 @@ class CrossCurrencySettlementTest {
         assertEquals("EUR", m.getString("items[0].fx.counterCurrency"));
         assertDecimal("0.915", m, "items[0].fx.rate", "the rate the two amounts imply");
         assertDecimal("0.92", m, "items[0].fx.referenceRate", "rate");
-        assertEquals(-50, m.getLong("items[0].fx.differenceMinor"), "91.50 EUR credited, 92.00 EUR at the reference rate");
+        assertEquals(-50, m.getLong("items[0].fx.differenceMinor"),
+                "91.50 EUR credited, 92.00 EUR at the reference rate");
         assertEquals(List.of(payout, line), List.of(m.getLong("items[0].items.find { it.side == 'left' }.id"),
                 m.getLong("items[0].items.find { it.side == 'right' }.id")));
     }
