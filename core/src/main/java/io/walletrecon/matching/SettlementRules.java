@@ -127,7 +127,7 @@ class SettlementRules {
                         create temp table mr_setx on commit drop as
                         select y.*,
                                case when y.expected is null then 'none'
-                                    when abs(y.bamt - y.expected) * 10000 <= y.expected * %4$d then 'within' else 'outside' end as fit
+                                    when abs(cast(y.bamt - y.expected as numeric)) * 10000 <= cast(y.expected as numeric) * %4$d then 'within' else 'outside' end as fit
                         from (
                           select c.*, coalesce(d.rate, 1 / i.rate) as ref_rate,
                                  round(cast(c.bamt as numeric) / c.amt * power(cast(10 as numeric), ep.exponent - eb.exponent), 10) as implied,
