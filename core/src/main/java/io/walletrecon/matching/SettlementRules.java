@@ -127,7 +127,7 @@ class SettlementRules {
                         create temp table mr_setx on commit drop as
                         select y.*,
                                case when y.expected is null then 'none'
-                                    when abs(cast(y.bamt - y.expected as numeric)) * 10000 <= cast(y.expected as numeric) * %4$d then 'within' else 'outside' end as fit
+                                    when abs(cast(y.bamt - y.expected as numeric)) * 10000 <= cast(y.expected as numeric) * %3$d then 'within' else 'outside' end as fit
                         from (
                           select c.*, coalesce(d.rate, 1 / i.rate) as ref_rate,
                                  round(cast(c.bamt as numeric) / c.amt * power(cast(10 as numeric), ep.exponent - eb.exponent), 10) as implied,
@@ -139,7 +139,7 @@ class SettlementRules {
                           left join %2$s as i (base, quote, rate) on i.base = c.bcur and i.quote = c.currency
                           where c.n_p = 1 and c.n_b = 1
                         ) y"""
-                        .formatted(FxRates.EXPONENTS_SQL, rates, ctx.runId(), ctx.config().fxToleranceBps())));
+                        .formatted(FxRates.EXPONENTS_SQL, rates, ctx.config().fxToleranceBps())));
         steps.add(() -> exec(s,
                 """
                         insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
