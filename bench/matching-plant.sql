@@ -7,6 +7,11 @@
 --   receivables  n: 90% reference, 1% partially paid twice, 3% one-to-many (three per payment), 5% amount+date, 1% unpaid
 --   matches: reference 0.90n, partial_payment 0.02n, one_to_many 0.01n, amount_date 0.05n (suggested)
 --   exceptions: unmatched_receipt 0.02n, unpaid_receivable 0.01n
+-- A receipts workload: the account compares no notification with a bill, and the bill of the whole period is in
+-- (past-due receivables are only raised once every bill and statement of their window is).
+insert into matching_config (account_id, rules, updated_by) values (:acct, 'reference,payer_amount,one_to_many,amount_date', 'bench');
+insert into statements (account_id, format, period_start, period_end, currency, file_sha256, imported_by)
+values (:acct, 'bench', date :'d0' - 30, date :'d0' + 29, :'cur', :'p' || '-period', 'bench');
 insert into customers (company_id, external_id, name) select (select company_id from accounts where id = :acct), :'p' || '-pool-' || j, 'Pool customer ' || j from generate_series(1, :n / 100) j;
 insert into customers (company_id, external_id, name) select (select company_id from accounts where id = :acct), :'p' || '-otm-' || g, 'Group customer ' || g from generate_series(1, :n / 100) g;
 create temp table gen_pool as select row_number() over (order by id) as ji, id from customers where external_id like :'p' || '-pool-%';

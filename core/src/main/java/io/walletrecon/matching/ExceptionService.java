@@ -28,7 +28,7 @@ public class ExceptionService {
     static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
             "duplicate_payment",
             "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference",
-            "settlement_not_arrived");
+            "settlement_not_arrived", "fx_difference");
 
     private final CompanyService companies;
     private final ExceptionRepository exceptions;

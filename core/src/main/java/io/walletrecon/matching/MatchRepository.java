@@ -34,6 +34,8 @@ public class MatchRepository {
                 'confidence', m.confidence, 'status', m.status, 'currency', m.currency, 'leftTotalMinor', m.left_total_minor,
                 'rightTotalMinor', m.right_total_minor, 'differenceMinor', m.difference_minor, 'createdBy', m.created_by,
                 'createdAt', m.created_at, 'decidedBy', m.decided_by, 'decidedAt', m.decided_at, 'reason', m.reason,
+                'fx', case when m.counter_currency is not null then json_build_object('counterCurrency', m.counter_currency,
+                    'rate', m.fx_rate, 'referenceRate', m.fx_reference_rate, 'differenceMinor', m.fx_difference_minor) end,
                 'items', (select json_agg(json_build_object('side', i.side, 'type', i.item_type, 'id', i.item_id,
                     'amountMinor', i.amount_minor, 'live', i.live) order by i.side, i.item_type, i.item_id)
                     from match_items i where i.match_id = m.id)) as text)

@@ -118,7 +118,7 @@ public class MatchRulesRepository {
                   and t.status not in ('pending', 'failed') and %s
                   and not exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                   and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
-                .formatted(ctx.accountId(), ctx.walletAccount() && ctx.on("record_statement"), ctx.txnScope("t"))));
+                .formatted(ctx.accountId(), ctx.walletAccount() && ctx.on("record_statement"), ctx.recordScope("t"))));
         steps.add(() -> exec(s,
                 """
                         create temp table mr_payout on commit drop as
@@ -140,7 +140,7 @@ public class MatchRulesRepository {
                                             and coalesce(t2.payout_id, t2.provider_txn_id) = coalesce(l.payout_id, l.provider_txn_id))
                         ) p
                         where %4$s"""
-                        .formatted(ctx.accountId(), ctx.txnScope("t"), ctx.lineScope("l"),
+                        .formatted(ctx.accountId(), ctx.payoutScope("t"), ctx.payoutLineScope("l"),
                                 ctx.walletAccount() && ctx.on("settlement"))));
         steps.add(() -> count(s,
                 "select (select count(*) from mr_receipt) + (select count(*) from mr_rec) + (select count(*) from mr_payout)")

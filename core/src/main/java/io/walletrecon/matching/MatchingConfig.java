@@ -3,19 +3,31 @@ package io.walletrecon.matching;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.walletrecon.receivables.PaymentTolerance;
 
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * How one account is matched. Tolerance: the larger of {@code toleranceMinor} and {@code toleranceBps} basis
  * points of the amount (100 = 1%), for fees and FX rounding.
+ *
+ * @param graceDays 存疑天数: how many later days' bills may still bring a record of a day (a payment at 23:59 on the
+ *     next day's bill); absence exceptions about a day wait for them.
+ * @param fxToleranceBps how far a bank credit in another currency may differ from the payout converted at the
+ *     reference rate, in basis points of the converted amount, and still be a confirmed settlement.
+ * @param fxRates reference rates by pair {@code "USD/EUR"}: units of the second currency per unit of the first.
  */
 @RegisterForReflection
 public record MatchingConfig(String account, long toleranceMinor, int toleranceBps, int dateWindowDays,
         Set<String> rules,
-        int settlementAfterDays, LocalTime dayEndTime, String settlementAccount) {
+        int settlementAfterDays, LocalTime dayEndTime, String settlementAccount, int graceDays, int fxToleranceBps,
+        Map<String, BigDecimal> fxRates) {
+
+    public static final int DEFAULT_GRACE_DAYS = 1;
+    public static final int DEFAULT_FX_TOLERANCE_BPS = 200;
 
     /** The rules in the order they run: most confident first, so that a weaker rule only sees what is left. */
     public static final List<String> RULES = List.of("reference", "payer_amount", "one_to_many", "amount_date",
@@ -27,6 +39,7 @@ public record MatchingConfig(String account, long toleranceMinor, int toleranceB
     }
 
     public static MatchingConfig defaults(String account) {
-        return new MatchingConfig(account, 0, 0, 3, new LinkedHashSet<>(RULES), 3, LocalTime.of(23, 30), null);
+        return new MatchingConfig(account, 0, 0, 3, new LinkedHashSet<>(RULES), 3, LocalTime.of(23, 30), null,
+                DEFAULT_GRACE_DAYS, DEFAULT_FX_TOLERANCE_BPS, Map.of());
     }
 }

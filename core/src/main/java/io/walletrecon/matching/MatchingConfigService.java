@@ -1,5 +1,6 @@
 package io.walletrecon.matching;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,13 +16,17 @@ import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads and replaces an account's matching configuration (absent = defaults). */
 @ApplicationScoped
@@ -60,10 +65,14 @@ public class MatchingConfigService {
             Set<String> rules = new LinkedHashSet<>();
             Arrays.stream(n.get("rules").asText().split(",")).map(String::trim).filter(r -> !r.isEmpty())
                     .forEach(rules::add);
+            Map<String, BigDecimal> rates = new TreeMap<>();
+            json.readTree(n.get("fxRates").asText()).fields()
+                    .forEachRemaining(e -> rates.put(e.getKey(), new BigDecimal(e.getValue().asText())));
             return new MatchingConfig(account, n.get("toleranceMinor").asLong(), n.get("toleranceBps").asInt(),
                     n.get("dateWindowDays").asInt(), rules, n.get("settlementAfterDays").asInt(),
                     LocalTime.parse(n.get("dayEndTime").asText()),
-                    n.get("settlementAccount").isNull() ? null : n.get("settlementAccount").asText());
+                    n.get("settlementAccount").isNull() ? null : n.get("settlementAccount").asText(),
+                    n.get("graceDays").asInt(), n.get("fxToleranceBps").asInt(), Collections.unmodifiableMap(rates));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable matching configuration of " + account, e);
         }
@@ -80,6 +89,9 @@ public class MatchingConfigService {
                 ? d.settlementAfterDays()
                 : request.settlementAfterDays();
         Set<String> rules = request.rules() == null ? d.rules() : new LinkedHashSet<>(request.rules());
+        int grace = request.graceDays() == null ? d.graceDays() : request.graceDays();
+        int fxTolBps = request.fxToleranceBps() == null ? d.fxToleranceBps() : request.fxToleranceBps();
+        Map<String, BigDecimal> fxRates = request.fxRates() == null ? d.fxRates() : request.fxRates();
         LocalTime dayEnd = d.dayEndTime();
         if (tolMinor < 0) {
             errors.add(ProblemError.field("toleranceMinor", "must be 0 or more"));
@@ -93,6 +105,14 @@ public class MatchingConfigService {
         if (settleDays < 0 || settleDays > 60) {
             errors.add(ProblemError.field("settlementAfterDays", "must be between 0 and 60"));
         }
+        if (grace < 0 || grace > 14) {
+            errors.add(ProblemError.field("graceDays",
+                    "must be between 0 and 14 (days a record may wait for a later day's bill)"));
+        }
+        if (fxTolBps < 0 || fxTolBps > 2000) {
+            errors.add(ProblemError.field("fxToleranceBps", "must be between 0 and 2000 (basis points, 100 = 1%)"));
+        }
+        errors.addAll(FxRates.problems(fxRates));
         for (String rule : rules) {
             if (!MatchingConfig.RULES.contains(rule)) {
                 errors.add(ProblemError.field("rules",
@@ -114,9 +134,18 @@ public class MatchingConfigService {
                 .chain(settlement -> Panache.getSession()
                         .chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
                                 tolMinor, tolBps, window, ruleList, settleDays, dayEndTime,
-                                settlement == null ? null : settlement.id), actor)))
+                                settlement == null ? null : settlement.id, grace, fxTolBps, ratesJson(fxRates)),
+                                actor)))
                 .chain(() -> load(account))
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
+    }
+
+    private String ratesJson(Map<String, BigDecimal> rates) {
+        try {
+            return json.writeValueAsString(FxRates.canonical(rates));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("FX rates not writable as JSON", e);
+        }
     }
 
     /**

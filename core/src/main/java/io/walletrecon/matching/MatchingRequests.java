@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Request bodies of the matching API. */
 public final class MatchingRequests {
@@ -21,10 +23,14 @@ public final class MatchingRequests {
     public record StartRun(@NotBlank String account, @NotNull LocalDate from, @NotNull LocalDate to) {
     }
 
-    /** Per-account rule configuration; a field left out takes its default. */
+    /**
+     * Per-account rule configuration; a field left out takes its default. {@code fxRates}: reference rates by pair
+     * {@code "USD/EUR"} (units of the second currency per unit of the first), numbers or decimal strings.
+     */
     @RegisterForReflection
     public record Config(Long toleranceMinor, Integer toleranceBps, Integer dateWindowDays, List<String> rules,
-            Integer settlementAfterDays, String dayEndTime, String settlementAccount) {
+            Integer settlementAfterDays, String dayEndTime, String settlementAccount, Integer graceDays,
+            Integer fxToleranceBps, Map<String, BigDecimal> fxRates) {
     }
 
     @RegisterForReflection

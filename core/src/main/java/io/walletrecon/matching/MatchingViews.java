@@ -31,8 +31,18 @@ public final class MatchingViews {
     public record MatchView(long id, String account, Long runId, String kind, String rule, BigDecimal confidence,
             String status,
             String currency, long leftTotalMinor, long rightTotalMinor, long differenceMinor, String createdBy,
-            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason,
+            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason, FxView fx,
             List<MatchItemView> items) {
+    }
+
+    /**
+     * A settlement credited in another currency than its payout ({@code rightTotalMinor} is in
+     * {@code counterCurrency}): the rate the two amounts imply, the configured reference rate (null when none), and
+     * the FX difference, the credit less the payout converted at the reference rate, in minor units of
+     * {@code counterCurrency}: the reconciling item.
+     */
+    @RegisterForReflection
+    public record FxView(String counterCurrency, BigDecimal rate, BigDecimal referenceRate, Long differenceMinor) {
     }
 
     @RegisterForReflection

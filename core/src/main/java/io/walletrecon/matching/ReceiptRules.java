@@ -346,8 +346,10 @@ class ReceiptRules {
                                'unmatched_receipt:txn:' || id
                         from mr_receipt order by id"""
                         .formatted(ctx.accountId(), ctx.runId())));
-        // Past due once the date window has passed too (a payment may still be in flight); receivables carry no
-        // account, so each is raised by a run of an account of its company in its currency, once (dedupe key).
+        // Past due once the date window has passed too (a payment may still be in flight), and only once every
+        // account of the company in its currency has its bills and bank statements in up to the end of the window
+        // and the account's grace days (a payment there would have paid it); asked once per due date. Receivables
+        // carry no account, so each is raised by a run of an account of its company in its currency, once (dedupe key).
         steps.add(() -> writer.exceptions(s, counts,
                 """
                         insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
@@ -361,9 +363,19 @@ class ReceiptRules {
                         where r.company_id = %7$d and r.status in ('open', 'partially_paid') and r.currency = '%3$s'
                           and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
                           and not exists (select 1 from mr_held h where h.id = r.id)
+                          and r.due_date in (
+                            select cast(due.day as date)
+                            from generate_series(cast(date '%6$s' - %5$d - 30 as timestamp), cast(date '%4$s' - %5$d - 1 as timestamp),
+                                                 interval '1 day') as due (day)
+                            where %8$s)
                         order by r.id"""
                         .formatted(ctx.accountId(), ctx.runId(), ctx.currency(), ctx.asOf(), ctx.window(),
                                 ctx.periodStart(),
-                                ctx.companyId())));
+                                ctx.companyId(),
+                                SourcesIn.everyAccount(
+                                        "src_a.company_id = " + ctx.companyId() + " and src_a.currency = '"
+                                                + ctx.currency() + "'",
+                                        "cast(due.day as date)",
+                                        "cast(due.day as date) + " + ctx.window(), true))));
     }
 }

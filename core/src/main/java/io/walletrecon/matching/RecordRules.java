@@ -53,7 +53,8 @@ class RecordRules {
                         from mr_recp where signed <> lamt order by tid"""
                         .formatted(ctx.accountId(), ctx.runId())));
         if (ctx.full()) {
-            // Missing from the bill only once the bill of that day is in: before that, we do not know.
+            // Missing from the bill only once the bills of that day and of its grace days are in (a payment at 23:59
+            // may be on the next day's bill) and the grace days have passed: before that, we do not know.
             steps.add(() -> writer.exceptions(s, counts,
                     """
                             insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
@@ -64,13 +65,11 @@ class RecordRules {
                             from mr_rec t
                             where not exists (select 1 from mr_recp p where p.tid = t.id)
                               and t.value_date in (
-                                -- Whether a day's bill is in is asked once per day, not once per transaction.
+                                -- Whether a day's bills are in is asked once per day, not once per transaction.
                                 select d.value_date from (select distinct value_date from mr_rec) d
-                                where exists (select 1 from statement_lines l where l.account_id = %1$d and l.value_date = d.value_date)
-                                   or exists (select 1 from statements st where st.account_id = %1$d
-                                              and d.value_date between st.period_start and st.period_end))
+                                where %3$s)
                             order by t.id"""
-                            .formatted(ctx.accountId(), ctx.runId())));
+                            .formatted(ctx.accountId(), ctx.runId(), SourcesIn.dayClosed(ctx, "d.value_date"))));
             steps.add(() -> writer.exceptions(s, counts,
                     """
                             insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,

@@ -47,6 +47,32 @@ record RunContext(long accountId, long companyId, long runId, String provider, S
                 : alias + ".updated_at > timestamptz '" + since + "'";
     }
 
+    /**
+     * Our records a run compares with the bill: {@link #txnScope}, and in a full run also the grace days before the
+     * period, whose records may be on this period's bills (a payment at 23:59 on the next day's bill) and are only
+     * known to be missing now.
+     */
+    String recordScope(String alias) {
+        return full ? periodAndDaysBefore(alias, config.graceDays()) : txnScope(alias);
+    }
+
+    /**
+     * The payouts (transactions) a run looks for at the bank: {@link #txnScope}, and in a full run also the days
+     * before the period within which a payout may still arrive ({@link MatchingConfig#settlementAfterDays()}).
+     */
+    String payoutScope(String alias) {
+        return full ? periodAndDaysBefore(alias, config.settlementAfterDays()) : txnScope(alias);
+    }
+
+    /** The payout lines of the provider's bill a run looks for at the bank, as {@link #payoutScope}. */
+    String payoutLineScope(String alias) {
+        return full ? periodAndDaysBefore(alias, config.settlementAfterDays()) : lineScope(alias);
+    }
+
+    private String periodAndDaysBefore(String alias, int days) {
+        return alias + ".value_date between date '" + periodStart + "' - " + days + " and date '" + periodEnd + "'";
+    }
+
     String lineScope(String alias) {
         return full
                 ? alias + ".value_date between date '" + periodStart + "' and date '" + periodEnd + "'"

@@ -57,6 +57,16 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         }
     }
 
+    /** Whether {@code currencyCode} is an ISO 4217 code in upper case. */
+    public static boolean isCurrency(String currencyCode) {
+        try {
+            currency(currencyCode);
+            return true;
+        } catch (MoneyFormatException e) {
+            return false;
+        }
+    }
+
     public static Currency currency(String currencyCode) {
         if (currencyCode == null || !currencyCode.matches("[A-Z]{3}")) {
             throw new MoneyFormatException("'" + currencyCode + "' is not an ISO 4217 currency code");

@@ -101,6 +101,8 @@ class CompanyScopeTest {
         Fixtures a = Fixtures.wallet("wechatpay", "CNY");
         Fixtures b = Fixtures.wallet("wechatpay", "CNY");
         long theirs = b.receivable(b.customer("Late payer"), "LATE-" + b.code, 1200, 1);
+        a.statement(0, 20);
+        b.statement(0, 20);
 
         a.run(10, 20);
         assertEquals(0, TestDb.count("select count(*) from recon_exceptions where receivable_id = ?", theirs));

@@ -48,8 +48,8 @@ class PlantedAnswersTest {
                 "amount_date", N * 5 / 100), run.getMap("counts.matches"));
         assertEquals(Map.of("unmatched_receipt", N * 2 / 100, "unpaid_receivable", N / 100),
                 run.getMap("counts.exceptions"));
-        assertEquals(2L * N, run.getLong("itemsTotal"));
-        assertEquals(2L * N, run.getLong("itemsProcessed"));
+        assertEquals((long) N, run.getLong("itemsTotal"), "the receipts: the workload compares no record with a bill");
+        assertEquals((long) N, run.getLong("itemsProcessed"));
         assertEquals(N * 90 / 100 + N * 2 / 100 + N * 3 / 100 + N * 5 / 100, TestDb.count(
                 "select count(*) from match_items i join matches m on m.id = i.match_id where m.account_id = ? and i.item_type = 'receivable'",
                 f.account), "receivables claimed: reference, two partials each, three per group, suggestions");

@@ -148,6 +148,7 @@ class ReceiptRulesTest {
         long c = f.customer("Late");
         long r = f.receivable(c, "LATE-" + f.code, 6000, 2);
         long notYet = f.receivable(c, "SOON-" + f.code, 6100, 25);
+        f.statement(0, 20);
 
         JsonPath run = f.run(0, 20);
 
