@@ -155,13 +155,16 @@ public final class Pain001Writer {
         x.writeEndElement();
     }
 
+    private static final String NOT_PROVIDED = "NOTPROVIDED";
+
     private static void agent(XMLStreamWriter x, String bic) throws XMLStreamException {
         x.writeStartElement("FinInstnId");
-        if (BankBeneficiaryRules.isBic(bic)) {
+        // "NOTPROVIDED" has the shape of a BIC but names no bank: it goes where the schema keeps unknown agents
+        if (!NOT_PROVIDED.equals(bic) && BankBeneficiaryRules.isBic(bic)) {
             text(x, "BICFI", bic);
         } else {
             x.writeStartElement("Othr");
-            text(x, "Id", "NOTPROVIDED");
+            text(x, "Id", NOT_PROVIDED);
             x.writeEndElement();
         }
         x.writeEndElement();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Pain001WriterTest {
@@ -55,6 +56,15 @@ class Pain001WriterTest {
             e = next;
         }
         return e.getTextContent();
+    }
+
+    @Test
+    void aDebtorBankNotProvidedIsWrittenAsAnUnknownAgentNotAsABic() throws Exception {
+        Element agent = (Element) write(new Pain001Writer.Transfer("e2e-5", Money.parse("10.00", "EUR"), "Parts Ltd",
+                "000123456789", null, "INV-5")).getElementsByTagNameNS(Pain001Writer.NAMESPACE, "DbtrAgt").item(0);
+
+        assertNull(at(agent, "FinInstnId/BICFI"));
+        assertEquals("NOTPROVIDED", at(agent, "FinInstnId/Othr/Id"));
     }
 
     @Test
