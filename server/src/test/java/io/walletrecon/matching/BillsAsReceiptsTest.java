@@ -125,7 +125,13 @@ class BillsAsReceiptsTest {
         assertEquals(1, run.getInt("counts.matches.reference"));
         assertEquals(1, run.getInt("counts.matches.provider_txn_id"), "the recorded transaction meets its line");
         assertEquals(customer, TestDb.count("select customer_id from transactions where id = ?", t),
-                "paid by reference: the customer's payment, on the customer's statement");
+                "paid by reference: the customer's payment");
+        Map<String, Object> statement = given().header("Authorization", FINANCE).accept("application/json")
+                .queryParam("customer", customer).queryParam("from", "2031-03-01").queryParam("to", "2031-03-31")
+                .when().get("/reports/customer-statement").then().statusCode(200).extract().jsonPath()
+                .getList("totals", Map.class).get(0);
+        assertEquals(8888, statement.get("paymentsMinor"), "on the customer's statement");
+        assertEquals(1, statement.get("paymentCount"));
         assertEquals(Map.of("missing_in_records", 1), run.getMap("counts.exceptions"));
         assertEquals(1, TestDb.count("select count(*) from recon_exceptions where type = 'missing_in_records' "
                 + "and transaction_id = ? and actual_minor = 8835 and status = 'open'", t), "net: 88.88 less 0.53");
