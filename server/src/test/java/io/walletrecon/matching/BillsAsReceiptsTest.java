@@ -152,6 +152,32 @@ class BillsAsReceiptsTest {
         assertEquals(8888, TestDb.count("select paid_minor from receivables where id = ?", receivable));
     }
 
+    @Test
+    void aBillPaymentByAKnownPayerPaysTheInvoiceOfThatAmountAndBecomesTheCustomersPayment() {
+        TestCompanies.Company company = TestCompanies.create("co-ids");
+        String account = wechatAccount(company);
+        long customer = TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, 'Li Hardware') "
+                + "returning id", company.id(), TestData.unique("c"));
+        TestDb.update("insert into payer_identities (customer_id, kind, identity_key, masked) "
+                + "values (?, 'wechat_openid', ?, '***')", customer, OPENID);
+        long receivable = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, "
+                + "issue_date, due_date) values (?, ?, 5000, 'CNY', ?, ?) returning id", customer,
+                TestData.unique("INV"), LocalDate.parse("2031-02-01"), LocalDate.parse("2031-03-01"));
+        String txn = "42000" + Signing.randomAlphanumeric(20);
+        upload(account, WECHAT_HEADER + "\n"
+                + row("2031-03-02 10:00:00", txn, "no-invoice-named", "SUCCESS", "50.00", "", "", "0.00", "0.30")
+                + "\n总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\n"
+                + "`1,`50.00,`0.00,`0.00,`0.30000,`50.00,`0.00\n");
+
+        JsonPath run = run(account, "2031-03-01", "2031-03-03");
+
+        assertEquals(1, run.getInt("counts.matches.payer_amount"));
+        assertEquals("paid", TestDb.scalar("select status from receivables where id = ?", receivable));
+        assertEquals(customer, TestDb.count("select customer_id from transactions where provider_txn_id = ?", txn));
+        assertEquals("wechat_openid", TestDb.scalar("select payer_kind from transactions where provider_txn_id = ?",
+                txn));
+    }
+
     // --- Stripe
 
     static void stripe(String account, String secret, String paymentIntent) {
