@@ -11,7 +11,10 @@ import java.util.Map;
  */
 public final class ProviderIds {
 
-    /** Stripe: the PaymentIntent ({@code pi_}) of a charge ({@code ch_}/{@code py_}) or of the payment a refund undoes. */
+    /**
+     * Stripe: the PaymentIntent ({@code pi_}) of a charge ({@code ch_}/{@code py_}) or of the payment a refund
+     * undoes.
+     */
     public static final String PAYMENT_INTENT_ID = "payment_intent_id";
     /** Stripe: the charge ({@code ch_}/{@code py_}) of a balance transaction, when the report names it. */
     public static final String CHARGE_ID = "charge_id";
@@ -28,7 +31,8 @@ public final class ProviderIds {
      * (Stripe notifications are keyed by {@code pi_}, the balance report by the charge), else by its provider
      * transaction id. {@code %1$s} is the line's alias. The expression is indexed ({@code V15}): keep it identical.
      */
-    public static final String RECORD_KEY_SQL = "(case when %1$s.kind = 'refund' then coalesce(%1$s.details ->> 'refund_id', %1$s.provider_txn_id) "
+    public static final String RECORD_KEY_SQL = "(case when %1$s.kind = 'refund' "
+            + "then coalesce(%1$s.details ->> 'refund_id', %1$s.provider_txn_id) "
             + "else coalesce(%1$s.details ->> 'payment_intent_id', %1$s.provider_txn_id) end)";
 
     private ProviderIds() {

@@ -104,12 +104,9 @@ class BillsAsReceiptsTest {
     void aBillPaymentNeverNotifiedPaysItsInvoiceOnceAndALaterNotificationJoinsIt() {
         TestCompanies.Company company = TestCompanies.create("co-ids");
         String account = wechatAccount(company);
-        long customer = TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, '张三贸易') "
-                + "returning id", company.id(), TestData.unique("c"));
+        long customer = customer(company, "张三贸易");
         String invoice = TestData.unique("INV");
-        long receivable = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, "
-                + "issue_date, due_date) values (?, ?, 8888, 'CNY', ?, ?) returning id", customer, invoice,
-                LocalDate.parse("2031-02-01"), LocalDate.parse("2031-03-01"));
+        long receivable = receivable(customer, invoice, 8888);
         String txn = "42000" + Signing.randomAlphanumeric(20);
         upload(account, WECHAT_HEADER + "\n"
                 + row("2031-03-02 10:00:00", txn, invoice, "SUCCESS", "88.88", "", "", "0.00", "0.53") + "\n"
@@ -156,13 +153,10 @@ class BillsAsReceiptsTest {
     void aBillPaymentByAKnownPayerPaysTheInvoiceOfThatAmountAndBecomesTheCustomersPayment() {
         TestCompanies.Company company = TestCompanies.create("co-ids");
         String account = wechatAccount(company);
-        long customer = TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, 'Li Hardware') "
-                + "returning id", company.id(), TestData.unique("c"));
+        long customer = customer(company, "Li Hardware");
         TestDb.update("insert into payer_identities (customer_id, kind, identity_key, masked) "
                 + "values (?, 'wechat_openid', ?, '***')", customer, OPENID);
-        long receivable = TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, "
-                + "issue_date, due_date) values (?, ?, 5000, 'CNY', ?, ?) returning id", customer,
-                TestData.unique("INV"), LocalDate.parse("2031-02-01"), LocalDate.parse("2031-03-01"));
+        long receivable = receivable(customer, TestData.unique("INV"), 5000);
         String txn = "42000" + Signing.randomAlphanumeric(20);
         upload(account, WECHAT_HEADER + "\n"
                 + row("2031-03-02 10:00:00", txn, "no-invoice-named", "SUCCESS", "50.00", "", "", "0.00", "0.30")
@@ -176,6 +170,18 @@ class BillsAsReceiptsTest {
         assertEquals(customer, TestDb.count("select customer_id from transactions where provider_txn_id = ?", txn));
         assertEquals("wechat_openid", TestDb.scalar("select payer_kind from transactions where provider_txn_id = ?",
                 txn));
+    }
+
+    static long customer(TestCompanies.Company company, String name) {
+        return TestDb.count("insert into customers (company_id, external_id, name) values (?, ?, ?) returning id",
+                company.id(), TestData.unique("c"), name);
+    }
+
+    /** A CNY receivable due on 1 March 2031. */
+    static long receivable(long customer, String reference, long amount) {
+        return TestDb.count("insert into receivables (customer_id, reference, amount_minor, currency, issue_date, "
+                + "due_date) values (?, ?, ?, 'CNY', ?, ?) returning id", customer, reference, amount,
+                LocalDate.parse("2031-02-01"), LocalDate.parse("2031-03-01"));
     }
 
     // --- Stripe
