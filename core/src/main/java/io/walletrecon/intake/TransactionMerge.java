@@ -13,12 +13,15 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>The report that settles an open payment (pending or failed, of the same kind) is the authoritative amount and
  * time of the payment; the status follows {@link TransactionStateMachine} (never backwards); payer, reference,
- * description and fee are filled in when the row has none, never overwritten.
+ * description and fee are filled in when the row has none, never overwritten. A row recorded from the provider's bill
+ * ({@link #SOURCE_BILL}) that a notification then reports becomes a notified one: its amount and time stay the bill's.
  */
 public final class TransactionMerge {
 
     /** Where a transaction created by intake comes from ({@code transactions.source}). */
     public static final String SOURCE_WEBHOOK = "webhook";
+    /** A transaction a matching run recorded from the provider's bill, never notified (yet). */
+    public static final String SOURCE_BILL = "bill";
 
     private TransactionMerge() {
     }
@@ -65,8 +68,13 @@ public final class TransactionMerge {
             t.occurredAt = f.occurredAt().truncatedTo(ChronoUnit.MICROS);
             t.valueDate = f.occurredAt().atZone(zone).toLocalDate();
         }
+        // A notification of a payment first learnt from the bill: the provider has told us after all.
+        boolean notified = SOURCE_BILL.equals(t.source);
+        if (notified) {
+            t.source = SOURCE_WEBHOOK;
+        }
         boolean changed = apply(t, TransactionStateMachine.apply(current, t.refundedMinor, t.amountMinor, f.status(),
-                f.refundedMinor())) | settlesOpen | fillMissing(t, f);
+                f.refundedMinor())) | settlesOpen | fillMissing(t, f) | notified;
         if (changed) {
             t.updatedAt = now;
         }

@@ -66,6 +66,10 @@ public class MatchRulesRepository {
         steps.add(() -> exec(s,
                 "create temp table mr_i (grp bigint not null, side text not null, item_type text not null, "
                         + "item_id bigint not null, amount bigint not null) on commit drop"));
+        // A bill payment nobody notified us of becomes a transaction first, so that it is a receipt of this run.
+        if (ctx.full() && ctx.walletAccount() && ctx.on("record_statement")) {
+            records.learnFromBill(s, ctx, counts, steps);
+        }
         // Left sides, built up front so that the run knows its total.
         steps.add(() -> exec(s,
                 """
@@ -114,7 +118,7 @@ public class MatchRulesRepository {
                 select t.id, t.provider_txn_id, t.kind, t.currency, t.value_date,
                        case when t.direction = 'in' then t.amount_minor else -t.amount_minor end as signed
                 from transactions t
-                where t.account_id = %d and %s and t.source = 'webhook' and t.kind in ('payment', 'refund')
+                where t.account_id = %d and %s and t.source in ('webhook', 'bill') and t.kind in ('payment', 'refund')
                   and t.status not in ('pending', 'failed') and %s
                   and not exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                   and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
@@ -211,6 +215,8 @@ public class MatchRulesRepository {
                         or (e.type in ('settlement_not_arrived', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
                                 and mi.item_id = coalesce(e.transaction_id, e.statement_line_id)
                                 and mi.item_type = case when e.transaction_id is not null then 'transaction' else 'statement_line' end and mi.live))
+                        or (e.type = 'missing_in_records' and exists (select 1 from transactions t where t.id = e.transaction_id
+                                and t.source = 'webhook'))
                         or (e.type = 'unpaid_receivable' and exists (select 1 from receivables r where r.id = e.receivable_id and r.status = 'paid')))"""
                         .formatted(ctx.accountId(), ctx.runId())));
     }

@@ -39,8 +39,22 @@ class MatchWriter {
         steps.add(() -> exec(s, "analyze mr_m"));
         steps.add(() -> exec(s, "analyze mr_i"));
         steps.add(() -> payReceivables(s, ctx, STAGE_CONFIRMED_PAYMENTS));
+        steps.add(() -> exec(s, RECEIPT_CUSTOMERS));
         steps.add(() -> persist(s, ctx, KIND_RECEIPT, counts));
     }
+
+    /**
+     * A receipt that a confirmed match ties to the receivables of one customer is that customer's payment (its
+     * statement counts it), when nothing named its customer before.
+     */
+    static final String RECEIPT_CUSTOMERS = """
+            update transactions t set customer_id = c.customer_id, updated_at = now(), version = t.version + 1
+            from (select x.grp, min(r.customer_id) as customer_id
+                  from mr_i x join mr_m m on m.grp = x.grp join receivables r on r.id = x.item_id
+                  where x.item_type = 'receivable' and m.status = 'confirmed'
+                  group by x.grp having count(distinct r.customer_id) = 1) c
+            join mr_i l on l.grp = c.grp and l.side = 'left' and l.item_type = 'transaction'
+            where t.id = l.item_id and t.customer_id is null""";
 
     /**
      * Confirmed receipt matches pay their receivables, through the receivables' one paying statement and status rule

@@ -179,10 +179,29 @@ public class MatchingRunService {
                         .chain(ctx -> rules.run(s, ctx, progress(run.id())))
                         .call(counts -> runs.succeed(s, run.id(), counts))
                         .call(() -> collectionCodes.recordLinked(run.accountId(), linked, ACTOR))
+                        .call(counts -> recordFromBill(run.id(), account.code, counts))
                         .call(counts -> audit.record(ACTOR, "matching.run.completed", "match_run", run.id(), null,
                                 Map.of("account", account.code, "kind", run.kind().code(), "matches", counts.matches,
                                         "exceptions", counts.exceptions)))))
                 .replaceWithVoid();
+    }
+
+    /** The audit rows of what the run recorded on transactions from the provider's bill, when it did. */
+    private Uni<Void> recordFromBill(long runId, String accountCode, RunCounts counts) {
+        Uni<Void> learnt = !counts.learntAny()
+                ? Uni.createFrom().voidItem()
+                : audit.record(ACTOR, "transactions.recorded-from-bill", "match_run", runId,
+                        "in the provider's bill but never notified",
+                        Map.of("account", accountCode, "count", counts.fromBill.get("count"), "transactionIds",
+                                counts.fromBill.get("ids")))
+                        .replaceWithVoid();
+        return learnt.chain(() -> !counts.feesAny()
+                ? Uni.createFrom().voidItem()
+                : audit.record(ACTOR, "transactions.fees-from-bill", "match_run", runId,
+                        "the provider's bill states the fee it kept", Map.of("account", accountCode, "filled",
+                                counts.feesFromBill.get("filled"), "corrected", counts.feesFromBill.get("corrected"),
+                                "corrections", counts.feesFromBill.get("corrections")))
+                        .replaceWithVoid());
     }
 
     /** The failure, with its cause, goes to the log under a new incident id; the run shows a stable text naming it. */

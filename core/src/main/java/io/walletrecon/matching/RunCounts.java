@@ -6,14 +6,53 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What one run created: new matches by rule and new exceptions by type. Sorted, so its JSON is deterministic. */
+/**
+ * What one run created: new matches by rule and new exceptions by type. Sorted, so its JSON is deterministic. Beside
+ * them, what the run changed on transactions from the provider's bill (recorded transactions, fees), which the run
+ * audits at its end; not part of the counts.
+ */
 final class RunCounts {
 
     final Map<String, Long> matches = new TreeMap<>();
     final Map<String, Long> exceptions = new TreeMap<>();
+    /** Transactions recorded from the bill: {@code count} and {@code ids} (the first {@link RecordRules#AUDIT_IDS}). */
+    Map<String, Object> fromBill = Map.of();
+    /** Fees taken from the bill: {@code filled}, {@code corrected} and the {@code corrections}. */
+    Map<String, Object> feesFromBill = Map.of();
 
     private static final TypeReference<Map<String, Long>> MAP = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
+    void learntFromBill(String details) {
+        fromBill = read(details);
+    }
+
+    void feesFromBill(String details) {
+        feesFromBill = read(details);
+    }
+
+    boolean learntAny() {
+        return number(fromBill, "count") > 0;
+    }
+
+    boolean feesAny() {
+        return number(feesFromBill, "filled") + number(feesFromBill, "corrected") > 0;
+    }
+
+    private static long number(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Map<String, Object> read(String details) {
+        try {
+            return details == null ? Map.of() : PLAIN.readValue(details, DETAILS);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable details " + details, e);
+        }
+    }
 
     void addMatches(ObjectMapper json, String counts) {
         merge(matches, json, counts);

@@ -152,9 +152,9 @@ public class AlipayBillParser implements StatementParser {
                     }
                 }
                 sink.line(new StatementLine(lineNo, key, kind, date, date, amount, feeMinor, currency, partyName,
-                        partyAccount,
-                        refundBatch, null, txn, c.get(v, VALUE, "商户订单号"), null,
-                        WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line));
+                        partyAccount, refundBatch, null, txn, c.get(v, VALUE, "商户订单号"), null,
+                        WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line, null,
+                        kind.equals("refund") ? ProviderIds.of(ProviderIds.OUT_REQUEST_NO, refundBatch) : null));
             }
             if (c == null) {
                 throw new StatementFormatException(Math.max(1, lineNo),

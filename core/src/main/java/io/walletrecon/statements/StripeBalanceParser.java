@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
  * automatic_payout_id, ...}) or the Dashboard export ({@code id, Type, Source, Amount, Fee, Net, Currency,
  * Created (UTC), ..., Transfer}). Amounts are decimals in the major unit; gross − fee must equal net on every line.
  * The line amount is the gross, the fee is kept apart: matching compares the gross with what the customer paid.
+ * The itemized report's {@code payment_intent_id} and {@code charge_id} are kept in the line's details
+ * ({@link ProviderIds}): notifications key a payment by its PaymentIntent, the report by its charge.
  */
 public class StripeBalanceParser implements StatementParser {
 
@@ -107,8 +109,9 @@ public class StripeBalanceParser implements StatementParser {
                         "order_id");
                 sink.line(new StatementLine(lineNo, "stripe:" + id, kind, date, date, gross, fee, currency, null,
                         c.get(v, VALUE, "customer_id", "customer"), id, null, source != null ? source : id, reference,
-                        payout,
-                        c.get(v, VALUE, "description"), line));
+                        payout, c.get(v, VALUE, "description"), line, null,
+                        ProviderIds.of(ProviderIds.PAYMENT_INTENT_ID, c.get(v, VALUE, "payment_intent_id"),
+                                ProviderIds.CHARGE_ID, c.get(v, VALUE, "charge_id"))));
             }
             sink.statement(StatementHeader.bill("stripe", null, statementCurrency, first, last));
         } catch (IOException e) {

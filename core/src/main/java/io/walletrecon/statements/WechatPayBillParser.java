@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
  * prefixed with a backtick, amounts in yuan, times in China Standard Time; the last two lines are a totals
  * header ({@code 总交易单数,...}) and a totals row. Columns are read by name: they differ by bill type and coupon
  * mode. The declared number of rows and the refund total must equal what the detail rows add up to. The bill API
- * may deliver it GZIP'd; {@link StatementSource} opens the archive.
+ * may deliver it GZIP'd; {@link StatementSource} opens the archive. A refund row names the refunded payment
+ * (微信订单号, the line's provider transaction id) and the refund (微信退款单号, 商户退款单号, kept in the line's
+ * details, {@link ProviderIds}): refund notifications are keyed by the refund id.
  */
 public class WechatPayBillParser implements StatementParser {
 
@@ -128,10 +130,11 @@ public class WechatPayBillParser implements StatementParser {
                         long refund = Amounts.minor(required(c.get(v, VALUE, "退款金额"), lineNo, "退款金额"), lineCurrency,
                                 lineNo, "退款金额 (refund amount)");
                         refundTotal += refund;
+                        String outRefundNo = c.get(v, VALUE, "商户退款单号");
                         sink.line(new StatementLine(lineNo, "wechatpay-refund:" + refundId, "refund", date, date,
-                                -refund, feeMinor,
-                                lineCurrency, null, openid, c.get(v, VALUE, "商户退款单号"), null, txn, orderNo, null, memo,
-                                line));
+                                -refund, feeMinor, lineCurrency, null, openid, outRefundNo, null, txn, orderNo, null,
+                                memo, line, null, ProviderIds.of(ProviderIds.REFUND_ID, refundId,
+                                        ProviderIds.OUT_REFUND_NO, outRefundNo)));
                     }
                     case "REVOKED" -> sink.line(
                             new StatementLine(lineNo, "wechatpay-revoked:" + txn, "adjustment", date, date, 0, feeMinor,

@@ -69,6 +69,30 @@ class ProviderBillParsersTest {
     }
 
     @Test
+    void wechatRefundRowKeepsTheRefundIdsBesideThePaymentItRefunds() {
+        var p = Samples.parse(new WechatPayBillParser(), Samples.bytes("wechatpay-bill.csv"), SHANGHAI);
+        StatementLine refund = p.lines().get(2);
+        assertEquals("4200001234202603011234567890", refund.providerTxnId(), "the refunded payment");
+        assertEquals(java.util.Map.of(ProviderIds.REFUND_ID, "50000000012026030112345678", ProviderIds.OUT_REFUND_NO,
+                "WX-REFUND-1"), refund.details());
+        assertEquals(null, p.lines().get(0).details(), "a payment row carries no refund ids");
+    }
+
+    @Test
+    void stripeItemizedReportKeepsThePaymentIntentOfACharge() {
+        String csv = """
+                balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category,source_id,payment_intent_id,charge_id
+                txn_1,2026-03-01 08:15:00,usd,100.00,3.20,96.80,charge,ch_1,pi_1,ch_1
+                txn_2,2026-03-01 09:00:00,usd,-20.00,0.00,-20.00,refund,re_1,pi_1,ch_1
+                """;
+        var l = Samples.parse(new StripeBalanceParser(), csv).lines();
+        assertEquals("ch_1", l.get(0).providerTxnId());
+        assertEquals(java.util.Map.of(ProviderIds.PAYMENT_INTENT_ID, "pi_1", ProviderIds.CHARGE_ID, "ch_1"),
+                l.get(0).details());
+        assertEquals("re_1", l.get(1).providerTxnId(), "a refund is its own balance transaction source");
+    }
+
+    @Test
     void wechatColumnsInAnotherOrderAreStillFound() {
         String text = Samples.text("wechatpay-bill.csv", StandardCharsets.UTF_8);
         String[] lines = text.split("\n");

@@ -40,6 +40,25 @@ class TransactionMergeTest {
     }
 
     @Test
+    void aNotificationOfAPaymentRecordedFromTheBillMakesItNotifiedAndKeepsTheBillsAmountAndFee() {
+        WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI,
+                TransactionFacts.payment("4200001", 8888, "CNY", SUCCEEDED, CREATED), CREATED);
+        t.source = TransactionMerge.SOURCE_BILL;
+        t.feeMinor = 53L;
+
+        boolean changed = TransactionMerge.merge(SHANGHAI, t,
+                TransactionFacts.payment("4200001", 8888, "CNY", SUCCEEDED, LATER).withPayer("wechat_openid", "o1"),
+                LATER);
+
+        assertTrue(changed);
+        assertEquals(TransactionMerge.SOURCE_WEBHOOK, t.source);
+        assertEquals(8888, t.amountMinor);
+        assertEquals(53L, t.feeMinor);
+        assertEquals("o1", t.payerIdentity);
+        assertEquals(CREATED, t.occurredAt, "the bill's time stays");
+    }
+
+    @Test
     void theReportThatSettlesAPendingPaymentIsItsAuthoritativeAmountAndTime() {
         WalletTransaction t = TransactionMerge.newRow(7, SHANGHAI,
                 TransactionFacts.payment("txn_1", 1000, "CNY", PENDING,

@@ -38,6 +38,24 @@ class RecordsAndSettlementsTest {
     }
 
     @Test
+    void theBillsFeeWinsOverADifferentNotifiedFeeAndTheCorrectionIsAudited() {
+        Fixtures f = Fixtures.wallet("alipay", "CNY");
+        long t = f.transaction("2031-f-" + f.code, "payment", "in", 10000, 1, null, null, null, null, 50L);
+        long bill = f.statement(1, 1);
+        long l = f.line(bill, "k1", "payment", 10000, 1, "2031-f-" + f.code, null, null);
+        TestDb.update("update statement_lines set fee_minor = 60 where id = ?", l);
+
+        JsonPath run = f.run(1, 1);
+
+        assertEquals(1, run.getInt("counts.matches.provider_txn_id"));
+        assertNull(run.get("counts.exceptions.amount_mismatch"), "gross agrees: the fee is not a mismatch");
+        assertEquals(60, TestDb.count("select fee_minor from transactions where id = ?", t));
+        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'transactions.fees-from-bill' "
+                + "and entity_id = ? and details like ? and details like ?", String.valueOf(run.getLong("id")),
+                "%\"notifiedFee\":50%", "%\"billFee\":60%"));
+    }
+
+    @Test
     void aDifferentAmountInTheBillIsAnAmountMismatch() {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         long t = f.receipt("4200002-" + f.code, 8800, 1, null);
