@@ -186,14 +186,15 @@ class RecordRules {
     /**
      * A matched payment takes the bill's fee: filled in where the notification had none; where both have one and
      * they differ, the bill's figure wins (it is what the provider kept) and the correction is audited at the run's
-     * end. Refund lines' fees are left alone (providers differ on the sign of a returned fee).
+     * end. A refund line's fee is usually negative: the part of the payment's fee the provider gives back (the parsers
+     * write every fee as what the provider charged), so fees add up to the bill's own fee total.
      */
     private void fees(Mutiny.Session s, RunCounts counts, Steps steps) {
         steps.add(() -> exec(s, """
                 create temp table mr_fee on commit drop as
                 select p.tid, t.fee_minor as notified, p.lfee as billed
                 from mr_recp p join transactions t on t.id = p.tid
-                where p.kind = 'payment' and p.lfee is not null and t.fee_minor is distinct from p.lfee"""));
+                where p.kind in ('payment', 'refund') and p.lfee is not null and t.fee_minor is distinct from p.lfee"""));
         steps.add(() -> exec(s, """
                 update transactions t set fee_minor = f.billed, updated_at = now(), version = t.version + 1
                 from mr_fee f where t.id = f.tid"""));

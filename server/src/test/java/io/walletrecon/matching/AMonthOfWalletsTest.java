@@ -89,7 +89,7 @@ class AMonthOfWalletsTest {
         String bank = TestData.unique("bank-eur");
         Accounts.create(Map.of("code", bank, "company", company.code(), "provider", "bank", "name", "Bank " + bank,
                 "currency", "EUR", "timeZone", "Europe/Berlin"));
-        config(stripe.code(), Map.of("settlementAccount", bank));
+        config(stripe.code(), Map.of("settlementAccount", bank, "fxRates", Map.of("USD/EUR", "0.92")));
         String s1 = "INV-S1-" + tag, s2 = "INV-S2-" + tag;
         long rs1 = receivable(acme, s1, "USD", 10000);
         long rs2 = receivable(acme, s2, "USD", 25000);
@@ -117,15 +117,23 @@ class AMonthOfWalletsTest {
             assertEquals("succeeded", run(account, FIRST, LAST).getString("state"), account);
         }
 
-        // The planted discrepancies, and nothing else.
+        // The planted discrepancies, and nothing else: the invoice nobody paid, the payment booked for less than was
+        // notified, and the two payments we only learnt of from the bill (information, with what we actually got).
         List<String> raised = exceptions().stream().map(e -> e.get("type") + " " + e.get("account")).sorted().toList();
-        assertEquals(List.of("amount_mismatch " + wx.code(), "unpaid_receivable " + wx.code()), raised,
+        assertEquals(List.of("amount_mismatch " + wx.code(), "missing_in_records " + ali.code(),
+                "missing_in_records " + wx.code(), "unpaid_receivable " + wx.code()), raised,
                 () -> "raised: " + exceptions().stream().map(e -> e.get("type") + ": " + e.get("detail")).toList());
         assertEquals(1, count("select count(*) from recon_exceptions where type = 'unpaid_receivable' "
                 + "and receivable_id = ?", rw4));
         assertEquals(1, count("select count(*) from recon_exceptions e join transactions t on t.id = e.transaction_id "
                 + "where e.type = 'amount_mismatch' and t.provider_txn_id = ? and e.expected_minor = 6600 "
                 + "and e.actual_minor = 6500", tw5));
+        assertEquals(List.of(4970L, 19880L), List.of(
+                count("select actual_minor from recon_exceptions e join statement_lines l on l.id = e.statement_line_id "
+                        + "where e.type = 'missing_in_records' and l.provider_txn_id = ?", tw3),
+                count("select actual_minor from recon_exceptions e join statement_lines l on l.id = e.statement_line_id "
+                        + "where e.type = 'missing_in_records' and l.provider_txn_id = ?", ta2)),
+                "what we actually got: gross less the provider's fee");
 
         // Every invoice that was paid is paid, whether we heard of it by notification or from the bill alone.
         for (long r : List.of(rw1, rw2, rw3, rw5, ra1, ra2, rs1, rs2)) {
@@ -143,14 +151,16 @@ class AMonthOfWalletsTest {
                     + "and a.code = ? and t.provider_txn_id = ?", pair[0], pair[1]), pair[0] + " " + pair[1]);
         }
 
-        // Fees come from the bills, and gross - fee = net for every account.
+        // Fees come from the bills (a refund gives part of its payment's fee back): they add up to the bill's total.
         assertEquals(77 + 120 + 30 - 12 + 39, fees(wx.code()));
         assertEquals(53 + 120, fees(ali.code()));
         assertEquals(320 + 755, fees(stripe.code()));
 
         // The payout in USD is the euro credit, with its exchange difference shown, not a missing settlement.
+        // 309.25 USD at the reference 0.92 is 284.51 EUR; the bank credited 285.00: +0.49 EUR shown on the match
         assertEquals(1, count("select count(*) from matches m where m.kind = 'settlement_bank' and m.account_id = "
-                + "(select id from accounts where code = ?) and m.status = 'confirmed'", stripe.code()));
+                + "(select id from accounts where code = ?) and m.status = 'confirmed' and m.rule = 'payout_reference_fx' "
+                + "and m.counter_currency = 'EUR' and m.fx_difference_minor = 49", stripe.code()));
     }
 
     long customer(String name) {
