@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
  * Alipay account-flow bill ({@code ..._账务明细.csv}): every movement of the Alipay balance, one row per 账务流水号
  * (account-flow id) with 业务流水号 (the business id, e.g. the trade number), 商户订单号, 发生时间, 对方账号,
  * 收入金额（+元）/支出金额（-元） (one of them non-zero), 账户余额（元） (the balance after the row), 业务类型. Same
- * conventions as the business bill: GBK, {@code #} lines above and below the table, trailing tabs, China Standard
- * Time. The {@code #收入合计：N笔，共X元} / {@code #支出合计：...} lines, and the summary file of its zip, must match the
+ * conventions as the business bill: GBK, {@code #} lines above and below the table, trailing tabs, times without
+ * an offset (local times of the account's zone). The {@code #收入合计：N笔，共X元} / {@code #支出合计：...} lines, and the summary file of its zip, must match the
  * rows. The service fee is a row of its own here (业务类型 服务费 / 收费), so a line's fee is not filled in.
  */
 public class AlipayAccountFlowParser implements StatementParser {
@@ -54,7 +53,7 @@ public class AlipayAccountFlowParser implements StatementParser {
     }
 
     @Override
-    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+    public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             AlipayPreamble preamble = new AlipayPreamble();
@@ -118,7 +117,7 @@ public class AlipayAccountFlowParser implements StatementParser {
                 }
                 String type = String.valueOf(c.get(v, VALUE, "业务类型"));
                 String balance = c.get(v, VALUE, "账户余额");
-                LocalDate date = WechatPayBillParser.date(c.get(v, VALUE, "发生时间"), zone, lineNo);
+                LocalDate date = WechatPayBillParser.date(c.get(v, VALUE, "发生时间"), lineNo);
                 String businessId = c.get(v, VALUE, "业务流水号");
                 sink.line(new StatementLine(lineNo, "alipay-flow:" + flowId, kind(type), date, date, credit - debit,
                         null, CURRENCY, null,

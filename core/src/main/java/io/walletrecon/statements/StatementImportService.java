@@ -2,6 +2,7 @@ package io.walletrecon.statements;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.accounts.AccountNumbers;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.Account;
@@ -26,10 +27,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -131,7 +135,7 @@ public class StatementImportService {
             if (source.summaryName() != null) {
                 parser = withSummary(parser, source);
             }
-            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zone(account), batch);
+            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zones(account), batch);
             List<StatementRouting.Target> targets = route(staged, account, batch);
             long parsed = System.nanoTime();
             StatementImportResult result = commit(staged, targets, sha, upload.fileName(), batch, actor);
@@ -173,12 +177,12 @@ public class StatementImportService {
     }
 
     private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser,
-            ZoneId zone, UUID batch) {
+            AccountZones zones, UUID batch) {
         PgCopy copy = repository.openStaging();
         StagingSink sink = new StagingSink(copy::row, batch, parser.format());
         try (InputStream in = source.open()) {
             in.skipNBytes(bom);
-            parser.parse(in, charset, zone, sink);
+            parser.parse(in, charset, zones, sink);
         } catch (IOException e) {
             copy.abort();
             throw new UncheckedIOException(e);
@@ -297,15 +301,24 @@ public class StatementImportService {
     }
 
     /**
-     * Provider times without an offset become business dates in the account's zone; routed files use their accounts'
-     * common zone.
+     * The zone each statement's times are read in: that of the account whose number the statement names (as routing
+     * finds it), else that of the uploaded account. A statement that names no account of ours and has no uploaded
+     * account is refused by routing, so the UTC it is read in never reaches the database.
      */
-    private ZoneId zone(Account account) {
-        if (account != null) {
-            return account.zone();
-        }
-        List<String> zones = repository.numberedAccountZones();
-        return zones.size() == 1 ? ZoneId.of(zones.get(0)) : ZoneOffset.UTC;
+    private AccountZones zones(Account account) {
+        ZoneId uploaded = account != null ? account.zone() : ZoneOffset.UTC;
+        Map<String, ZoneId> byNumber = new HashMap<>();
+        return inFile -> inFile == null || inFile.isBlank()
+                ? uploaded
+                : byNumber.computeIfAbsent(inFile, n -> numberedZone(n, uploaded));
+    }
+
+    private ZoneId numberedZone(String inFile, ZoneId otherwise) {
+        Set<String> candidates = AccountNumbers.candidates(inFile);
+        Map<String, String> zoneByNumber = new HashMap<>();
+        repository.accountsByNumber(candidates).forEach(a -> zoneByNumber.put(a.number(), a.timeZone()));
+        return candidates.stream().map(zoneByNumber::get).filter(Objects::nonNull).findFirst().map(ZoneId::of)
+                .orElse(otherwise);
     }
 
     private static Charset charset(String name) {

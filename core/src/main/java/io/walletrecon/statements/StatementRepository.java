@@ -42,8 +42,6 @@ public class StatementRepository {
     static final String ACCOUNTS_BY_NUMBER = """
             select id, code, account_number, currency, time_zone from accounts where account_number = any (?)""";
 
-    static final String NUMBERED_ACCOUNT_ZONES = "select distinct time_zone from accounts where account_number is not null";
-
     /** Keys repeated inside one target account across the batch: $1 statement numbers, $2 their accounts, $3 batch. */
     static final String REPEATED_KEYS = """
             with target as (select * from unnest(?::int[], ?::bigint[]) as t(statement_no, account_id)),
@@ -130,20 +128,6 @@ public class StatementRepository {
                     out.add(new NumberedAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5)));
                 }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("account lookup failed", e);
-        }
-        return out;
-    }
-
-    List<String> numberedAccountZones() {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(NUMBERED_ACCOUNT_ZONES);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("account lookup failed", e);
