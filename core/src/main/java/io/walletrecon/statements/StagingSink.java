@@ -25,8 +25,16 @@ final class StagingSink implements StatementSink {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
-    /** One statement as staged: its header, its lines' count and sum, and its identity. */
-    record Staged(int no, StatementHeader header, String format, String currency, long lines, long sum, String key) {
+    /**
+     * One statement as staged: its header, its lines' count and sum, its identity ({@code key}: which statement it
+     * is) and its content ({@code content}: what it says). A statement with a period is identified by its account,
+     * format, currency, sequence number and period, so a re-download (another export time or message id) is the
+     * same statement, and one with other lines or balances is a corrected re-issue of it; a report without a period
+     * (intraday camt.052/054, MT942) is identified by its content. Neither includes the statement's own id or the
+     * file's creation time.
+     */
+    record Staged(int no, StatementHeader header, String format, String currency, long lines, long sum, String key,
+            String content) {
     }
 
     /** Where staged rows go: a COPY into statement_lines_staging ({@link PgCopy#row}). */
@@ -127,13 +135,15 @@ final class StagingSink implements StatementSink {
         }
         String format = h.format() != null ? h.format() : defaultFormat;
         keys.update(String
-                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(h.reference()),
-                        String.valueOf(h.sequence()),
-                        String.valueOf(currency), String.valueOf(h.periodStart()), String.valueOf(h.periodEnd()),
+                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(currency),
                         String.valueOf(h.openingBalanceMinor()), String.valueOf(h.closingBalanceMinor()))
                 .getBytes(StandardCharsets.UTF_8));
-        statements.add(new Staged(statements.size(), h, format, currency, lines, sum,
-                "s:" + HexFormat.of().formatHex(keys.digest())));
+        String content = "c:" + HexFormat.of().formatHex(keys.digest());
+        String key = h.periodEnd() == null ? content : "p:" + HexFormat.of().formatHex(sha256().digest(String
+                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(currency),
+                        String.valueOf(h.sequence()), String.valueOf(h.periodStart()), String.valueOf(h.periodEnd()))
+                .getBytes(StandardCharsets.UTF_8)));
+        statements.add(new Staged(statements.size(), h, format, currency, lines, sum, key, content));
         keys = sha256();
         lineCurrency = null;
         lines = 0;
