@@ -63,6 +63,7 @@ public class AlipayAccountFlowParser implements StatementParser {
             long expenseCount = 0;
             long income = 0;
             long expense = 0;
+            BalanceChain balances = new BalanceChain();
             int lineNo = 0;
             String line;
             while ((line = reader.readLine()) != null) {
@@ -117,14 +118,15 @@ public class AlipayAccountFlowParser implements StatementParser {
                 }
                 String type = String.valueOf(c.get(v, VALUE, "业务类型"));
                 String balance = c.get(v, VALUE, "账户余额");
+                Long balanceMinor = balance == null ? null : Amounts.minor(balance, CURRENCY, lineNo, "账户余额 (balance)");
+                balances.add(credit - debit, balanceMinor);
                 LocalDate date = WechatPayBillParser.date(c.get(v, VALUE, "发生时间"), lineNo);
                 String businessId = c.get(v, VALUE, "业务流水号");
                 sink.line(new StatementLine(lineNo, "alipay-flow:" + flowId, kind(type), date, date, credit - debit,
                         null, CURRENCY, null,
                         c.get(v, VALUE, "对方账号"), flowId, null, businessId, c.get(v, VALUE, "商户订单号"), null,
                         WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line,
-                        balance == null ? null : Amounts.minor(balance, CURRENCY, lineNo, "账户余额 (balance)"),
-                        Map.of("业务类型", type)));
+                        balanceMinor, Map.of("业务类型", type)));
             }
             if (c == null) {
                 throw new StatementFormatException(Math.max(1, lineNo),
@@ -135,7 +137,7 @@ public class AlipayAccountFlowParser implements StatementParser {
                         Map.of("收入金额", income, "支出金额", expense), CURRENCY);
             }
             sink.statement(StatementHeader.bill("alipay-flow", preamble.account, CURRENCY, preamble.periodStart,
-                    preamble.periodEnd));
+                    preamble.periodEnd, balances.opening(), balances.closing()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -145,7 +145,7 @@ public class WechatPayBillParser implements StatementParser {
         }
     }
 
-    private static void checkTotal(String declared, long actual, long line, String what, String currency) {
+    static void checkTotal(String declared, long actual, long line, String what, String currency) {
         if (declared == null) {
             return;
         }
@@ -180,7 +180,7 @@ public class WechatPayBillParser implements StatementParser {
         return value;
     }
 
-    private static List<String> split(String line, long lineNo) {
+    static List<String> split(String line, long lineNo) {
         try {
             return Csv.split(line);
         } catch (IllegalArgumentException e) {

@@ -94,6 +94,23 @@ class StatementReissueApiTest {
     }
 
     @Test
+    void aBillDownloadedAgainLaterIsTheSameStatement() {
+        String code = TestData.unique("aliredl");
+        Accounts.create(java.util.Map.of("code", code, "provider", "alipay", "name", "Alipay " + code, "currency",
+                "CNY", "timeZone", "Asia/Shanghai"));
+        byte[] first = Samples.bytes("alipay-flow.gbk.csv");
+        byte[] later = Samples.text("alipay-flow.gbk.csv", TextDecoding.GBK)
+                .replace("#导出时间：[2026年03月02日 10:12:13]", "#导出时间：[2026年03月09日 16:40:02]")
+                .getBytes(TextDecoding.GBK);
+        given().header("Authorization", FINANCE).contentType("application/octet-stream").queryParam("account", code)
+                .body(first).when().post("/statements").then().statusCode(201);
+        given().header("Authorization", FINANCE).contentType("application/octet-stream").queryParam("account", code)
+                .body(later).when().post("/statements").then().statusCode(200).body("created", equalTo(false));
+        assertEquals(1, statements(code));
+        assertEquals(3, lines(code));
+    }
+
+    @Test
     void aCorrectedReIssueIsRefusedSayingWhatDiffersAndChangesNothing() {
         String code = account("reiss");
         upload(september(iban(code), "MSG-1", "2026-10-01T06:00:00", 2500), false).statusCode(201);

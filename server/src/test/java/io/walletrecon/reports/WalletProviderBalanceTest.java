@@ -1,0 +1,93 @@
+package io.walletrecon.reports;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.walletrecon.statements.Samples;
+import io.walletrecon.testing.TestJwt;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A wallet's reconciliation statement compares our book with the balance the provider's own bill states: the
+ * account-flow bills (Alipay 账务明细, WeChat Pay 资金账单) give the statement its opening and closing balance.
+ * Known answers (CNY, minor units): 1000.00 in before the month; the WeChat Pay fund-flow bill of 31 March holds a
+ * payment of 128.00 with a fee of 0.77, a refund of 28.00 and a withdrawal of 1000.00 and closes at 99.23.
+ */
+@QuarkusTest
+class WalletProviderBalanceTest {
+
+    static final String FINANCE = TestJwt.bearer("fiona", "finance");
+
+    static final String FUND_FLOW = """
+            记账时间,微信支付业务单号,资金流水单号,业务名称,业务类型,收支类型,收支金额(元),账户结余(元),资金变更提交申请人,备注,业务凭证号
+            `2026-03-31 09:30:12,`4200001234202603311234567890,`50000300012026033100001,`交易,`交易,`收入,`128.00,`1128.00,`system,`,`WX-ORDER-1001
+            `2026-03-31 09:30:12,`4200001234202603311234567890,`50000300012026033100002,`扣除交易手续费,`扣除交易手续费,`支出,`0.77,`1127.23,`system,`,`WX-ORDER-1001
+            `2026-03-31 15:20:45,`50000000012026033112345678,`50000300012026033100003,`退款,`退款,`支出,`28.00,`1099.23,`system,`,`WX-REFUND-1
+            `2026-03-31 23:59:59,`10000000012026033100000001,`50000300012026033100004,`提现,`提现,`支出,`1000.00,`99.23,`admin,`,`
+            资金流水总笔数,收入笔数,收入金额,支出笔数,支出金额
+            `4,`1,`128.00,`3,`1028.77
+            """;
+
+    static void upload(long account, byte[] bill) {
+        given().header("Authorization", FINANCE).contentType("application/octet-stream")
+                .queryParam("account", ReportFixtures.code(account)).body(bill)
+                .when().post("/statements").then().statusCode(201);
+    }
+
+    static JsonPath reconciliation(long account, String from, String to) {
+        return given().header("Authorization", FINANCE).accept("application/json")
+                .queryParam("account", ReportFixtures.code(account)).queryParam("from", from).queryParam("to", to)
+                .when().get("/reports/reconciliation").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The WeChat Pay account's book: everything the bill shows, except the refund when {@code withRefund} is false. */
+    static long wechatAccount(boolean withRefund) {
+        long a = ReportFixtures.account("wxflow", "wechatpay", "CNY", "Asia/Shanghai");
+        ReportFixtures.txn(a, "in", 100000, null, "CNY", "succeeded", "2026-02-27", null);
+        ReportFixtures.txn(a, "in", 12800, 77L, "CNY", "succeeded", "2026-03-31", null);
+        if (withRefund) {
+            ReportFixtures.txn(a, "out", 2800, null, "CNY", "succeeded", "2026-03-31", null);
+        }
+        ReportFixtures.txn(a, "out", 100000, null, "CNY", "succeeded", "2026-03-31", null);
+        upload(a, FUND_FLOW.getBytes(StandardCharsets.UTF_8));
+        return a;
+    }
+
+    @Test
+    void aWechatMonthWhoseFundFlowBillAgreesHasNoDifference() {
+        JsonPath json = reconciliation(wechatAccount(true), "2026-03-01", "2026-03-31");
+        assertEquals(100000, json.getInt("figures.openingBalanceMinor"));
+        assertEquals(9923, json.getInt("figures.closingBalanceMinor"));
+        assertEquals("2026-03-31", json.getString("figures.reportedAsOf"));
+        assertEquals(9923, json.getInt("figures.reportedClosingBalanceMinor"));
+        assertEquals("99.23", json.getString("figures.reportedClosingBalance"));
+        assertEquals(0, json.getInt("figures.differenceMinor"));
+        assertEquals("0.00", json.getString("figures.difference"));
+    }
+
+    @Test
+    void aRefundMissingFromOurBooksIsExactlyTheDifference() {
+        JsonPath json = reconciliation(wechatAccount(false), "2026-03-01", "2026-03-31");
+        assertEquals(9923, json.getInt("figures.reportedClosingBalanceMinor"));
+        assertEquals(12723, json.getInt("figures.computedAtReportedMinor"));
+        assertEquals(2800, json.getInt("figures.differenceMinor"), "the 28.00 refund the provider booked and we did not");
+    }
+
+    @Test
+    void anAlipayDayWhoseAccountFlowBillAgreesHasNoDifference() {
+        long a = ReportFixtures.account("aliflow", "alipay", "CNY", "Asia/Shanghai");
+        ReportFixtures.txn(a, "in", 100000, null, "CNY", "succeeded", "2026-02-27", null);
+        ReportFixtures.txn(a, "in", 8888, 53L, "CNY", "succeeded", "2026-03-01", null);
+        ReportFixtures.txn(a, "out", 1000, null, "CNY", "succeeded", "2026-03-01", null);
+        upload(a, Samples.bytes("alipay-flow.gbk.csv"));
+        JsonPath json = reconciliation(a, "2026-03-01", "2026-03-01");
+        assertEquals("2026-03-01", json.getString("figures.reportedAsOf"));
+        assertEquals(107835, json.getInt("figures.reportedClosingBalanceMinor"));
+        assertEquals(107835, json.getInt("figures.computedAtReportedMinor"));
+        assertEquals(0, json.getInt("figures.differenceMinor"));
+    }
+}
