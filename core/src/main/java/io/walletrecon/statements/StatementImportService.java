@@ -7,6 +7,7 @@ import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.matching.MatchRunRepository;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,15 +64,16 @@ public class StatementImportService {
     private final StatementParsers parsers;
     private final AuditLog audit;
     private final StatementsConfig config;
+    private final MatchRunRepository runs;
 
     public StatementImportService(StatementRepository repository, AccountService accounts, StatementParsers parsers,
-            AuditLog audit,
-            StatementsConfig config) {
+            AuditLog audit, StatementsConfig config, MatchRunRepository runs) {
         this.repository = repository;
         this.accounts = accounts;
         this.parsers = parsers;
         this.audit = audit;
         this.config = config;
+        this.runs = runs;
     }
 
     /**
@@ -284,7 +286,9 @@ public class StatementImportService {
     private Uni<StatementImportResult.Statement> replace(StatementRepository.Stored stored,
             StatementRepository.LineDifference difference, StagingSink.Staged s, StatementRouting.Target t,
             Into into) {
-        return repository.decidedLines(stored.id()).chain(decided -> {
+        return Panache.getSession().chain(session -> runs.tryLock(session, t.id())).chain(locked -> locked
+                ? repository.decidedLines(stored.id())
+                : Uni.createFrom().failure(StatementReissue.busy(t.code()))).chain(decided -> {
             if (decided.count() > 0) {
                 return Uni.createFrom().failure(StatementReissue.decided(stored, decided, s, t.code()));
             }

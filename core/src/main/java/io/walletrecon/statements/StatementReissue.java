@@ -34,6 +34,13 @@ final class StatementReissue {
                 + " resolve those exceptions through their review first; nothing was imported");
     }
 
+    /** A replacement while a matching run or a person's match holds the account: nothing changed, try again. */
+    static ApiException busy(String account) {
+        return ApiException.conflict("A matching run or a person's match is in progress on account '" + account
+                + "', so its statement cannot be replaced now; nothing was imported. Import the file again with"
+                + " replace=true when it has finished");
+    }
+
     private static String which(StatementRepository.Stored stored, StagingSink.Staged s, String account) {
         StatementHeader h = s.header();
         String period = Objects.equals(h.periodStart(), h.periodEnd())

@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
 public class WechatPayBillParser implements StatementParser {
 
     private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "");
-    private static final UnaryOperator<String> VALUE = s -> {
+    /** A WeChat Pay bill value: stripped of its leading backtick. */
+    static final UnaryOperator<String> VALUE = s -> {
         String t = s.strip();
         return t.startsWith("`") ? t.substring(1).strip() : t;
     };

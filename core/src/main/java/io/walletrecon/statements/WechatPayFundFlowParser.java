@@ -25,10 +25,7 @@ public class WechatPayFundFlowParser implements StatementParser {
     private static final String CURRENCY = "CNY";
     private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "").replace('（', '(')
             .replace('）', ')');
-    private static final UnaryOperator<String> VALUE = s -> {
-        String t = s.strip();
-        return t.startsWith("`") ? t.substring(1).strip() : t;
-    };
+    private static final UnaryOperator<String> VALUE = WechatPayBillParser.VALUE;
 
     @Override
     public String format() {

@@ -2,11 +2,9 @@ package io.walletrecon.statements;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +80,8 @@ class BusinessTimeTest {
                 .replace("<Id>DE89370400440532013000-2026-03-02</Id>", "<Id>US-2026-09-30</Id>");
         String both = xml.replace("</Stmt>", "</Stmt>" + other);
         Map<String, ZoneId> zones = Map.of(IBAN, BERLIN, "US12345678901", NEW_YORK);
-        var p = parse(new CamtParser(), both, n -> n == null ? ZoneId.of("UTC") : zones.get(n));
+        var p = Samples.parse(new CamtParser(), both.getBytes(StandardCharsets.UTF_8),
+                n -> n == null ? ZoneId.of("UTC") : zones.get(n));
         assertEquals(2, p.statements().size());
         assertEquals(LocalDate.of(2026, 9, 30), p.statements().get(0).periodEnd(), "midnight in Berlin ends Sep 30");
         assertEquals(LocalDate.of(2026, 10, 1), p.lines().get(0).bookingDate(), "00:30 in Berlin");
@@ -121,23 +120,5 @@ class BusinessTimeTest {
         String xml = camt("2026-03-01T00:00:00", "2026-11-30T23:59:59", booked);
         return Samples.parse(new CamtParser(), xml.getBytes(StandardCharsets.UTF_8), zone).lines().get(0)
                 .bookingDate();
-    }
-
-    private static Samples.Parsed parse(StatementParser parser, String text, AccountZones zones) {
-        List<StatementLine> lines = new ArrayList<>();
-        List<StatementHeader> statements = new ArrayList<>();
-        parser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, zones,
-                new StatementSink() {
-                    @Override
-                    public void line(StatementLine line) {
-                        lines.add(line);
-                    }
-
-                    @Override
-                    public void statement(StatementHeader header) {
-                        statements.add(header);
-                    }
-                });
-        return new Samples.Parsed(statements, lines);
     }
 }

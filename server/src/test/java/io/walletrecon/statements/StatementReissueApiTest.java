@@ -96,8 +96,7 @@ class StatementReissueApiTest {
     @Test
     void aBillDownloadedAgainLaterIsTheSameStatement() {
         String code = TestData.unique("aliredl");
-        Accounts.create(java.util.Map.of("code", code, "provider", "alipay", "name", "Alipay " + code, "currency",
-                "CNY", "timeZone", "Asia/Shanghai"));
+        Accounts.createBank(code, "CNY", "Asia/Shanghai");
         byte[] first = Samples.bytes("alipay-flow.gbk.csv");
         byte[] later = Samples.text("alipay-flow.gbk.csv", TextDecoding.GBK)
                 .replace("#导出时间：[2026年03月02日 10:12:13]", "#导出时间：[2026年03月09日 16:40:02]")
