@@ -6,8 +6,6 @@ import io.walletrecon.statements.Samples;
 import io.walletrecon.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,15 +20,7 @@ class WalletProviderBalanceTest {
 
     static final String FINANCE = TestJwt.bearer("fiona", "finance");
 
-    static final String FUND_FLOW = """
-            记账时间,微信支付业务单号,资金流水单号,业务名称,业务类型,收支类型,收支金额(元),账户结余(元),资金变更提交申请人,备注,业务凭证号
-            `2026-03-31 09:30:12,`4200001234202603311234567890,`50000300012026033100001,`交易,`交易,`收入,`128.00,`1128.00,`system,`,`WX-ORDER-1001
-            `2026-03-31 09:30:12,`4200001234202603311234567890,`50000300012026033100002,`扣除交易手续费,`扣除交易手续费,`支出,`0.77,`1127.23,`system,`,`WX-ORDER-1001
-            `2026-03-31 15:20:45,`50000000012026033112345678,`50000300012026033100003,`退款,`退款,`支出,`28.00,`1099.23,`system,`,`WX-REFUND-1
-            `2026-03-31 23:59:59,`10000000012026033100000001,`50000300012026033100004,`提现,`提现,`支出,`1000.00,`99.23,`admin,`,`
-            资金流水总笔数,收入笔数,收入金额,支出笔数,支出金额
-            `4,`1,`128.00,`3,`1028.77
-            """;
+    static final byte[] FUND_FLOW = Samples.bytes("wechatpay-flow.csv");
 
     static void upload(long account, byte[] bill) {
         given().header("Authorization", FINANCE).contentType("application/octet-stream")
@@ -53,7 +43,7 @@ class WalletProviderBalanceTest {
             ReportFixtures.txn(a, "out", 2800, null, "CNY", "succeeded", "2026-03-31", null);
         }
         ReportFixtures.txn(a, "out", 100000, null, "CNY", "succeeded", "2026-03-31", null);
-        upload(a, FUND_FLOW.getBytes(StandardCharsets.UTF_8));
+        upload(a, FUND_FLOW);
         return a;
     }
 
