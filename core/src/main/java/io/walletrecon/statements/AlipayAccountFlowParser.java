@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * (account-flow id) with 业务流水号 (the business id, e.g. the trade number), 商户订单号, 发生时间, 对方账号,
  * 收入金额（+元）/支出金额（-元） (one of them non-zero), 账户余额（元） (the balance after the row), 业务类型. Same
  * conventions as the business bill: GBK, {@code #} lines above and below the table, trailing tabs, times without
- * an offset (local times of the account's zone). The {@code #收入合计：N笔，共X元} / {@code #支出合计：...} lines, and the summary file of its zip, must match the
+ * an offset (local times of the account's zone). The {@code #收入合计：N笔，共X元} / {@code #支出合计：...} lines, and the summary
+ * file of its zip, must match the
  * rows. The service fee is a row of its own here (业务类型 服务费 / 收费), so a line's fee is not filled in.
  */
 public class AlipayAccountFlowParser implements StatementParser {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Alipay merchant business bill ({@code ..._业务明细.csv}): usually GBK; {@code #} lines above the table (account,
  * period) and below it (totals such as {@code #交易合计：2笔}); values often carry a trailing tab; amounts in yuan
- * with 服务费 (the fee) negative; times without an offset (the account's zone). The declared trade and refund counts must match the
+ * with 服务费 (the fee) negative; times without an offset (the account's zone). The declared trade and refund counts must
+ * match the
  * rows. Downloaded as a zip, the bill comes with its summary ({@code ..._业务明细(汇总).csv}): its 合计 row's trade
  * and refund counts, 商家实收 (received) and 服务费 (fee) totals must equal the detail rows' ({@link AlipaySummary}).
  */

@@ -139,10 +139,13 @@ final class StagingSink implements StatementSink {
                         String.valueOf(h.openingBalanceMinor()), String.valueOf(h.closingBalanceMinor()))
                 .getBytes(StandardCharsets.UTF_8));
         String content = "c:" + HexFormat.of().formatHex(keys.digest());
-        String key = h.periodEnd() == null ? content : "p:" + HexFormat.of().formatHex(sha256().digest(String
-                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(currency),
-                        String.valueOf(h.sequence()), String.valueOf(h.periodStart()), String.valueOf(h.periodEnd()))
-                .getBytes(StandardCharsets.UTF_8)));
+        String key = h.periodEnd() == null
+                ? content
+                : "p:" + HexFormat.of().formatHex(sha256().digest(String
+                        .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(currency),
+                                String.valueOf(h.sequence()), String.valueOf(h.periodStart()),
+                                String.valueOf(h.periodEnd()))
+                        .getBytes(StandardCharsets.UTF_8)));
         statements.add(new Staged(statements.size(), h, format, currency, lines, sum, key, content));
         keys = sha256();
         lineCurrency = null;

@@ -289,16 +289,17 @@ public class StatementImportService {
         return Panache.getSession().chain(session -> runs.tryLock(session, t.id())).chain(locked -> locked
                 ? repository.decidedLines(stored.id())
                 : Uni.createFrom().failure(StatementReissue.busy(t.code()))).chain(decided -> {
-            if (decided.count() > 0) {
-                return Uni.createFrom().failure(StatementReissue.decided(stored, decided, s, t.code()));
-            }
-            var replaced = new StatementImportResult.Replaced(stored.fileName(), stored.lines(), stored.opening(),
-                    stored.closing(), difference.added(), difference.missing());
-            return repository.replaceStatement(stored.id(), s.format(), s.header(), into.fileName(), into.sha(),
-                    into.actor(), s.content())
-                    .chain(() -> moveIn(stored.id(), s, t, into))
-                    .map(inserted -> statement(stored.id(), t, s, inserted, true, replaced));
-        });
+                    if (decided.count() > 0) {
+                        return Uni.createFrom().failure(StatementReissue.decided(stored, decided, s, t.code()));
+                    }
+                    var replaced = new StatementImportResult.Replaced(stored.fileName(), stored.lines(),
+                            stored.opening(),
+                            stored.closing(), difference.added(), difference.missing());
+                    return repository.replaceStatement(stored.id(), s.format(), s.header(), into.fileName(), into.sha(),
+                            into.actor(), s.content())
+                            .chain(() -> moveIn(stored.id(), s, t, into))
+                            .map(inserted -> statement(stored.id(), t, s, inserted, true, replaced));
+                });
     }
 
     private static StatementImportResult.Statement statement(long id, StatementRouting.Target t, StagingSink.Staged s,

@@ -21,7 +21,7 @@ public interface StatementParser {
      * @param in the file, any BOM already skipped
      * @param charset the detected charset (XML formats use their own declaration)
      * @param zones the time zone of each statement's account: times without an offset are local times there,
-     *            other timestamps become business dates there
+     *     other timestamps become business dates there
      */
     void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink);
 

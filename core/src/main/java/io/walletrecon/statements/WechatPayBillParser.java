@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * WeChat Pay trade bill ({@code /v3/bill/tradebill}, ALL, SUCCESS or REFUND): a Chinese header row, every value
- * prefixed with a backtick, amounts in yuan, times without an offset (the account's zone); the last two lines are a totals
+ * prefixed with a backtick, amounts in yuan, times without an offset (the account's zone); the last two lines are a
+ * totals
  * header ({@code 总交易单数,...}) and a totals row. Columns are read by name: they differ by bill type and coupon
  * mode. The declared number of rows and the refund total must equal what the detail rows add up to. The bill API
  * may deliver it GZIP'd; {@link StatementSource} opens the archive.

@@ -25,7 +25,8 @@ class BusinessTimeTest {
         return Samples.text("camt053-v02.xml", StandardCharsets.UTF_8)
                 .replace("<FrDtTm>2026-03-02T00:00:00+01:00</FrDtTm>", "<FrDtTm>" + from + "</FrDtTm>")
                 .replace("<ToDtTm>2026-03-02T23:59:59+01:00</ToDtTm>", "<ToDtTm>" + to + "</ToDtTm>")
-                .replaceFirst("<BookgDt><Dt>2026-03-02</Dt></BookgDt>", "<BookgDt><DtTm>" + booked + "</DtTm></BookgDt>");
+                .replaceFirst("<BookgDt><Dt>2026-03-02</Dt></BookgDt>",
+                        "<BookgDt><DtTm>" + booked + "</DtTm></BookgDt>");
     }
 
     @Test

@@ -64,7 +64,8 @@ class WalletProviderBalanceTest {
         JsonPath json = reconciliation(wechatAccount(false), "2026-03-01", "2026-03-31");
         assertEquals(9923, json.getInt("figures.reportedClosingBalanceMinor"));
         assertEquals(12723, json.getInt("figures.computedAtReportedMinor"));
-        assertEquals(2800, json.getInt("figures.differenceMinor"), "the 28.00 refund the provider booked and we did not");
+        assertEquals(2800, json.getInt("figures.differenceMinor"),
+                "the 28.00 refund the provider booked and we did not");
     }
 
     @Test

@@ -38,7 +38,8 @@ class StatementBusinessTimeApiTest {
                 <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%5$s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-09-01</Dt></Dt></Bal>
                 <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%6$s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-09-01</Dt></Dt></Bal>
                 %7$s</Stmt></BkToCstmrStmt></Document>
-                """.formatted(iban, id, from, to, decimal(opening), decimal(opening + credit), entry);
+                """
+                .formatted(iban, id, from, to, decimal(opening), decimal(opening + credit), entry);
     }
 
     static String decimal(long minor) {

@@ -21,7 +21,9 @@ class StatementReissueApiTest {
 
     static final String FINANCE = TestJwt.bearer("fiona", "finance");
 
-    /** September's camt.053 of {@code iban} as exported at {@code exported} under message and statement id {@code id}. */
+    /**
+     * September's camt.053 of {@code iban} as exported at {@code exported} under message and statement id {@code id}.
+     */
     static String september(String iban, String id, String exported, long... credits) {
         StringBuilder entries = new StringBuilder();
         long sum = 0;
@@ -43,7 +45,8 @@ class StatementReissueApiTest {
                 <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-09-01</Dt></Dt></Bal>
                 <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">%4$s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-09-30</Dt></Dt></Bal>
                 %5$s</Stmt></BkToCstmrStmt></Document>
-                """.formatted(iban, id, exported, StatementBusinessTimeApiTest.decimal(10000 + sum), entries);
+                """
+                .formatted(iban, id, exported, StatementBusinessTimeApiTest.decimal(10000 + sum), entries);
     }
 
     static ValidatableResponse upload(String xml, boolean replace) {
@@ -165,7 +168,8 @@ class StatementReissueApiTest {
                 insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor)
                 values (?, 'settlement_bank', 'right', 'statement_line', ?, 2500)""", match, line);
         upload(september(iban(code), "MSG-2", "2026-10-02T06:00:00", 2500, 700), true).statusCode(409)
-                .body("detail", containsString("cannot be replaced: 1 of its lines is matched or named by an exception"));
+                .body("detail",
+                        containsString("cannot be replaced: 1 of its lines is matched or named by an exception"));
         assertEquals(1, lines(code));
         assertEquals(12500L, (Long) TestDb.scalar("select closing_balance_minor from statements where id = ?", id));
     }
