@@ -16,7 +16,8 @@ import java.util.Set;
  * <h2>Reported balance</h2>
  * What the provider or bank says: the closing balance of the latest imported statement of the account in the
  * currency whose period ends on or before the date (latest period end first, then the latest import, then the latest
- * row). No such statement: no reported balance.
+ * row). No such statement: no reported balance. Banks state it; wallets' account-flow bills (Alipay 账务明细, WeChat Pay
+ * 资金账单) give it from the balance after each row ({@code statements.BalanceChain}).
  *
  * <h2>Book balance of a wallet</h2>
  * What we can account for from the wallet's transactions. A transaction counts when its money moved: status

@@ -122,7 +122,7 @@ public class MatchRunRepository {
     /**
      * Tries the account's matching lock for the session's transaction: false when a run or a person's match holds it.
      */
-    Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
+    public Uni<Boolean> tryLock(Mutiny.Session s, long accountId) {
         return s.createNativeQuery(TRY_LOCK, Boolean.class).setParameter(1, MatchingRunService.LOCK_CLASS)
                 .setParameter(2, accountId)
                 .getSingleResult();

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -18,8 +17,9 @@ import java.util.regex.Pattern;
  * Alipay account-flow bill ({@code ..._账务明细.csv}): every movement of the Alipay balance, one row per 账务流水号
  * (account-flow id) with 业务流水号 (the business id, e.g. the trade number), 商户订单号, 发生时间, 对方账号,
  * 收入金额（+元）/支出金额（-元） (one of them non-zero), 账户余额（元） (the balance after the row), 业务类型. Same
- * conventions as the business bill: GBK, {@code #} lines above and below the table, trailing tabs, China Standard
- * Time. The {@code #收入合计：N笔，共X元} / {@code #支出合计：...} lines, and the summary file of its zip, must match the
+ * conventions as the business bill: GBK, {@code #} lines above and below the table, trailing tabs, times without
+ * an offset (local times of the account's zone). The {@code #收入合计：N笔，共X元} / {@code #支出合计：...} lines, and the summary
+ * file of its zip, must match the
  * rows. The service fee is a row of its own here (业务类型 服务费 / 收费), so a line's fee is not filled in.
  */
 public class AlipayAccountFlowParser implements StatementParser {
@@ -54,7 +54,7 @@ public class AlipayAccountFlowParser implements StatementParser {
     }
 
     @Override
-    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+    public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             AlipayPreamble preamble = new AlipayPreamble();
@@ -64,6 +64,7 @@ public class AlipayAccountFlowParser implements StatementParser {
             long expenseCount = 0;
             long income = 0;
             long expense = 0;
+            BalanceChain balances = new BalanceChain();
             int lineNo = 0;
             String line;
             while ((line = reader.readLine()) != null) {
@@ -118,14 +119,15 @@ public class AlipayAccountFlowParser implements StatementParser {
                 }
                 String type = String.valueOf(c.get(v, VALUE, "业务类型"));
                 String balance = c.get(v, VALUE, "账户余额");
-                LocalDate date = WechatPayBillParser.date(c.get(v, VALUE, "发生时间"), zone, lineNo);
+                Long balanceMinor = balance == null ? null : Amounts.minor(balance, CURRENCY, lineNo, "账户余额 (balance)");
+                balances.add(credit - debit, balanceMinor);
+                LocalDate date = WechatPayBillParser.date(c.get(v, VALUE, "发生时间"), lineNo);
                 String businessId = c.get(v, VALUE, "业务流水号");
                 sink.line(new StatementLine(lineNo, "alipay-flow:" + flowId, kind(type), date, date, credit - debit,
                         null, CURRENCY, null,
                         c.get(v, VALUE, "对方账号"), flowId, null, businessId, c.get(v, VALUE, "商户订单号"), null,
                         WechatPayBillParser.join(c.get(v, VALUE, "商品名称"), c.get(v, VALUE, "备注")), line,
-                        balance == null ? null : Amounts.minor(balance, CURRENCY, lineNo, "账户余额 (balance)"),
-                        Map.of("业务类型", type)));
+                        balanceMinor, Map.of("业务类型", type)));
             }
             if (c == null) {
                 throw new StatementFormatException(Math.max(1, lineNo),
@@ -136,7 +138,7 @@ public class AlipayAccountFlowParser implements StatementParser {
                         Map.of("收入金额", income, "支出金额", expense), CURRENCY);
             }
             sink.statement(StatementHeader.bill("alipay-flow", preamble.account, CURRENCY, preamble.periodStart,
-                    preamble.periodEnd));
+                    preamble.periodEnd, balances.opening(), balances.closing()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

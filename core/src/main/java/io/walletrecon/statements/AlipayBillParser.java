@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -17,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Alipay merchant business bill ({@code ..._业务明细.csv}): usually GBK; {@code #} lines above the table (account,
  * period) and below it (totals such as {@code #交易合计：2笔}); values often carry a trailing tab; amounts in yuan
- * with 服务费 (the fee) negative; times in China Standard Time. The declared trade and refund counts must match the
+ * with 服务费 (the fee) negative; times without an offset (the account's zone). The declared trade and refund counts must
+ * match the
  * rows. Downloaded as a zip, the bill comes with its summary ({@code ..._业务明细(汇总).csv}): its 合计 row's trade
  * and refund counts, 商家实收 (received) and 服务费 (fee) totals must equal the detail rows' ({@link AlipaySummary}).
  */
@@ -55,7 +55,7 @@ public class AlipayBillParser implements StatementParser {
     }
 
     @Override
-    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+    public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             AlipayPreamble preamble = new AlipayPreamble();
@@ -111,7 +111,7 @@ public class AlipayBillParser implements StatementParser {
                 }
                 String type = String.valueOf(c.get(v, VALUE, "业务类型"));
                 String time = c.get(v, VALUE, "完成时间");
-                LocalDate date = WechatPayBillParser.date(time == null ? c.get(v, VALUE, "创建时间") : time, zone, lineNo);
+                LocalDate date = WechatPayBillParser.date(time == null ? c.get(v, VALUE, "创建时间") : time, lineNo);
                 long amount = Amounts.minor(required(c.get(v, VALUE, "订单金额"), lineNo, "订单金额"), currency, lineNo,
                         "订单金额 (order amount)");
                 String fee = c.get(v, VALUE, "服务费");

@@ -10,7 +10,8 @@ final class AlipayPreamble {
 
     private static final Pattern ACCOUNT = Pattern.compile("#账号：\\[?(\\d{1,64})\\]?");
     private static final Pattern PERIOD = Pattern
-            .compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日");
+            .compile("起始日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日.*"
+                    + "终止日期：\\[(\\d{4})年(\\d{2})月(\\d{2})日\\s*(\\d{2}:\\d{2}:\\d{2})?");
 
     String account;
     LocalDate periodStart;
@@ -28,6 +29,10 @@ final class AlipayPreamble {
                         Integer.parseInt(m.group(3)));
                 periodEnd = LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                         Integer.parseInt(m.group(6)));
+                // an end at midnight ("终止日期：[2026年03月02日 00:00:00]") is exclusive: the bill ends the day before
+                if ("00:00:00".equals(m.group(7)) && periodEnd.isAfter(periodStart)) {
+                    periodEnd = periodEnd.minusDays(1);
+                }
             } catch (DateTimeException e) {
                 throw new StatementFormatException(lineNo, "the period is not a date");
             }

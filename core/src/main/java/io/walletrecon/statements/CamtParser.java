@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
@@ -95,7 +96,7 @@ public class CamtParser implements StatementParser {
     }
 
     @Override
-    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+    public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         // The JDK's own StAX reader, whatever else is on the class path (Quarkus brings Aalto): one behaviour for
         // malformed input in production, in tests and in the native image.
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -108,7 +109,7 @@ public class CamtParser implements StatementParser {
         } catch (XMLStreamException e) {
             throw new StatementFormatException(1, "not XML: " + e.getMessage());
         }
-        Reader state = new Reader(r, zone, sink);
+        Reader state = new Reader(r, zones, sink);
         try {
             state.read();
         } catch (XMLStreamException e) {
@@ -137,7 +138,7 @@ public class CamtParser implements StatementParser {
 
     private static final class Reader {
         final XMLStreamReader r;
-        final ZoneId zone;
+        final AccountZones zones;
         final StatementSink sink;
         final Deque<String> path = new ArrayDeque<>();
         final StringBuilder text = new StringBuilder();
@@ -149,8 +150,9 @@ public class CamtParser implements StatementParser {
         String sequence;
         String account;
         String currency;
-        LocalDate from;
-        LocalDate to;
+        // FrDtTm and ToDtTm as written: they come before Acct, whose zone they are read in
+        String from;
+        String to;
         int statements;
         Long opening;
         Long precedingClosing;
@@ -170,9 +172,9 @@ public class CamtParser implements StatementParser {
 
         final Map<String, Integer> seen = new HashMap<>();
 
-        Reader(XMLStreamReader r, ZoneId zone, StatementSink sink) {
+        Reader(XMLStreamReader r, AccountZones zones, StatementSink sink) {
             this.r = r;
-            this.zone = zone;
+            this.zones = zones;
             this.sink = sink;
         }
 
@@ -241,8 +243,8 @@ public class CamtParser implements StatementParser {
                 throw new StatementFormatException(stmtLine, "the statement that begins here lacks its "
                         + (open == null ? "opening (OPBD)" : "closing (CLBD)") + " booked balance");
             }
-            LocalDate end = to != null ? to : closingDate;
-            LocalDate start = from != null ? from : end;
+            LocalDate end = to != null ? periodEnd(to) : closingDate;
+            LocalDate start = from != null ? date(from) : end;
             sink.statement(new StatementHeader(format, stmtId, sequence, account, currency, start, end, open, closing,
                     stmtLine));
         }
@@ -423,8 +425,8 @@ public class CamtParser implements StatementParser {
                         currency = Amounts.currency(value, line());
                     }
                 }
-                case "FrDtTm" -> from = date(value);
-                case "ToDtTm" -> to = date(value);
+                case "FrDtTm" -> from = checked(value);
+                case "ToDtTm" -> to = checked(value);
                 case "Cd" -> {
                     if (within("Bal") && within("Tp") && !within("SubTp")) {
                         balCode = value;
@@ -638,19 +640,41 @@ public class CamtParser implements StatementParser {
             };
         }
 
-        /**
-         * A date, or a date-time: with an offset it becomes a date in the account's zone, without one it is already
-         * local.
-         */
+        /** A date, or the date of a date-time in the account's zone ({@link #local}). */
         LocalDate date(String value) {
+            return local(value).toLocalDate();
+        }
+
+        /**
+         * The last day of a period that ends at {@code value} (ToDtTm): a period ending at midnight ends with the day
+         * before it ({@code 2026-10-01T00:00:00} closes September), any other time with its own day.
+         */
+        LocalDate periodEnd(String value) {
+            LocalDateTime end = local(value);
+            boolean midnight = value.length() > 10 && end.toLocalTime().equals(LocalTime.MIDNIGHT);
+            boolean afterStart = from == null || end.isAfter(local(from));
+            return midnight && afterStart ? end.toLocalDate().minusDays(1) : end.toLocalDate();
+        }
+
+        /** A date-time as written, refused here (with this line) if it is none; read at the statement's end. */
+        String checked(String value) {
+            local(value);
+            return value;
+        }
+
+        /**
+         * A date (its start), or a date-time as a local time of the statement's account: one with an offset (or Z)
+         * is converted into the account's zone, one without is already a local time there.
+         */
+        LocalDateTime local(String value) {
             try {
                 if (value.length() == 10) {
-                    return LocalDate.parse(value);
+                    return LocalDate.parse(value).atStartOfDay();
                 }
                 TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(value);
                 return t.isSupported(ChronoField.OFFSET_SECONDS)
-                        ? OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate()
-                        : LocalDate.from(t);
+                        ? OffsetDateTime.from(t).atZoneSameInstant(zones.of(account)).toLocalDateTime()
+                        : LocalDateTime.from(t);
             } catch (DateTimeException e) {
                 throw new StatementFormatException(line(), "'" + value + "' is not an ISO date or date-time");
             }

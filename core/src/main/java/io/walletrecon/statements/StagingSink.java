@@ -25,8 +25,16 @@ final class StagingSink implements StatementSink {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
-    /** One statement as staged: its header, its lines' count and sum, and its identity. */
-    record Staged(int no, StatementHeader header, String format, String currency, long lines, long sum, String key) {
+    /**
+     * One statement as staged: its header, its lines' count and sum, its identity ({@code key}: which statement it
+     * is) and its content ({@code content}: what it says, its lines in any order). A statement with a period is
+     * identified by its account, format, currency, sequence number and period, so a re-download (another export time
+     * or message id) is the same statement, and one with other lines or balances is a corrected re-issue of it; a report without a period
+     * (intraday camt.052/054, MT942) is identified by its content. Neither includes the statement's own id or the
+     * file's creation time.
+     */
+    record Staged(int no, StatementHeader header, String format, String currency, long lines, long sum, String key,
+            String content) {
     }
 
     /** Where staged rows go: a COPY into statement_lines_staging ({@link PgCopy#row}). */
@@ -39,7 +47,9 @@ final class StagingSink implements StatementSink {
     private final UUID batch;
     private final String defaultFormat;
     private final List<Staged> statements = new ArrayList<>();
-    private MessageDigest keys = sha256();
+    private final MessageDigest lineKey = sha256();
+    /** The XOR of the SHA-256 of each line key: the same set of lines in any order gives the same content. */
+    private byte[] keys = new byte[32];
     private String lineCurrency;
     private long lines;
     private long sum;
@@ -68,8 +78,10 @@ final class StagingSink implements StatementSink {
             throw new StatementFormatException(line.lineNo(), "the amounts add up beyond what an account can hold");
         }
         lines++;
-        keys.update(line.key().getBytes(StandardCharsets.UTF_8));
-        keys.update((byte) '\n');
+        byte[] digest = lineKey.digest(line.key().getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] ^= digest[i];
+        }
         copy.row(batch, statements.size(), line.lineNo(), line.key(), line.kind(), line.valueDate(), line.bookingDate(),
                 line.amountMinor(),
                 line.feeMinor(), line.currency(), line.counterpartyName(), line.counterpartyAccount(),
@@ -126,15 +138,23 @@ final class StagingSink implements StatementSink {
                             + " (difference " + Money.ofMinor(difference, currency) + ")");
         }
         String format = h.format() != null ? h.format() : defaultFormat;
-        keys.update(String
-                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(h.reference()),
-                        String.valueOf(h.sequence()),
-                        String.valueOf(currency), String.valueOf(h.periodStart()), String.valueOf(h.periodEnd()),
-                        String.valueOf(h.openingBalanceMinor()), String.valueOf(h.closingBalanceMinor()))
+        MessageDigest contentDigest = sha256();
+        contentDigest.update(keys);
+        contentDigest.update(String
+                .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(currency),
+                        String.valueOf(lines), String.valueOf(h.openingBalanceMinor()),
+                        String.valueOf(h.closingBalanceMinor()))
                 .getBytes(StandardCharsets.UTF_8));
-        statements.add(new Staged(statements.size(), h, format, currency, lines, sum,
-                "s:" + HexFormat.of().formatHex(keys.digest())));
-        keys = sha256();
+        String content = "c:" + HexFormat.of().formatHex(contentDigest.digest());
+        String key = h.periodEnd() == null
+                ? content
+                : "p:" + HexFormat.of().formatHex(sha256().digest(String
+                        .join("|", format, String.valueOf(h.accountInFile()), String.valueOf(currency),
+                                String.valueOf(h.sequence()), String.valueOf(h.periodStart()),
+                                String.valueOf(h.periodEnd()))
+                        .getBytes(StandardCharsets.UTF_8)));
+        statements.add(new Staged(statements.size(), h, format, currency, lines, sum, key, content));
+        keys = new byte[32];
         lineCurrency = null;
         lines = 0;
         sum = 0;

@@ -17,7 +17,14 @@ public record StatementHeader(String format, String reference, String sequence, 
     /** A bill or report without balances or statement numbering. */
     public static StatementHeader bill(String format, String accountInFile, String currency, LocalDate periodStart,
             LocalDate periodEnd) {
-        return new StatementHeader(format, null, null, accountInFile, currency, periodStart, periodEnd, null, null, 1);
+        return bill(format, accountInFile, currency, periodStart, periodEnd, null, null);
+    }
+
+    /** A bill that states the account's balance (account-flow bills): opening and closing, null where unknown. */
+    public static StatementHeader bill(String format, String accountInFile, String currency, LocalDate periodStart,
+            LocalDate periodEnd, Long openingBalanceMinor, Long closingBalanceMinor) {
+        return new StatementHeader(format, null, null, accountInFile, currency, periodStart, periodEnd,
+                openingBalanceMinor, closingBalanceMinor, 1);
     }
 
     public boolean hasBalances() {

@@ -26,7 +26,17 @@ public record StatementImportResult(long statementId, String account, String for
     public record Statement(long id, String account, String accountInFile, String format, String reference,
             LocalDate periodStart,
             LocalDate periodEnd, String currency, Long openingBalanceMinor, Long closingBalanceMinor, long lines,
-            long inserted, boolean created) {
+            long inserted, boolean created, Replaced replaced) {
+    }
+
+    /**
+     * The statement a corrected re-issue replaced (same row): its file, line count and balances, and how many lines
+     * the new one added and dropped (by line key).
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Replaced(String fileName, long lines, Long openingBalanceMinor, Long closingBalanceMinor,
+            long linesAdded, long linesDropped) {
     }
 
     static StatementImportResult of(List<Statement> statements, String sha) {

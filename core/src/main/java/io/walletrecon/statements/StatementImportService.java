@@ -2,10 +2,12 @@ package io.walletrecon.statements;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.accounts.AccountNumbers;
 import io.walletrecon.accounts.AccountService;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.matching.MatchRunRepository;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +28,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,22 +64,27 @@ public class StatementImportService {
     private final StatementParsers parsers;
     private final AuditLog audit;
     private final StatementsConfig config;
+    private final MatchRunRepository runs;
 
     public StatementImportService(StatementRepository repository, AccountService accounts, StatementParsers parsers,
-            AuditLog audit,
-            StatementsConfig config) {
+            AuditLog audit, StatementsConfig config, MatchRunRepository runs) {
         this.repository = repository;
         this.accounts = accounts;
         this.parsers = parsers;
         this.audit = audit;
         this.config = config;
+        this.runs = runs;
     }
 
     /**
      * What an upload asks for: the account (null: route by the numbers the file names), format and charset (null:
-     * detect).
+     * detect), and whether a corrected statement replaces the stored one of the same period ({@code replace}).
      */
-    public record Upload(String account, String fileName, String format, String charset) {
+    public record Upload(String account, String fileName, String format, String charset, boolean replace) {
+
+        public Upload(String account, String fileName, String format, String charset) {
+            this(account, fileName, format, charset, false);
+        }
     }
 
     /** Copies an upload to a temporary file (constant memory), imports it, deletes it. */
@@ -131,10 +141,11 @@ public class StatementImportService {
             if (source.summaryName() != null) {
                 parser = withSummary(parser, source);
             }
-            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zone(account), batch);
+            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zones(account), batch);
             List<StatementRouting.Target> targets = route(staged, account, batch);
             long parsed = System.nanoTime();
-            StatementImportResult result = commit(staged, targets, sha, upload.fileName(), batch, actor);
+            StatementImportResult result = commit(staged, targets, new Into(sha, upload.fileName(), batch, actor,
+                    upload.replace()));
             LOG.infof(
                     "statement file %s: %d statements, %d lines (%d new), parsed and staged in %d ms, committed in %d ms",
                     parser.format(),
@@ -173,12 +184,12 @@ public class StatementImportService {
     }
 
     private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser,
-            ZoneId zone, UUID batch) {
+            AccountZones zones, UUID batch) {
         PgCopy copy = repository.openStaging();
         StagingSink sink = new StagingSink(copy::row, batch, parser.format());
         try (InputStream in = source.open()) {
             in.skipNBytes(bom);
-            parser.parse(in, charset, zone, sink);
+            parser.parse(in, charset, zones, sink);
         } catch (IOException e) {
             copy.abort();
             throw new UncheckedIOException(e);
@@ -225,54 +236,97 @@ public class StatementImportService {
         return routes.targets();
     }
 
+    /** Where a file's statements go: the file, its staging batch, who imports it and whether it may replace. */
+    private record Into(String sha, String fileName, UUID batch, String actor, boolean replace) {
+    }
+
     private StatementImportResult commit(List<StagingSink.Staged> staged, List<StatementRouting.Target> targets,
-            String sha, String fileName,
-            UUID batch, String actor) {
+            Into into) {
         List<StatementImportResult.Statement> done = ReactiveBridge.inTransaction(() -> {
             Uni<List<StatementImportResult.Statement>> chain = Uni.createFrom().item(new ArrayList<>());
             for (int i = 0; i < staged.size(); i++) {
                 StagingSink.Staged s = staged.get(i);
                 StatementRouting.Target t = targets.get(i);
-                chain = chain.call(list -> commitOne(s, t, sha, fileName, batch, actor).invoke(list::add));
+                chain = chain.call(list -> commitOne(s, t, into).invoke(list::add));
             }
-            return chain.call(list -> auditImport(list, sha, fileName, actor));
+            return chain.call(list -> auditImport(list, into));
         });
-        return StatementImportResult.of(done, sha);
+        return StatementImportResult.of(done, into.sha());
     }
 
-    private Uni<StatementImportResult.Statement> commitOne(StagingSink.Staged s, StatementRouting.Target t, String sha,
-            String fileName,
-            UUID batch, String actor) {
+    private Uni<StatementImportResult.Statement> commitOne(StagingSink.Staged s, StatementRouting.Target t,
+            Into into) {
         String currency = s.currency() != null ? s.currency() : t.currency();
-        StatementHeader h = s.header();
-        return repository.insertStatement(t.id(), s.format(), h, currency, fileName, sha, actor, s.key()).chain(id -> {
-            if (id == null) {
-                // Imported before, alone or in another file: this one changes nothing.
-                return repository.statementByKey(t.id(), s.key())
-                        .map(existing -> statement(existing, t, s, currency, 0, false));
-            }
-            return repository.moveLines(id, t.id(), batch, s.no())
-                    .call(inserted -> repository.setLineCount(id, inserted))
-                    .map(inserted -> statement(id, t, s, currency, inserted, true));
-        });
+        return repository.insertStatement(t.id(), s.format(), s.header(), currency, into.fileName(), into.sha(),
+                into.actor(), s.key(), s.content())
+                .chain(id -> id == null
+                        ? repository.statementByKey(t.id(), s.key()).chain(stored -> again(stored, s, t, into))
+                        : moveIn(id, s, t, into).map(inserted -> statement(id, t, s, inserted, true, null)));
+    }
+
+    private Uni<Integer> moveIn(long id, StagingSink.Staged s, StatementRouting.Target t, Into into) {
+        return repository.moveLines(id, t.id(), into.batch(), s.no())
+                .call(inserted -> repository.setLineCount(id, inserted));
+    }
+
+    /**
+     * A statement the account has already (same account, format, period and sequence number): a re-download with
+     * the same content changes nothing; a corrected re-issue is refused, or replaces it when the upload asks to.
+     */
+    private Uni<StatementImportResult.Statement> again(StatementRepository.Stored stored, StagingSink.Staged s,
+            StatementRouting.Target t, Into into) {
+        if (stored.content() == null || stored.content().equals(s.content())) {
+            return Uni.createFrom().item(statement(stored.id(), t, s, 0, false, null));
+        }
+        return repository.lineDifference(into.batch(), s.no(), stored.id()).chain(difference -> into.replace()
+                ? replace(stored, difference, s, t, into)
+                : Uni.createFrom().failure(StatementReissue.refused(stored, difference, s, t.code())));
+    }
+
+    private Uni<StatementImportResult.Statement> replace(StatementRepository.Stored stored,
+            StatementRepository.LineDifference difference, StagingSink.Staged s, StatementRouting.Target t,
+            Into into) {
+        return Panache.getSession().chain(session -> runs.tryLock(session, t.id())).chain(locked -> locked
+                ? repository.decidedLines(stored.id())
+                : Uni.createFrom().failure(StatementReissue.busy(t.code()))).chain(decided -> {
+                    if (decided.count() > 0) {
+                        return Uni.createFrom().failure(StatementReissue.decided(stored, decided, s, t.code()));
+                    }
+                    var replaced = new StatementImportResult.Replaced(stored.fileName(), stored.lines(),
+                            stored.opening(),
+                            stored.closing(), difference.added(), difference.missing());
+                    return repository.replaceStatement(stored.id(), s.format(), s.header(), into.fileName(), into.sha(),
+                            into.actor(), s.content())
+                            .chain(() -> moveIn(stored.id(), s, t, into))
+                            .map(inserted -> statement(stored.id(), t, s, inserted, true, replaced));
+                });
     }
 
     private static StatementImportResult.Statement statement(long id, StatementRouting.Target t, StagingSink.Staged s,
-            String currency,
-            long inserted, boolean created) {
+            long inserted, boolean created, StatementImportResult.Replaced replaced) {
         StatementHeader h = s.header();
+        String currency = s.currency() != null ? s.currency() : t.currency();
         return new StatementImportResult.Statement(id, t.code(), h.accountInFile(), s.format(), h.reference(),
                 h.periodStart(), h.periodEnd(),
-                currency, h.openingBalanceMinor(), h.closingBalanceMinor(), s.lines(), inserted, created);
+                currency, h.openingBalanceMinor(), h.closingBalanceMinor(), s.lines(), inserted, created, replaced);
     }
 
-    private Uni<Void> auditImport(List<StatementImportResult.Statement> statements, String sha, String fileName,
-            String actor) {
+    private Uni<Void> auditImport(List<StatementImportResult.Statement> statements, Into into) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StatementImportResult.Statement st : statements) {
-            if (st.created()) {
-                chain = chain.call(() -> audit.record(actor, "statement.imported", "statement", st.id(), null,
-                        summary(st, fileName, sha)));
+            if (st.replaced() != null) {
+                Map<String, Object> details = summary(st, into.fileName(), into.sha());
+                details.put("replacedFile", st.replaced().fileName());
+                details.put("replacedLines", st.replaced().lines());
+                details.put("replacedOpening", st.replaced().openingBalanceMinor());
+                details.put("replacedClosing", st.replaced().closingBalanceMinor());
+                details.put("linesAdded", st.replaced().linesAdded());
+                details.put("linesDropped", st.replaced().linesDropped());
+                chain = chain.call(() -> audit.record(into.actor(), "statement.replaced", "statement", st.id(),
+                        "a corrected statement replaces the one imported from " + st.replaced().fileName(), details));
+            } else if (st.created()) {
+                chain = chain.call(() -> audit.record(into.actor(), "statement.imported", "statement", st.id(), null,
+                        summary(st, into.fileName(), into.sha())));
             }
         }
         return chain;
@@ -293,19 +347,28 @@ public class StatementImportService {
     private static StatementImportResult.Statement unchanged(StatementRepository.FileImport f) {
         return new StatementImportResult.Statement(f.id(), f.account(), f.accountInFile(), f.format(), f.reference(),
                 f.periodStart(),
-                f.periodEnd(), f.currency(), f.opening(), f.closing(), f.lines(), 0, false);
+                f.periodEnd(), f.currency(), f.opening(), f.closing(), f.lines(), 0, false, null);
     }
 
     /**
-     * Provider times without an offset become business dates in the account's zone; routed files use their accounts'
-     * common zone.
+     * The zone each statement's times are read in: that of the account whose number the statement names (as routing
+     * finds it), else that of the uploaded account. A statement that names no account of ours and has no uploaded
+     * account is refused by routing, so the UTC it is read in never reaches the database.
      */
-    private ZoneId zone(Account account) {
-        if (account != null) {
-            return account.zone();
-        }
-        List<String> zones = repository.numberedAccountZones();
-        return zones.size() == 1 ? ZoneId.of(zones.get(0)) : ZoneOffset.UTC;
+    private AccountZones zones(Account account) {
+        ZoneId uploaded = account != null ? account.zone() : ZoneOffset.UTC;
+        Map<String, ZoneId> byNumber = new HashMap<>();
+        return inFile -> inFile == null || inFile.isBlank()
+                ? uploaded
+                : byNumber.computeIfAbsent(inFile, n -> numberedZone(n, uploaded));
+    }
+
+    private ZoneId numberedZone(String inFile, ZoneId otherwise) {
+        Set<String> candidates = AccountNumbers.candidates(inFile);
+        Map<String, String> zoneByNumber = new HashMap<>();
+        repository.accountsByNumber(candidates).forEach(a -> zoneByNumber.put(a.number(), a.timeZone()));
+        return candidates.stream().map(zoneByNumber::get).filter(Objects::nonNull).findFirst().map(ZoneId::of)
+                .orElse(otherwise);
     }
 
     private static Charset charset(String name) {

@@ -20,9 +20,15 @@ public interface StatementParser {
     /**
      * @param in the file, any BOM already skipped
      * @param charset the detected charset (XML formats use their own declaration)
-     * @param zone the account's time zone: provider timestamps become business dates there
+     * @param zones the time zone of each statement's account: times without an offset are local times there,
+     *     other timestamps become business dates there
      */
-    void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink);
+    void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink);
+
+    /** Parses a file whose statements all belong to accounts in {@code zone}. */
+    default void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+        parse(in, charset, AccountZones.fixed(zone), sink);
+    }
 
     /**
      * This parser checking its file against the summary file that came with it in one archive (Alipay's

@@ -14,6 +14,7 @@ public class StatementParsers {
     private final List<StatementParser> parsers = List.of(CamtParser.report(), CamtParser.notification(),
             new CamtParser(),
             new Mt940Parser(), Mt940Parser.mt942(), new Bai2Parser(), new WechatPayBillParser(),
+            new WechatPayFundFlowParser(),
             new AlipayAccountFlowParser(),
             new AlipayBillParser(), new StripeBalanceParser());
 

@@ -42,8 +42,6 @@ public class StatementRepository {
     static final String ACCOUNTS_BY_NUMBER = """
             select id, code, account_number, currency, time_zone from accounts where account_number = any (?)""";
 
-    static final String NUMBERED_ACCOUNT_ZONES = "select distinct time_zone from accounts where account_number is not null";
-
     /** Keys repeated inside one target account across the batch: $1 statement numbers, $2 their accounts, $3 batch. */
     static final String REPEATED_KEYS = """
             with target as (select * from unnest(?::int[], ?::bigint[]) as t(statement_no, account_id)),
@@ -60,12 +58,45 @@ public class StatementRepository {
 
     static final String INSERT_STATEMENT = """
             insert into statements (account_id, format, statement_ref, period_start, period_end, currency, opening_balance_minor,
-                                    closing_balance_minor, file_name, file_sha256, imported_by, statement_key, account_in_file)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                    closing_balance_minor, file_name, file_sha256, imported_by, statement_key, account_in_file,
+                                    content_key)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             on conflict (account_id, statement_key) do nothing
             returning id""";
 
-    static final String STATEMENT_BY_KEY = "select id from statements where account_id = ?1 and statement_key = ?2";
+    static final String STATEMENT_BY_KEY = """
+            select id, content_key, line_count, opening_balance_minor, closing_balance_minor, file_name, statement_ref
+              from statements where account_id = ?1 and statement_key = ?2""";
+
+    /**
+     * ?1 batch, ?2 statement number, ?3 stored statement: lines of the staged statement the stored one lacks (count,
+     * first file line) and lines of the stored one the staged one lacks (count, first line key).
+     */
+    static final String LINE_DIFFERENCE = """
+            with staged as (select line_no, line_key from statement_lines_staging where batch_id = ?1 and statement_no = ?2),
+            stored as (select line_key from statement_lines where statement_id = ?3),
+            added as (select line_no from staged where line_key not in (select line_key from stored)),
+            missing as (select line_key from stored where line_key not in (select line_key from staged))
+            select (select count(*) from added), (select min(line_no) from added),
+                   (select count(*) from missing), (select min(line_key) from missing)""";
+
+    /**
+     * ?1 statement: its lines a decision depends on (a live item of a match, whatever its status, or an exception),
+     * how many and the first one's key.
+     */
+    static final String DECIDED_LINES = """
+            select count(*), min(l.line_key) from statement_lines l
+             where l.statement_id = ?1
+               and (exists (select 1 from match_items mi where mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)
+                    or exists (select 1 from recon_exceptions e where e.statement_line_id = l.id))""";
+
+    static final String DELETE_LINES = "delete from statement_lines where statement_id = ?1";
+
+    static final String REPLACE_STATEMENT = """
+            update statements set format = ?2, statement_ref = ?3, period_start = ?4, period_end = ?5,
+                   opening_balance_minor = ?6, closing_balance_minor = ?7, file_name = ?8, file_sha256 = ?9,
+                   imported_by = ?10, imported_at = now(), account_in_file = ?11, content_key = ?12
+             where id = ?1""";
 
     static final String MOVE_LINES = """
             insert into statement_lines (statement_id, account_id, line_no, line_key, kind, value_date, booking_date,
@@ -83,6 +114,19 @@ public class StatementRepository {
     public record FileImport(long id, String account, String format, long lines, String currency, Long opening,
             Long closing,
             String reference, String accountInFile, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    /** A statement stored under the same key as one being imported: what it says. */
+    record Stored(long id, String content, long lines, Long opening, Long closing, String fileName,
+            String reference) {
+    }
+
+    /** How the lines of a staged statement differ from a stored one's (by line key). */
+    record LineDifference(long added, Integer firstAddedLine, long missing, String firstMissingKey) {
+    }
+
+    /** Lines of a statement that matches or exceptions depend on. */
+    record DecidedLines(long count, String firstKey) {
     }
 
     /** An account that states its number, as routing needs it. */
@@ -137,20 +181,6 @@ public class StatementRepository {
         return out;
     }
 
-    List<String> numberedAccountZones() {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(NUMBERED_ACCOUNT_ZONES);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("account lookup failed", e);
-        }
-        return out;
-    }
-
     List<ProblemError> repeatedKeys(UUID batch, int[] statementNos, long[] accountIds) {
         List<ProblemError> errors = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REPEATED_KEYS)) {
@@ -187,20 +217,50 @@ public class StatementRepository {
     /** Inserts a statement unless the account has it already (same statement key); null when it existed. */
     Uni<Long> insertStatement(long accountId, String format, StatementHeader h, String currency, String fileName,
             String sha,
-            String actor, String key) {
+            String actor, String key, String content) {
         return Panache.getSession().chain(s -> s.createNativeQuery(INSERT_STATEMENT, Long.class)
                 .setParameter(1, accountId).setParameter(2, format).setParameter(3, h.reference())
                 .setParameter(4, h.periodStart()).setParameter(5, h.periodEnd()).setParameter(6, currency)
                 .setParameter(7, h.openingBalanceMinor()).setParameter(8, h.closingBalanceMinor())
                 .setParameter(9, fileName).setParameter(10, sha).setParameter(11, actor).setParameter(12, key)
-                .setParameter(13, h.accountInFile())
+                .setParameter(13, h.accountInFile()).setParameter(14, content)
                 .getResultList()
                 .map(ids -> ids.isEmpty() ? null : ids.get(0)));
     }
 
-    Uni<Long> statementByKey(long accountId, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(STATEMENT_BY_KEY, Long.class)
-                .setParameter(1, accountId).setParameter(2, key).getSingleResult());
+    Uni<Stored> statementByKey(long accountId, String key) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(STATEMENT_BY_KEY, Object[].class)
+                .setParameter(1, accountId).setParameter(2, key).getSingleResult()
+                .map(r -> new Stored(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                        r[3] == null ? null : ((Number) r[3]).longValue(),
+                        r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6])));
+    }
+
+    Uni<LineDifference> lineDifference(UUID batch, int statementNo, long statementId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(LINE_DIFFERENCE, Object[].class)
+                .setParameter(1, batch).setParameter(2, statementNo).setParameter(3, statementId).getSingleResult()
+                .map(r -> new LineDifference(((Number) r[0]).longValue(),
+                        r[1] == null ? null : ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                        (String) r[3])));
+    }
+
+    Uni<DecidedLines> decidedLines(long statementId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(DECIDED_LINES, Object[].class)
+                .setParameter(1, statementId).getSingleResult()
+                .map(r -> new DecidedLines(((Number) r[0]).longValue(), (String) r[1])));
+    }
+
+    /** Puts a corrected statement in place of the stored one: same row, its lines gone, the new header. */
+    Uni<Integer> replaceStatement(long statementId, String format, StatementHeader h, String fileName, String sha,
+            String actor, String content) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(DELETE_LINES).setParameter(1, statementId)
+                .executeUpdate()
+                .call(() -> s.createNativeQuery(REPLACE_STATEMENT)
+                        .setParameter(1, statementId).setParameter(2, format).setParameter(3, h.reference())
+                        .setParameter(4, h.periodStart()).setParameter(5, h.periodEnd())
+                        .setParameter(6, h.openingBalanceMinor()).setParameter(7, h.closingBalanceMinor())
+                        .setParameter(8, fileName).setParameter(9, sha).setParameter(10, actor)
+                        .setParameter(11, h.accountInFile()).setParameter(12, content).executeUpdate()));
     }
 
     /** Moves one staged statement's lines in; lines the account already has (same key) are skipped. */

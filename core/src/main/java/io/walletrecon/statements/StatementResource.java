@@ -45,18 +45,20 @@ public class StatementResource {
     @Operation(summary = "Import a statement or bill file (the request body): camt.053/052/054, MT940, MT942, BAI2, Alipay business or "
             + "account-flow bill (also the downloaded zip), WeChat Pay trade bill (also GZIP'd) or Stripe balance CSV; format and charset "
             + "detected from the content unless format= / charset= are given. Each statement goes to the account whose accountNumber it "
-            + "names, else to account=; without account= every statement must name one of our accounts")
+            + "names, else to account=; without account= every statement must name one of our accounts. A re-download of a statement "
+            + "already imported (same account, period and number, same lines) changes nothing; a corrected one is refused unless replace=true")
     @APIResponse(responseCode = "201", description = "Imported (at least one statement of the file is new)")
     @APIResponse(responseCode = "200", description = "This file, or every statement in it, was imported before; nothing changed")
     @APIResponse(responseCode = "400", description = "Unknown format= or charset=, or no account= for a file that does not name its account")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "413", description = "File larger than the upload limit")
+    @APIResponse(responseCode = "409", description = "A statement of the same account, period and number was imported before with other lines or balances (a corrected re-issue): the message says what differs. replace=true replaces it unless matches or exceptions depend on its lines")
     @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance, a statement naming an account we do not have")
     public Response upload(@QueryParam("account") String account, @QueryParam("format") String format,
-            @QueryParam("charset") String charset,
+            @QueryParam("charset") String charset, @QueryParam("replace") boolean replace,
             @HeaderParam("X-File-Name") String fileName, InputStream body) {
         StatementImportResult result = service.importStream(
-                new StatementImportService.Upload(account, fileName, format, charset), body, actor.name());
+                new StatementImportService.Upload(account, fileName, format, charset, replace), body, actor.name());
         return created(result);
     }
 
@@ -70,9 +72,10 @@ public class StatementResource {
     @APIResponse(responseCode = "400", description = "Not exactly one file, unknown format= or charset=, or no account= for a file that does not name its account")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "413", description = "File larger than the upload limit")
+    @APIResponse(responseCode = "409", description = "A statement of the same account, period and number was imported before with other lines or balances (a corrected re-issue): the message says what differs. replace=true replaces it unless matches or exceptions depend on its lines")
     @APIResponse(responseCode = "422", description = "As for the raw-body upload")
     public Response uploadForm(@QueryParam("account") String account, @QueryParam("format") String format,
-            @QueryParam("charset") String charset,
+            @QueryParam("charset") String charset, @QueryParam("replace") boolean replace,
             @RestForm("account") String formAccount, @RestForm("format") String formFormat,
             @RestForm("charset") String formCharset, @RestForm(FileUpload.ALL) List<FileUpload> files) {
         if (files == null || files.size() != 1) {
@@ -83,7 +86,7 @@ public class StatementResource {
         FileUpload file = files.get(0);
         StatementImportService.Upload upload = new StatementImportService.Upload(first(account, formAccount),
                 file.fileName(),
-                first(format, formFormat), first(charset, formCharset));
+                first(format, formFormat), first(charset, formCharset), replace);
         return created(service.importFile(upload, file.uploadedFile(), actor.name()));
     }
 

@@ -67,6 +67,9 @@ final class StatementSource implements AutoCloseable {
             zip = new ZipFile(file.toFile(), TextDecoding.GBK);
         } catch (ZipException e) {
             throw new StatementFormatException(1, "the ZIP archive cannot be read (" + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            // its directory points beyond the end of the file: a damaged or cut-off download
+            throw new StatementFormatException(1, "the ZIP archive cannot be read (it ends early)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

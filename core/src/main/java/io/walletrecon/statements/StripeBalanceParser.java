@@ -44,7 +44,8 @@ public class StripeBalanceParser implements StatementParser {
     }
 
     @Override
-    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+    public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
+        ZoneId zone = zones.of(null);
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             String headerLine = reader.readLine();

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * WeChat Pay trade bill ({@code /v3/bill/tradebill}, ALL, SUCCESS or REFUND): a Chinese header row, every value
- * prefixed with a backtick, amounts in yuan, times in China Standard Time; the last two lines are a totals
+ * prefixed with a backtick, amounts in yuan, times without an offset (the account's zone); the last two lines are a
+ * totals
  * header ({@code 总交易单数,...}) and a totals row. Columns are read by name: they differ by bill type and coupon
  * mode. The declared number of rows and the refund total must equal what the detail rows add up to. The bill API
  * may deliver it GZIP'd; {@link StatementSource} opens the archive. A refund row names the refunded payment
@@ -25,9 +25,9 @@ import java.util.function.UnaryOperator;
  */
 public class WechatPayBillParser implements StatementParser {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final UnaryOperator<String> HEADER = s -> s.strip().replace("\uFEFF", "");
-    private static final UnaryOperator<String> VALUE = s -> {
+    /** A WeChat Pay bill value: stripped of its leading backtick. */
+    static final UnaryOperator<String> VALUE = s -> {
         String t = s.strip();
         return t.startsWith("`") ? t.substring(1).strip() : t;
     };
@@ -45,7 +45,7 @@ public class WechatPayBillParser implements StatementParser {
     }
 
     @Override
-    public void parse(InputStream in, Charset charset, ZoneId zone, StatementSink sink) {
+    public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             String headerLine = reader.readLine();
@@ -100,7 +100,7 @@ public class WechatPayBillParser implements StatementParser {
                 rows++;
                 String lineCurrency = Amounts.currency(String.valueOf(c.get(v, VALUE, "货币种类")), lineNo);
                 currency = currency == null ? lineCurrency : currency;
-                LocalDate date = date(c.get(v, VALUE, "交易时间"), zone, lineNo);
+                LocalDate date = date(c.get(v, VALUE, "交易时间"), lineNo);
                 first = first == null || date.isBefore(first) ? date : first;
                 last = last == null || date.isAfter(last) ? date : last;
                 String txn = c.get(v, VALUE, "微信订单号");
@@ -150,7 +150,7 @@ public class WechatPayBillParser implements StatementParser {
         }
     }
 
-    private static void checkTotal(String declared, long actual, long line, String what, String currency) {
+    static void checkTotal(String declared, long actual, long line, String what, String currency) {
         if (declared == null) {
             return;
         }
@@ -185,7 +185,7 @@ public class WechatPayBillParser implements StatementParser {
         return value;
     }
 
-    private static List<String> split(String line, long lineNo) {
+    static List<String> split(String line, long lineNo) {
         try {
             return Csv.split(line);
         } catch (IllegalArgumentException e) {
@@ -193,13 +193,16 @@ public class WechatPayBillParser implements StatementParser {
         }
     }
 
-    /** Bill times are China Standard Time without a zone; the business date is in the account's zone. */
-    static LocalDate date(String value, ZoneId zone, long line) {
+    /**
+     * Bill times carry no offset: they are local times of the account's zone (accounts.time_zone, Asia/Shanghai for a
+     * merchant account in China), so the business date is the date written.
+     */
+    static LocalDate date(String value, long line) {
         if (value == null) {
             throw new StatementFormatException(line, "the time is empty");
         }
         try {
-            return LocalDateTime.parse(value, TIME).atZone(CHINA).withZoneSameInstant(zone).toLocalDate();
+            return LocalDateTime.parse(value, TIME).toLocalDate();
         } catch (DateTimeParseException e) {
             throw new StatementFormatException(line, "'" + value + "' is not a time (yyyy-MM-dd HH:mm:ss)");
         }

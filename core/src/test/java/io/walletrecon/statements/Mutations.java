@@ -58,6 +58,7 @@ public final class Mutations {
                 new Seed("alipay-bill.gbk.csv", Samples.bytes("alipay-bill.gbk.csv"), "CNY"),
                 new Seed("alipay-flow.gbk.csv", Samples.bytes("alipay-flow.gbk.csv"), "CNY"),
                 new Seed("wechatpay-bill.csv", Samples.bytes("wechatpay-bill.csv"), "CNY"),
+                new Seed("wechatpay-flow.csv", Samples.bytes("wechatpay-flow.csv"), "CNY"),
                 new Seed("stripe-balance.csv", Samples.bytes("stripe-balance.csv"), "USD")));
         seeds.add(new Seed("wechatpay-bill.csv.gz", gzip(Samples.bytes("wechatpay-bill.csv")), "CNY"));
         seeds.add(new Seed("alipay-bill.zip", alipayZip(), "CNY"));

@@ -33,11 +33,16 @@ public final class Samples {
 
     /** Parses with charset detection exactly as the import service does. */
     static Parsed parse(StatementParser parser, byte[] file, ZoneId zone) {
+        return parse(parser, file, AccountZones.fixed(zone));
+    }
+
+    /** Parses with charset detection, each statement's times in the zone {@code zones} gives its account. */
+    static Parsed parse(StatementParser parser, byte[] file, AccountZones zones) {
         TextDecoding.Detected d = TextDecoding.detect(file, Math.min(file.length, TextDecoding.SNIFF));
         List<StatementLine> lines = new ArrayList<>();
         List<StatementHeader> statements = new ArrayList<>();
         ByteArrayInputStream in = new ByteArrayInputStream(file, d.bomLength(), file.length - d.bomLength());
-        parser.parse(in, d.charset(), zone, new StatementSink() {
+        parser.parse(in, d.charset(), zones, new StatementSink() {
             @Override
             public void line(StatementLine line) {
                 lines.add(line);

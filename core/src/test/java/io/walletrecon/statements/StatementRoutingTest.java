@@ -17,7 +17,7 @@ class StatementRoutingTest {
     static StagingSink.Staged staged(int no, String account, Long opening, Long closing, long line) {
         StatementHeader h = new StatementHeader("mt940", "R" + no, null, account, "EUR", null, null, opening, closing,
                 line);
-        return new StagingSink.Staged(no, h, "mt940", "EUR", 0, 0, "k" + no);
+        return new StagingSink.Staged(no, h, "mt940", "EUR", 0, 0, "k" + no, "c" + no);
     }
 
     @Test

@@ -79,8 +79,7 @@ class StatementsApiTest {
         String acct = account("EUR", "Europe/Berlin");
         upload(acct, Samples.bytes("camt053-v02.xml"), null).statusCode(201);
         String next = new String(Samples.bytes("camt053-v02.xml"), StandardCharsets.UTF_8)
-                .replace("<Id>DE89370400440532013000-2026-03-02</Id>",
-                        "<Id>DE89370400440532013000-2026-03-02-corrected</Id>");
+                .replace("<ToDtTm>2026-03-02T23:59:59+01:00</ToDtTm>", "<ToDtTm>2026-03-03T23:59:59+01:00</ToDtTm>");
         upload(acct, next.getBytes(StandardCharsets.UTF_8), null)
                 .statusCode(201).body("lines", equalTo(4)).body("inserted", equalTo(0))
                 .body("alreadyPresent", equalTo(4));
