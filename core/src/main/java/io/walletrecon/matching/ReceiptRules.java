@@ -353,7 +353,9 @@ class ReceiptRules {
                         .formatted(ctx.accountId(), ctx.runId())));
         // Past due once the date window has passed too (a payment may still be in flight), and only once every
         // account of the company in its currency has its bills and bank statements in up to the end of the window
-        // and the account's grace days (a payment there would have paid it); asked once per due date. Receivables
+        // and the account's grace days (a payment there would have paid it), and every other such account has been
+        // reconciled since (its receipts matched: a payment we only learn from its bill pays the invoice in its run);
+        // asked once per due date. Receivables
         // carry no account, so each is raised by a run of an account of its company in its currency, once (dedupe key).
         steps.add(() -> writer.exceptions(s, counts,
                 """
@@ -381,6 +383,11 @@ class ReceiptRules {
                                         "src_a.company_id = " + ctx.companyId() + " and src_a.currency = '"
                                                 + ctx.currency() + "'",
                                         "cast(due.day as date)",
-                                        "cast(due.day as date) + " + ctx.window(), true))));
+                                        "cast(due.day as date) + " + ctx.window(), true)
+                                        + " and " + SourcesIn.reconciledBesides(ctx.accountId(),
+                                                "rec_a.company_id = " + ctx.companyId() + " and rec_a.currency = '"
+                                                        + ctx.currency() + "'",
+                                                "cast(due.day as date)",
+                                                "cast(due.day as date) + " + ctx.window()))));
     }
 }

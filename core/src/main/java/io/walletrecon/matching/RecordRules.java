@@ -49,7 +49,7 @@ class RecordRules {
                                  count(*) over (partition by %3$s) as n
                           from statement_lines l
                           where l.account_id = %1$d and l.kind = 'payment' and l.amount_minor > 0 and l.provider_txn_id is not null
-                            and %2$s and %4$s
+                            and %2$s and %4$s and %7$s
                             and not exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                             and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)
                         ), ins as (
@@ -71,7 +71,8 @@ class RecordRules {
                         select c.lid, i.id, c.txn_key, c.amount_minor, c.fee_minor, c.currency, c.value_date
                         from ins i join cand c on c.txn_key = i.provider_txn_id and c.n = 1"""
                         .formatted(ctx.accountId(), ctx.lineScope("l"), ProviderIds.recordKey("l"),
-                                learnable(ctx.provider()), payerKind(ctx.provider()), TransactionMerge.SOURCE_BILL)));
+                                learnable(ctx.provider()), payerKind(ctx.provider()), TransactionMerge.SOURCE_BILL,
+                                ProviderIds.tradeLine("l"))));
         steps.add(() -> text(s, """
                 select cast(json_build_object('count', count(*),
                     'ids', coalesce(json_agg(tid order by tid) filter (where rn <= %d), '[]')) as text)
@@ -123,8 +124,9 @@ class RecordRules {
                           where not exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                             and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)
                             and not exists (select 1 from mr_blocked b where b.kind = 'record_statement' and b.left_id = t.id and b.right_id = l.id)
+                            and %s
                         ) x where n_t = 1 and n_l = 1"""
-                        .formatted(ctx.accountId(), ProviderIds.recordKey("l"))));
+                        .formatted(ctx.accountId(), ProviderIds.recordKey("l"), ProviderIds.tradeLine("l"))));
         steps.add(() -> exec(s, """
                 insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total)
                 select tid, 'provider_txn_id', 1, 'confirmed', currency, signed, lamt from mr_recp"""));
@@ -174,12 +176,14 @@ class RecordRules {
                                    'missing_in_records:line:' || l.id
                             from statement_lines l
                             where l.account_id = %1$d and l.kind in ('payment', 'refund') and l.provider_txn_id is not null and %3$s
+                              and %5$s
                               and not exists (select 1 from mr_recp p where p.lid = l.id)
                               and not exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                               and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)
                               and not exists (select 1 from transactions t where t.account_id = %1$d and t.provider_txn_id = %4$s)
                             order by l.id"""
-                            .formatted(ctx.accountId(), ctx.runId(), ctx.lineScope("l"), ProviderIds.recordKey("l"))));
+                            .formatted(ctx.accountId(), ctx.runId(), ctx.lineScope("l"), ProviderIds.recordKey("l"),
+                                    ProviderIds.tradeLine("l"))));
         }
     }
 

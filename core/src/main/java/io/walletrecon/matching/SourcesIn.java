@@ -59,4 +59,27 @@ final class SourcesIn {
                               and (src_a.provider <> '%s' or exists (select 1 from statements src_any where src_any.account_id = src_a.id)))"""
                 .formatted(accountsWhere, everyDay("src_a.id", from, until), Provider.STANDARD.code());
     }
+
+    /**
+     * True when every account {@code rec_a} with {@code accountsWhere} (a condition on alias {@code rec_a}) other
+     * than {@code running} that has statements or transactions has been reconciled over {@code from} to {@code to}:
+     * a full run of it (manual or day-end) covering those days succeeded, and started after its latest statement was
+     * imported. Its receipts are then matched, including those it could only learn from a bill, so an invoice they
+     * paid is no longer open. The running account is being reconciled by the run that asks.
+     */
+    static String reconciledBesides(long running, String accountsWhere, String from, String to) {
+        return """
+                not exists (select 1 from accounts rec_a
+                            where %2$s and rec_a.id <> %1$d
+                              and (exists (select 1 from statements rec_s where rec_s.account_id = rec_a.id)
+                                   or exists (select 1 from transactions rec_t where rec_t.account_id = rec_a.id))
+                              and not exists (select 1 from match_runs rec_r
+                                              where rec_r.account_id = rec_a.id and rec_r.state = '%5$s'
+                                                and rec_r.kind in ('%6$s', '%7$s')
+                                                and rec_r.period_start <= %3$s and rec_r.period_end >= %4$s
+                                                and rec_r.started_at >= coalesce((select max(rec_s.imported_at) from statements rec_s
+                                                                                   where rec_s.account_id = rec_a.id), '-infinity')))"""
+                .formatted(running, accountsWhere, from, to, RunState.SUCCEEDED.code(), RunKind.MANUAL.code(),
+                        RunKind.DAY_END.code());
+    }
 }

@@ -35,7 +35,21 @@ public final class ProviderIds {
             + "then coalesce(%1$s.details ->> 'refund_id', %1$s.provider_txn_id) "
             + "else coalesce(%1$s.details ->> 'payment_intent_id', %1$s.provider_txn_id) end)";
 
+    /**
+     * True when the line {@code %1$s} is on a trade bill, not on an account-flow bill (Alipay 账务明细, WeChat Pay
+     * 资金账单). An account-flow bill lists the same payments again, with fee and withdrawal rows, and a balance after
+     * each: it is the provider's balance, while payments are matched against the trade bill. Without this, a payment
+     * on both would meet two lines and match neither.
+     */
+    public static final String TRADE_LINE_SQL = "not exists (select 1 from statements flow_st where flow_st.id = "
+            + "%1$s.statement_id and flow_st.format in ('alipay-flow', 'wechatpay-flow'))";
+
     private ProviderIds() {
+    }
+
+    /** {@link #TRADE_LINE_SQL} over the line alias {@code alias}. */
+    public static String tradeLine(String alias) {
+        return TRADE_LINE_SQL.formatted(alias);
     }
 
     /** The record key expression over the line alias {@code alias}. */

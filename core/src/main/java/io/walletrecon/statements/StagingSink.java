@@ -46,6 +46,8 @@ final class StagingSink implements StatementSink {
     private final RowWriter copy;
     private final UUID batch;
     private final String defaultFormat;
+    private final Period declared;
+    private final boolean statesPeriod;
     private final List<Staged> statements = new ArrayList<>();
     private final MessageDigest lineKey = sha256();
     /** The XOR of the SHA-256 of each line key: the same set of lines in any order gives the same content. */
@@ -56,14 +58,31 @@ final class StagingSink implements StatementSink {
     private int firstLine;
 
     StagingSink(RowWriter copy, UUID batch, String defaultFormat) {
+        this(copy, batch, defaultFormat, null, true);
+    }
+
+    /**
+     * @param declared the period the uploader says the file covers (for bills that do not state one, such as a WeChat
+     *        Pay trade bill or a Stripe balance report), or null
+     * @param statesPeriod whether the format states its period ({@link StatementParser#statesPeriod()}); where it
+     *        does not, the header's period is that of its lines and the declared one replaces it
+     */
+    StagingSink(RowWriter copy, UUID batch, String defaultFormat, Period declared, boolean statesPeriod) {
         this.copy = copy;
         this.batch = batch;
         this.defaultFormat = defaultFormat;
+        this.declared = declared;
+        this.statesPeriod = statesPeriod;
+    }
+
+    /** The days a statement covers, first and last included. */
+    record Period(LocalDate start, LocalDate end) {
     }
 
     @Override
     public void line(StatementLine line) {
         check(line);
+        checkDeclared(line);
         if (lineCurrency == null) {
             lineCurrency = line.currency();
             firstLine = line.lineNo();
@@ -105,6 +124,17 @@ final class StagingSink implements StatementSink {
         }
     }
 
+    /**
+     * A line dated after the declared period cannot be on a bill of that period; one dated before it can (a payment
+     * at 23:59 booked on the next day's bill).
+     */
+    private void checkDeclared(StatementLine line) {
+        if (declared != null && line.valueDate().isAfter(declared.end())) {
+            throw new StatementFormatException(line.lineNo(), "the line is dated " + line.valueDate()
+                    + ", after the period " + declared.start() + " to " + declared.end() + " given for this upload");
+        }
+    }
+
     private static void checkDate(LocalDate date, long line, String what) {
         if (date == null) {
             throw new StatementFormatException(line, "the " + what + " is missing");
@@ -115,8 +145,9 @@ final class StagingSink implements StatementSink {
     }
 
     @Override
-    public void statement(StatementHeader h) {
-        long line = h.line() > 0 ? h.line() : Math.max(1, firstLine);
+    public void statement(StatementHeader stated) {
+        long line = stated.line() > 0 ? stated.line() : Math.max(1, firstLine);
+        StatementHeader h = withDeclaredPeriod(stated, line);
         String currency = h.currency() != null ? h.currency() : lineCurrency;
         if (lineCurrency != null && !lineCurrency.equals(currency)) {
             throw new StatementFormatException(firstLine,
@@ -159,6 +190,21 @@ final class StagingSink implements StatementSink {
         lines = 0;
         sum = 0;
         firstLine = 0;
+    }
+
+    private StatementHeader withDeclaredPeriod(StatementHeader h, long line) {
+        if (declared == null) {
+            return h;
+        }
+        if (h.periodEnd() == null || !statesPeriod) {
+            return h.withPeriod(declared.start(), declared.end());
+        }
+        if (!declared.end().equals(h.periodEnd()) || !declared.start().equals(h.periodStart())) {
+            throw new StatementFormatException(line, "the file states its period as " + h.periodStart() + " to "
+                    + h.periodEnd() + " but the upload gives " + declared.start() + " to " + declared.end()
+                    + "; leave from and to out for a file that states its period");
+        }
+        return h;
     }
 
     /** The statements read; a parser that delivered lines after its last statement is a programming error. */

@@ -27,6 +27,12 @@ public record StatementHeader(String format, String reference, String sequence, 
                 openingBalanceMinor, closingBalanceMinor, 1);
     }
 
+    /** This statement covering {@code start} to {@code end}. */
+    public StatementHeader withPeriod(LocalDate start, LocalDate end) {
+        return new StatementHeader(format, reference, sequence, accountInFile, currency, start, end,
+                openingBalanceMinor, closingBalanceMinor, line);
+    }
+
     public boolean hasBalances() {
         return openingBalanceMinor != null && closingBalanceMinor != null;
     }

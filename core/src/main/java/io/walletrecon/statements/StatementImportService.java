@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -80,10 +81,32 @@ public class StatementImportService {
      * What an upload asks for: the account (null: route by the numbers the file names), format and charset (null:
      * detect), and whether a corrected statement replaces the stored one of the same period ({@code replace}).
      */
-    public record Upload(String account, String fileName, String format, String charset, boolean replace) {
+    /**
+     * One upload. {@code from}/{@code to}: the days the file covers, for bills that do not state it (a WeChat Pay trade
+     * bill, a Stripe balance report): it tells matching that those days' bill is in even where they had no lines.
+     */
+    public record Upload(String account, String fileName, String format, String charset, boolean replace,
+            LocalDate from, LocalDate to) {
 
         public Upload(String account, String fileName, String format, String charset) {
-            this(account, fileName, format, charset, false);
+            this(account, fileName, format, charset, false, null, null);
+        }
+
+        StagingSink.Period period() {
+            if (from == null && to == null) {
+                return null;
+            }
+            List<ProblemError> errors = new ArrayList<>();
+            if (from == null || to == null) {
+                errors.add(ProblemError.field(from == null ? "from" : "to",
+                        "give both from and to (the first and the last day the file covers), or neither"));
+            } else if (to.isBefore(from)) {
+                errors.add(ProblemError.field("to", "the last day " + to + " is before the first day " + from));
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid("The period of the upload is not valid", errors);
+            }
+            return new StagingSink.Period(from, to);
         }
     }
 
@@ -115,6 +138,7 @@ public class StatementImportService {
     }
 
     public StatementImportResult importFile(Upload upload, Path file, String actor) {
+        StagingSink.Period period = upload.period();
         Charset forcedCharset = charset(upload.charset());
         StatementParser forcedParser = upload.format() != null && !upload.format().isBlank()
                 ? parsers.forced(upload.format())
@@ -141,7 +165,8 @@ public class StatementImportService {
             if (source.summaryName() != null) {
                 parser = withSummary(parser, source);
             }
-            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zones(account), batch);
+            List<StagingSink.Staged> staged = stage(source, bom, charset, parser, zones(account), batch,
+                    period);
             List<StatementRouting.Target> targets = route(staged, account, batch);
             long parsed = System.nanoTime();
             StatementImportResult result = commit(staged, targets, new Into(sha, upload.fileName(), batch, actor,
@@ -184,9 +209,10 @@ public class StatementImportService {
     }
 
     private List<StagingSink.Staged> stage(StatementSource source, int bom, Charset charset, StatementParser parser,
-            AccountZones zones, UUID batch) {
+            AccountZones zones, UUID batch, StagingSink.Period period) {
         PgCopy copy = repository.openStaging();
-        StagingSink sink = new StagingSink(copy::row, batch, parser.format());
+        StagingSink sink = new StagingSink(copy::row, batch, parser.format(), period,
+                parser.statesPeriod());
         try (InputStream in = source.open()) {
             in.skipNBytes(bom);
             parser.parse(in, charset, zones, sink);

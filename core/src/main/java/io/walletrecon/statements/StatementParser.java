@@ -14,6 +14,14 @@ public interface StatementParser {
     /** The name used in {@code ?format=}; statements.format unless the header names the message type. */
     String format();
 
+    /**
+     * False for formats that do not state the period they cover (a WeChat Pay bill, a Stripe balance report): their
+     * header's period is only the first and last day of their lines, and a period the uploader gives replaces it.
+     */
+    default boolean statesPeriod() {
+        return true;
+    }
+
     /** True if the decoded head of a file (its first 64 KiB) is this format. */
     boolean detects(String head);
 

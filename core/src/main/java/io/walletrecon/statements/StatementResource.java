@@ -15,12 +15,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/statements")
@@ -28,6 +30,10 @@ import java.util.List;
 @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class StatementResource {
+
+    private static final String PERIOD = "With from= and to=, the first and last day a bill covers when the file does not say "
+            + "(a WeChat Pay trade bill, a Stripe balance report): matching then knows that those days' bill is in, "
+            + "including days without a line. A file that states its own period must agree with them";
 
     private final StatementImportService service;
     private final CurrentActor actor;
@@ -56,9 +62,12 @@ public class StatementResource {
     @APIResponse(responseCode = "422", description = "Malformed file (the line is named), unknown format or message type, lines that do not add up to the closing balance, a statement naming an account we do not have")
     public Response upload(@QueryParam("account") String account, @QueryParam("format") String format,
             @QueryParam("charset") String charset, @QueryParam("replace") boolean replace,
+            @Parameter(description = PERIOD) @QueryParam("from") LocalDate from,
+            @Parameter(description = PERIOD) @QueryParam("to") LocalDate to,
             @HeaderParam("X-File-Name") String fileName, InputStream body) {
         StatementImportResult result = service.importStream(
-                new StatementImportService.Upload(account, fileName, format, charset, replace), body, actor.name());
+                new StatementImportService.Upload(account, fileName, format, charset, replace, from, to), body,
+                actor.name());
         return created(result);
     }
 
@@ -76,6 +85,8 @@ public class StatementResource {
     @APIResponse(responseCode = "422", description = "As for the raw-body upload")
     public Response uploadForm(@QueryParam("account") String account, @QueryParam("format") String format,
             @QueryParam("charset") String charset, @QueryParam("replace") boolean replace,
+            @Parameter(description = PERIOD) @QueryParam("from") LocalDate from,
+            @Parameter(description = PERIOD) @QueryParam("to") LocalDate to,
             @RestForm("account") String formAccount, @RestForm("format") String formFormat,
             @RestForm("charset") String formCharset, @RestForm(FileUpload.ALL) List<FileUpload> files) {
         if (files == null || files.size() != 1) {
@@ -86,7 +97,7 @@ public class StatementResource {
         FileUpload file = files.get(0);
         StatementImportService.Upload upload = new StatementImportService.Upload(first(account, formAccount),
                 file.fileName(),
-                first(format, formFormat), first(charset, formCharset), replace);
+                first(format, formFormat), first(charset, formCharset), replace, from, to);
         return created(service.importFile(upload, file.uploadedFile(), actor.name()));
     }
 

@@ -31,6 +31,11 @@ public class StripeBalanceParser implements StatementParser {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
     @Override
+    public boolean statesPeriod() {
+        return false;
+    }
+
+    @Override
     public String format() {
         return "stripe";
     }

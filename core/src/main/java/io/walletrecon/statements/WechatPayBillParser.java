@@ -34,6 +34,11 @@ public class WechatPayBillParser implements StatementParser {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Override
+    public boolean statesPeriod() {
+        return false;
+    }
+
+    @Override
     public String format() {
         return "wechatpay";
     }

@@ -28,6 +28,11 @@ public class WechatPayFundFlowParser implements StatementParser {
     private static final UnaryOperator<String> VALUE = WechatPayBillParser.VALUE;
 
     @Override
+    public boolean statesPeriod() {
+        return false;
+    }
+
+    @Override
     public String format() {
         return "wechatpay-flow";
     }
