@@ -201,8 +201,11 @@ class AMonthOfWalletsTest {
         JsonPath wechat = reconciliation(wx.code());
         assertEquals(List.of(42146, 42046, 100), List.of(wechat.getInt("figures.closingBalanceMinor"),
                 wechat.getInt("figures.reportedClosingBalanceMinor"), wechat.getInt("figures.differenceMinor")));
-        assertEquals(-100L, count("select sum(difference_minor) from recon_exceptions e join accounts a "
-                + "on a.id = e.account_id where a.code = ? and e.type = 'amount_mismatch'", wx.code()));
+        List<Map<String, Object>> items = wechat.getList("reconcilingItems");
+        assertEquals(1, items.size(), () -> "items: " + items);
+        assertEquals(List.of("amount_mismatch", 100, "1.00"), List.of(items.get(0).get("type"),
+                items.get(0).get("effectMinor"), items.get(0).get("effect")), "the item behind every cent of it");
+        assertEquals(List.of(), alipay.getList("reconcilingItems"), "the bill-only payment is in the book");
     }
 
     static JsonPath reconciliation(String account) {

@@ -133,7 +133,10 @@ public class ReportPlanner {
                 money("fees"),
                 money("net"), money("balance"), integer("movements"));
         return new ReportPlan(ReportName.RECONCILIATION, q.asMap(), a.code() + " " + a.name(), a.currency(),
-                List.of(new SqlQuery("figures", figureColumns, ReportSql.RECONCILIATION_FIGURES, args)),
+                List.of(new SqlQuery("figures", figureColumns, ReportSql.RECONCILIATION_FIGURES, args),
+                        new SqlQuery("reconcilingItems", List.of(integer("exceptionId"), date("businessDate"),
+                                text("type"), text("detail"), text("currency"), money("effect")),
+                                ReportSql.RECONCILING_ITEMS, args)),
                 new SqlQuery("days", dayColumns, ReportSql.RECONCILIATION_DAYS, args));
     }
 
