@@ -1,5 +1,7 @@
 package io.walletrecon.statements;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,15 @@ import java.util.List;
 public final class Csv {
 
     private Csv() {
+    }
+
+    /** The first line of a file whose first line is its header; an empty file is refused as such. */
+    static String headerLine(BufferedReader reader) throws IOException {
+        String line = reader.readLine();
+        if (line == null) {
+            throw new StatementFormatException(1, "the file is empty");
+        }
+        return line;
     }
 
     public static List<String> split(String line) {

@@ -53,10 +53,7 @@ public class StripeBalanceParser implements StatementParser {
         ZoneId zone = zones.of(null);
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
-                throw new StatementFormatException(1, "the file is empty");
-            }
+            String headerLine = Csv.headerLine(reader);
             Columns c = new Columns(Csv.split(headerLine), 1, HEADER);
             c.require("balance_transaction_id", "id");
             c.require("gross", "amount");

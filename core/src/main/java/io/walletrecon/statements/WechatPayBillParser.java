@@ -53,10 +53,7 @@ public class WechatPayBillParser implements StatementParser {
     public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
-                throw new StatementFormatException(1, "the file is empty");
-            }
+            String headerLine = Csv.headerLine(reader);
             Columns c = new Columns(Csv.split(headerLine), 1, HEADER);
             for (String required : List.of("交易时间", "微信订单号", "商户订单号", "交易状态", "货币种类")) {
                 c.require(required);

@@ -47,10 +47,7 @@ public class WechatPayFundFlowParser implements StatementParser {
     public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
-                throw new StatementFormatException(1, "the file is empty");
-            }
+            String headerLine = Csv.headerLine(reader);
             Columns c = new Columns(WechatPayBillParser.split(headerLine, 1), 1, HEADER);
             for (String required : List.of("记账时间", "资金流水单号", "收支类型", "收支金额(元)", "账户结余(元)")) {
                 c.require(required);
