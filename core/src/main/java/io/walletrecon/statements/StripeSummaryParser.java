@@ -89,12 +89,7 @@ public class StripeSummaryParser implements StatementParser {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> v;
-                try {
-                    v = Csv.split(line);
-                } catch (IllegalArgumentException e) {
-                    throw new StatementFormatException(lineNo, e.getMessage());
-                }
+                List<String> v = WechatPayBillParser.split(line, lineNo);
                 if (v.size() != c.size()) {
                     throw new StatementFormatException(lineNo,
                             "has " + v.size() + " values, the header names " + c.size() + " columns");
