@@ -1,13 +1,15 @@
 package io.walletrecon.matching;
 
 import io.walletrecon.data.Provider;
+import io.walletrecon.statements.StripeSummaryParser;
 
 /**
  * Whether the sources of a period are in: the one home of the decision every absence exception waits for
  * ({@code missing_in_provider}, {@code unpaid_receivable}, {@code settlement_not_arrived}, and any other "it is not
  * there" rule). Something is only known to be missing once every statement or bill that could have shown it has
  * been imported: a day counts as in for an account when one of its statements covers it ({@code period_start} ..
- * {@code period_end}) or one of its lines is dated that day.
+ * {@code period_end}) or one of its lines is dated that day. A balance summary (Stripe's {@code stripe-summary},
+ * opening and closing balance without lines) does not count: it shows no payment, so it cannot tell one is missing.
  *
  * <p>These are SQL fragments for the rules' statements; their arguments are SQL expressions built by the rules from
  * numbers, dates and aliases (never values from a request).
@@ -25,10 +27,11 @@ final class SourcesIn {
         return """
                 not exists (select 1 from generate_series(cast(%2$s as timestamp), cast(%3$s as timestamp), interval '1 day') as src (day)
                             where not exists (select 1 from statements src_st where src_st.account_id = %1$s
+                                              and src_st.format <> '%4$s'
                                               and cast(src.day as date) between src_st.period_start and src_st.period_end)
                               and not exists (select 1 from statement_lines src_l where src_l.account_id = %1$s
                                               and src_l.value_date = cast(src.day as date)))"""
-                .formatted(account, from, to);
+                .formatted(account, from, to, StripeSummaryParser.FORMAT);
     }
 
     /**

@@ -159,7 +159,9 @@ final class StagingSink implements StatementSink {
         if (h.periodEnd() != null) {
             checkDate(h.periodEnd(), line, "period end");
         }
-        if (h.hasBalances() && h.openingBalanceMinor() + sum != h.closingBalanceMinor()) {
+        if (h.balancesOnly()) {
+            checkBalancesOnly(h, line);
+        } else if (h.hasBalances() && h.openingBalanceMinor() + sum != h.closingBalanceMinor()) {
             long difference = h.closingBalanceMinor() - h.openingBalanceMinor() - sum;
             throw new Unbalanced(line,
                     "The lines do not add up: opening " + Money.ofMinor(h.openingBalanceMinor(), currency)
@@ -190,6 +192,23 @@ final class StagingSink implements StatementSink {
         lines = 0;
         sum = 0;
         firstLine = 0;
+    }
+
+    /**
+     * A balances-only report (opening and closing, nothing between) is taken without lines, so it must have none, and
+     * it must have both balances and a period: the uploader's, as such a report does not state it.
+     */
+    private void checkBalancesOnly(StatementHeader h, long line) {
+        if (lines > 0) {
+            throw new IllegalStateException("the parser delivered lines for a balances-only statement");
+        }
+        if (!h.hasBalances()) {
+            throw new StatementFormatException(line, "the report states no opening or no closing balance");
+        }
+        if (h.periodEnd() == null) {
+            throw new StatementFormatException(line, "a " + h.format() + " report does not state its period:"
+                    + " give the first and last day it covers as from and to");
+        }
     }
 
     private StatementHeader withDeclaredPeriod(StatementHeader h, long line) {

@@ -16,7 +16,7 @@ public class StatementParsers {
             new Mt940Parser(), Mt940Parser.mt942(), new Bai2Parser(), new WechatPayBillParser(),
             new WechatPayFundFlowParser(),
             new AlipayAccountFlowParser(),
-            new AlipayBillParser(), new StripeBalanceParser());
+            new AlipayBillParser(), new StripeSummaryParser(), new StripeBalanceParser());
 
     public List<String> formats() {
         return parsers.stream().map(StatementParser::format).toList();

@@ -83,6 +83,21 @@ class AbsenceWaitsForSourcesTest {
     }
 
     @Test
+    void aStripeBalanceSummaryAloneDoesNotBringTheDaysIn() {
+        Fixtures f = Fixtures.wallet("stripe", "USD");
+        f.config(Map.of("graceDays", 0));
+        long t = f.receipt("ch_sum" + f.code, 100, 1, null);
+        f.summary(1, 1);
+        assertNull(f.run(1, 1).get("counts.exceptions.missing_in_provider"),
+                "the summary holds balances only: the itemized report that would show the charge is not in");
+        assertEquals(0, missingInProvider(t));
+
+        f.statement(1, 1);
+        assertEquals(1, f.run(1, 1).getInt("counts.exceptions.missing_in_provider"));
+        assertEquals(1, missingInProvider(t));
+    }
+
+    @Test
     void anUnpaidReceivableWaitsForEveryBillAndBankStatementOfItsWindow() {
         Fixtures f = Fixtures.wallet("wechatpay", "CNY");
         Fixtures bank = f.bank();

@@ -121,6 +121,15 @@ final class Fixtures {
                 account, day(fromOffset), day(toOffset), currency, TestData.unique("sha"));
     }
 
+    /** A Stripe balance summary of these days: balances, no lines. */
+    long summary(int fromOffset, int toOffset) {
+        return TestDb.count(
+                "insert into statements (account_id, format, period_start, period_end, currency, opening_balance_minor, "
+                        + "closing_balance_minor, file_sha256, imported_by) "
+                        + "values (?, 'stripe-summary', ?, ?, ?, 0, 0, ?, 'test') returning id",
+                account, day(fromOffset), day(toOffset), currency, TestData.unique("sha"));
+    }
+
     long line(long statement, String key, String kind, long amount, int dayOffset, String providerTxnId,
             String payoutId, String bankReference) {
         return TestDb.count(
