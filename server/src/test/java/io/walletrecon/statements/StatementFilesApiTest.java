@@ -133,7 +133,11 @@ class StatementFilesApiTest {
     }
 
     @Test
-    void aFileThatDoesNotNameItsAccountNeedsAccount() {
+    void aFileThatDoesNotNameItsAccountNeedsAccountEvenIfAnotherAccountImportedIt() {
+        String usd = TestData.unique("usd");
+        Accounts.createBank(usd, "USD", "America/New_York");
+        upload(usd, Samples.bytes("stripe-balance.csv")).statusCode(201);
+
         upload(null, Samples.bytes("stripe-balance.csv")).statusCode(400).body("errors[0].field", equalTo("account"));
     }
 
