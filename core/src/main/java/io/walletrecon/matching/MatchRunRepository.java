@@ -85,6 +85,17 @@ public class MatchRunRepository {
     private static final String LAST_INCREMENTAL = """
             select cast(coalesce(extract(epoch from max(started_at)), 0) * 1000000 as bigint) from match_runs
             where account_id = ?1 and kind = ?2 and state = ?3 and id <> ?4""";
+    /**
+     * Whether an incremental run of the account has anything to look at: a transaction changed or a statement line
+     * added since its last succeeded incremental run started (less the overlap), the scope of such a run.
+     */
+    private static final String CHANGED_SINCE_LAST_INCREMENTAL = """
+            with last as (
+              select coalesce(max(started_at) - make_interval(secs => ?3), '-infinity'::timestamptz) as at
+              from match_runs where account_id = ?1 and kind = ?2 and state = 'succeeded')
+            select case when exists (select 1 from transactions t, last where t.account_id = ?1 and t.updated_at > last.at)
+                          or exists (select 1 from statement_lines l, last where l.account_id = ?1 and l.created_at > last.at)
+                        then 1 else 0 end""";
     /** A day-end that did not succeed (failed, refused, abandoned) does not count: the next tick runs it again. */
     private static final String DAY_END_DONE = """
             select count(*) from match_runs where account_id = ?1 and kind = ?2 and period_end = ?3
@@ -232,6 +243,13 @@ public class MatchRunRepository {
                 .setParameter(2, RunKind.INCREMENTAL.code())
                 .setParameter(3, RunState.SUCCEEDED.code()).setParameter(4, runId).getSingleResult()
                 .map(micros -> micros == 0 ? Instant.EPOCH : Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+    }
+
+    /** Whether an incremental run of the account would find anything changed since the last one. */
+    Uni<Boolean> changedSinceLastIncremental(Mutiny.Session s, long accountId, long overlapSeconds) {
+        return s.createNativeQuery(CHANGED_SINCE_LAST_INCREMENTAL, Integer.class).setParameter(1, accountId)
+                .setParameter(2, RunKind.INCREMENTAL.code()).setParameter(3, overlapSeconds).getSingleResult()
+                .map(changed -> changed == 1);
     }
 
     /** Whether the account's day-end run of {@code day} is queued, running or succeeded. */

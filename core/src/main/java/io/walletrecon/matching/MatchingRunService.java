@@ -327,7 +327,10 @@ public class MatchingRunService {
 
     private Uni<Boolean> due(Account account, RunKind kind, Instant now) {
         if (kind == RunKind.INCREMENTAL) {
-            return Uni.createFrom().item(true);
+            // Nothing changed since the last incremental run: it would look at nothing, so it is not started (an
+            // idle account costs one query per tick, not a run). Absence exceptions belong to full runs anyway.
+            return Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> runs.changedSinceLastIncremental(s, account.id, INCREMENTAL_OVERLAP_SECONDS)));
         }
         LocalDateTime local = LocalDateTime.ofInstant(now, account.zone());
         return Panache.withSession(() -> configs.load(account).chain(config -> {

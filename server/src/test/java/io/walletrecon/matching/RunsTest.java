@@ -149,6 +149,23 @@ class RunsTest {
     }
 
     @Test
+    void anIncrementalTickLeavesAnAccountWhereNothingChangedAndRunsItOnceSomethingDoes() {
+        Fixtures f = Fixtures.wallet("alipay", "CNY");
+        long t = f.receipt("ali-idle-" + f.code, 100, 1, null);
+        TestDb.update("update transactions set updated_at = now() - interval '1 day' where id = ?", t);
+        TestDb.update("insert into match_runs (account_id, kind, state, requested_by, started_at, finished_at) "
+                + "values (?, 'incremental', 'succeeded', 'scheduler', now() - interval '1 hour', now() - interval '1 hour')",
+                f.account);
+
+        assertEquals(List.of(), scheduler.tick(RunKind.INCREMENTAL).stream()
+                .filter(v -> v.account().equals(f.code)).toList(), "nothing changed: no run");
+
+        f.receipt("ali-new-" + f.code, 200, 1, null);
+        assertEquals(1, scheduler.tick(RunKind.INCREMENTAL).stream()
+                .filter(v -> v.account().equals(f.code) && v.state().equals("succeeded")).count());
+    }
+
+    @Test
     void theDayEndTickRunsOncePerAccountAfterItsLocalTime() {
         Fixtures f = Fixtures.wallet("alipay", "CNY");
         f.config(Map.of("dayEndTime", "00:00"));
