@@ -38,9 +38,10 @@ class RecordRules {
      * {@code missing_in_records} exception carrying the net amount received. Must run before the receipts are staged.
      */
     void learnFromBill(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
-        steps.add(() -> exec(s, """
-                create temp table mr_learnt (lid bigint primary key, tid bigint not null, txn_key text not null,
-                    gross bigint not null, fee bigint, currency text not null, value_date date not null) on commit drop"""));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_learnt (lid bigint primary key, tid bigint not null, txn_key text not null,
+                            gross bigint not null, fee bigint, currency text not null, value_date date not null) on commit drop"""));
         steps.add(() -> exec(s,
                 """
                         with cand as (
@@ -194,20 +195,23 @@ class RecordRules {
      * write every fee as what the provider charged), so fees add up to the bill's own fee total.
      */
     private void fees(Mutiny.Session s, RunCounts counts, Steps steps) {
-        steps.add(() -> exec(s, """
-                create temp table mr_fee on commit drop as
-                select p.tid, t.fee_minor as notified, p.lfee as billed
-                from mr_recp p join transactions t on t.id = p.tid
-                where p.kind in ('payment', 'refund') and p.lfee is not null and t.fee_minor is distinct from p.lfee"""));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_fee on commit drop as
+                        select p.tid, t.fee_minor as notified, p.lfee as billed
+                        from mr_recp p join transactions t on t.id = p.tid
+                        where p.kind in ('payment', 'refund') and p.lfee is not null and t.fee_minor is distinct from p.lfee"""));
         steps.add(() -> exec(s, """
                 update transactions t set fee_minor = f.billed, updated_at = now(), version = t.version + 1
                 from mr_fee f where t.id = f.tid"""));
-        steps.add(() -> text(s, """
-                select cast(json_build_object('filled', count(*) filter (where notified is null),
-                    'corrected', count(*) filter (where notified is not null),
-                    'corrections', coalesce(json_agg(json_build_object('transaction', tid, 'notifiedFee', notified,
-                        'billFee', billed) order by tid) filter (where notified is not null and rn <= %d), '[]')) as text)
-                from (select f.*, row_number() over (partition by f.notified is null order by f.tid) as rn from mr_fee f) x"""
-                .formatted(AUDIT_IDS)).invoke(counts::feesFromBill).replaceWithVoid());
+        steps.add(() -> text(s,
+                """
+                        select cast(json_build_object('filled', count(*) filter (where notified is null),
+                            'corrected', count(*) filter (where notified is not null),
+                            'corrections', coalesce(json_agg(json_build_object('transaction', tid, 'notifiedFee', notified,
+                                'billFee', billed) order by tid) filter (where notified is not null and rn <= %d), '[]')) as text)
+                        from (select f.*, row_number() over (partition by f.notified is null order by f.tid) as rn from mr_fee f) x"""
+                        .formatted(AUDIT_IDS))
+                .invoke(counts::feesFromBill).replaceWithVoid());
     }
 }

@@ -29,7 +29,8 @@ final class StagingSink implements StatementSink {
      * One statement as staged: its header, its lines' count and sum, its identity ({@code key}: which statement it
      * is) and its content ({@code content}: what it says, its lines in any order). A statement with a period is
      * identified by its account, format, currency, sequence number and period, so a re-download (another export time
-     * or message id) is the same statement, and one with other lines or balances is a corrected re-issue of it; a report without a period
+     * or message id) is the same statement, and one with other lines or balances is a corrected re-issue of it; a
+     * report without a period
      * (intraday camt.052/054, MT942) is identified by its content. Neither includes the statement's own id or the
      * file's creation time.
      */
@@ -63,9 +64,9 @@ final class StagingSink implements StatementSink {
 
     /**
      * @param declared the period the uploader says the file covers (for bills that do not state one, such as a WeChat
-     *        Pay trade bill or a Stripe balance report), or null
+     *     Pay trade bill or a Stripe balance report), or null
      * @param statesPeriod whether the format states its period ({@link StatementParser#statesPeriod()}); where it
-     *        does not, the header's period is that of its lines and the declared one replaces it
+     *     does not, the header's period is that of its lines and the declared one replaces it
      */
     StagingSink(RowWriter copy, UUID batch, String defaultFormat, Period declared, boolean statesPeriod) {
         this.copy = copy;

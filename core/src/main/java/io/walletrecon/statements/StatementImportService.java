@@ -150,7 +150,8 @@ public class StatementImportService {
         // The same file to the same account again is answered from what it did the first time. Without account=,
         // the file is read: whether it names its accounts decides (a file that does not is refused, whoever
         // imported it before), and a statement imported before is still recognised by its identity.
-        List<StatementRepository.FileImport> before = account == null ? List.of()
+        List<StatementRepository.FileImport> before = account == null
+                ? List.of()
                 : repository.fileImports(sha, account.id);
         if (!before.isEmpty()) {
             return StatementImportResult.of(before.stream().map(StatementImportService::unchanged).toList(), sha);

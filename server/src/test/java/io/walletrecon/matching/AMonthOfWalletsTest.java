@@ -135,7 +135,8 @@ class AMonthOfWalletsTest {
                 stripeRow("txn_" + tag + "3", "2026-10-04 15:00:05", "-30.00", "0.00", "-30.00", "refund", re2, pi2,
                         s2, po),
                 stripeRow("txn_" + tag + "4", "2026-10-06 02:00:00", "-309.25", "0.00", "-309.25", "payout", po, "",
-                        "", ""))).getBytes(StandardCharsets.UTF_8), "stripe", FIRST, LAST).statusCode(201);
+                        "", "")))
+                .getBytes(StandardCharsets.UTF_8), "stripe", FIRST, LAST).statusCode(201);
         // 309.25 USD arrive as 285.00 EUR; the statement's times carry no offset: they are Berlin time
         upload(bank, camt(bank, "EUR", "2026-10-01T00:00:00", "2026-10-31T23:59:59", 100000, 128500,
                 "2026-10-08", 28500, "STRIPE PAYOUT " + po).getBytes(StandardCharsets.UTF_8), null, null, null)
@@ -173,9 +174,9 @@ class AMonthOfWalletsTest {
         assertEquals("open", Fixtures.receivableStatus(rw4));
 
         // One real payment is one record↔bill match: the notification's id and the bill's ids line up.
-        for (String[] pair : List.of(new String[] {wx.code(), tw1}, new String[] {wx.code(), tw2},
-                new String[] {wx.code(), rf2}, new String[] {ali.code(), ta1}, new String[] {stripe.code(), pi1},
-                new String[] {stripe.code(), pi2}, new String[] {stripe.code(), re2})) {
+        for (String[] pair : List.of(new String[]{wx.code(), tw1}, new String[]{wx.code(), tw2},
+                new String[]{wx.code(), rf2}, new String[]{ali.code(), ta1}, new String[]{stripe.code(), pi1},
+                new String[]{stripe.code(), pi2}, new String[]{stripe.code(), re2})) {
             assertEquals(1, count("select count(*) from match_items i join matches m on m.id = i.match_id "
                     + "join transactions t on t.id = i.item_id and i.item_type = 'transaction' "
                     + "join accounts a on a.id = t.account_id where m.kind = 'record_statement' and i.live "

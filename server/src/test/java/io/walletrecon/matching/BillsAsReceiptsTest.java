@@ -53,10 +53,12 @@ class BillsAsReceiptsTest {
         stripe(account, secret, "{\"id\":\"" + pi + "\",\"object\":\"payment_intent\",\"amount\":10000,"
                 + "\"amount_received\":10000,\"currency\":\"usd\",\"customer\":\"cus_1\",\"status\":\"succeeded\","
                 + "\"latest_charge\":\"" + ch + "\",\"metadata\":{\"reference\":\"INV-S1\"}}");
-        upload(account, """
-                balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id,description,payment_intent_id,charge_id,automatic_payout_id
-                txn_%1$s,2031-03-02 12:00:00,2031-03-04 00:00:00,usd,100.00,3.20,96.80,charge,%2$s,Order,%3$s,%2$s,
-                """.formatted(Signing.randomAlphanumeric(12), ch, pi));
+        upload(account,
+                """
+                        balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id,description,payment_intent_id,charge_id,automatic_payout_id
+                        txn_%1$s,2031-03-02 12:00:00,2031-03-04 00:00:00,usd,100.00,3.20,96.80,charge,%2$s,Order,%3$s,%2$s,
+                        """
+                        .formatted(Signing.randomAlphanumeric(12), ch, pi));
 
         JsonPath run = run(account, "2031-03-01", "2031-03-03");
 

@@ -34,7 +34,10 @@ class StripeProviderBalanceTest {
         return req.when().post("/statements").then();
     }
 
-    /** The Stripe account's book: everything the reports show, except the 100.00 charge when {@code withCharge} is false. */
+    /**
+     * The Stripe account's book: everything the reports show, except the 100.00 charge when {@code withCharge} is
+     * false.
+     */
     static long stripeAccount(boolean withCharge) {
         long a = ReportFixtures.account("stripesum", "stripe", "USD", "America/New_York");
         ReportFixtures.txn(a, "in", 50000, null, "USD", "succeeded", "2026-02-20", null);

@@ -64,7 +64,8 @@ public final class ProviderNotifications {
 
         private ValidatableResponse post(String type, String object, Instant at) {
             long now = Instant.now().getEpochSecond();
-            String body = "{\"id\":\"" + TestData.unique("evt") + "\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
+            String body = "{\"id\":\"" + TestData.unique("evt")
+                    + "\",\"object\":\"event\",\"api_version\":\"2024-06-20\","
                     + "\"created\":" + at.getEpochSecond() + ",\"type\":\"" + type + "\",\"livemode\":true,"
                     + "\"data\":{\"object\":" + object + "}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -103,15 +103,17 @@ final class ReportSql {
      * bill we never recorded (one we recorded from the bill is in the book and is no difference). For a period whose
      * sources agree they add up to the difference.
      */
-    static final Statement RECONCILING_ITEMS = Statement.of("""
-            select e.id as exception_id, e.business_date, e.type, e.detail, e.currency, (-e.difference_minor)::bigint as effect
-            from recon_exceptions e
-            where e.account_id = $1 and e.currency = $4 and e.business_date between $2::date and $3::date
-              and e.status in ('open', 'in_review')
-              and ((e.type = 'amount_mismatch' and e.transaction_id is not null and e.statement_line_id is not null)
-                   or e.type = 'missing_in_provider'
-                   or (e.type = 'missing_in_records' and e.transaction_id is null))
-            order by e.business_date, e.id""", 4);
+    static final Statement RECONCILING_ITEMS = Statement.of(
+            """
+                    select e.id as exception_id, e.business_date, e.type, e.detail, e.currency, (-e.difference_minor)::bigint as effect
+                    from recon_exceptions e
+                    where e.account_id = $1 and e.currency = $4 and e.business_date between $2::date and $3::date
+                      and e.status in ('open', 'in_review')
+                      and ((e.type = 'amount_mismatch' and e.transaction_id is not null and e.statement_line_id is not null)
+                           or e.type = 'missing_in_provider'
+                           or (e.type = 'missing_in_records' and e.transaction_id is null))
+                    order by e.business_date, e.id""",
+            4);
 
     static final Statement RECONCILIATION_DAYS = Statement
             .of("""
