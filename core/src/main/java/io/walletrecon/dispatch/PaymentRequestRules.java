@@ -61,7 +61,7 @@ final class PaymentRequestRules {
             }
         } catch (MoneyFormatException e) {
             errors.add(ProblemError.field(
-                    isCurrency(r.currency()) ? (r.amount() != null ? "amount" : "amountMinor") : "currency",
+                    Money.isCurrency(r.currency()) ? (r.amount() != null ? "amount" : "amountMinor") : "currency",
                     e.getMessage()));
         }
         var b = r.beneficiary();
@@ -117,15 +117,6 @@ final class PaymentRequestRules {
         }
         Validation.refuseIfAny(errors);
         return new Validated(amount, channel, kind);
-    }
-
-    private static boolean isCurrency(String code) {
-        try {
-            Money.currency(code);
-            return true;
-        } catch (MoneyFormatException e) {
-            return false;
-        }
     }
 
     /** The paying account can send this order: its currency, and a dispatch adapter for the order's channel. */

@@ -88,7 +88,7 @@ public class AlipayAccountFlowParser implements StatementParser {
                 if (tableEnded) {
                     throw new StatementFormatException(lineNo, "a detail row after the end of the table");
                 }
-                List<String> v = split(s, lineNo);
+                List<String> v = Csv.cells(s, lineNo);
                 if (c == null) {
                     c = new Columns(v, lineNo, AlipaySummary::header);
                     for (String required : List.of("账务流水号", "发生时间", "收入金额", "支出金额", "账户余额", "业务类型")) {
@@ -176,11 +176,4 @@ public class AlipayAccountFlowParser implements StatementParser {
         }
     }
 
-    private static List<String> split(String line, long lineNo) {
-        try {
-            return Csv.split(line);
-        } catch (IllegalArgumentException e) {
-            throw new StatementFormatException(lineNo, e.getMessage());
-        }
-    }
 }

@@ -93,7 +93,7 @@ public class AlipayBillParser implements StatementParser {
                 if (tableEnded) {
                     throw new StatementFormatException(lineNo, "a detail row after the end of the table");
                 }
-                List<String> v = split(s, lineNo);
+                List<String> v = Csv.cells(s, lineNo);
                 if (c == null) {
                     c = new Columns(v, lineNo, HEADER);
                     for (String required : List.of("支付宝交易号", "商户订单号", "业务类型", "完成时间", "订单金额")) {
@@ -178,11 +178,4 @@ public class AlipayBillParser implements StatementParser {
         return value;
     }
 
-    private static List<String> split(String line, long lineNo) {
-        try {
-            return Csv.split(line);
-        } catch (IllegalArgumentException e) {
-            throw new StatementFormatException(lineNo, e.getMessage());
-        }
-    }
 }

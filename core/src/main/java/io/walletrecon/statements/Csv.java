@@ -24,6 +24,15 @@ public final class Csv {
         return line;
     }
 
+    /** The cells of line {@code lineNo} of a statement file; a malformed one is refused naming that line. */
+    static List<String> cells(String line, long lineNo) {
+        try {
+            return split(line);
+        } catch (IllegalArgumentException e) {
+            throw new StatementFormatException(lineNo, e.getMessage());
+        }
+    }
+
     public static List<String> split(String line) {
         return split(line, ',');
     }

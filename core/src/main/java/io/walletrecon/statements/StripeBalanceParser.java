@@ -71,7 +71,7 @@ public class StripeBalanceParser implements StatementParser {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> v = split(line, lineNo);
+                List<String> v = Csv.cells(line, lineNo);
                 if (v.size() != c.size()) {
                     throw new StatementFormatException(lineNo,
                             "has " + v.size() + " values, the header names " + c.size() + " columns");
@@ -119,14 +119,6 @@ public class StripeBalanceParser implements StatementParser {
             sink.statement(StatementHeader.bill("stripe", null, statementCurrency, first, last));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> split(String line, int lineNo) {
-        try {
-            return Csv.split(line);
-        } catch (IllegalArgumentException e) {
-            throw new StatementFormatException(lineNo, e.getMessage());
         }
     }
 

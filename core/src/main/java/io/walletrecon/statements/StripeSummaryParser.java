@@ -89,7 +89,7 @@ public class StripeSummaryParser implements StatementParser {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> v = WechatPayBillParser.split(line, lineNo);
+                List<String> v = Csv.cells(line, lineNo);
                 if (v.size() != c.size()) {
                     throw new StatementFormatException(lineNo,
                             "has " + v.size() + " values, the header names " + c.size() + " columns");

@@ -78,7 +78,7 @@ public class WechatPayBillParser implements StatementParser {
                     if (totalsLine == null) {
                         throw new StatementFormatException(lineNo, "the totals header is not followed by a totals row");
                     }
-                    List<String> t = split(totalsLine, lineNo);
+                    List<String> t = Csv.cells(totalsLine, lineNo);
                     checkTotal(totals.get(t, VALUE, "总交易单数"), rows, lineNo, "总交易单数 (number of rows)", null);
                     if (currency != null) {
                         checkTotal(totals.get(t, VALUE, "退款总金额"), refundTotal, lineNo, "退款总金额 (refund total)",
@@ -94,7 +94,7 @@ public class WechatPayBillParser implements StatementParser {
                     sink.statement(StatementHeader.bill("wechatpay", null, currency, first, last));
                     return;
                 }
-                List<String> v = split(line, lineNo);
+                List<String> v = Csv.cells(line, lineNo);
                 if (v.size() < c.size() - 1) {
                     throw new StatementFormatException(lineNo,
                             "has " + v.size() + " values, the header names " + c.size() + " columns");
@@ -185,14 +185,6 @@ public class WechatPayBillParser implements StatementParser {
             throw new StatementFormatException(line, what + " is empty");
         }
         return value;
-    }
-
-    static List<String> split(String line, long lineNo) {
-        try {
-            return Csv.split(line);
-        } catch (IllegalArgumentException e) {
-            throw new StatementFormatException(lineNo, e.getMessage());
-        }
     }
 
     /**

@@ -48,7 +48,7 @@ public class WechatPayFundFlowParser implements StatementParser {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
             String headerLine = Csv.headerLine(reader);
-            Columns c = new Columns(WechatPayBillParser.split(headerLine, 1), 1, HEADER);
+            Columns c = new Columns(Csv.cells(headerLine, 1), 1, HEADER);
             for (String required : List.of("记账时间", "资金流水单号", "收支类型", "收支金额(元)", "账户结余(元)")) {
                 c.require(required);
             }
@@ -65,13 +65,13 @@ public class WechatPayFundFlowParser implements StatementParser {
                     continue;
                 }
                 if (line.strip().startsWith("资金流水总笔数")) {
-                    Columns totals = new Columns(WechatPayBillParser.split(line, lineNo), lineNo, HEADER);
+                    Columns totals = new Columns(Csv.cells(line, lineNo), lineNo, HEADER);
                     checkTotals(reader, totals, lineNo + 1, counts, sums);
                     sink.statement(StatementHeader.bill(format(), null, CURRENCY, first, last, balances.opening(),
                             balances.closing()));
                     return;
                 }
-                List<String> v = WechatPayBillParser.split(line, lineNo);
+                List<String> v = Csv.cells(line, lineNo);
                 if (v.size() < c.size() - 1) {
                     throw new StatementFormatException(lineNo,
                             "has " + v.size() + " values, the header names " + c.size() + " columns");
@@ -138,7 +138,7 @@ public class WechatPayFundFlowParser implements StatementParser {
         if (row == null) {
             throw new StatementFormatException(lineNo, "the totals header is not followed by a totals row");
         }
-        List<String> t = WechatPayBillParser.split(row, lineNo);
+        List<String> t = Csv.cells(row, lineNo);
         WechatPayBillParser.checkTotal(totals.get(t, VALUE, "资金流水总笔数"), counts[0] + counts[1], lineNo,
                 "资金流水总笔数 (rows)", null);
         WechatPayBillParser.checkTotal(totals.get(t, VALUE, "收入笔数"), counts[0], lineNo, "收入笔数 (income rows)",
