@@ -39,11 +39,14 @@ public class MatchRulesRepository {
     private final RecordRules records;
     private final SettlementRules settlements;
 
+    private final LedgerRules ledger;
+
     private final ReceivableRepository receivables;
 
     public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements,
-            ReceivableRepository receivables) {
+            LedgerRules ledger, ReceivableRepository receivables) {
         this.receivables = receivables;
+        this.ledger = ledger;
         this.receipts = receipts;
         this.records = records;
         this.settlements = settlements;
@@ -193,6 +196,10 @@ public class MatchRulesRepository {
         if (ctx.walletAccount() && ctx.on("settlement")) {
             settlements.settlements(s, ctx, counts, steps);
         }
+        // 4. The company's bank journal to the bank's lines.
+        if (!ctx.walletAccount()) {
+            ledger.ledger(s, ctx, counts, steps);
+        }
         autoResolve(s, ctx, steps);
         steps.add(() -> progress.processed(sizes[0]));
         return steps.run().replaceWith(counts);
@@ -232,6 +239,15 @@ public class MatchRulesRepository {
 
     static Uni<Void> exec(Mutiny.Session s, String sql) {
         return s.createNativeQuery(sql).executeUpdate().replaceWithVoid();
+    }
+
+    /** A statement with positional binds ?1, ?2, … in the order given. */
+    static Uni<Void> execBound(Mutiny.Session s, String sql, Object... binds) {
+        Mutiny.Query<Object> q = s.createNativeQuery(sql);
+        for (int i = 0; i < binds.length; i++) {
+            q.setParameter(i + 1, binds[i]);
+        }
+        return q.executeUpdate().replaceWithVoid();
     }
 
     static Uni<Long> count(Mutiny.Session s, String sql) {
