@@ -32,7 +32,7 @@ class SettlementRules {
         String bankAccounts = ctx.settlementAccountId() != null
                 ? "l.account_id = " + ctx.settlementAccountId()
                 : "l.account_id in (select id from accounts where provider = 'bank' and currency = '" + ctx.currency()
-                        + "')";
+                        + "' and company_id = " + ctx.companyId() + ")";
         // The payout against the sum of its transactions less fees and refunds, before it is looked for at the bank.
         steps.add(() -> writer.exceptions(s, counts,
                 """

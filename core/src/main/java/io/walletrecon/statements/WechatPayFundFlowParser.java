@@ -115,7 +115,7 @@ public class WechatPayFundFlowParser implements StatementParser {
         }
     }
 
-    /** 业务名称/业务类型 as WeChat Pay names them: 交易, 退款, 扣除交易手续费, 提现, 充值 ... */
+    /** 业务名称/业务类型 as WeChat Pay names them: 交易, 退款, 扣除交易手续费, 提现, 结算, 充值 ... */
     static String kind(String nameAndType) {
         if (nameAndType.contains("退款")) {
             return "refund";
@@ -123,7 +123,8 @@ public class WechatPayFundFlowParser implements StatementParser {
         if (nameAndType.contains("手续费")) {
             return "fee";
         }
-        if (nameAndType.contains("提现")) {
+        // A withdrawal to the merchant's bank account, by hand (提现) or by the daily settlement (结算).
+        if (nameAndType.contains("提现") || nameAndType.contains("结算")) {
             return "payout";
         }
         if (nameAndType.contains("交易")) {
