@@ -2,7 +2,7 @@ package io.walletrecon.ledger;
 
 import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
-import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.LineErrors;
 import io.walletrecon.statements.Csv;
 
 import java.io.BufferedReader;
@@ -46,8 +46,6 @@ import java.util.regex.Pattern;
  */
 final class LedgerJournalParser {
 
-    /** The problem body lists at most this many errors; the detail says how many there were. */
-    static final int MAX_LISTED_ERRORS = 1000;
     private static final int MAX_TEXT = 500;
 
     private static final Map<String, String> COLUMNS = new HashMap<>();
@@ -83,8 +81,8 @@ final class LedgerJournalParser {
             String counterparty, String memo) {
     }
 
-    /** What a file holds: its entries when {@code errors} is empty; {@code errorCount} counts all of them. */
-    record Journal(List<Entry> entries, int rows, List<ProblemError> errors, int errorCount) {
+    /** What a file holds: its entries when it has no {@code errors}. */
+    record Journal(List<Entry> entries, int rows, LineErrors errors) {
     }
 
     static Journal parse(BufferedReader in, String currency) throws IOException {
@@ -96,7 +94,7 @@ final class LedgerJournalParser {
         if (header.problem != null) {
             return refused(1, header.problemColumn, header.problem);
         }
-        Errors errors = new Errors();
+        LineErrors errors = new LineErrors();
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int lineNo = 1;
@@ -115,17 +113,19 @@ final class LedgerJournalParser {
                         entry.voucher(), entry.reference(), entry.counterparty(), entry.memo()));
             }
         }
-        if (rows == 0 && errors.count == 0) {
+        if (rows == 0 && errors.count() == 0) {
             return refused(2, null, "the file has a header but no entries");
         }
-        return new Journal(errors.count == 0 ? entries : List.of(), rows, errors.listed, errors.count);
+        return new Journal(errors.count() == 0 ? entries : List.of(), rows, errors);
     }
 
     private static Journal refused(long line, String column, String message) {
-        return new Journal(List.of(), 0, List.of(ProblemError.line(line, column, message)), 1);
+        LineErrors errors = new LineErrors();
+        errors.add(line, column, message);
+        return new Journal(List.of(), 0, errors);
     }
 
-    private static Entry row(String line, int lineNo, Header h, String currency, Errors errors) {
+    private static Entry row(String line, int lineNo, Header h, String currency, LineErrors errors) {
         if (line.indexOf('\0') >= 0) {
             errors.add(lineNo, null, "holds a NUL character (byte 0x00), which is not text; save the file as text");
             return null;
@@ -141,14 +141,14 @@ final class LedgerJournalParser {
             errors.add(lineNo, null, "has " + v.size() + " values, the header names " + h.width + " columns");
             return null;
         }
-        int before = errors.count;
+        int before = errors.count();
         LocalDate date = date(h.value(v, "date"), lineNo, h.name("date"), errors);
         Long amount = amount(v, h, currency, lineNo, errors);
         String voucher = text(h.value(v, "voucher"), lineNo, h.name("voucher"), errors);
         String reference = text(h.value(v, "reference"), lineNo, h.name("reference"), errors);
         String counterparty = text(h.value(v, "counterparty"), lineNo, h.name("counterparty"), errors);
         String memo = text(h.value(v, "memo"), lineNo, h.name("memo"), errors);
-        if (errors.count > before) {
+        if (errors.count() > before) {
             return null;
         }
         String key = voucher != null
@@ -157,7 +157,7 @@ final class LedgerJournalParser {
         return new Entry(lineNo, key, date, amount, voucher, reference, counterparty, memo);
     }
 
-    private static Long amount(List<String> v, Header h, String currency, int lineNo, Errors errors) {
+    private static Long amount(List<String> v, Header h, String currency, int lineNo, LineErrors errors) {
         if (h.has("amount")) {
             Long amount = money(h.value(v, "amount"), currency, lineNo, h.name("amount"), errors);
             if (amount == null) {
@@ -204,7 +204,7 @@ final class LedgerJournalParser {
         return amount;
     }
 
-    private static Long nonZero(long amount, int lineNo, String column, Errors errors) {
+    private static Long nonZero(long amount, int lineNo, String column, LineErrors errors) {
         if (amount == 0) {
             errors.add(lineNo, column, "is zero; an entry moves money in or out");
             return null;
@@ -212,7 +212,7 @@ final class LedgerJournalParser {
         return amount;
     }
 
-    private static Long money(String text, String currency, int lineNo, String column, Errors errors) {
+    private static Long money(String text, String currency, int lineNo, String column, LineErrors errors) {
         if (text == null) {
             errors.add(lineNo, column, "is empty");
             return null;
@@ -226,7 +226,7 @@ final class LedgerJournalParser {
         }
     }
 
-    private static LocalDate date(String text, int lineNo, String column, Errors errors) {
+    private static LocalDate date(String text, int lineNo, String column, LineErrors errors) {
         if (text == null) {
             errors.add(lineNo, column, "is empty");
             return null;
@@ -247,7 +247,7 @@ final class LedgerJournalParser {
         return null;
     }
 
-    private static String text(String value, int lineNo, String column, Errors errors) {
+    private static String text(String value, int lineNo, String column, LineErrors errors) {
         if (value != null && value.length() > MAX_TEXT) {
             errors.add(lineNo, column, "is longer than " + MAX_TEXT + " characters");
             return null;
@@ -334,19 +334,6 @@ final class LedgerJournalParser {
         private static String normalise(String name) {
             return name.strip().toLowerCase(Locale.ROOT).replaceAll("[（(][^)）]*[)）]", "")
                     .replaceAll("[\\s_\\-.:：]", "");
-        }
-    }
-
-    /** Every error counted, the first ones kept for the problem body. */
-    private static final class Errors {
-        final List<ProblemError> listed = new ArrayList<>();
-        int count;
-
-        void add(long line, String column, String message) {
-            count++;
-            if (listed.size() < MAX_LISTED_ERRORS) {
-                listed.add(ProblemError.line(line, column, message));
-            }
         }
     }
 }

@@ -74,8 +74,8 @@ public class LedgerService {
             Account account = ReactiveBridge.await(() -> Panache.withSession(() -> bankAccount(accountCode)));
             Read read = read(upload, account.currency);
             LedgerJournalParser.Journal journal = read.journal;
-            if (journal.errorCount() > 0) {
-                throw refusal(journal);
+            if (journal.errors().count() > 0) {
+                throw journal.errors().refusal();
             }
             return ReactiveBridge.inTransaction(() -> Panache.getSession()
                     .chain(s -> store(s, account, read, actor)));
@@ -171,16 +171,6 @@ public class LedgerService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ApiException refusal(LedgerJournalParser.Journal journal) {
-        ProblemError first = journal.errors().get(0);
-        int count = journal.errorCount();
-        return ApiException.unprocessable(count + " error(s) in the file; nothing was imported. First: line "
-                + first.line() + (first.column() == null ? "" : ", column " + first.column()) + ": "
-                + first.message()
-                + (count > journal.errors().size() ? " (the first " + journal.errors().size() + " are listed)" : ""),
-                journal.errors());
     }
 
     private Uni<LedgerViews.ImportView> store(Mutiny.Session s, Account account, Read read, String actor) {

@@ -9,6 +9,7 @@ import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.money.Money;
 import io.walletrecon.money.MoneyFormatException;
 import io.walletrecon.problem.ApiException;
+import io.walletrecon.problem.LineErrors;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.statements.Csv;
 import io.walletrecon.statements.PgCopy;
@@ -29,7 +30,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ import java.util.UUID;
 public class ReceivableImportService {
 
     /** The problem body lists at most this many errors; the detail says how many there were. */
-    static final int MAX_LISTED_ERRORS = 1000;
+    static final int MAX_LISTED_ERRORS = LineErrors.MAX_LISTED;
     private static final Logger LOG = Logger.getLogger(ReceivableImportService.class);
     static final List<String> REQUIRED = List.of("reference", "amount", "currency", "issue_date", "due_date");
     /** A NUL byte is never text: PostgreSQL cannot store it, and a spreadsheet never writes one into a CSV. */
@@ -81,30 +81,22 @@ public class ReceivableImportService {
     /** The file's customers are the company's: external ids are looked up in it, customer ids must belong to it. */
     private ImportResult importCsv(SpooledUpload upload, Company company, String actor) {
         UUID batch = UUID.randomUUID();
-        Errors errors = new Errors();
+        LineErrors errors = new LineErrors();
         long rows;
         try {
             long started = System.nanoTime();
             rows = stage(upload, batch, errors);
             long staged = System.nanoTime();
-            if (rows == 0 && errors.count == 0) {
+            if (rows == 0 && errors.count() == 0) {
                 throw ApiException.unprocessable("The file has a header but no receivable rows",
                         List.of(ProblemError.line(2, null, "no rows")));
             }
             checkAgainstDatabase(batch, company, errors);
             long checked = System.nanoTime();
             LOG.infof("receivables import %s: %d rows staged in %d ms, checked in %d ms, %d error(s)", batch, rows,
-                    (staged - started) / 1_000_000, (checked - staged) / 1_000_000, errors.count);
-            if (errors.count > 0) {
-                List<ProblemError> listed = errors.listed.stream()
-                        .sorted(Comparator.comparingLong(ProblemError::line)).limit(MAX_LISTED_ERRORS).toList();
-                ProblemError first = listed.get(0);
-                throw ApiException.unprocessable(
-                        errors.count + " error(s) in the file; nothing was imported. First: line "
-                                + first.line() + (first.column() == null ? "" : ", column " + first.column()) + ": "
-                                + first.message()
-                                + (errors.count > listed.size() ? " (the first " + listed.size() + " are listed)" : ""),
-                        listed);
+                    (staged - started) / 1_000_000, (checked - staged) / 1_000_000, errors.count());
+            if (errors.count() > 0) {
+                throw errors.refusal();
             }
             long total = rows;
             long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession()
@@ -125,7 +117,7 @@ public class ReceivableImportService {
         }
     }
 
-    private long stage(SpooledUpload upload, UUID batch, Errors errors) {
+    private long stage(SpooledUpload upload, UUID batch, LineErrors errors) {
         PgCopy copy = new PgCopy(dataSource, "receivables_import_staging", "batch_id", "line_no",
                 "customer_external_id",
                 "customer_id", "reference", "amount_minor", "currency", "issue_date", "due_date");
@@ -166,7 +158,7 @@ public class ReceivableImportService {
                             "has " + v.size() + " values, the header names " + header.size() + " columns");
                     continue;
                 }
-                int before = errors.count;
+                int before = errors.count();
                 String externalId = value(v, header, "customer_external_id");
                 String customerIdText = value(v, header, "customer_id");
                 Long customerId = null;
@@ -207,7 +199,7 @@ public class ReceivableImportService {
                 if (issue != null && due != null && due.isBefore(issue)) {
                     errors.add(lineNo, "due_date", "is before issue_date");
                 }
-                if (errors.count == before) {
+                if (errors.count() == before) {
                     copy.row(batch, lineNo, externalId, customerId, reference, amount.minorUnits(),
                             amount.currencyCode(), issue, due);
                 }
@@ -262,7 +254,7 @@ public class ReceivableImportService {
     }
 
     private static LocalDate date(List<String> v, Map<String, Integer> header, String column, long lineNo,
-            Errors errors) {
+            LineErrors errors) {
         String s = value(v, header, column);
         if (s == null) {
             errors.add(lineNo, column, "is empty");
@@ -277,7 +269,7 @@ public class ReceivableImportService {
     }
 
     /** Set-based checks of a staged batch; each adds one error per offending line. */
-    private void checkAgainstDatabase(UUID batch, Company company, Errors errors) {
+    private void checkAgainstDatabase(UUID batch, Company company, LineErrors errors) {
         update("""
                 update receivables_import_staging s set customer_id = c.id
                   from customers c
@@ -345,19 +337,6 @@ public class ReceivableImportService {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("receivables import staging failed", e);
-        }
-    }
-
-    /** Every error counted, the first ones kept for the problem body. */
-    private static final class Errors {
-        final List<ProblemError> listed = new ArrayList<>();
-        int count;
-
-        void add(long line, String column, String message) {
-            count++;
-            if (listed.size() < MAX_LISTED_ERRORS) {
-                listed.add(ProblemError.line(line, column, message));
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.walletrecon.ledger;
 
+import io.walletrecon.problem.ProblemError;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -27,7 +28,7 @@ class LedgerJournalParserTest {
                 2031-03-02,记-2,,0.01
                 """, "CNY");
 
-        assertEquals(0, j.errorCount(), () -> j.errors().toString());
+        assertEquals(0, j.errors().count());
         assertEquals(List.of(123450L, -1L), j.entries().stream().map(LedgerJournalParser.Entry::amountMinor).toList());
     }
 
@@ -66,9 +67,11 @@ class LedgerJournalParserTest {
                 2031-03-02,V5,-1.00,
                 """, "EUR");
 
-        assertEquals(4, j.errorCount());
-        assertEquals(List.of(3L, 4L, 5L, 6L), j.errors().stream().map(e -> e.line()).toList());
-        assertEquals("date", j.errors().get(0).column());
+        assertEquals(4, j.errors().count());
+        List<ProblemError> listed = j.errors().refusal().errors();
+        assertEquals(List.of(3L, 4L, 5L, 6L), listed.stream().map(ProblemError::line).toList());
+        assertEquals("date", listed.get(0).column());
+        assertEquals("credit", listed.get(1).column());
         assertTrue(j.entries().isEmpty());
     }
 
@@ -96,7 +99,8 @@ class LedgerJournalParserTest {
     void aHeaderWithBothAmountAndDebitColumnsIsRefused() throws IOException {
         LedgerJournalParser.Journal j = parse("date,amount,debit,credit\n2031-03-01,1,1,\n", "EUR");
 
-        assertEquals(1L, j.errors().get(0).line());
-        assertTrue(j.errors().get(0).message().contains("give one or the other"));
+        ProblemError problem = j.errors().refusal().errors().get(0);
+        assertEquals(1L, problem.line());
+        assertTrue(problem.message().contains("give one or the other"));
     }
 }
