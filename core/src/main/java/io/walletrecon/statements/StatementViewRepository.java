@@ -112,11 +112,13 @@ public class StatementViewRepository {
                        'updatedBy', updated_by, 'updatedAt', updated_at) as text)
               from line_keywords where account_id = ?1""";
 
-    /** ?1 account, ?2 fee words, ?3 interest words (each a JSON array), ?4 who. */
+    /**
+     * ?1 account, ?2 fee words, ?3 interest words (each joined by the unit separator U+001F, which a keyword cannot
+     * hold), ?4 who.
+     */
     private static final String PUT_KEYWORDS = """
             insert into line_keywords (account_id, fee_keywords, interest_keywords, updated_by)
-            select ?1, array(select json_array_elements_text(cast(?2 as json))),
-                   array(select json_array_elements_text(cast(?3 as json))), ?4
+            select ?1, string_to_array(cast(?2 as text), chr(31)), string_to_array(cast(?3 as text), chr(31)), ?4
             on conflict (account_id) do update set fee_keywords = excluded.fee_keywords,
                    interest_keywords = excluded.interest_keywords, updated_by = excluded.updated_by, updated_at = now()""";
 
@@ -187,11 +189,7 @@ public class StatementViewRepository {
         }
     }
 
-    private String write(List<String> words) {
-        try {
-            return json.writeValueAsString(words);
-        } catch (Exception e) {
-            throw new IllegalStateException("keywords not writable as JSON", e);
-        }
+    private static String write(List<String> words) {
+        return String.join("\u001f", words);
     }
 }
