@@ -15,7 +15,7 @@ public final class IntradayReports {
     public static final Set<String> FORMATS = Set.of("camt052", "camt054", "mt942");
 
     /** {@link #FORMATS} as an SQL list of literals, sorted (constants of the code, never input). */
-    static final String SQL_LIST = FORMATS.stream().sorted().map(f -> "'" + f + "'")
+    public static final String SQL_LIST = FORMATS.stream().sorted().map(f -> "'" + f + "'")
             .collect(Collectors.joining(", "));
 
     private IntradayReports() {

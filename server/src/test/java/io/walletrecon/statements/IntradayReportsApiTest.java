@@ -201,6 +201,33 @@ class IntradayReportsApiTest {
         assertEquals(report, TestDb.count("select reported_statement_id from statement_lines where id = ?", line));
     }
 
+    @Test
+    void anIntradayReportDoesNotCloseItsDaysForAbsencesButTheDaysStatementsDo() {
+        String wallet = TestData.unique("late-po");
+        Accounts.createStripe(wallet, "whsec_" + wallet);
+        String bank = Accounts.createBank(TestData.unique("late-bank"), "USD", "America/New_York");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("settlementAccount", bank, "settlementAfterDays", 2)).when()
+                .put("/matching/config/" + wallet).then().statusCode(200);
+        transaction(wallet, "po_" + wallet, "payout", "out", 7000, null, "po_" + wallet,
+                LocalDate.parse("2031-07-01"));
+        List<String> days = List.of("2031-07-01", "2031-07-02", "2031-07-03", "2031-07-04");
+        Entry[] other = days.stream().map(d -> Entry.credit("1.00", d).e2e("OTHER-" + d)).toArray(Entry[]::new);
+        upload(bank, BankFiles.camt054("N-" + bank, "USD", other)).statusCode(201);
+
+        JsonPath early = run(wallet, "2031-07-01", "2031-07-04");
+        assertEquals(0, TestDb.count("select count(*) from recon_exceptions where account_id = ?"
+                + " and type = 'settlement_not_arrived'", accountId(wallet)), early.prettify());
+
+        for (int i = 0; i < days.size(); i++) {
+            upload(bank, BankFiles.camt053("S" + i + "-" + bank, "USD", days.get(i), 100 * i,
+                    other[i].ref("R-" + i))).statusCode(201).body("statements[0].confirmed", equalTo(1));
+        }
+        run(wallet, "2031-07-01", "2031-07-04");
+        assertEquals(1, TestDb.count("select count(*) from recon_exceptions where account_id = ?"
+                + " and type = 'settlement_not_arrived'", accountId(wallet)));
+    }
+
     static io.restassured.response.ValidatableResponse mt(String account, String file) {
         return given().header("Authorization", FINANCE).contentType("application/octet-stream")
                 .queryParam("account", account).body(file.getBytes(StandardCharsets.US_ASCII))
