@@ -620,7 +620,8 @@ public class CamtParser implements StatementParser {
             if (e.info != null) {
                 details.put("AddtlNtryInf", e.info);
             }
-            return new StatementLine(lineNo, key, LineKinds.ofBankCode(e.subFamily, e.proprietary), value, e.booking, amount, null, ccy, party, partyAccount,
+            String kind = LineKinds.ofBankCode(e.subFamily, e.proprietary);
+            return new StatementLine(lineNo, key, kind, value, e.booking, amount, null, ccy, party, partyAccount,
                     t.ref != null ? t.ref : e.ref, t.e2e, null, t.creditorRef, null, remittance, null, null, details);
         }
 

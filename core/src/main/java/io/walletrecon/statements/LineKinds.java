@@ -36,7 +36,7 @@ public final class LineKinds {
     static final Set<String> FEE_SWIFT_TYPES = Set.of("CHG", "COM", "BRF");
 
     /** Built-in words of a bank's fee postings (an account without keywords of its own uses these). */
-    public static final List<String> DEFAULT_FEE_KEYWORDS = List.of("手续费", "工本费", "账户管理费", "年费",
+    public static final List<String> DEFAULT_FEE_KEYWORDS = List.of("手续费", "工本费", "账户管理费",
             "Kontoführung", "Kontofuehrung", "Entgeltabschluss", "Gebühren", "SERVICE CHARGE", "BANK CHARGE",
             "ACCOUNT FEE", "MAINTENANCE FEE");
     /** Built-in words of interest postings. */

@@ -49,7 +49,10 @@ public final class StatementViews {
     public record LineException(long id, String type, String status) {
     }
 
-    /** A bank account's words that classify its lines as fees or interest; {@code builtIn} when it has none of its own. */
+    /**
+     * A bank account's words that classify its lines as fees or interest; {@code builtIn} when it has none of its
+     * own.
+     */
     @RegisterForReflection
     public record KeywordsView(String account, List<String> feeKeywords, List<String> interestKeywords,
             boolean builtIn, String updatedBy, Instant updatedAt) {
