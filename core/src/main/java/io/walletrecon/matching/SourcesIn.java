@@ -1,6 +1,7 @@
 package io.walletrecon.matching;
 
 import io.walletrecon.data.Provider;
+import io.walletrecon.statements.IntradayReports;
 import io.walletrecon.statements.StripeSummaryParser;
 
 /**
@@ -10,6 +11,8 @@ import io.walletrecon.statements.StripeSummaryParser;
  * been imported: a day counts as in for an account when one of its statements covers it ({@code period_start} ..
  * {@code period_end}) or one of its lines is dated that day. A balance summary (Stripe's {@code stripe-summary},
  * opening and closing balance without lines) does not count: it shows no payment, so it cannot tell one is missing.
+ * Nor does a line that only an intraday report (camt.052/054, MT942) brought: the day's statement may still bring
+ * more; once the statement has taken the line over, it counts.
  *
  * <p>These are SQL fragments for the rules' statements; their arguments are SQL expressions built by the rules from
  * numbers, dates and aliases (never values from a request).
@@ -29,9 +32,10 @@ final class SourcesIn {
                             where not exists (select 1 from statements src_st where src_st.account_id = %1$s
                                               and src_st.format <> '%4$s'
                                               and cast(src.day as date) between src_st.period_start and src_st.period_end)
-                              and not exists (select 1 from statement_lines src_l where src_l.account_id = %1$s
-                                              and src_l.value_date = cast(src.day as date)))"""
-                .formatted(account, from, to, StripeSummaryParser.FORMAT);
+                              and not exists (select 1 from statement_lines src_l join statements src_ls on src_ls.id = src_l.statement_id
+                                              where src_l.account_id = %1$s and src_l.value_date = cast(src.day as date)
+                                                and src_ls.format not in (%5$s)))"""
+                .formatted(account, from, to, StripeSummaryParser.FORMAT, IntradayReports.SQL_LIST);
     }
 
     /**

@@ -617,7 +617,11 @@ public class CamtParser implements StatementParser {
             if (t.mandate != null) {
                 details.put("MndtId", t.mandate);
             }
-            return new StatementLine(lineNo, key, "payment", value, e.booking, amount, null, ccy, party, partyAccount,
+            if (e.info != null) {
+                details.put("AddtlNtryInf", e.info);
+            }
+            String kind = LineKinds.ofBankCode(e.subFamily, e.proprietary);
+            return new StatementLine(lineNo, key, kind, value, e.booking, amount, null, ccy, party, partyAccount,
                     t.ref != null ? t.ref : e.ref, t.e2e, null, t.creditorRef, null, remittance, null, null, details);
         }
 
@@ -630,6 +634,11 @@ public class CamtParser implements StatementParser {
                 return;
             }
             entry.bankCode = entry.bankCode == null ? value : entry.bankCode + "/" + value;
+            if (name.equals("SubFmlyCd")) {
+                entry.subFamily = value;
+            } else if (name.equals("Cd") && under("Prtry", "Cd") && entry.proprietary == null) {
+                entry.proprietary = value;
+            }
         }
 
         long signed(long amount, String sign, int line) {
@@ -694,6 +703,8 @@ public class CamtParser implements StatementParser {
         String info;
         String ntryRef;
         String bankCode;
+        String subFamily;
+        String proprietary;
         final List<Tx> txs = new ArrayList<>();
 
         Entry(int line) {

@@ -421,7 +421,7 @@ public class Mt940Parser implements StatementParser {
             if (p.extra != null) {
                 details.put("NS", p.extra);
             }
-            String kind = p.type != null && (p.type.endsWith("CHG") || p.type.equals("NCOM")) ? "fee" : "payment";
+            String kind = LineKinds.ofSwiftType(p.type);
             String raw = ":61:" + p.raw + (p.info == null ? "" : "\n:86:" + p.info)
                     + (p.extra == null ? "" : "\n:NS:" + p.extra);
             lines(p, kind, remittance, info, details, raw);

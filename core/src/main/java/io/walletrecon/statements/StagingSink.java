@@ -21,7 +21,6 @@ import java.util.UUID;
  */
 final class StagingSink implements StatementSink {
 
-    static final Set<String> KINDS = Set.of("payment", "refund", "fee", "payout", "adjustment");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
@@ -116,7 +115,7 @@ final class StagingSink implements StatementSink {
             throw new StatementFormatException(line.lineNo(),
                     "the line has no identity (transaction id or bank reference)");
         }
-        if (!KINDS.contains(line.kind())) {
+        if (!LineKinds.ALL.contains(line.kind())) {
             throw new IllegalStateException("parser produced kind " + line.kind());
         }
         checkDate(line.valueDate(), line.lineNo(), "value date");

@@ -20,13 +20,17 @@ public record StatementImportResult(long statementId, String account, String for
         long alreadyPresent, String currency, Long openingBalanceMinor, Long closingBalanceMinor,
         String fileSha256, List<Statement> statements) {
 
-    /** One statement of the file: where it went, what it states, and whether this upload created it. */
+    /**
+     * One statement of the file: where it went, what it states, and whether this upload created it; {@code confirmed}
+     * counts the lines intraday reports had brought that this day's statement took over (part of {@code lines}, not
+     * of {@code inserted}).
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Statement(long id, String account, String accountInFile, String format, String reference,
             LocalDate periodStart,
             LocalDate periodEnd, String currency, Long openingBalanceMinor, Long closingBalanceMinor, long lines,
-            long inserted, boolean created, Replaced replaced) {
+            long inserted, long confirmed, boolean created, Replaced replaced) {
     }
 
     /**

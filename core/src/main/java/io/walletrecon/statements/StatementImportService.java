@@ -51,7 +51,9 @@ import java.util.UUID;
  * <li>Each statement goes to its account ({@link StatementRouting}): by the account number it names, else to the
  * account of {@code ?account=}; a statement naming an account we do not have refuses the whole file.</li>
  * <li>One transaction inserts each statement unless its account has it already (same statement key), moves its
- * lines in ({@code ON CONFLICT (account_id, line_key) DO NOTHING}) and audits the import.</li>
+ * lines in ({@code ON CONFLICT (account_id, line_key) DO NOTHING}) and audits the import. A bank account's lines
+ * that no transaction code classified are classified by its keywords first ({@link LineKinds}); a day's statement
+ * takes over the lines intraday reports brought of the same entries ({@link IntradayReports}).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -264,6 +266,7 @@ public class StatementImportService {
         if (!repeats.isEmpty()) {
             throw ApiException.unprocessable("Line " + repeats.get(0).line() + " " + repeats.get(0).message(), repeats);
         }
+        repository.classifyByKeyword(batch, nos, ids);
         return routes.targets();
     }
 
@@ -292,12 +295,17 @@ public class StatementImportService {
                 into.actor(), s.key(), s.content())
                 .chain(id -> id == null
                         ? repository.statementByKey(t.id(), s.key()).chain(stored -> again(stored, s, t, into))
-                        : moveIn(id, s, t, into).map(inserted -> statement(id, t, s, inserted, true, null)));
+                        : moveIn(id, s, t, into).map(moved -> statement(id, t, s, moved, true, null)));
     }
 
-    private Uni<Integer> moveIn(long id, StagingSink.Staged s, StatementRouting.Target t, Into into) {
-        return repository.moveLines(id, t.id(), into.batch(), s.no())
-                .call(inserted -> repository.setLineCount(id, inserted));
+    /**
+     * The statement's lines: new ones inserted, and for a day's statement the lines intraday reports brought of the
+     * same entries taken over; its line count is both.
+     */
+    private Uni<StatementRepository.Moved> moveIn(long id, StagingSink.Staged s, StatementRouting.Target t,
+            Into into) {
+        return repository.moveLines(id, t.id(), into.batch(), s.no(), IntradayReports.isIntraday(s.format()))
+                .call(moved -> repository.setLineCount(id, moved.inserted() + moved.confirmed()));
     }
 
     /**
@@ -307,7 +315,8 @@ public class StatementImportService {
     private Uni<StatementImportResult.Statement> again(StatementRepository.Stored stored, StagingSink.Staged s,
             StatementRouting.Target t, Into into) {
         if (stored.content() == null || stored.content().equals(s.content())) {
-            return Uni.createFrom().item(statement(stored.id(), t, s, 0, false, null));
+            return Uni.createFrom().item(statement(stored.id(), t, s, new StatementRepository.Moved(0, 0), false,
+                    null));
         }
         return repository.lineDifference(into.batch(), s.no(), stored.id()).chain(difference -> into.replace()
                 ? replace(stored, difference, s, t, into)
@@ -329,17 +338,18 @@ public class StatementImportService {
                     return repository.replaceStatement(stored.id(), s.format(), s.header(), into.fileName(), into.sha(),
                             into.actor(), s.content())
                             .chain(() -> moveIn(stored.id(), s, t, into))
-                            .map(inserted -> statement(stored.id(), t, s, inserted, true, replaced));
+                            .map(moved -> statement(stored.id(), t, s, moved, true, replaced));
                 });
     }
 
     private static StatementImportResult.Statement statement(long id, StatementRouting.Target t, StagingSink.Staged s,
-            long inserted, boolean created, StatementImportResult.Replaced replaced) {
+            StatementRepository.Moved moved, boolean created, StatementImportResult.Replaced replaced) {
         StatementHeader h = s.header();
         String currency = s.currency() != null ? s.currency() : t.currency();
         return new StatementImportResult.Statement(id, t.code(), h.accountInFile(), s.format(), h.reference(),
                 h.periodStart(), h.periodEnd(),
-                currency, h.openingBalanceMinor(), h.closingBalanceMinor(), s.lines(), inserted, created, replaced);
+                currency, h.openingBalanceMinor(), h.closingBalanceMinor(), s.lines(), moved.inserted(),
+                moved.confirmed(), created, replaced);
     }
 
     private Uni<Void> auditImport(List<StatementImportResult.Statement> statements, Into into) {
@@ -372,13 +382,16 @@ public class StatementImportService {
         m.put("sha256", sha);
         m.put("lines", st.lines());
         m.put("inserted", st.inserted());
+        if (st.confirmed() > 0) {
+            m.put("confirmedIntradayLines", st.confirmed());
+        }
         return m;
     }
 
     private static StatementImportResult.Statement unchanged(StatementRepository.FileImport f) {
         return new StatementImportResult.Statement(f.id(), f.account(), f.accountInFile(), f.format(), f.reference(),
                 f.periodStart(),
-                f.periodEnd(), f.currency(), f.opening(), f.closing(), f.lines(), 0, false, null);
+                f.periodEnd(), f.currency(), f.opening(), f.closing(), f.lines(), 0, 0, false, null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.walletrecon.statements;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.data.Provider;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -98,15 +99,111 @@ public class StatementRepository {
                    imported_by = ?10, imported_at = now(), account_in_file = ?11, content_key = ?12
              where id = ?1""";
 
-    static final String MOVE_LINES = """
-            insert into statement_lines (statement_id, account_id, line_no, line_key, kind, value_date, booking_date,
-                amount_minor, fee_minor, currency, counterparty_name, counterparty_account, bank_reference, end_to_end_id,
-                provider_txn_id, merchant_reference, payout_id, remittance_info, raw, balance_after_minor, details)
-            select ?1, ?2, line_no, line_key, kind, value_date, booking_date, amount_minor, fee_minor, currency,
-                counterparty_name, counterparty_account, bank_reference, end_to_end_id, provider_txn_id,
-                merchant_reference, payout_id, remittance_info, raw, balance_after_minor, details
-              from statement_lines_staging where batch_id = ?3 and statement_no = ?4
-            on conflict (account_id, line_key) do nothing""";
+    /** The columns a staged line moves into statement_lines with (after ?1 statement and ?2 account). */
+    private static final String LINE_COLUMNS = """
+            line_no, line_key, kind, value_date, booking_date, amount_minor, fee_minor, currency,
+                counterparty_name, counterparty_account, bank_reference, end_to_end_id, provider_txn_id, merchant_reference,
+                payout_id, remittance_info, raw, balance_after_minor, details""";
+
+    /**
+     * A day's statement (?1 statement, ?2 account, ?3 batch, ?4 statement number): the lines
+     * an intraday report of the account brought before are the same entries, taken over rather than inserted again.
+     * A staged line is the reported line with the same line key, else with the same amount, currency and value date
+     * and the same bank reference (AcctSvcrRef), entry reference (NtryRef) or end-to-end id; each pairs with one
+     * line at most (the same key first, then the lowest ids). A taken-over line keeps its id (so its matches and
+     * exceptions stay), moves to the statement, remembers its report and gains the statement's bank reference and
+     * booking date where it had none; the other staged lines are inserted. Counts: inserted, taken over.
+     */
+    static final String MOVE_CONFIRMING = """
+            with staged as (select line_key, value_date, amount_minor, currency, bank_reference, end_to_end_id,
+                                   details ->> 'NtryRef' as ntry_ref, booking_date
+                              from statement_lines_staging where batch_id = ?3 and statement_no = ?4),
+            reported as (select l.id, l.line_key, l.value_date, l.amount_minor, l.currency, l.bank_reference,
+                                l.end_to_end_id, l.details ->> 'NtryRef' as ntry_ref
+                           from statement_lines l join statements st on st.id = l.statement_id
+                          where l.account_id = ?2 and st.account_id = ?2 and st.format in (%2$s)),
+            candidates as (
+                select s.line_key, r.id, 0 as rank from staged s join reported r on r.line_key = s.line_key
+                union all
+                select s.line_key, r.id, 1 from staged s join reported r on r.bank_reference = s.bank_reference
+                   and r.value_date = s.value_date and r.amount_minor = s.amount_minor and r.currency = s.currency
+                union all
+                select s.line_key, r.id, 2 from staged s join reported r on r.ntry_ref = s.ntry_ref
+                   and r.value_date = s.value_date and r.amount_minor = s.amount_minor and r.currency = s.currency
+                union all
+                select s.line_key, r.id, 3 from staged s join reported r on r.end_to_end_id = s.end_to_end_id
+                   and r.value_date = s.value_date and r.amount_minor = s.amount_minor and r.currency = s.currency),
+            ranked as (select line_key, id,
+                              row_number() over (partition by line_key order by rank, id) as by_staged,
+                              row_number() over (partition by id order by rank, line_key) as by_reported
+                         from candidates),
+            pairs as (select line_key, id from ranked where by_staged = 1 and by_reported = 1),
+            taken as (update statement_lines l set statement_id = ?1, reported_statement_id = l.statement_id,
+                             bank_reference = coalesce(l.bank_reference, s.bank_reference),
+                             booking_date = coalesce(s.booking_date, l.booking_date)
+                        from pairs p join staged s on s.line_key = p.line_key
+                       where l.id = p.id
+                       returning l.id),
+            inserted as (insert into statement_lines (statement_id, account_id, %1$s)
+                         select ?1, ?2, %1$s from statement_lines_staging
+                          where batch_id = ?3 and statement_no = ?4 and line_key not in (select line_key from pairs)
+                         on conflict (account_id, line_key) do nothing
+                         returning 1)
+            select (select count(*) from inserted), (select count(*) from taken)""".formatted(LINE_COLUMNS,
+            IntradayReports.SQL_LIST);
+
+    /**
+     * An intraday report (?1 statement, ?2 account, ?3 batch, ?4 statement number): a staged line the account has
+     * already (the same line key, or the same amount, currency and value date with the same bank reference, entry
+     * reference or end-to-end id, on any statement or report) is not inserted again. Counts: inserted, 0.
+     */
+    static final String MOVE_REPORTED = """
+            with staged as (select * from statement_lines_staging where batch_id = ?3 and statement_no = ?4),
+            fresh as (select s.* from staged s
+                       where not exists (
+                             select 1 from statement_lines l
+                              where l.account_id = ?2 and l.value_date = s.value_date
+                                and l.amount_minor = s.amount_minor and l.currency = s.currency
+                                and ((s.bank_reference is not null and l.bank_reference = s.bank_reference)
+                                  or (s.details ->> 'NtryRef' is not null and l.details ->> 'NtryRef' = s.details ->> 'NtryRef')
+                                  or (s.end_to_end_id is not null and l.end_to_end_id = s.end_to_end_id)))),
+            inserted as (insert into statement_lines (statement_id, account_id, %1$s)
+                         select ?1, ?2, %1$s from fresh
+                         on conflict (account_id, line_key) do nothing
+                         returning 1)
+            select (select count(*) from inserted), 0""".formatted(LINE_COLUMNS);
+
+    /** Before a statement ?1 is replaced: the lines it took over from intraday reports go back to them. */
+    static final String RETURN_REPORTED = """
+            update statement_lines set statement_id = reported_statement_id, reported_statement_id = null
+             where statement_id = ?1 and reported_statement_id is not null""";
+
+    /**
+     * A bank account's staged lines that no code classified and that name no counterparty account become a fee or
+     * interest when their text (remittance, counterparty name, posting text) holds one of the account's keywords,
+     * else a built-in one; a line with both is a fee. Binds: $1 built-in fee words, $2 built-in interest words,
+     * $3 statement numbers, $4 their accounts, $5 batch.
+     */
+    static final String CLASSIFY_BY_KEYWORD = """
+            with target as (select t.statement_no, t.account_id,
+                                   coalesce(k.fee_keywords, ?::text[]) as fee,
+                                   coalesce(k.interest_keywords, ?::text[]) as interest
+                              from unnest(?::int[], ?::bigint[]) as t(statement_no, account_id)
+                              join accounts a on a.id = t.account_id and a.provider = '%s'
+                              left join line_keywords k on k.account_id = t.account_id),
+            worded as (select s.batch_id, s.statement_no, s.line_no, s.line_key, t.fee, t.interest,
+                              lower(concat_ws(' ', s.remittance_info, s.counterparty_name, s.details ->> '?00')) as text
+                         from statement_lines_staging s join target t on t.statement_no = s.statement_no
+                        where s.batch_id = ? and s.kind = 'payment' and s.counterparty_account is null),
+            kinds as (select batch_id, statement_no, line_key,
+                             case when exists (select 1 from unnest(fee) w where strpos(text, lower(w)) > 0) then 'fee'
+                                  when exists (select 1 from unnest(interest) w where strpos(text, lower(w)) > 0) then 'interest'
+                             end as kind
+                        from worded)
+            update statement_lines_staging s set kind = k.kind
+              from kinds k
+             where k.kind is not null and s.batch_id = k.batch_id and s.statement_no = k.statement_no
+               and s.line_key = k.line_key""".formatted(Provider.BANK.code());
 
     static final String SET_LINE_COUNT = "update statements set line_count = ?1 where id = ?2";
 
@@ -253,8 +350,9 @@ public class StatementRepository {
     /** Puts a corrected statement in place of the stored one: same row, its lines gone, the new header. */
     Uni<Integer> replaceStatement(long statementId, String format, StatementHeader h, String fileName, String sha,
             String actor, String content) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(DELETE_LINES).setParameter(1, statementId)
+        return Panache.getSession().chain(s -> s.createNativeQuery(RETURN_REPORTED).setParameter(1, statementId)
                 .executeUpdate()
+                .call(() -> s.createNativeQuery(DELETE_LINES).setParameter(1, statementId).executeUpdate())
                 .call(() -> s.createNativeQuery(REPLACE_STATEMENT)
                         .setParameter(1, statementId).setParameter(2, format).setParameter(3, h.reference())
                         .setParameter(4, h.periodStart()).setParameter(5, h.periodEnd())
@@ -263,12 +361,45 @@ public class StatementRepository {
                         .setParameter(11, h.accountInFile()).setParameter(12, content).executeUpdate()));
     }
 
-    /** Moves one staged statement's lines in; lines the account already has (same key) are skipped. */
-    Uni<Integer> moveLines(long statementId, long accountId, UUID batch, int statementNo) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(MOVE_LINES)
-                .setParameter(1, statementId).setParameter(2, accountId).setParameter(3, batch)
-                .setParameter(4, statementNo)
-                .executeUpdate());
+    /** What moving a staged statement's lines in did: lines inserted, intraday lines taken over. */
+    record Moved(int inserted, int confirmed) {
+    }
+
+    /**
+     * Moves one staged statement's lines in. A day's statement takes over the lines intraday reports brought of the
+     * same entries ({@link #MOVE_CONFIRMING}); an intraday report skips what the account has ({@link #MOVE_REPORTED}).
+     */
+    Uni<Moved> moveLines(long statementId, long accountId, UUID batch, int statementNo, boolean intraday) {
+        return Panache.getSession().chain(s -> {
+            return s.createNativeQuery(intraday ? MOVE_REPORTED : MOVE_CONFIRMING, Object[].class)
+                    .setParameter(1, statementId).setParameter(2, accountId).setParameter(3, batch)
+                    .setParameter(4, statementNo).getSingleResult()
+                    .map(r -> new Moved(((Number) r[0]).intValue(), ((Number) r[1]).intValue()));
+        });
+    }
+
+    /**
+     * Classifies a bank account's unclassified staged lines by keyword ({@link #CLASSIFY_BY_KEYWORD}): statements
+     * {@code statementNos} of the batch, going to {@code accountIds}.
+     */
+    void classifyByKeyword(UUID batch, int[] statementNos, long[] accountIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(CLASSIFY_BY_KEYWORD)) {
+            Integer[] nos = new Integer[statementNos.length];
+            Long[] ids = new Long[accountIds.length];
+            for (int i = 0; i < nos.length; i++) {
+                nos[i] = statementNos[i];
+                ids[i] = accountIds[i];
+            }
+            ps.setArray(1, c.createArrayOf("text", LineKinds.DEFAULT_FEE_KEYWORDS.toArray()));
+            ps.setArray(2, c.createArrayOf("text", LineKinds.DEFAULT_INTEREST_KEYWORDS.toArray()));
+            ps.setArray(3, c.createArrayOf("integer", nos));
+            ps.setArray(4, c.createArrayOf("bigint", ids));
+            ps.setObject(5, batch);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement line classification failed", e);
+        }
     }
 
     Uni<Integer> setLineCount(long statementId, int lines) {

@@ -1,15 +1,20 @@
 package io.walletrecon.statements;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.data.PageView;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -36,11 +41,45 @@ public class StatementResource {
             + "including days without a line. A file that states its own period must agree with them";
 
     private final StatementImportService service;
+    private final StatementViewService views;
     private final CurrentActor actor;
 
-    public StatementResource(StatementImportService service, CurrentActor actor) {
+    public StatementResource(StatementImportService service, StatementViewService views, CurrentActor actor) {
         this.service = service;
+        this.views = views;
         this.actor = actor;
+    }
+
+    @GET
+    @Operation(summary = "Imported statements, bills and intraday reports (camt.052/054, MT942), latest first, by company and/or "
+            + "account and the days they cover (from/to inclusive; an intraday report covers its lines' value dates); each with its "
+            + "format, period, opening and closing balance (null when the file has none), line count and how many of its lines are "
+            + "matched, suggested, classified as the bank's fees or interest, or unmatched, the statements that took over an intraday "
+            + "report's lines, and who imported it when; paged")
+    @APIResponse(responseCode = "200", description = "A page of statements")
+    @APIResponse(responseCode = "400", description = "page or size out of range, or to before from")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "422", description = "No such company")
+    public Uni<PageView<StatementViews.StatementView>> list(@QueryParam("company") String company,
+            @QueryParam("account") String account, @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
+        return views.list(company, account, from, to, page, size);
+    }
+
+    @GET
+    @Path("/{id}/lines")
+    @Operation(summary = "The lines of one statement or intraday report, by value date: amount, kind (payment, fee, interest ...), "
+            + "counterparty, references, remittance, match state (matched, suggested, unmatched) with the match, and the open "
+            + "exception on the line; an intraday report lists the lines it brought, also those a day's statement took over; paged")
+    @APIResponse(responseCode = "200", description = "A page of lines")
+    @APIResponse(responseCode = "400", description = "page or size out of range")
+    @APIResponse(responseCode = "404", description = "No such statement, or none of the company named by company=")
+    @APIResponse(responseCode = "422", description = "No such company")
+    public Uni<PageView<StatementViews.LineView>> lines(@PathParam("id") long id,
+            @QueryParam("company") String company, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") Integer size) {
+        return views.lines(id, company, page, size);
     }
 
     @POST
