@@ -39,11 +39,14 @@ public class MatchRulesRepository {
     private final RecordRules records;
     private final SettlementRules settlements;
 
+    private final DebitRules debits;
+
     private final ReceivableRepository receivables;
 
     public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements,
-            ReceivableRepository receivables) {
+            DebitRules debits, ReceivableRepository receivables) {
         this.receivables = receivables;
+        this.debits = debits;
         this.receipts = receipts;
         this.records = records;
         this.settlements = settlements;
@@ -152,6 +155,11 @@ public class MatchRulesRepository {
                     sizes[0] = n;
                     return progress.total(n);
                 }));
+
+        // Bank accounts: outgoing lines to the payment orders they execute, before receipts are looked at.
+        if (!ctx.walletAccount()) {
+            debits.debits(s, ctx, counts, steps);
+        }
 
         // 1. Receipts to receivables.
         if (ctx.on("reference")) {
