@@ -266,9 +266,9 @@ class DebitRules {
     }
 
     /**
-     * The orders this run's confirmed debit matches name: submitted → completed, with the processed amount and a line
-     * of history naming the statement line and the match. Conditional on the order still being submitted, so an
-     * order is completed once.
+     * The orders the account's live confirmed debit matches name (this run's, and those a person confirmed or made by
+     * hand since the last run): submitted → completed, with the processed amount and a line of history naming the
+     * statement line and the match. Conditional on the order still being submitted, so an order is completed once.
      */
     private void complete(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         PaymentStateMachine.require(0, PaymentState.SUBMITTED, PaymentState.COMPLETED);
@@ -276,9 +276,9 @@ class DebitRules {
                 with x as (
                   select r.item_id as oid, l.item_id as lid, l.amount_minor as amt, m.id as mid
                   from matches m
-                  join match_items l on l.match_id = m.id and l.side = 'left' and l.item_type = 'statement_line'
-                  join match_items r on r.match_id = m.id and r.side = 'right' and r.item_type = 'payment_order'
-                  where m.run_id = %1$d and m.kind = '%2$s' and m.status = 'confirmed'),
+                  join match_items l on l.match_id = m.id and l.side = 'left' and l.item_type = 'statement_line' and l.live
+                  join match_items r on r.match_id = m.id and r.side = 'right' and r.item_type = 'payment_order' and r.live
+                  where m.account_id = %6$d and m.kind = '%2$s' and m.status = 'confirmed'),
                 done as (
                   update payment_orders p set state = '%4$s', processed_minor = x.amt, finished_at = now(), updated_at = now(),
                          version = p.version + 1
@@ -289,7 +289,8 @@ class DebitRules {
                   select id, '%3$s', '%4$s', '%5$s', 'Debited on bank statement line ' || lid || ' (match ' || mid || ', run %1$d)'
                   from done)
                 select coalesce(cast(json_agg(id order by id) as text), '[]') from done"""
-                .formatted(ctx.runId(), KIND, PaymentState.SUBMITTED.code(), PaymentState.COMPLETED.code(), ACTOR))
+                .formatted(ctx.runId(), KIND, PaymentState.SUBMITTED.code(), PaymentState.COMPLETED.code(), ACTOR,
+                        ctx.accountId()))
                 .invoke(ids -> counts.ordersFromBank("completed", ids)).replaceWithVoid());
     }
 
@@ -357,7 +358,8 @@ class DebitRules {
 
     /**
      * Submitted orders without their debit after the configured business days from their execution date, once the
-     * account's statements of every day up to then are in (else absence is not known).
+     * account's statements of every day up to then are in (else absence is not known), and with no debit naming them
+     * on any statement of the account (a run over an earlier period must not report a debit a later one will match).
      */
     private void notDebited(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         int days = ctx.config().notDebitedAfterBusinessDays();
@@ -371,6 +373,8 @@ class DebitRules {
                        'payment_not_debited:' || o.id
                 from mr_order o
                 where %4$s <= date '%5$s' and %6$s
+                  and not exists (select 1 from statement_lines l where l.account_id = %1$d and l.amount_minor < 0
+                                  and l.end_to_end_id = o.e2e)
                 order by o.id"""
                 .formatted(ctx.accountId(), ctx.runId(), days, deadline, ctx.asOf(),
                         SourcesIn.everyDay(String.valueOf(ctx.accountId()), "o.execute_on", deadline))));

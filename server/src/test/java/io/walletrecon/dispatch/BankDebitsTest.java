@@ -238,6 +238,20 @@ class BankDebitsTest {
         assertEquals("submitted", state(id));
     }
 
+    @Test
+    void theBusinessDaysBeforePaymentNotDebitedAreConfiguredValidatedAndAudited() {
+        given().header("Authorization", ADMIN).when().get("/matching/config/" + account).then().statusCode(200)
+                .body("notDebitedAfterBusinessDays", equalTo(2));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("notDebitedAfterBusinessDays", 31)).when().put("/matching/config/" + account).then()
+                .statusCode(400).body("errors[0].field", equalTo("notDebitedAfterBusinessDays"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("notDebitedAfterBusinessDays", 5)).when().put("/matching/config/" + account).then()
+                .statusCode(200).body("notDebitedAfterBusinessDays", equalTo(5));
+        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'matching.config.updated' "
+                + "and entity_id = ? and cast(details as jsonb) ->> 'notDebitedAfterBusinessDays' = '5'", account));
+    }
+
     // --- fixtures -----------------------------------------------------------------------------------------------
 
     /** A supplier payment of {@code amount} created, approved by another person and sent in a pain.001. */
