@@ -1,6 +1,7 @@
 package io.walletrecon.dispatch;
 
-import javax.xml.stream.XMLInputFactory;
+import io.walletrecon.web.XmlInput;
+
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -51,39 +52,7 @@ public final class Pain002Parser {
     }
 
     public static Report parse(byte[] xml) {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        XMLStreamReader r;
-        try {
-            r = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
-        } catch (XMLStreamException e) {
-            throw new Malformed(1, "not XML: " + e.getMessage());
-        }
-        try {
-            return new Reading(r).read();
-        } catch (XMLStreamException e) {
-            throw malformed(e, r);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            if (e.getCause() instanceof XMLStreamException x) {
-                throw malformed(x, r);
-            }
-            throw e;
-        } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // nothing left to release
-            }
-        }
-    }
-
-    private static Malformed malformed(XMLStreamException e, XMLStreamReader r) {
-        long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
-        String message = String.valueOf(e.getMessage())
-                .replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
-        return new Malformed(Math.max(1, line), "malformed XML: " + message);
+        return XmlInput.read(new ByteArrayInputStream(xml), r -> new Reading(r).read(), Malformed::new);
     }
 
     /** The reader's state: the path of open elements and the statuses being collected. */
