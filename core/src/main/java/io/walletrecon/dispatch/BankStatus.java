@@ -24,14 +24,16 @@ public enum BankStatus {
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("AC01", "Incorrect account number"), Map.entry("AC04", "Closed account number"),
             Map.entry("AC06", "Blocked account"), Map.entry("AC13", "Invalid debtor account type"),
-            Map.entry("AG01", "Transaction forbidden on this account"), Map.entry("AG02", "Invalid bank operation code"),
+            Map.entry("AG01", "Transaction forbidden on this account"),
+            Map.entry("AG02", "Invalid bank operation code"),
             Map.entry("AM04", "Insufficient funds"), Map.entry("AM05", "Duplication"),
             Map.entry("BE04", "Missing creditor address"), Map.entry("BE05", "Unrecognised initiating party"),
             Map.entry("CUST", "Requested by customer"), Map.entry("DT01", "Invalid date"),
             Map.entry("FF01", "Invalid file format"), Map.entry("MD07", "End customer deceased"),
             Map.entry("MS02", "Not specified reason, customer generated"),
             Map.entry("MS03", "Not specified reason, agent generated"), Map.entry("NARR", "Narrative"),
-            Map.entry("RC01", "Bank identifier incorrect"), Map.entry("RR01", "Missing debtor account or identification"),
+            Map.entry("RC01", "Bank identifier incorrect"),
+            Map.entry("RR01", "Missing debtor account or identification"),
             Map.entry("RR02", "Missing debtor name or address"), Map.entry("RR03", "Missing creditor name or address"),
             Map.entry("RR04", "Regulatory reason"), Map.entry("TM01", "Received after the cut-off time"));
 

@@ -21,7 +21,9 @@ final class RunCounts {
     Map<String, Object> fromBill = Map.of();
     /** Fees taken from the bill: {@code filled}, {@code corrected} and the {@code corrections}. */
     Map<String, Object> feesFromBill = Map.of();
-    /** Payment orders the bank's lines settled: ids by the state they moved to ({@code completed}, {@code returned}). */
+    /**
+     * Payment orders the bank's lines settled: ids by the state they moved to ({@code completed}, {@code returned}).
+     */
     final Map<String, List<Long>> ordersFromBank = new TreeMap<>();
 
     private static final TypeReference<Map<String, Long>> MAP = new TypeReference<>() {

@@ -9,7 +9,7 @@ class BankStatusTest {
 
     @Test
     void acceptanceCodesAcceptPendingWaitsRejectionRejectsAndOthersChangeNothing() {
-        for (String code : new String[] {"ACCP", "ACTC", "ACSP", "ACSC", "ACWC", "ACCC", "acsc"}) {
+        for (String code : new String[]{"ACCP", "ACTC", "ACSP", "ACSC", "ACWC", "ACCC", "acsc"}) {
             assertEquals(BankStatus.ACCEPTED, BankStatus.ofIsoCode(code), code);
         }
         assertEquals(BankStatus.PENDING, BankStatus.ofIsoCode("PDNG"));

@@ -17,19 +17,21 @@ class Pain002ParserTest {
 
     @Test
     void eachTransferHasItsOwnStatusAndReason() {
-        Pain002Parser.Report r = parse("""
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
-                  <GrpHdr><MsgId>STS-1</MsgId></GrpHdr>
-                  <OrgnlGrpInfAndSts><OrgnlMsgId>WR-7-2</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId></OrgnlGrpInfAndSts>
-                  <OrgnlPmtInfAndSts><OrgnlPmtInfId>P1</OrgnlPmtInfId>
-                    <TxInfAndSts><OrgnlEndToEndId>e2e-7</OrgnlEndToEndId><TxSts>ACCP</TxSts></TxInfAndSts>
-                    <TxInfAndSts><OrgnlEndToEndId>e2e-8</OrgnlEndToEndId><TxSts>RJCT</TxSts>
-                      <StsRsnInf><Rsn><Cd>AM04</Cd></Rsn><AddtlInf>Deckung</AddtlInf><AddtlInf>fehlt</AddtlInf></StsRsnInf>
-                    </TxInfAndSts>
-                  </OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>""");
+        Pain002Parser.Report r = parse(
+                """
+                        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
+                          <GrpHdr><MsgId>STS-1</MsgId></GrpHdr>
+                          <OrgnlGrpInfAndSts><OrgnlMsgId>WR-7-2</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+                          <OrgnlPmtInfAndSts><OrgnlPmtInfId>P1</OrgnlPmtInfId>
+                            <TxInfAndSts><OrgnlEndToEndId>e2e-7</OrgnlEndToEndId><TxSts>ACCP</TxSts></TxInfAndSts>
+                            <TxInfAndSts><OrgnlEndToEndId>e2e-8</OrgnlEndToEndId><TxSts>RJCT</TxSts>
+                              <StsRsnInf><Rsn><Cd>AM04</Cd></Rsn><AddtlInf>Deckung</AddtlInf><AddtlInf>fehlt</AddtlInf></StsRsnInf>
+                            </TxInfAndSts>
+                          </OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>""");
         assertEquals("STS-1", r.messageId());
         assertEquals("WR-7-2", r.originalMessageId());
-        assertEquals(List.of("e2e-7", "e2e-8"), r.transactions().stream().map(Pain002Parser.Transaction::endToEndId).toList());
+        assertEquals(List.of("e2e-7", "e2e-8"),
+                r.transactions().stream().map(Pain002Parser.Transaction::endToEndId).toList());
         assertEquals(new Pain002Parser.Status("ACCP", null, null), r.transactions().get(0).status());
         assertEquals(new Pain002Parser.Status("RJCT", "AM04", "Deckung fehlt"), r.transactions().get(1).status());
     }

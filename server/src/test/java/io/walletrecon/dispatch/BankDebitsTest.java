@@ -63,13 +63,15 @@ class BankDebitsTest {
 
         String report = pain002("03", TestData.unique("STS"), tx(e2e, "ACCP", null, null));
         receive(report).statusCode(201).body("repeated", equalTo(false))
-                .body("transactions[0].result", equalTo("accepted")).body("transactions[0].paymentId", equalTo((int) id));
+                .body("transactions[0].result", equalTo("accepted"))
+                .body("transactions[0].paymentId", equalTo((int) id));
         assertEquals("submitted", state(id));
         get(id).body("bankStatus", equalTo("accepted")).body("bankStatusCode", equalTo("ACCP"));
         receive(report).statusCode(200).body("repeated", equalTo(true))
                 .body("transactions[0].result", equalTo("accepted"));
         assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payment-status-report.received' "
-                + "and details::text like ?", "%" + report.substring(report.indexOf("<MsgId>") + 7,
+                + "and details::text like ?",
+                "%" + report.substring(report.indexOf("<MsgId>") + 7,
                         report.indexOf("</MsgId>")) + "%"));
 
         importCamt(today, today, 500_000_00L, debit(-125040, today, e2e, IBAN, "Acme Supplies", "INV 77"));
@@ -81,12 +83,14 @@ class BankDebitsTest {
         assertEquals("matching", TestDb.scalar(
                 "select actor from payment_history where payment_id = ? and to_state = 'completed'", id));
         long match = TestDb.count("select m.id from matches m join match_items mi on mi.match_id = m.id "
-                + "where mi.item_type = 'payment_order' and mi.item_id = ? and mi.live and m.kind = 'debit_payment'", id);
+                + "where mi.item_type = 'payment_order' and mi.item_id = ? and mi.live and m.kind = 'debit_payment'",
+                id);
         given().header("Authorization", FINANCE).when().get("/matches/" + match).then().statusCode(200)
                 .body("rule", equalTo("end_to_end_id")).body("status", equalTo("confirmed"));
         assertEquals(e2e, TestDb.scalar("select evidence ->> 'endToEndId' from matches where id = ?", match));
-        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'payments.settled-by-bank-statement' "
-                + "and details::text like ?", "%" + id + "%"));
+        assertEquals(1,
+                TestDb.count("select count(*) from audit_log where action = 'payments.settled-by-bank-statement' "
+                        + "and details::text like ?", "%" + id + "%"));
 
         JsonPath rerun = run(today, today);
         assertEquals(0, rerun.getMap("counts.matches").size(), "a rerun matches nothing again");
@@ -117,8 +121,9 @@ class BankDebitsTest {
     @Test
     void aReportWithoutTransfersAppliesItsGroupStatusToEveryPaymentOfTheFile() {
         long id = submitted("10.00", today);
-        String messageId = TestDb.scalar("select f.message_id from bank_files f join payment_orders p on p.bank_file_id = f.id "
-                + "where p.id = ?", id);
+        String messageId = TestDb
+                .scalar("select f.message_id from bank_files f join payment_orders p on p.bank_file_id = f.id "
+                        + "where p.id = ?", id);
         String report = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03">
@@ -155,8 +160,9 @@ class BankDebitsTest {
 
         assertEquals("submitted", state(id));
         assertEquals(1, exceptions("debit_amount_mismatch"), "raised once, not again by the rerun");
-        assertEquals(id, TestDb.count("select payment_order_id from recon_exceptions where type = 'debit_amount_mismatch' "
-                + "and account_id = (select id from accounts where code = ?)", account));
+        assertEquals(id,
+                TestDb.count("select payment_order_id from recon_exceptions where type = 'debit_amount_mismatch' "
+                        + "and account_id = (select id from accounts where code = ?)", account));
         assertEquals(1, alerts(id, "DEBIT_AMOUNT_MISMATCH"));
         assertEquals(0, exceptions("unexpected_debit"), "the debit is explained, by another amount");
     }
@@ -177,8 +183,9 @@ class BankDebitsTest {
         importCamt(monday.plusDays(2), monday.plusDays(4), 1_000_00L);
         run(monday, monday.plusDays(4));
         assertEquals(1, exceptions("payment_not_debited"));
-        assertEquals(id, TestDb.count("select payment_order_id from recon_exceptions where type = 'payment_not_debited' "
-                + "and account_id = (select id from accounts where code = ?)", account));
+        assertEquals(id,
+                TestDb.count("select payment_order_id from recon_exceptions where type = 'payment_not_debited' "
+                        + "and account_id = (select id from accounts where code = ?)", account));
 
         LocalDate nextMonday = monday.plusDays(7);
         importCamt(nextMonday, nextMonday, 1_000_00L, debit(-4200, nextMonday, null, IBAN, "Acme",
@@ -233,8 +240,9 @@ class BankDebitsTest {
         given().header("Authorization", FINANCE).contentType(ContentType.JSON).body(Map.of("comment", "not ours"))
                 .when().post("/matches/" + match + "/reject").then().statusCode(200);
         run(today, today);
-        assertEquals(1, TestDb.count("select count(*) from match_items where item_type = 'payment_order' and item_id = ?",
-                id));
+        assertEquals(1,
+                TestDb.count("select count(*) from match_items where item_type = 'payment_order' and item_id = ?",
+                        id));
         assertEquals("submitted", state(id));
     }
 
@@ -278,8 +286,10 @@ class BankDebitsTest {
     }
 
     private static String tx(String e2e, String status, String reason, String text) {
-        String why = reason == null ? "" : "<StsRsnInf><Rsn><Cd>" + reason + "</Cd></Rsn>"
-                + (text == null ? "" : "<AddtlInf>" + text + "</AddtlInf>") + "</StsRsnInf>";
+        String why = reason == null
+                ? ""
+                : "<StsRsnInf><Rsn><Cd>" + reason + "</Cd></Rsn>"
+                        + (text == null ? "" : "<AddtlInf>" + text + "</AddtlInf>") + "</StsRsnInf>";
         return """
                       <TxInfAndSts>
                         <OrgnlEndToEndId>%s</OrgnlEndToEndId>
@@ -300,7 +310,8 @@ class BankDebitsTest {
                 %s    </OrgnlPmtInfAndSts>
                   </CstmrPmtStsRpt>
                 </Document>
-                """.formatted(version, messageId, String.join("", transactions));
+                """
+                .formatted(version, messageId, String.join("", transactions));
     }
 
     /** A camt.053 entry: negative {@code minor} a debit (to the creditor), positive a credit (from the debtor). */
@@ -314,11 +325,14 @@ class BankDebitsTest {
                   <NtryDtls><TxDtls><Refs><EndToEndId>%6$s</EndToEndId></Refs>
                     <RltdPties><%7$s><Pty><Nm>%8$s</Nm></Pty></%7$s>%9$s</RltdPties>%10$s
                   </TxDtls></NtryDtls></Ntry>
-                """.formatted(TestData.unique("ref"), CUR, BigDecimal.valueOf(Math.abs(minor), 2).toPlainString(),
-                out ? "DBIT" : "CRDT", day, e2e == null ? "NOTPROVIDED" : e2e, party, name,
-                counterpartyIban == null ? "" : "<" + party + "Acct><Id><IBAN>" + counterpartyIban + "</IBAN></Id></"
-                        + party + "Acct>",
-                text == null ? "" : "<RmtInf><Ustrd>" + text + "</Ustrd></RmtInf>");
+                """
+                .formatted(TestData.unique("ref"), CUR, BigDecimal.valueOf(Math.abs(minor), 2).toPlainString(),
+                        out ? "DBIT" : "CRDT", day, e2e == null ? "NOTPROVIDED" : e2e, party, name,
+                        counterpartyIban == null
+                                ? ""
+                                : "<" + party + "Acct><Id><IBAN>" + counterpartyIban + "</IBAN></Id></"
+                                        + party + "Acct>",
+                        text == null ? "" : "<RmtInf><Ustrd>" + text + "</Ustrd></RmtInf>");
     }
 
     /** Imports a balanced camt.053 of the account over {@code from..to} with {@code entries}. */
