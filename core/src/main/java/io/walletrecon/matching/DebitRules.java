@@ -47,6 +47,11 @@ class DebitRules {
     static final String KIND = "debit_payment";
     static final String ACTOR = "matching";
 
+    /** The keyed counterparty accounts, {@code id|key} lines in {@code ?1}. */
+    private static final String STAGE_KEYS = """
+            insert into mr_debit_key (id, bkey)
+            select cast(split_part(x, '|', 1) as bigint), split_part(x, '|', 2) from unnest(string_to_array(?1, chr(10))) as x""";
+
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
     };
 
@@ -140,10 +145,7 @@ class DebitRules {
                 + "where cpty is not null and length(cpty) < 80")
                 .chain(rows -> rows.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : s.createNativeQuery(
-                                "insert into mr_debit_key (id, bkey) select cast(split_part(x, '|', 1) as bigint), "
-                                        + "split_part(x, '|', 2) from unnest(string_to_array(?1, chr(10))) as x")
-                                .setParameter(1, keyed(rows)).executeUpdate().replaceWithVoid()));
+                        : exec(s, STAGE_KEYS, keyed(rows))));
         pass(s, ctx, counts, steps, "mr_dbt_ben",
                 "mr_debit d join mr_debit_key k on k.id = d.id join mr_order o on o.bkey = k.bkey and o.currency = d.currency "
                         + "and o.amt = d.amt and " + window(ctx),

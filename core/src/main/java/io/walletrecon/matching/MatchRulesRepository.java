@@ -242,6 +242,11 @@ public class MatchRulesRepository {
         return s.createNativeQuery(sql).executeUpdate().replaceWithVoid();
     }
 
+    /** Runs {@code sql} with {@code bind} as its parameter {@code ?1}. */
+    static Uni<Void> exec(Mutiny.Session s, String sql, Object bind) {
+        return s.createNativeQuery(sql).setParameter(1, bind).executeUpdate().replaceWithVoid();
+    }
+
     static Uni<Long> count(Mutiny.Session s, String sql) {
         return s.createNativeQuery(sql, Long.class).getSingleResult();
     }
