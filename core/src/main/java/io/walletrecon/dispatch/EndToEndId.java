@@ -7,11 +7,14 @@ package io.walletrecon.dispatch;
  */
 public final class EndToEndId {
 
+    /** What every end-to-end id we write begins with: lets a bank line's free text be searched for one. */
+    public static final String PREFIX = "e2e-";
+
     private EndToEndId() {
     }
 
     /** The end-to-end id of payment order {@code paymentId}. */
     public static String of(long paymentId) {
-        return "e2e-" + paymentId;
+        return PREFIX + paymentId;
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A payment order as the API shows it ({@code company}: its paying account's); approvals, attempts, history and the
- * idempotency key only on GET /payments/{id}.
+ * idempotency key only on GET /payments/{id}. {@code bankStatus} ({@code accepted}, {@code pending},
+ * {@code rejected}), with the ISO status code and the bank's reason code and text: the latest payment status report
+ * (pain.002) about a supplier payment.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,7 +21,9 @@ public record PaymentView(long id, String type, String company, String account, 
         Long seriesId, List<Long> occurrenceIds, String state, String holdReason, int approvalsRequired,
         String channel, String providerPaymentId, Long processedMinor, String failureReason,
         String createdBy, OffsetDateTime createdAt, OffsetDateTime submittedAt, OffsetDateTime finishedAt,
-        String idempotencyKey, List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history) {
+        String idempotencyKey, List<ApprovalView> approvals, List<AttemptView> attempts, List<HistoryView> history,
+        String bankStatus, String bankStatusCode, String bankReasonCode, String bankReason,
+        OffsetDateTime bankStatusAt) {
 
     /**
      * The beneficiary as this order names it. The detail view adds the full identity an approver checks: the wallet

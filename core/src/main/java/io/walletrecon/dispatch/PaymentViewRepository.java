@@ -35,7 +35,9 @@ public class PaymentViewRepository extends SessionSqlRepository {
                 'executeOn', p.execute_on, 'recurrence', p.recurrence, 'seriesId', p.series_id, 'state', p.state, 'holdReason', p.hold_reason,
                 'approvalsRequired', p.approvals_required, 'channel', p.channel, 'providerPaymentId', p.provider_payment_id,
                 'processedMinor', p.processed_minor, 'failureReason', p.failure_reason, 'createdBy', p.created_by, 'createdAt', p.created_at,
-                'submittedAt', p.submitted_at, 'finishedAt', p.finished_at
+                'submittedAt', p.submitted_at, 'finishedAt', p.finished_at,
+                'bankStatus', p.bank_status, 'bankStatusCode', p.bank_status_code, 'bankReasonCode', p.bank_reason_code,
+                'bankReason', p.bank_reason, 'bankStatusAt', p.bank_status_at
             """;
 
     private static final String DETAILS = """

@@ -40,13 +40,15 @@ public class MatchRulesRepository {
     private final SettlementRules settlements;
 
     private final LedgerRules ledger;
+    private final DebitRules debits;
 
     private final ReceivableRepository receivables;
 
     public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements,
-            LedgerRules ledger, ReceivableRepository receivables) {
+            LedgerRules ledger, DebitRules debits, ReceivableRepository receivables) {
         this.receivables = receivables;
         this.ledger = ledger;
+        this.debits = debits;
         this.receipts = receipts;
         this.records = records;
         this.settlements = settlements;
@@ -155,6 +157,11 @@ public class MatchRulesRepository {
                     sizes[0] = n;
                     return progress.total(n);
                 }));
+
+        // Bank accounts: outgoing lines to the payment orders they execute, before receipts are looked at.
+        if (!ctx.walletAccount()) {
+            debits.debits(s, ctx, counts, steps);
+        }
 
         // 1. Receipts to receivables.
         if (ctx.on("reference")) {

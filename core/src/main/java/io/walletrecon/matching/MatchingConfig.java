@@ -19,15 +19,18 @@ import java.util.Set;
  * @param fxToleranceBps how far a bank credit in another currency may differ from the payout converted at the
  *     reference rate, in basis points of the converted amount, and still be a confirmed settlement.
  * @param fxRates reference rates by pair {@code "USD/EUR"}: units of the second currency per unit of the first.
+ * @param notDebitedAfterBusinessDays how many business days (Monday to Friday) after its execution date a submitted
+ *     bank-file payment order may wait for its debit on the bank statement before it is {@code payment_not_debited}.
  */
 @RegisterForReflection
 public record MatchingConfig(String account, long toleranceMinor, int toleranceBps, int dateWindowDays,
         Set<String> rules,
         int settlementAfterDays, LocalTime dayEndTime, String settlementAccount, int graceDays, int fxToleranceBps,
-        Map<String, BigDecimal> fxRates) {
+        Map<String, BigDecimal> fxRates, int notDebitedAfterBusinessDays) {
 
     public static final int DEFAULT_GRACE_DAYS = 1;
     public static final int DEFAULT_FX_TOLERANCE_BPS = 200;
+    public static final int DEFAULT_NOT_DEBITED_AFTER_BUSINESS_DAYS = 2;
 
     /** The rules in the order they run: most confident first, so that a weaker rule only sees what is left. */
     public static final List<String> RULES = List.of("reference", "payer_amount", "one_to_many", "amount_date",
@@ -40,6 +43,6 @@ public record MatchingConfig(String account, long toleranceMinor, int toleranceB
 
     public static MatchingConfig defaults(String account) {
         return new MatchingConfig(account, 0, 0, 3, new LinkedHashSet<>(RULES), 3, LocalTime.of(23, 30), null,
-                DEFAULT_GRACE_DAYS, DEFAULT_FX_TOLERANCE_BPS, Map.of());
+                DEFAULT_GRACE_DAYS, DEFAULT_FX_TOLERANCE_BPS, Map.of(), DEFAULT_NOT_DEBITED_AFTER_BUSINESS_DAYS);
     }
 }

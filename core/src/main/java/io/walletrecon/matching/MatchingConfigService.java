@@ -72,7 +72,8 @@ public class MatchingConfigService {
                     n.get("dateWindowDays").asInt(), rules, n.get("settlementAfterDays").asInt(),
                     LocalTime.parse(n.get("dayEndTime").asText()),
                     n.get("settlementAccount").isNull() ? null : n.get("settlementAccount").asText(),
-                    n.get("graceDays").asInt(), n.get("fxToleranceBps").asInt(), Collections.unmodifiableMap(rates));
+                    n.get("graceDays").asInt(), n.get("fxToleranceBps").asInt(), Collections.unmodifiableMap(rates),
+                    n.get("notDebitedAfterBusinessDays").asInt());
         } catch (Exception e) {
             throw new IllegalStateException("unreadable matching configuration of " + account, e);
         }
@@ -92,6 +93,9 @@ public class MatchingConfigService {
         int grace = request.graceDays() == null ? d.graceDays() : request.graceDays();
         int fxTolBps = request.fxToleranceBps() == null ? d.fxToleranceBps() : request.fxToleranceBps();
         Map<String, BigDecimal> fxRates = request.fxRates() == null ? d.fxRates() : request.fxRates();
+        int notDebited = request.notDebitedAfterBusinessDays() == null
+                ? d.notDebitedAfterBusinessDays()
+                : request.notDebitedAfterBusinessDays();
         LocalTime dayEnd = d.dayEndTime();
         if (tolMinor < 0) {
             errors.add(ProblemError.field("toleranceMinor", "must be 0 or more"));
@@ -111,6 +115,10 @@ public class MatchingConfigService {
         }
         if (fxTolBps < 0 || fxTolBps > 2000) {
             errors.add(ProblemError.field("fxToleranceBps", "must be between 0 and 2000 (basis points, 100 = 1%)"));
+        }
+        if (notDebited < 0 || notDebited > 30) {
+            errors.add(ProblemError.field("notDebitedAfterBusinessDays",
+                    "must be between 0 and 30 (business days a submitted bank payment may wait for its debit)"));
         }
         errors.addAll(FxRates.problems(fxRates));
         for (String rule : rules) {
@@ -134,7 +142,8 @@ public class MatchingConfigService {
                 .chain(settlement -> Panache.getSession()
                         .chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
                                 tolMinor, tolBps, window, ruleList, settleDays, dayEndTime,
-                                settlement == null ? null : settlement.id, grace, fxTolBps, ratesJson(fxRates)),
+                                settlement == null ? null : settlement.id, grace, fxTolBps, ratesJson(fxRates),
+                                notDebited),
                                 actor)))
                 .chain(() -> load(account))
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));

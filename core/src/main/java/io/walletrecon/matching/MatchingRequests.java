@@ -26,11 +26,12 @@ public final class MatchingRequests {
     /**
      * Per-account rule configuration; a field left out takes its default. {@code fxRates}: reference rates by pair
      * {@code "USD/EUR"} (units of the second currency per unit of the first), numbers or decimal strings.
+     * {@code notDebitedAfterBusinessDays}: business days a submitted bank-file order waits for its debit.
      */
     @RegisterForReflection
     public record Config(Long toleranceMinor, Integer toleranceBps, Integer dateWindowDays, List<String> rules,
             Integer settlementAfterDays, String dayEndTime, String settlementAccount, Integer graceDays,
-            Integer fxToleranceBps, Map<String, BigDecimal> fxRates) {
+            Integer fxToleranceBps, Map<String, BigDecimal> fxRates, Integer notDebitedAfterBusinessDays) {
     }
 
     @RegisterForReflection

@@ -180,6 +180,7 @@ public class MatchingRunService {
                         .call(counts -> runs.succeed(s, run.id(), counts))
                         .call(() -> collectionCodes.recordLinked(run.accountId(), linked, ACTOR))
                         .call(counts -> recordFromBill(run.id(), account.code, counts))
+                        .call(counts -> recordOrdersFromBank(run.id(), account.code, counts))
                         .call(counts -> audit.record(ACTOR, "matching.run.completed", "match_run", run.id(), null,
                                 Map.of("account", account.code, "kind", run.kind().code(), "matches", counts.matches,
                                         "exceptions", counts.exceptions)))))
@@ -202,6 +203,15 @@ public class MatchingRunService {
                                 counts.feesFromBill.get("filled"), "corrected", counts.feesFromBill.get("corrected"),
                                 "corrections", counts.feesFromBill.get("corrections")))
                         .replaceWithVoid());
+    }
+
+    /** The audit row of the payment orders the bank's lines completed or returned in the run, when there are any. */
+    private Uni<Void> recordOrdersFromBank(long runId, String accountCode, RunCounts counts) {
+        return counts.ordersFromBank.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : audit.record(ACTOR, "payments.settled-by-bank-statement", "match_run", runId,
+                        "the bank statement shows the debit (completed) or the money coming back (returned)",
+                        Map.of("account", accountCode, "orders", counts.ordersFromBank)).replaceWithVoid();
     }
 
     /** The failure, with its cause, goes to the log under a new incident id; the run shows a stable text naming it. */

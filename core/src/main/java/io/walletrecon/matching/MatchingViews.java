@@ -53,7 +53,8 @@ public final class MatchingViews {
     public record ExceptionView(long id, String company, String account, Long runId, String type, String status,
             String currency,
             Long expectedMinor, Long actualMinor, Long differenceMinor, Long transactionId, Long receivableId,
-            Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
+            Long statementLineId, Long paymentOrderId, Long customerId, JsonNode candidates, LocalDate businessDate,
+            String detail,
             String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
             OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations) {
     }

@@ -3,6 +3,8 @@ package io.walletrecon.matching;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,10 +21,16 @@ final class RunCounts {
     Map<String, Object> fromBill = Map.of();
     /** Fees taken from the bill: {@code filled}, {@code corrected} and the {@code corrections}. */
     Map<String, Object> feesFromBill = Map.of();
+    /**
+     * Payment orders the bank's lines settled: ids by the state they moved to ({@code completed}, {@code returned}).
+     */
+    final Map<String, List<Long>> ordersFromBank = new TreeMap<>();
 
     private static final TypeReference<Map<String, Long>> MAP = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
     };
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
@@ -32,6 +40,18 @@ final class RunCounts {
 
     void feesFromBill(String details) {
         feesFromBill = read(details);
+    }
+
+    /** Adds the order ids of {@code ids} (a JSON array) to those that moved to {@code state}. */
+    void ordersFromBank(String state, String ids) {
+        try {
+            List<Long> list = PLAIN.readValue(ids, IDS);
+            if (!list.isEmpty()) {
+                ordersFromBank.computeIfAbsent(state, k -> new ArrayList<>()).addAll(list);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable ids " + ids, e);
+        }
     }
 
     boolean learntAny() {

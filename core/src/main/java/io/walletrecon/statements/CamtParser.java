@@ -1,8 +1,8 @@
 package io.walletrecon.statements;
 
 import io.walletrecon.money.Money;
+import io.walletrecon.web.XmlInput;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -97,43 +97,10 @@ public class CamtParser implements StatementParser {
 
     @Override
     public void parse(InputStream in, Charset charset, AccountZones zones, StatementSink sink) {
-        // The JDK's own StAX reader, whatever else is on the class path (Quarkus brings Aalto): one behaviour for
-        // malformed input in production, in tests and in the native image.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        XMLStreamReader r;
-        try {
-            r = factory.createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            throw new StatementFormatException(1, "not XML: " + e.getMessage());
-        }
-        Reader state = new Reader(r, zones, sink);
-        try {
-            state.read();
-        } catch (XMLStreamException e) {
-            throw malformed(e, r);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // StAX readers wrap what they find malformed in unchecked exceptions too (e.g. getText() on a bad character).
-            if (e.getCause() instanceof XMLStreamException x) {
-                throw malformed(x, r);
-            }
-            throw e;
-        } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // nothing left to release
-            }
-        }
-    }
-
-    private static StatementFormatException malformed(XMLStreamException e, XMLStreamReader r) {
-        long line = e.getLocation() != null ? e.getLocation().getLineNumber() : r.getLocation().getLineNumber();
-        String message = String.valueOf(e.getMessage())
-                .replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
-        return new StatementFormatException(Math.max(1, line), "malformed XML: " + message);
+        XmlInput.read(in, r -> {
+            new Reader(r, zones, sink).read();
+            return null;
+        }, StatementFormatException::new);
     }
 
     private static final class Reader {

@@ -43,7 +43,8 @@ class SqlStaysInRepositoriesTest {
                             + "statements with binds"),
             entry("io.walletrecon.matching.RecordRules", "record rules formatted: named statements with binds"),
             entry("io.walletrecon.matching.SettlementRules",
-                    "settlement rules formatted: named statements with binds"));
+                    "settlement rules formatted: named statements with binds"),
+            entry("io.walletrecon.matching.DebitRules", "debit rules formatted: named statements with binds"));
 
     @Test
     void onlyRepositoriesIssueNativeSqlOrHoldARawClient() {
