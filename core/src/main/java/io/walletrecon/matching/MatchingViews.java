@@ -31,8 +31,8 @@ public final class MatchingViews {
     public record MatchView(long id, String account, Long runId, String kind, String rule, BigDecimal confidence,
             String status,
             String currency, long leftTotalMinor, long rightTotalMinor, long differenceMinor, String createdBy,
-            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason, FxView fx,
-            List<MatchItemView> items) {
+            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason, JsonNode evidence,
+            FxView fx, List<MatchItemView> items) {
     }
 
     /**
@@ -55,6 +55,23 @@ public final class MatchingViews {
             Long expectedMinor, Long actualMinor, Long differenceMinor, Long transactionId, Long receivableId,
             Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
             String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
-            OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations) {
+            OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations,
+            List<SuggestedCustomer> suggestedCustomers) {
+
+        /** The exception with the customers its payer's name suggests. */
+        public ExceptionView withSuggestions(List<SuggestedCustomer> suggested) {
+            return new ExceptionView(id, company, account, runId, type, status, currency, expectedMinor, actualMinor,
+                    differenceMinor, transactionId, receivableId, statementLineId, customerId, candidates,
+                    businessDate, detail, assignee, resolutionReason, resolvedBy, resolvedAt, detectedAt, updatedAt,
+                    annotations, suggested);
+        }
+    }
+
+    /**
+     * A customer whose name, normalised, is the payer's name on an unidentified receipt: a suggestion for the person
+     * who claims it, never a match.
+     */
+    @RegisterForReflection
+    public record SuggestedCustomer(long customerId, String name) {
     }
 }
