@@ -111,7 +111,7 @@ public final class RemittanceReferences {
         return words;
     }
 
-    /** The runs of letters and of digits of a word ("INV4001KUNDE": INV, 4001, KUNDE); none for a one-run word. */
+    /** The runs of letters and of digits of a word ("INV4001KUNDE": INV, 4001, KUNDE; "INV": INV). */
     private static List<Token> parts(Token w) {
         List<Token> parts = new ArrayList<>();
         String k = w.key();
@@ -122,7 +122,7 @@ public final class RemittanceReferences {
                 start = i;
             }
         }
-        return parts.size() > 1 ? parts : List.of();
+        return parts;
     }
 
     private static void joins(String n, List<Token> tokens, Map<String, Candidate> found) {

@@ -64,9 +64,15 @@ class RemittanceReferencesTest {
     }
 
     @Test
-    void aCreditorReferenceWithWrongCheckDigitsNamesNoPayload() {
-        assertFalse(RemittanceReferences.creditorReference("RF19 5390 0754 7034"));
-        assertFalse(keys("RF19 5390 0754 7034").contains("539007547034"));
+    void aLongCreditorReferenceNamesItsPayloadOnlyWhenItsCheckDigitsHold() {
+        String payload = "123456789012345678901";
+        String valid = "RF" + checkDigits(payload) + payload;
+        String printed = String.join(" ", valid.split("(?<=\\G.{4})"));
+        assertEquals(7, printed.split(" ").length, "printed in seven groups of four: " + printed);
+        assertTrue(keys("Ref " + printed).contains(payload));
+        String wrong = "RF" + (checkDigits(payload).equals("00") ? "01" : "00") + payload;
+        assertFalse(RemittanceReferences.creditorReference(wrong));
+        assertFalse(keys(String.join(" ", wrong.split("(?<=\\G.{4})"))).contains(payload));
         assertFalse(RemittanceReferences.creditorReference("RF18"));
         assertFalse(RemittanceReferences.creditorReference("XX18539007547034"));
     }
