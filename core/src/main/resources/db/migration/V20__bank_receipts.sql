@@ -10,8 +10,8 @@ create function reference_key(value text) returns text
     return nullif(regexp_replace(translate(normalize(value, NFKC), 'abcdefghijklmnopqrstuvwxyz',
         'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), '[^ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789]', '', 'g'), '');
 
-create index receivables_reference_key on receivables (company_id, reference_key(reference));
-create index receivables_collection_code_key on receivables (company_id, reference_key(collection_code))
+create index receivables_reference_lookup on receivables (company_id, reference_key(reference));
+create index receivables_collection_code_lookup on receivables (company_id, reference_key(collection_code))
     where collection_code is not null;
 
 alter table payer_identities add column holder_name text;
