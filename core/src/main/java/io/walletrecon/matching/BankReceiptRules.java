@@ -125,11 +125,11 @@ class BankReceiptRules {
         }
         return execJson(s, """
                 insert into mr_rkey (tid, key, field, value, prio)
-                select tid, key, field, value, prio from json_to_recordset(cast(?1 as json))
+                select tid, key, field, value, prio from json_to_recordset(cast(cast(?1 as text) as json))
                     as x (tid bigint, key text, field text, value text, prio int)""", rkeys.toString())
                 .chain(() -> execJson(s, """
                         insert into mr_cpty (raw, key)
-                        select raw, key from json_to_recordset(cast(?1 as json)) as x (raw text, key text)""",
+                        select raw, key from json_to_recordset(cast(cast(?1 as text) as json)) as x (raw text, key text)""",
                         payers.toString()));
     }
 

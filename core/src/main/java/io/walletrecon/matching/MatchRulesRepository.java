@@ -244,7 +244,10 @@ public class MatchRulesRepository {
         return s.createNativeQuery(sql).executeUpdate().replaceWithVoid();
     }
 
-    /** Runs {@code sql} with one bind, {@code ?1}: a JSON document of values computed in Java. */
+    /**
+     * Runs {@code sql} with one bind, {@code ?1}: a JSON document of values computed in Java, read in the SQL as
+     * {@code cast(cast(?1 as text) as json)} (a bind typed json would be taken as one JSON string).
+     */
     static Uni<Void> execJson(Mutiny.Session s, String sql, String json) {
         return s.createNativeQuery(sql).setParameter(1, json).executeUpdate().replaceWithVoid();
     }

@@ -201,7 +201,7 @@ class BankReceiptsTest {
         bank.receivable(customer, "E-2", 10000);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("kind", "bank_account", "value", "DE89 3704 0044 0532 0130 00"))
-                .when().post("/customers/" + customer + "/identities").then().statusCode(200);
+                .when().post("/customers/" + customer + "/identities").then().statusCode(201);
         bank.camt(0, List.of(Credit.of(45000, d(9), "EPSILON", PAYER_IBAN, "Thanks")));
 
         JsonPath run = bank.run(0);
