@@ -58,6 +58,7 @@ public class ExceptionResource {
     @Path("/{id}")
     @Operation(summary = "One exception with its annotations; an unidentified receipt also with the customers whose "
             + "name, normalised, is the payer's (suggestions, never a match)")
+    @APIResponse(responseCode = "200", description = "The exception")
     @APIResponse(responseCode = "404", description = "No such exception")
     public Uni<MatchingViews.ExceptionView> get(@PathParam("id") long id) {
         return service.get(id);

@@ -1,5 +1,6 @@
 package io.walletrecon.matching;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -56,7 +57,7 @@ public final class MatchingViews {
             Long statementLineId, Long customerId, JsonNode candidates, LocalDate businessDate, String detail,
             String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
             OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations,
-            List<SuggestedCustomer> suggestedCustomers) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<SuggestedCustomer> suggestedCustomers) {
 
         /** The exception with the customers its payer's name suggests. */
         public ExceptionView withSuggestions(List<SuggestedCustomer> suggested) {
