@@ -21,6 +21,9 @@ public class CustomerRepository implements PanacheRepository<Customer> {
     private static final String MATCHING = "lower(name) like :q or externalId = :exact or collectionCode = :code";
     private static final String OF_COMPANY_MATCHING = OF_COMPANY + " and (" + MATCHING + ")";
     private static final String RECEIVABLES = "select count(*) from receivables where customer_id = ?1";
+    private static final String IDENTITY_TAKEN = "select count(p) from PayerIdentity p "
+            + "where p.companyId = ?1 and p.kind = ?2 and p.identityKey = ?3";
+    private static final String NAMES_OF_COMPANY = "select c.id, c.name from Customer c where c.companyId = ?1 order by c.id";
 
     /** One page of customers with their identities, and how many there are in all. */
     public record Found(List<Customer> items, long total) {
@@ -59,6 +62,18 @@ public class CustomerRepository implements PanacheRepository<Customer> {
                         ? Uni.createFrom().item(List.<Customer>of())
                         : find(PAGE_WITH_IDENTITIES, items.stream().map(c -> c.id).toList()).list())
                 .chain(items -> found.count().map(total -> new Found(items, total)));
+    }
+
+    /** Whether the company already knows a payer by this identity (of any of its customers). */
+    public Uni<Boolean> identityTaken(long companyId, String kind, String identityKey) {
+        return getSession().chain(s -> s.createQuery(IDENTITY_TAKEN, Long.class).setParameter(1, companyId)
+                .setParameter(2, kind).setParameter(3, identityKey).getSingleResult()).map(n -> n > 0);
+    }
+
+    /** Every customer of the company as (id, name), in id order: what a payer's name is compared with. */
+    public Uni<List<Object[]>> namesOfCompany(long companyId) {
+        return getSession().chain(s -> s.createQuery(NAMES_OF_COMPANY, Object[].class).setParameter(1, companyId)
+                .getResultList());
     }
 
     /** How many receivables the customer has, of any status. */

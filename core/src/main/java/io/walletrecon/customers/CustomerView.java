@@ -19,9 +19,11 @@ public record CustomerView(long id, String company, String externalId, String na
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IdentityView(long id, String kind, String masked, String bankCode) {
+    public record IdentityView(long id, String kind, String masked, String bankCode, String holderName,
+            Long learnedFromException, String source) {
         static IdentityView of(PayerIdentity p) {
-            return new IdentityView(p.id, p.kind, p.masked, p.bankCode);
+            return new IdentityView(p.id, p.kind, p.masked, p.bankCode, p.holderName, p.learnedFromExceptionId,
+                    p.learnedFromExceptionId == null ? null : "learned from claim " + p.learnedFromExceptionId);
         }
     }
 }

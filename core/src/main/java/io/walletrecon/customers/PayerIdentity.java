@@ -47,6 +47,14 @@ public class PayerIdentity {
     @Column(name = "bank_code", columnDefinition = "text")
     public String bankCode;
 
+    /** The account holder's name as the bank wrote it, for an identity learned from a bank line. */
+    @Column(name = "holder_name", columnDefinition = "text")
+    public String holderName;
+
+    /** The unidentified receipt whose claim taught us this identity; null for one a person entered. */
+    @Column(name = "learned_from_exception_id")
+    public Long learnedFromExceptionId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -39,6 +39,31 @@ public class PayerIdentityService {
                 Map.of("kind", p.kind, "masked", p.masked))).replaceWith(c);
     }
 
+    /**
+     * In the caller's transaction: the ordering account of a bank line that a person attributed to {@code c} (a claim
+     * of an unidentified receipt) becomes a {@code bank_account} payer identity of the customer, with the holder's
+     * name and the exception it was learned from, so that the next transfer from that account matches by itself.
+     * Nothing is learned (null) when the company already knows that account as a payer (of this or another customer)
+     * or it is not an account number. The caller audits.
+     */
+    public Uni<PayerIdentity> learnBankAccount(Customer c, String account, String holderName, long exceptionId) {
+        if (account == null || !PayerIdentities.normaliseAccountNumber(account).matches("[A-Z0-9]{6,34}")) {
+            return Uni.createFrom().nullItem();
+        }
+        CustomerRequests.Identity request = new CustomerRequests.Identity("bank_account", account, null);
+        PayerIdentity p = personalData.identity(c, request);
+        p.holderName = holderName;
+        p.learnedFromExceptionId = exceptionId;
+        return customers.identityTaken(c.companyId, p.kind, p.identityKey).chain(taken -> {
+            if (taken) {
+                return Uni.createFrom().nullItem();
+            }
+            c.identities.add(p);
+            c.updatedAt = Instant.now();
+            return customers.flush().replaceWith(p);
+        });
+    }
+
     @WithTransaction
     public Uni<CustomerView> remove(long customerId, long identityId, String actor) {
         return customers.require(customerId).chain(c -> remove(c, identityId, actor))

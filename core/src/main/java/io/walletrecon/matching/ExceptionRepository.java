@@ -65,6 +65,20 @@ public class ExceptionRepository {
                 assignee = coalesce(cast(?6 as text), assignee), updated_at = now()
             where id = ?1 and status = any(string_to_array(?7, ','))""";
 
+    /** The bank line an exception is about: ?1 the exception. id, amount, currency, account, name, company. */
+    private static final String PAYER = """
+            select l.id, l.amount_minor, l.currency, l.counterparty_account, l.counterparty_name, a.company_id
+            from recon_exceptions e join accounts a on a.id = e.account_id join statement_lines l on l.id = e.statement_line_id
+            where e.id = ?1""";
+    /** The customers of receivables ?1 (comma-separated ids). */
+    private static final String RECEIVABLE_CUSTOMERS = """
+            select r.id, r.customer_id from receivables r
+            where r.id = any (cast(string_to_array(?1, ',') as bigint[])) order by r.id""";
+
+    /** The bank line of an exception and who paid it, as the bank wrote it; {@code companyId} is the account's. */
+    record Payer(long lineId, long amountMinor, String currency, String account, String name, long companyId) {
+    }
+
     private final ObjectMapper json;
 
     public ExceptionRepository(ObjectMapper json) {
@@ -95,6 +109,28 @@ public class ExceptionRepository {
                 .map(rows -> rows.isEmpty()
                         ? null
                         : NativeQueries.read(json, rows.get(0), MatchingViews.ExceptionView.class));
+    }
+
+    /** The bank line of exception {@code id} and its payer, or null when it is about no bank line. */
+    Uni<Payer> payer(Mutiny.Session s, long id) {
+        return s.createNativeQuery(PAYER, Object[].class).setParameter(1, id).getResultList()
+                .map(rows -> rows.isEmpty() ? null : payer(rows.get(0)));
+    }
+
+    private static Payer payer(Object[] r) {
+        return new Payer(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                (String) r[4], ((Number) r[5]).longValue());
+    }
+
+    /** The customer of each of the receivables that exist among {@code ids}. */
+    Uni<java.util.Map<Long, Long>> receivableCustomers(Mutiny.Session s, List<Long> ids) {
+        return ids.isEmpty()
+                ? Uni.createFrom().item(java.util.Map.of())
+                : s.createNativeQuery(RECEIVABLE_CUSTOMERS, Object[].class)
+                        .setParameter(1, ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                        .getResultList()
+                        .map(rows -> rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(),
+                                r -> ((Number) r[1]).longValue())));
     }
 
     /** Its status, or null when there is no such exception. */

@@ -31,10 +31,12 @@ import java.time.LocalDate;
 public class ExceptionResource {
 
     private final ExceptionService service;
+    private final ReceiptClaimService claims;
     private final SecurityIdentity identity;
 
-    public ExceptionResource(ExceptionService service, SecurityIdentity identity) {
+    public ExceptionResource(ExceptionService service, ReceiptClaimService claims, SecurityIdentity identity) {
         this.service = service;
+        this.claims = claims;
         this.identity = identity;
     }
 
@@ -54,7 +56,10 @@ public class ExceptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One exception with its annotations")
+    @Operation(summary = "One exception with its annotations; an unidentified receipt also with the customers whose "
+            + "name, normalised, is the payer's (suggestions, never a match)")
+    @APIResponse(responseCode = "200", description = "The exception")
+    @APIResponse(responseCode = "404", description = "No such exception")
     public Uni<MatchingViews.ExceptionView> get(@PathParam("id") long id) {
         return service.get(id);
     }
@@ -67,6 +72,23 @@ public class ExceptionResource {
     public Uni<MatchingViews.ExceptionView> annotate(@PathParam("id") long id,
             @Valid @NotNull MatchingRequests.Annotation request) {
         return service.annotate(id, request.body(), identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Claim an unidentified receipt (认领) for a customer, optionally paying receivables: writes the "
+            + "match (rule claim), pays the receivables, resolves the exception and learns the payer's account as a "
+            + "payer identity of the customer")
+    @APIResponse(responseCode = "200", description = "The exception, resolved")
+    @APIResponse(responseCode = "400", description = "A receivable listed twice, an amount not positive, no reason")
+    @APIResponse(responseCode = "404", description = "No such exception")
+    @APIResponse(responseCode = "409", description = "Not an open unidentified receipt, the line is already matched, "
+            + "or a matching run of the account is in progress")
+    @APIResponse(responseCode = "422", description = "Unknown customer or receivable, another company's or another "
+            + "customer's, amounts beyond the receipt or beyond what a receivable still owes")
+    public Uni<MatchingViews.ExceptionView> claim(@PathParam("id") long id,
+            @Valid @NotNull MatchingRequests.Claim request) {
+        return claims.claim(id, request, identity.getPrincipal().getName());
     }
 
     @POST

@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
 import io.walletrecon.companies.CompanyService;
+import io.walletrecon.customers.CompanyNames;
+import io.walletrecon.customers.CustomerRepository;
 import io.walletrecon.data.PageView;
 import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
@@ -28,14 +30,17 @@ public class ExceptionService {
     static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
             "duplicate_payment",
             "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference",
-            "settlement_not_arrived", "fx_difference");
+            "settlement_not_arrived", "fx_difference", "unidentified_receipt");
 
     private final CompanyService companies;
     private final ExceptionRepository exceptions;
     private final AuditLog audit;
     private final Paging paging;
+    private final CustomerRepository customers;
 
-    public ExceptionService(CompanyService companies, ExceptionRepository exceptions, AuditLog audit, Paging paging) {
+    public ExceptionService(CompanyService companies, ExceptionRepository exceptions, AuditLog audit, Paging paging,
+            CustomerRepository customers) {
+        this.customers = customers;
         this.companies = companies;
         this.exceptions = exceptions;
         this.audit = audit;
@@ -67,9 +72,23 @@ public class ExceptionService {
                 .chain(items -> exceptions.count(s, f).map(total -> new PageView<>(items, page, size, total))));
     }
 
+    /** One exception; an unidentified receipt with the customers its payer's name suggests. */
     @WithSession
     public Uni<MatchingViews.ExceptionView> get(long id) {
-        return Panache.getSession().chain(s -> view(s, id));
+        return Panache.getSession().chain(s -> view(s, id).chain(e -> e.type().equals("unidentified_receipt")
+                ? exceptions.payer(s, id).chain(payer -> suggestions(payer)).map(e::withSuggestions)
+                : Uni.createFrom().item(e)));
+    }
+
+    /** The company's customers whose normalised name is the payer's ({@link CompanyNames}): suggestions only. */
+    private Uni<List<MatchingViews.SuggestedCustomer>> suggestions(ExceptionRepository.Payer payer) {
+        if (payer == null || CompanyNames.normalise(payer.name()).isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return customers.namesOfCompany(payer.companyId()).map(rows -> rows.stream()
+                .filter(r -> CompanyNames.same((String) r[1], payer.name()))
+                .map(r -> new MatchingViews.SuggestedCustomer(((Number) r[0]).longValue(), (String) r[1]))
+                .toList());
     }
 
     private Uni<MatchingViews.ExceptionView> view(Mutiny.Session s, long id) {

@@ -34,6 +34,7 @@ public class MatchRepository {
                 'confidence', m.confidence, 'status', m.status, 'currency', m.currency, 'leftTotalMinor', m.left_total_minor,
                 'rightTotalMinor', m.right_total_minor, 'differenceMinor', m.difference_minor, 'createdBy', m.created_by,
                 'createdAt', m.created_at, 'decidedBy', m.decided_by, 'decidedAt', m.decided_at, 'reason', m.reason,
+                'evidence', m.evidence,
                 'fx', case when m.counter_currency is not null then json_build_object('counterCurrency', m.counter_currency,
                     'rate', m.fx_rate, 'referenceRate', m.fx_reference_rate, 'differenceMinor', m.fx_difference_minor) end,
                 'items', (select json_agg(json_build_object('side', i.side, 'type', i.item_type, 'id', i.item_id,
@@ -85,10 +86,11 @@ public class MatchRepository {
                              and mi.item_id = l.id and mi.live)
               from statement_lines l where w.type = 'statement_line' and l.id = w.id
             ) x on true""";
+    /** A person's match: rule ?10 ({@code manual}, {@code claim}), evidence ?11 (JSON text). */
     private static final String INSERT_MANUAL = """
             insert into matches (account_id, kind, rule, confidence, status, currency, left_total_minor, right_total_minor,
-                difference_minor, created_by, decided_by, decided_at, reason)
-            values (?1, ?2, 'manual', 1, ?9, ?3, ?4, ?5, ?6, ?7, ?7, now(), ?8) returning id""";
+                difference_minor, created_by, decided_by, decided_at, reason, evidence)
+            values (?1, ?2, ?10, 1, ?9, ?3, ?4, ?5, ?6, ?7, ?7, now(), ?8, cast(?11 as jsonb)) returning id""";
     /** The items of match ?1 of kind ?2: sides ?3, types ?4, ids ?5 and amounts ?6, comma-separated, in order. */
     private static final String INSERT_ITEMS = """
             insert into match_items (match_id, match_kind, side, item_type, item_id, amount_minor)
@@ -161,13 +163,13 @@ public class MatchRepository {
         }
     }
 
-    /** A person's match, confirmed at once; returns its id. */
-    Uni<Long> insertManual(Mutiny.Session s, long accountId, String kind, String currency, long left, long right,
-            String actor,
-            String reason, List<ManualItem> items) {
+    /** A person's match under {@code rule}, confirmed at once, with its evidence (JSON); returns its id. */
+    Uni<Long> insertManual(Mutiny.Session s, long accountId, String kind, String rule, String currency, long left,
+            long right, String actor, String reason, String evidence, List<ManualItem> items) {
         return s.createNativeQuery(INSERT_MANUAL, Long.class).setParameter(1, accountId).setParameter(2, kind)
                 .setParameter(3, currency).setParameter(4, left).setParameter(5, right).setParameter(6, left - right)
                 .setParameter(7, actor).setParameter(8, reason).setParameter(9, MatchStatus.CONFIRMED.code())
+                .setParameter(10, rule).setParameter(11, evidence)
                 .getSingleResult()
                 .call(id -> s.createNativeQuery(INSERT_ITEMS).setParameter(1, id).setParameter(2, kind)
                         .setParameter(3, joined(items, ManualItem::side))

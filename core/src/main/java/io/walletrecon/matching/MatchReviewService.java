@@ -88,23 +88,38 @@ public class MatchReviewService {
         checkManual(request);
         List<Long> named = request.items().stream().filter(i -> i.type().equals("receivable"))
                 .map(MatchingRequests.Item::id).toList();
-        return accounts.require(request.account()).chain(account -> Panache.getSession().chain(s -> lock(s, account)
-                .chain(() -> receivables.lockForPayment(s, named))
-                .chain(() -> load(s, account, kind, request.items()))
+        return accounts.require(request.account()).chain(account -> Panache.getSession().chain(s -> write(s, account,
+                kind, "manual", request.items(), named, actor, request.reason(), null)
+                .call(w -> audit.record(actor, "match.created", "match", w.id(), request.reason(),
+                        Map.of("account", account.code, "kind", kind, "items", w.loaded().items, "leftTotalMinor",
+                                w.loaded().left, "rightTotalMinor", w.loaded().right)))
+                .chain(w -> view(s, w.id()))));
+    }
+
+    /** A person's match as written: its id and its items with their amounts. */
+    record Written(long id, Loaded loaded) {
+    }
+
+    /**
+     * Writes a person's confirmed match of {@code kind} under {@code rule} in the caller's transaction: the account's
+     * matching lock (409 while a run holds it), the receivables' lock, the items checked ({@link #load}), the match,
+     * and for a receipt the receivables it pays. The caller audits.
+     */
+    Uni<Written> write(Mutiny.Session s, Account account, String kind, String rule, List<MatchingRequests.Item> items,
+            List<Long> receivableIds, String actor, String reason, String evidence) {
+        return lock(s, account)
+                .chain(() -> receivables.lockForPayment(s, receivableIds))
+                .chain(() -> load(s, account, kind, items))
                 .chain(loaded -> matches
-                        .insertManual(s, account.id, kind, loaded.currency, loaded.left, loaded.right, actor,
-                                request.reason(),
+                        .insertManual(s, account.id, kind, rule, loaded.currency, loaded.left, loaded.right, actor,
+                                reason, evidence,
                                 loaded.items.stream()
                                         .map(i -> new MatchRepository.ManualItem(i.side, i.type, i.id, i.amount))
                                         .toList())
                         .call(id -> kind.equals(MatchRulesRepository.KIND_RECEIPT)
                                 ? pay(s, account, id, 1)
                                 : Uni.createFrom().voidItem())
-                        .call(id -> audit.record(actor, "match.created", "match", id, request.reason(),
-                                Map.of("account", account.code, "kind", kind, "items", loaded.items, "leftTotalMinor",
-                                        loaded.left,
-                                        "rightTotalMinor", loaded.right))))
-                .chain(id -> view(s, id))));
+                        .map(id -> new Written(id, loaded)));
     }
 
     private static void checkManual(MatchingRequests.ManualMatch request) {
@@ -198,7 +213,9 @@ public class MatchReviewService {
      */
     private Uni<Void> pay(Mutiny.Session s, Account account, long id, int sign) {
         return configs.load(account).chain(config -> matches.receivablePayments(s, id, sign)
-                .chain(applied -> receivables.pay(s, applied, config.tolerance())));
+                .chain(applied -> applied.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : receivables.pay(s, applied, config.tolerance())));
     }
 
     private Uni<Void> lock(Mutiny.Session s, Account account) {
@@ -213,7 +230,9 @@ public class MatchReviewService {
 
     private static Set<String> allowed(String kind, String side) {
         return switch (kind) {
-            case MatchRulesRepository.KIND_RECEIPT -> Set.of(side.equals("left") ? "transaction" : "receivable");
+            case MatchRulesRepository.KIND_RECEIPT -> side.equals("left")
+                    ? Set.of("transaction", "statement_line")
+                    : Set.of("receivable");
             case MatchRulesRepository.KIND_RECORD -> Set.of(side.equals("left") ? "transaction" : "statement_line");
             default -> side.equals("left") ? Set.of("transaction", "statement_line") : Set.of("statement_line");
         };

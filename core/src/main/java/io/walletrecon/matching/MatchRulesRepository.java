@@ -38,6 +38,7 @@ public class MatchRulesRepository {
     private final ReceiptRules receipts;
     private final RecordRules records;
     private final SettlementRules settlements;
+    private final BankReceiptRules bankReceipts;
 
     private final LedgerRules ledger;
     private final DebitRules debits;
@@ -45,7 +46,8 @@ public class MatchRulesRepository {
     private final ReceivableRepository receivables;
 
     public MatchRulesRepository(ReceiptRules receipts, RecordRules records, SettlementRules settlements,
-            LedgerRules ledger, DebitRules debits, ReceivableRepository receivables) {
+            BankReceiptRules bankReceipts, LedgerRules ledger, DebitRules debits, ReceivableRepository receivables) {
+        this.bankReceipts = bankReceipts;
         this.receivables = receivables;
         this.ledger = ledger;
         this.debits = debits;
@@ -67,7 +69,8 @@ public class MatchRulesRepository {
         steps.add(() -> exec(s, "set local jit = off"));
         steps.add(() -> exec(s,
                 "create temp table mr_m (grp bigint primary key, rule text not null, confidence numeric(4,3) not null, "
-                        + "status text not null, currency text not null, left_total bigint not null, right_total bigint not null) on commit drop"));
+                        + "status text not null, currency text not null, left_total bigint not null, right_total bigint not null, "
+                        + "evidence jsonb) on commit drop"));
         steps.add(() -> exec(s,
                 "create temp table mr_i (grp bigint not null, side text not null, item_type text not null, "
                         + "item_id bigint not null, amount bigint not null) on commit drop"));
@@ -75,8 +78,11 @@ public class MatchRulesRepository {
         if (ctx.full() && ctx.walletAccount() && ctx.on("record_statement")) {
             records.learnFromBill(s, ctx, counts, steps);
         }
-        // Left sides, built up front so that the run knows its total.
-        steps.add(() -> exec(s,
+        // Left sides, built up front so that the run knows its total. A bank run's receipts are its credit lines.
+        if (!ctx.walletAccount()) {
+            bankReceipts.stage(s, ctx, steps);
+        } else {
+            steps.add(() -> exec(s,
                 """
                         create temp table mr_receipt on commit drop as
                         select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
@@ -92,6 +98,7 @@ public class MatchRulesRepository {
                                           and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
                         .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.companyId(),
                                 ctx.accountId(), ctx.txnScope("t"))));
+        }
         steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
         steps.add(() -> exec(s, "analyze mr_receipt"));
         // Receivables are shared by every account of the company in their currency: wait (not refused) while a run of
@@ -224,6 +231,9 @@ public class MatchRulesRepository {
                         where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d and (
                            (e.type in ('unmatched_receipt', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
                                 and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
+                        or (e.type in ('unidentified_receipt', 'ambiguous') and e.statement_line_id is not null
+                            and exists (select 1 from match_items mi where mi.match_kind in ('receipt_receivable', 'settlement_bank')
+                                and mi.item_type = 'statement_line' and mi.item_id = e.statement_line_id and mi.live))
                         or (e.type = 'missing_in_provider' and exists (select 1 from match_items mi where mi.match_kind = 'record_statement'
                                 and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
                         or (e.type in ('settlement_not_arrived', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
@@ -248,7 +258,10 @@ public class MatchRulesRepository {
         return s.createNativeQuery(sql).executeUpdate().replaceWithVoid();
     }
 
-    /** A statement with positional binds ?1, ?2, … in the order given. */
+    /**
+     * A statement with positional binds ?1, ?2, … in the order given. A JSON document of values computed in Java is
+     * bound as text and read as {@code cast(cast(?1 as text) as json)} (a bind typed json would be one JSON string).
+     */
     static Uni<Void> execBound(Mutiny.Session s, String sql, Object... binds) {
         Mutiny.Query<Object> q = s.createNativeQuery(sql);
         for (int i = 0; i < binds.length; i++) {

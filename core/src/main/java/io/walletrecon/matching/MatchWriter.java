@@ -39,13 +39,16 @@ class MatchWriter {
         steps.add(() -> exec(s, "analyze mr_m"));
         steps.add(() -> exec(s, "analyze mr_i"));
         steps.add(() -> payReceivables(s, ctx, STAGE_CONFIRMED_PAYMENTS));
-        steps.add(() -> exec(s, RECEIPT_CUSTOMERS));
+        if (ctx.walletAccount()) {
+            steps.add(() -> exec(s, RECEIPT_CUSTOMERS));
+        }
         steps.add(() -> persist(s, ctx, KIND_RECEIPT, counts));
     }
 
     /**
      * A receipt that a confirmed match ties to the receivables of one customer is that customer's payment (its
-     * statement counts it), when nothing named its customer before.
+     * statement counts it), when nothing named its customer before. A bank line has no customer column: its match
+     * says whose it is.
      */
     static final String RECEIPT_CUSTOMERS = """
             update transactions t set customer_id = c.customer_id, updated_at = now(), version = t.version + 1
@@ -82,9 +85,10 @@ class MatchWriter {
                 .chain(() -> exec(s,
                         """
                                 insert into matches (id, account_id, run_id, kind, rule, confidence, status, currency, left_total_minor,
-                                    right_total_minor, difference_minor, created_by)
+                                    right_total_minor, difference_minor, created_by, evidence)
                                 select i.id, %d, %d, '%s', m.rule, m.confidence, m.status, m.currency, m.left_total, m.right_total,
-                                       m.left_total - m.right_total, 'matching'
+                                       m.left_total - m.right_total, 'matching',
+                                       coalesce(m.evidence, jsonb_build_object('rule', m.rule, 'confidence', m.confidence))
                                 from mr_m m join mr_ids i on i.grp = m.grp order by i.id"""
                                 .formatted(ctx.accountId(), ctx.runId(), kind)))
                 .chain(() -> exec(s, """

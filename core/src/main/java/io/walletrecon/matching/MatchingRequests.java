@@ -44,6 +44,19 @@ public final class MatchingRequests {
             @NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** A receivable a claimed receipt pays, and how much of it. */
+    @RegisterForReflection
+    public record ClaimedReceivable(@NotNull Long receivableId, @NotNull Long amountMinor) {
+    }
+
+    /**
+     * An unidentified receipt attributed by a person: whose it is, optionally which receivables it pays, and why.
+     */
+    @RegisterForReflection
+    public record Claim(@NotNull Long customerId, List<@Valid @NotNull ClaimedReceivable> receivables,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
     @RegisterForReflection
     public record Decision(@Size(max = 2000) String reason) {
     }

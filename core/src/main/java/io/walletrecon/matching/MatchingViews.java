@@ -1,5 +1,6 @@
 package io.walletrecon.matching;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -31,8 +32,8 @@ public final class MatchingViews {
     public record MatchView(long id, String account, Long runId, String kind, String rule, BigDecimal confidence,
             String status,
             String currency, long leftTotalMinor, long rightTotalMinor, long differenceMinor, String createdBy,
-            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason, FxView fx,
-            List<MatchItemView> items) {
+            OffsetDateTime createdAt, String decidedBy, OffsetDateTime decidedAt, String reason, JsonNode evidence,
+            FxView fx, List<MatchItemView> items) {
     }
 
     /**
@@ -56,6 +57,23 @@ public final class MatchingViews {
             Long statementLineId, Long paymentOrderId, Long customerId, JsonNode candidates, LocalDate businessDate,
             String detail,
             String assignee, String resolutionReason, String resolvedBy, OffsetDateTime resolvedAt,
-            OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations) {
+            OffsetDateTime detectedAt, OffsetDateTime updatedAt, List<AnnotationView> annotations,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<SuggestedCustomer> suggestedCustomers) {
+
+        /** The exception with the customers its payer's name suggests. */
+        public ExceptionView withSuggestions(List<SuggestedCustomer> suggested) {
+            return new ExceptionView(id, company, account, runId, type, status, currency, expectedMinor, actualMinor,
+                    differenceMinor, transactionId, receivableId, statementLineId, customerId, candidates,
+                    businessDate, detail, assignee, resolutionReason, resolvedBy, resolvedAt, detectedAt, updatedAt,
+                    annotations, suggested);
+        }
+    }
+
+    /**
+     * A customer whose name, normalised, is the payer's name on an unidentified receipt: a suggestion for the person
+     * who claims it, never a match.
+     */
+    @RegisterForReflection
+    public record SuggestedCustomer(long customerId, String name) {
     }
 }

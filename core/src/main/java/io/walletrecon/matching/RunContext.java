@@ -26,6 +26,25 @@ record RunContext(long accountId, long companyId, long runId, String provider, S
         return !"bank".equals(provider);
     }
 
+    /**
+     * What a run's receipts are: a wallet run's are its incoming {@code transaction}s, a bank run's its credit
+     * {@code statement_line}s. A run never has both: this names the item type of its receipt matches, the column of
+     * its receipt exceptions and the tag of their dedupe keys.
+     */
+    String receiptType() {
+        return walletAccount() ? "transaction" : "statement_line";
+    }
+
+    /** The column of recon_exceptions that names one of this run's receipts. */
+    String receiptColumn() {
+        return walletAccount() ? "transaction_id" : "statement_line_id";
+    }
+
+    /** The receipt's part of an exception's dedupe key ({@code unmatched_receipt:txn:42}, {@code ...:line:42}). */
+    String receiptTag() {
+        return walletAccount() ? "txn" : "line";
+    }
+
     Set<String> rules() {
         return config.rules();
     }

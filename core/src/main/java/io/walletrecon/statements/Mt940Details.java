@@ -81,7 +81,12 @@ final class Mt940Details {
             } while (m.find());
             put(d, code, joined.substring(start), purposeParts);
         }
-        purposeParts.forEach(purpose::append);
+        // Subfields are joined with a space: a bank that ends a subfield at a word keeps its words apart
+        // ("Kontofuehrung" + "Februar"), and a reference wrapped over two ("INV-40" + "01") is two adjacent words,
+        // which the reference rule joins again. SEPA values (EREF, SVWZ, ...) are cut every 27 characters whatever the
+        // words, so they are joined as they are.
+        purposeParts.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .forEach(p -> purpose.append(purpose.isEmpty() ? "" : " ").append(p));
         String remittance = Amounts.emptyToNull(purpose.toString());
         String currentKey = null;
         StringBuilder value = new StringBuilder();

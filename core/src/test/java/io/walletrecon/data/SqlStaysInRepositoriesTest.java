@@ -35,6 +35,9 @@ class SqlStaysInRepositoriesTest {
     static final Map<String, String> COMPOSED_SQL = Map.ofEntries(
             entry("io.walletrecon.matching.MatchRulesRepository",
                     "rule SQL formatted with staging table names: named statements"),
+            entry("io.walletrecon.matching.BankReceiptRules",
+                    "bank receipt staging formatted with the run's account, scope and tolerance: named statements "
+                            + "with binds"),
             entry("io.walletrecon.matching.MatchWriter",
                     "persist and pay formatted with table names: named statements in "
                             + "MatchRulesRepository"),

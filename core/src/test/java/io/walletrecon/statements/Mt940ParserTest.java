@@ -42,7 +42,7 @@ class Mt940ParserTest {
         StatementLine fee = l.get(1);
         assertEquals("fee", fee.kind());
         assertNull(fee.merchantReference(), "NONREF is no reference");
-        assertEquals("KontofuehrungFebruar 2026", fee.remittanceInfo());
+        assertEquals("Kontofuehrung Februar 2026", fee.remittanceInfo(), "subfields ?20 and ?21 are two words");
         assertEquals("COMMERZBANK AG", fee.counterpartyName());
         assertEquals("0532013000", fee.counterpartyAccount());
         StatementLine reversal = l.get(2);

@@ -1,0 +1,143 @@
+package io.walletrecon.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.walletrecon.customers.PayerIdentities;
+import io.walletrecon.matching.MatchRulesRepository.Steps;
+import io.walletrecon.security.KeyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.walletrecon.matching.MatchRulesRepository.exec;
+import static io.walletrecon.matching.MatchRulesRepository.execBound;
+import static io.walletrecon.matching.MatchRulesRepository.text;
+
+/**
+ * A bank account's receipts: its credit lines of kind {@code payment} that are not a wallet's settlement (a live
+ * settlement match names the line, or the line names a payout of one of the company's wallet accounts), staged as
+ * {@code mr_receipt} with the same columns as a wallet run's, so that {@link ReceiptRules} runs the same rule
+ * families over them. What only a bank line has is staged beside them, computed in Java because SQL cannot:
+ * <ul>
+ * <li>{@code mr_rkey}: the candidate keys each line's texts name ({@link RemittanceReferences}: creditor reference,
+ * remittance text, end-to-end id, bank reference, in that order of priority), for the reference rule's equi-join to
+ * {@code reference_key(...)} of the receivables;</li>
+ * <li>{@code mr_cpty}: the lookup hash of each ordering account (the key of a {@code bank_account} payer identity,
+ * keyed by the service's secret), so that a known payer names the customer.</li>
+ * </ul>
+ */
+@ApplicationScoped
+class BankReceiptRules {
+
+    /** The fields of a bank line a reference is looked for in, in order of priority. */
+    static final List<String> FIELDS = List.of("creditor_reference", "remittance_info", "end_to_end_id",
+            "bank_reference");
+
+    private final KeyService keys;
+    private final ObjectMapper json;
+
+    BankReceiptRules(KeyService keys, ObjectMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    void stage(Mutiny.Session s, RunContext ctx, Steps steps) {
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_bline on commit drop as
+                        select l.id, l.amount_minor, l.currency, l.value_date, l.counterparty_account, l.merchant_reference,
+                               l.remittance_info, l.end_to_end_id, l.bank_reference, l.payout_id
+                        from statement_lines l
+                        where l.account_id = %d and l.kind = 'payment' and l.amount_minor > 0 and %s
+                          and not exists (select 1 from match_items mi where mi.match_kind in ('receipt_receivable', 'settlement_bank')
+                                          and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
+                        .formatted(ctx.accountId(), ctx.lineScope("l"))));
+        // A credit that names a payout of one of the company's wallets is that wallet's settlement, matched by the
+        // wallet's run: never a customer's receipt, even before the wallet's bill is in.
+        steps.add(() -> exec(s,
+                """
+                        delete from mr_bline b using (
+                          select coalesce(t.payout_id, t.provider_txn_id) as pid, t.value_date
+                          from transactions t join accounts a on a.id = t.account_id
+                          where a.company_id = %1$d and a.provider <> 'bank' and t.kind = 'payout'
+                          union all
+                          select coalesce(l.payout_id, l.provider_txn_id), l.value_date
+                          from statement_lines l join accounts a on a.id = l.account_id
+                          where a.company_id = %1$d and a.provider <> 'bank' and l.kind = 'payout'
+                        ) p
+                        where p.pid is not null and p.value_date between b.value_date - %2$d and b.value_date
+                          and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
+                               or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)"""
+                        .formatted(ctx.companyId(), ctx.config().settlementAfterDays() + ctx.window())));
+        steps.add(() -> exec(s, "create temp table mr_rkey (tid bigint not null, key text not null, field text not null, "
+                + "value text not null, prio int not null) on commit drop"));
+        steps.add(() -> exec(s, "create temp table mr_cpty (raw text primary key, key text not null) on commit drop"));
+        steps.add(() -> text(s, """
+                select cast(coalesce(json_agg(json_build_array(id, counterparty_account, merchant_reference, remittance_info,
+                       end_to_end_id, bank_reference) order by id), '[]') as text) from mr_bline""")
+                .chain(lines -> keys(s, lines)));
+        steps.add(() -> exec(s, "analyze mr_rkey"));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_receipt on commit drop as
+                        select b.id, b.amount_minor as amt, b.currency,
+                               left(coalesce(b.merchant_reference, b.remittance_info, b.end_to_end_id, b.bank_reference), 140) as ref,
+                               cast(null as text) as code,
+                               nullif(upper(regexp_replace(coalesce(b.counterparty_account, ''), '[[:space:].-]', '', 'g')), '') as payer_identity,
+                               b.value_date, cast(b.value_date as timestamp) as occurred_at, pi.customer_id, %s as tol
+                        from mr_bline b
+                        left join mr_cpty k on k.raw = b.counterparty_account
+                        left join payer_identities pi on pi.company_id = %d and pi.kind = 'bank_account' and pi.identity_key = k.key"""
+                        .formatted(ctx.tol("b.amount_minor"), ctx.companyId())));
+    }
+
+    /** Computes the lines' candidate keys and payer keys and stages them. */
+    private Uni<Void> keys(Mutiny.Session s, String lines) {
+        ArrayNode rkeys = json.createArrayNode();
+        ArrayNode payers = json.createArrayNode();
+        Set<String> accounts = new HashSet<>();
+        for (JsonNode line : read(lines)) {
+            long id = line.get(0).asLong();
+            String account = line.get(1).isNull() ? null : line.get(1).asText();
+            if (account != null && !account.isBlank() && accounts.add(account)) {
+                payers.addObject().put("raw", account).put("key", PayerIdentities.bankAccountKey(keys, account));
+            }
+            Set<String> seen = new HashSet<>();
+            for (int f = 0; f < FIELDS.size(); f++) {
+                JsonNode text = line.get(f + 2);
+                if (text.isNull()) {
+                    continue;
+                }
+                for (RemittanceReferences.Candidate c : RemittanceReferences.candidates(text.asText())) {
+                    if (seen.add(c.key())) {
+                        ObjectNode k = rkeys.addObject();
+                        k.put("tid", id).put("key", c.key()).put("field", FIELDS.get(f)).put("value", c.value())
+                                .put("prio", f);
+                    }
+                }
+            }
+        }
+        return execBound(s, """
+                insert into mr_rkey (tid, key, field, value, prio)
+                select tid, key, field, value, prio from json_to_recordset(cast(cast(?1 as text) as json))
+                    as x (tid bigint, key text, field text, value text, prio int)""", rkeys.toString())
+                .chain(() -> execBound(s, """
+                        insert into mr_cpty (raw, key)
+                        select raw, key from json_to_recordset(cast(cast(?1 as text) as json)) as x (raw text, key text)""",
+                        payers.toString()));
+    }
+
+    private JsonNode read(String lines) {
+        try {
+            return json.readTree(lines);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable staged bank lines", e);
+        }
+    }
+}
