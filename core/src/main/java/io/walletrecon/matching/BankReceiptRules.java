@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.customers.PayerIdentities;
+import io.walletrecon.dispatch.EndToEndId;
 import io.walletrecon.matching.MatchRulesRepository.Steps;
 import io.walletrecon.security.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static io.walletrecon.matching.MatchRulesRepository.exec;
@@ -58,6 +60,18 @@ class BankReceiptRules {
                           and not exists (select 1 from match_items mi where mi.match_kind in ('receipt_receivable', 'settlement_bank')
                                           and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
                         .formatted(ctx.accountId(), ctx.lineScope("l"))));
+        // A credit that names the end-to-end id of one of this account's payment orders is the bank returning that
+        // payment ({@link DebitRules} returns the order): never a customer's receipt.
+        steps.add(() -> exec(s,
+                """
+                        delete from mr_bline b
+                        where (upper(b.end_to_end_id) like '%2$s%%' or strpos(upper(coalesce(b.remittance_info, '')), '%2$s') > 0)
+                          and exists (select 1 from payment_orders p where p.account_id = %1$d and p.provider_payment_id in (
+                                        select lower(b.end_to_end_id)
+                                        union all
+                                        select lower(m[1]) from regexp_matches(upper(coalesce(b.remittance_info, '')),
+                                            '(?:^|[^A-Z0-9])(%2$s[0-9]+)(?![0-9])', 'g') as m))"""
+                        .formatted(ctx.accountId(), EndToEndId.PREFIX.toUpperCase(Locale.ROOT))));
         // A credit that names a payout of one of the company's wallets is that wallet's settlement, matched by the
         // wallet's run: never a customer's receipt, even before the wallet's bill is in.
         steps.add(() -> exec(s,
