@@ -228,6 +228,8 @@ class BankDebitsTest {
         assertEquals(1, historyTo(id, "completed"));
         assertEquals(1, historyTo(id, "returned"));
         assertEquals(1, alerts(id, "PAYMENT_FAILED"));
+        assertEquals(0, exceptions("unidentified_receipt") + exceptions("unmatched_receipt"),
+                "the returned money is the order's, not a customer's receipt");
     }
 
     @Test
