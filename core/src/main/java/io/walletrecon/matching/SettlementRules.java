@@ -56,7 +56,7 @@ class SettlementRules {
                         create temp table mr_bank on commit drop as
                         select l.id, l.amount_minor, l.currency, l.value_date, l.payout_id, l.bank_reference, l.end_to_end_id, l.remittance_info
                         from statement_lines l
-                        where %s and l.amount_minor > 0 and l.kind <> 'payout'
+                        where %s and l.amount_minor > 0 and l.kind = 'payment'
                           and l.value_date >= coalesce((select min(value_date) from mr_payout), date '9999-12-31') - %d
                           and not exists (select 1 from match_items mi where mi.match_kind = 'settlement_bank'
                                           and mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live)"""
