@@ -30,7 +30,8 @@ public class ExceptionService {
     static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
             "duplicate_payment",
             "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference",
-            "settlement_not_arrived", "fx_difference", "unidentified_receipt");
+            "settlement_not_arrived", "fx_difference", "unidentified_receipt", "payment_not_debited",
+            "unexpected_debit", "debit_amount_mismatch");
 
     private final CompanyService companies;
     private final ExceptionRepository exceptions;
