@@ -95,6 +95,7 @@ public class MatchRunRepository {
               from match_runs where account_id = ?1 and kind = ?2 and state = 'succeeded')
             select case when exists (select 1 from transactions t, last where t.account_id = ?1 and t.updated_at > last.at)
                           or exists (select 1 from statement_lines l, last where l.account_id = ?1 and l.created_at > last.at)
+                          or exists (select 1 from ledger_entries e, last where e.account_id = ?1 and e.created_at > last.at)
                         then 1 else 0 end""";
     /** A day-end that did not succeed (failed, refused, abandoned) does not count: the next tick runs it again. */
     private static final String DAY_END_DONE = """

@@ -302,7 +302,7 @@ public class MatchingRunService {
     }
 
     /**
-     * One scheduler tick: first {@link #recover}, then {@code incremental} runs every wallet account over what
+     * One scheduler tick: first {@link #recover}, then {@code incremental} runs every account (wallet or bank) over what
      * changed; {@code day_end} runs each account whose configured local day-end time has passed today and whose
      * day-end run of today has not succeeded and is not under way (so an abandoned or failed one is retried).
      */
@@ -313,9 +313,6 @@ public class MatchingRunService {
         return recover().chain(() -> Panache.withSession(() -> accountRepository.listAll())).chain(all -> {
             Uni<List<MatchingViews.RunView>> chain = Uni.createFrom().item(new ArrayList<>());
             for (Account account : all.stream().sorted(Comparator.comparing(a -> a.id)).toList()) {
-                if ("bank".equals(account.provider.code())) {
-                    continue;
-                }
                 chain = chain.chain(done -> due(account, kind, now).chain(due -> {
                     if (!due) {
                         return Uni.createFrom().item(done);
