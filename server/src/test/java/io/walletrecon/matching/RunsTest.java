@@ -166,6 +166,24 @@ class RunsTest {
     }
 
     @Test
+    void anIncrementalTickMatchesACustomersBankTransferOnceItsLineArrives() {
+        Fixtures bank = Fixtures.account("bank", "EUR");
+        long r = bank.receivable(bank.customer("Kunde GmbH"), "INV-T" + bank.account, 50000, 10);
+        long statement = bank.statement(0, 0);
+        TestDb.update("insert into statement_lines (statement_id, account_id, line_no, line_key, kind, value_date, "
+                + "amount_minor, currency, counterparty_name, remittance_info) "
+                + "values (?, ?, 1, ?, 'payment', ?, 50000, 'EUR', 'KUNDE GMBH', ?)",
+                statement, bank.account, "tick-" + bank.code, bank.day(0), "Rechnung INV T" + bank.account);
+
+        MatchingViews.RunView run = scheduler.tick(RunKind.INCREMENTAL).stream()
+                .filter(v -> v.account().equals(bank.code)).findFirst().orElseThrow();
+
+        assertEquals("succeeded", run.state());
+        assertEquals(Map.of("reference", 1L), run.counts().get("matches"));
+        assertEquals("paid", Fixtures.receivableStatus(r));
+    }
+
+    @Test
     void theDayEndTickRunsOncePerAccountAfterItsLocalTime() {
         Fixtures f = Fixtures.wallet("alipay", "CNY");
         f.config(Map.of("dayEndTime", "00:00"));
