@@ -305,16 +305,14 @@ class DebitRules {
                           from done)
                         select coalesce(cast(json_agg(id order by id) as text), '[]') from done"""
                         .formatted(ctx.runId(), KIND, PaymentState.SUBMITTED.code(), PaymentState.COMPLETED.code(),
-                                ACTOR,
-                                ctx.accountId()))
+                                ACTOR, ctx.accountId()))
                 .invoke(ids -> counts.ordersFromBank("completed", ids)).replaceWithVoid());
     }
 
     /**
      * A credit naming one of our end-to-end ids ({@link EndToEndId#PREFIX}, so never a customer's own id that happens
      * to equal an old order's bare number) is the money of that order coming back: the order (submitted or completed)
-     * becomes
-     * returned, with the credit in its history and failure reason, and an alert.
+     * becomes returned, with the credit in its history and failure reason, and an alert.
      */
     private void returns(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         PaymentStateMachine.require(0, PaymentState.SUBMITTED, PaymentState.RETURNED);
