@@ -20,14 +20,6 @@ read -r -a SIZES <<< "${SIZES[*]}"
 PORT="${WALLETRECON_BENCH_PORT:-18187}"
 TIMEOUT="${WALLETRECON_BENCH_TIMEOUT:-1800}"
 export WALLETRECON_DB_NAME="${WALLETRECON_DB_NAME:-walletrecon_bank_bench}"
-URL="$(bin/postgres)"
-export PGPASSWORD="${WALLETRECON_DB_PASSWORD:-walletrecon}"
-PSQL=(psql -XqtA -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "${WALLETRECON_DB_USER:-walletrecon}" -d "$WALLETRECON_DB_NAME")
-WORK="$(mktemp -d)"
-SERVER_PID=""
-cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
 # shellcheck source=bench/bench-server.sh
 source bench/bench-server.sh
 "${PSQL[@]}" -c "select 1" >/dev/null

@@ -1,7 +1,15 @@
-# Sourced by the matching benchmarks (bench/matching.sh, bench/bank-matching.sh): the server as deployed, the packaged
-# jar on its own port, with a key pair and a JWT made for the run. Expects PORT and WORK (a scratch directory);
-# sets TOKEN, MASTER_KEY (the server's WALLETRECON_MASTER_KEY, for planting what it keys) and SERVER_PID.
-# The caller's EXIT trap must kill SERVER_PID.
+# Sourced by the matching benchmarks (bench/matching.sh, bench/bank-matching.sh), after they set PORT, TIMEOUT and
+# WALLETRECON_DB_NAME: the database (URL, PSQL), a scratch directory (WORK) removed on exit with the server, and the
+# server as deployed, the packaged jar on its own port, with a key pair and a JWT made for the run (start_server sets
+# TOKEN, MASTER_KEY: the server's WALLETRECON_MASTER_KEY, for planting what it keys, and SERVER_PID). JVM options for the
+# server, such as a heap size: WALLETRECON_BENCH_JAVA_OPTS.
+URL="$(bin/postgres)"
+export PGPASSWORD="${WALLETRECON_DB_PASSWORD:-walletrecon}"
+PSQL=(psql -XqtA -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "${WALLETRECON_DB_USER:-walletrecon}" -d "$WALLETRECON_DB_NAME")
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
 
 ms() { date +%s%3N; }
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
@@ -25,7 +33,7 @@ start_server() {
   WALLETRECON_DB_URL="$URL" WALLETRECON_DB_REACTIVE_URL="${URL#jdbc:}" PORT="$PORT" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" WALLETRECON_MASTER_KEY="$MASTER_KEY" \
     WALLETRECON_SCHEDULER_ENABLED=false \
-    java -jar server/target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
+    java ${WALLETRECON_BENCH_JAVA_OPTS:-} -jar server/target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
