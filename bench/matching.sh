@@ -17,41 +17,10 @@ read -r -a SIZES <<< "${SIZES[*]}"
 PORT="${WALLETRECON_BENCH_PORT:-18183}"
 TIMEOUT="${WALLETRECON_BENCH_TIMEOUT:-900}"
 export WALLETRECON_DB_NAME="${WALLETRECON_DB_NAME:-walletrecon_matching}"
-URL="$(bin/postgres)"
-export PGPASSWORD="${WALLETRECON_DB_PASSWORD:-walletrecon}"
-PSQL=(psql -XqtA -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "${WALLETRECON_DB_USER:-walletrecon}" -d "$WALLETRECON_DB_NAME")
-WORK="$(mktemp -d)"
-SERVER_PID=""
-cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-ms() { date +%s%3N; }
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-
-# --- the server, as deployed: the packaged jar, its own port, a key pair made for this run ---
-if [[ ! -f server/target/quarkus-app/quarkus-run.jar || -n "${WALLETRECON_BENCH_REBUILD:-}" ]]; then
-  echo "building the server jar (./mvnw package, no install) ..." >&2
-  ./mvnw -B -q -pl core,server package -DskipTests >&2
-fi
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
-openssl pkey -in "$WORK/key.pem" -pubout -out "$WORK/public.pem"
-now=$(date +%s)
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"walletrecon","sub":"bench","upn":"bench","groups":["finance","admin"],"iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64url)
-sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)
-TOKEN="$header.$payload.$sig"
-
+# shellcheck source=bench/bench-server.sh
+source bench/bench-server.sh
 "${PSQL[@]}" -c "select 1" >/dev/null
-WALLETRECON_DB_URL="$URL" WALLETRECON_DB_REACTIVE_URL="${URL#jdbc:}" PORT="$PORT" \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" WALLETRECON_MASTER_KEY="$(openssl rand -base64 32)" \
-  WALLETRECON_SCHEDULER_ENABLED=false \
-  java -jar server/target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_server
 
 printf '%-9s %9s %11s %11s %10s %12s %9s %9s  %s\n' rows plant_s base_join_s base_write_s run_s rows_per_s x_join x_write counts
 declare -A RUN_S
@@ -87,19 +56,9 @@ for N in "${SIZES[@]}"; do
 
   # The full match through the service.
   r0=$(ms)
-  run=$(curl -fsS -X POST "http://127.0.0.1:$PORT/matching/runs" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-        -d "{\"account\":\"bench-wx\",\"from\":\"$D0\",\"to\":\"2030-03-30\"}")
-  id=$(jq -r .id <<< "$run")
-  deadline=$(( $(date +%s) + TIMEOUT ))
-  while :; do
-    run=$(curl -fsS "http://127.0.0.1:$PORT/matching/runs/$id" -H "Authorization: Bearer $TOKEN")
-    state=$(jq -r .state <<< "$run")
-    [[ "$state" == queued || "$state" == running ]] || break
-    (( $(date +%s) < deadline )) || { echo "run $id still $state after ${TIMEOUT}s" >&2; exit 1; }
-    sleep 0.1
-  done
+  run_matching bench-wx "$D0" 2030-03-30
   r1=$(ms)
-  [[ "$state" == succeeded ]] || { echo "run $id $state: $(jq -r .error <<< "$run")" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
+  run="$RUN"
 
   expected=$(jq -cn --argjson n "$N" '{matches: {amount_date: ($n*5/100), one_to_many: ($n/100), partial_payment: ($n*2/100), reference: ($n*90/100)},
                                        exceptions: {unmatched_receipt: ($n*2/100), unpaid_receivable: ($n/100)}}')
