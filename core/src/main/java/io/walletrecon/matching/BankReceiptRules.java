@@ -65,13 +65,13 @@ class BankReceiptRules {
         steps.add(() -> exec(s,
                 """
                         delete from mr_bline b
-                        where (upper(b.end_to_end_id) like '%2$s%%' or strpos(upper(coalesce(b.remittance_info, '')), '%2$s') > 0)
+                        where (b.end_to_end_id like '%2$s%%' or strpos(upper(coalesce(b.remittance_info, '')), '%3$s') > 0)
                           and exists (select 1 from payment_orders p where p.account_id = %1$d and p.provider_payment_id in (
-                                        select lower(b.end_to_end_id)
+                                        select b.end_to_end_id
                                         union all
-                                        select lower(m[1]) from regexp_matches(upper(coalesce(b.remittance_info, '')),
-                                            '(?:^|[^A-Z0-9])(%2$s[0-9]+)(?![0-9])', 'g') as m))"""
-                        .formatted(ctx.accountId(), EndToEndId.PREFIX.toUpperCase(Locale.ROOT))));
+                                        select lower(m[1]) from regexp_matches(upper(coalesce(b.remittance_info, '')), '%4$s', 'g') as m))"""
+                        .formatted(ctx.accountId(), EndToEndId.PREFIX, EndToEndId.PREFIX.toUpperCase(Locale.ROOT),
+                                EndToEndId.IN_TEXT_REGEX)));
         // A credit that names a payout of one of the company's wallets is that wallet's settlement, matched by the
         // wallet's run: never a customer's receipt, even before the wallet's bill is in.
         steps.add(() -> exec(s,

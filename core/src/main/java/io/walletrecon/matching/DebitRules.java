@@ -117,8 +117,8 @@ class DebitRules {
                         create temp table mr_debit_ref on commit drop as
                         select id, e2e from mr_debit where e2e is not null
                         union
-                        select d.id, lower(m[1]) from mr_debit d, regexp_matches(d.rmt, '(?:^|[^A-Z0-9])(%s[0-9]+)(?![0-9])', 'g') as m"""
-                        .formatted(EndToEndId.PREFIX.toUpperCase(Locale.ROOT))));
+                        select d.id, lower(m[1]) from mr_debit d, regexp_matches(d.rmt, '%s', 'g') as m"""
+                        .formatted(EndToEndId.IN_TEXT_REGEX)));
         steps.add(() -> exec(s, "analyze mr_debit"));
         steps.add(() -> exec(s, "analyze mr_order"));
     }
@@ -326,7 +326,7 @@ class DebitRules {
                         refs as (
                           select id, e2e from c where e2e is not null
                           union
-                          select c.id, lower(m[1]) from c, regexp_matches(c.rmt, '(?:^|[^A-Z0-9])(%3$s[0-9]+)(?![0-9])', 'g') as m),
+                          select c.id, lower(m[1]) from c, regexp_matches(c.rmt, '%3$s', 'g') as m),
                         x as (
                           select distinct on (p.id) p.id as oid, p.state as from_state, c.id as lid, c.amount_minor, c.value_date
                           from refs r join c on c.id = r.id
@@ -344,7 +344,7 @@ class DebitRules {
                           select id, from_state, '%7$s', '%8$s', failure_reason || ', run %9$d' from done)
                         select coalesce(cast(json_agg(json_build_object('paymentId', id, 'message',
                                            'Payment ' || id || ' returned: ' || failure_reason) order by id) as text), '[]') from done"""
-                        .formatted(ctx.accountId(), ctx.lineScope("l"), EndToEndId.PREFIX.toUpperCase(Locale.ROOT),
+                        .formatted(ctx.accountId(), ctx.lineScope("l"), EndToEndId.IN_TEXT_REGEX,
                                 DispatchChannel.BANK_FILE.code(), PaymentState.SUBMITTED.code(),
                                 PaymentState.COMPLETED.code(), PaymentState.RETURNED.code(), ACTOR, ctx.runId(),
                                 EndToEndId.PREFIX))
