@@ -64,7 +64,9 @@ public final class CompanyNames {
         return text.replace(" ", "");
     }
 
-    /** Whether two names are the same company's by {@link #normalise}; never for two names that normalise to nothing. */
+    /**
+     * Whether two names are the same company's by {@link #normalise}; never for two names that normalise to nothing.
+     */
     public static boolean same(String a, String b) {
         String x = normalise(a);
         return !x.isEmpty() && x.equals(normalise(b));

@@ -16,7 +16,8 @@ public final class EndToEndId {
      * A PostgreSQL regular expression that finds one of our end-to-end ids in upper-cased free text (a remittance
      * line), not inside a longer word or number; group 1 is the id, upper-cased.
      */
-    public static final String IN_TEXT_REGEX = "(?:^|[^A-Z0-9])(" + PREFIX.toUpperCase(Locale.ROOT) + "[0-9]+)(?![0-9])";
+    public static final String IN_TEXT_REGEX = "(?:^|[^A-Z0-9])(" + PREFIX.toUpperCase(Locale.ROOT)
+            + "[0-9]+)(?![0-9])";
 
     private EndToEndId() {
     }

@@ -167,7 +167,8 @@ final class LedgerJournalParser {
                 String d = h.value(v, "direction");
                 String dir = d == null ? "" : d.toLowerCase(Locale.ROOT);
                 if (amount < 0) {
-                    errors.add(lineNo, h.name("amount"), "must not be negative when the direction column gives the sign");
+                    errors.add(lineNo, h.name("amount"),
+                            "must not be negative when the direction column gives the sign");
                     return null;
                 }
                 if (dir.equals("借") || dir.equals("debit") || dir.equals("dr") || dir.equals("收")) {
@@ -176,7 +177,8 @@ final class LedgerJournalParser {
                 if (dir.equals("贷") || dir.equals("credit") || dir.equals("cr") || dir.equals("付")) {
                     return nonZero(-amount, lineNo, h.name("amount"), errors);
                 }
-                errors.add(lineNo, h.name("direction"), "'" + (d == null ? "" : d) + "' is neither 借/debit nor 贷/credit");
+                errors.add(lineNo, h.name("direction"),
+                        "'" + (d == null ? "" : d) + "' is neither 借/debit nor 贷/credit");
                 return null;
             }
             return nonZero(amount, lineNo, h.name("amount"), errors);
@@ -192,7 +194,8 @@ final class LedgerJournalParser {
         boolean hasCredit = credit != null && credit != 0;
         if (hasDebit == hasCredit) {
             errors.add(lineNo, h.name(hasDebit ? "credit" : "debit"),
-                    hasDebit ? "and the debit are both filled; an entry is either money in or money out"
+                    hasDebit
+                            ? "and the debit are both filled; an entry is either money in or money out"
                             : "and the credit are both empty or zero; an entry moves money in or out");
             return null;
         }

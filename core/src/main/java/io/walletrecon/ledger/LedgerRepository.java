@@ -49,11 +49,12 @@ public class LedgerRepository {
     private static final String PAGE = """
             select cast(json_build_object('id', e.id, 'account', a.code, 'date', e.entry_date, 'amountMinor', e.amount_minor,
                 'currency', e.currency, 'voucher', e.voucher_no, 'reference', e.reference, 'counterparty', e.counterparty,
-                'memo', e.memo, 'lineNo', e.line_no, 'importId', e.import_id, 'matchState',\s""" + STATE + """
-            , 'matchId', m.id, 'matchRule', m.rule,
-                'statementLineIds', (select json_agg(r.item_id order by r.item_id) from match_items r
-                                     where r.match_id = m.id and r.item_type = 'statement_line')) as text)
-            """ + FROM_ENTRIES + " order by e.entry_date, e.id limit ?5 offset ?6";
+                'memo', e.memo, 'lineNo', e.line_no, 'importId', e.import_id, 'matchState',\s"""
+            + STATE + """
+                    , 'matchId', m.id, 'matchRule', m.rule,
+                        'statementLineIds', (select json_agg(r.item_id order by r.item_id) from match_items r
+                                             where r.match_id = m.id and r.item_type = 'statement_line')) as text)
+                    """ + FROM_ENTRIES + " order by e.entry_date, e.id limit ?5 offset ?6";
     private static final String COUNT = "select count(*) " + FROM_ENTRIES;
 
     /** A group of open items: count, total and the first ?5 of them, by date; {@code o} is the open items. */
@@ -75,7 +76,8 @@ public class LedgerRepository {
                 and not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
                                 where mi.match_kind = 'ledger_bank' and mi.item_type = 'statement_line' and mi.item_id = l.id
                                   and mi.live and m.status = 'confirmed'))
-            """ + GROUP;
+            """
+            + GROUP;
     /** As {@link #OPEN_LINES}, for the journal's entries. */
     private static final String OPEN_ENTRIES = """
             with o as (
@@ -86,7 +88,8 @@ public class LedgerRepository {
                 and not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
                                 where mi.match_kind = 'ledger_bank' and mi.item_type = 'ledger_entry' and mi.item_id = e.id
                                   and mi.live and m.status = 'confirmed'))
-            """ + GROUP;
+            """
+            + GROUP;
 
     private final ObjectMapper json;
 

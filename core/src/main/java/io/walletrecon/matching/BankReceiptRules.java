@@ -89,12 +89,14 @@ class BankReceiptRules {
                           and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
                                or strpos(coalesce(b.remittance_info, ''), p.pid) > 0)"""
                         .formatted(ctx.companyId(), ctx.config().settlementAfterDays() + ctx.window())));
-        steps.add(() -> exec(s, "create temp table mr_rkey (tid bigint not null, key text not null, field text not null, "
-                + "value text not null, prio int not null) on commit drop"));
+        steps.add(
+                () -> exec(s, "create temp table mr_rkey (tid bigint not null, key text not null, field text not null, "
+                        + "value text not null, prio int not null) on commit drop"));
         steps.add(() -> exec(s, "create temp table mr_cpty (raw text primary key, key text not null) on commit drop"));
-        steps.add(() -> text(s, """
-                select cast(coalesce(json_agg(json_build_array(id, counterparty_account, merchant_reference, remittance_info,
-                       end_to_end_id, bank_reference) order by id), '[]') as text) from mr_bline""")
+        steps.add(() -> text(s,
+                """
+                        select cast(coalesce(json_agg(json_build_array(id, counterparty_account, merchant_reference, remittance_info,
+                               end_to_end_id, bank_reference) order by id), '[]') as text) from mr_bline""")
                 .chain(lines -> keys(s, lines)));
         steps.add(() -> exec(s, "analyze mr_rkey"));
         steps.add(() -> exec(s,
@@ -141,9 +143,10 @@ class BankReceiptRules {
                 insert into mr_rkey (tid, key, field, value, prio)
                 select tid, key, field, value, prio from json_to_recordset(cast(cast(?1 as text) as json))
                     as x (tid bigint, key text, field text, value text, prio int)""", rkeys.toString())
-                .chain(() -> execBound(s, """
-                        insert into mr_cpty (raw, key)
-                        select raw, key from json_to_recordset(cast(cast(?1 as text) as json)) as x (raw text, key text)""",
+                .chain(() -> execBound(s,
+                        """
+                                insert into mr_cpty (raw, key)
+                                select raw, key from json_to_recordset(cast(cast(?1 as text) as json)) as x (raw text, key text)""",
                         payers.toString()));
     }
 

@@ -83,21 +83,22 @@ public class MatchRulesRepository {
             bankReceipts.stage(s, ctx, steps);
         } else {
             steps.add(() -> exec(s,
-                """
-                        create temp table mr_receipt on commit drop as
-                        select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
-                               case when strpos(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')), 'WR') > 0
-                                    then substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') end as code,
-                               t.payer_identity, t.value_date,
-                               t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
-                        from transactions t
-                        left join payer_identities pi on pi.company_id = %d and pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
-                        where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
-                          and t.status in ('succeeded', 'partially_refunded') and %s
-                          and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
-                                          and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
-                        .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"), ctx.companyId(),
-                                ctx.accountId(), ctx.txnScope("t"))));
+                    """
+                            create temp table mr_receipt on commit drop as
+                            select t.id, t.amount_minor as amt, t.currency, t.merchant_reference as ref,
+                                   case when strpos(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')), 'WR') > 0
+                                        then substring(upper(coalesce(t.merchant_reference, '') || ' ' || coalesce(t.description, '')) from '%s') end as code,
+                                   t.payer_identity, t.value_date,
+                                   t.occurred_at, coalesce(t.customer_id, pi.customer_id) as customer_id, %s as tol
+                            from transactions t
+                            left join payer_identities pi on pi.company_id = %d and pi.kind = t.payer_kind and pi.identity_key = t.payer_identity
+                            where t.account_id = %d and t.kind = 'payment' and t.direction = 'in'
+                              and t.status in ('succeeded', 'partially_refunded') and %s
+                              and not exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
+                                              and mi.item_type = 'transaction' and mi.item_id = t.id and mi.live)"""
+                            .formatted(CollectionCodeService.SQL_CODE_PATTERN, ctx.tol("t.amount_minor"),
+                                    ctx.companyId(),
+                                    ctx.accountId(), ctx.txnScope("t"))));
         }
         steps.add(() -> exec(s, "create unique index on mr_receipt (id)"));
         steps.add(() -> exec(s, "analyze mr_receipt"));

@@ -302,7 +302,8 @@ public class MatchingRunService {
     }
 
     /**
-     * One scheduler tick: first {@link #recover}, then {@code incremental} runs every account (wallet or bank) over what
+     * One scheduler tick: first {@link #recover}, then {@code incremental} runs every account (wallet or bank) over
+     * what
      * changed; {@code day_end} runs each account whose configured local day-end time has passed today and whose
      * day-end run of today has not succeeded and is not under way (so an abandoned or failed one is retried).
      */

@@ -63,7 +63,8 @@ public final class MatchingViews {
         /** The exception with the customers its payer's name suggests. */
         public ExceptionView withSuggestions(List<SuggestedCustomer> suggested) {
             return new ExceptionView(id, company, account, runId, type, status, currency, expectedMinor, actualMinor,
-                    differenceMinor, transactionId, receivableId, statementLineId, paymentOrderId, customerId, candidates,
+                    differenceMinor, transactionId, receivableId, statementLineId, paymentOrderId, customerId,
+                    candidates,
                     businessDate, detail, assignee, resolutionReason, resolvedBy, resolvedAt, detectedAt, updatedAt,
                     annotations, suggested);
         }

@@ -39,26 +39,26 @@ class ReceiptRules {
      * (the field and value that named the receivable).
      */
     private static final String WALLET_CANDIDATES = """
-                with j as (
-                  select t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
-                         r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid,
-                         'merchant_reference' as field, t.ref as val, cast(null as jsonb) as ev
-                  from mr_receipt t join receivables r on r.collection_code = t.ref and r.currency = t.currency
-                  where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid')
-                  union all
-                  -- collection_code in (ref, code) as two equi-joins (hashable; an OR is an index probe per receipt).
-                  -- collection_code is unique, so the second branch only adds a row when the code differs from ref.
-                  select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
-                         r.customer_id, r.amount_minor, r.paid_minor, 'description', t.code, cast(null as jsonb)
-                  from mr_receipt t join receivables r on r.collection_code = t.code and r.currency = t.currency
-                  where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid') and t.code is not null and t.code <> t.ref
-                  union all
-                  select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
-                         r.customer_id, r.amount_minor, r.paid_minor, 'merchant_reference', t.ref, cast(null as jsonb)
-                  from mr_receipt t join receivables r on r.reference = t.ref and r.currency = t.currency
-                  where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid') and r.collection_code is distinct from t.ref
-                    and (t.code is null or r.collection_code is distinct from t.code)
-                )""";
+            with j as (
+              select t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
+                     r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid,
+                     'merchant_reference' as field, t.ref as val, cast(null as jsonb) as ev
+              from mr_receipt t join receivables r on r.collection_code = t.ref and r.currency = t.currency
+              where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid')
+              union all
+              -- collection_code in (ref, code) as two equi-joins (hashable; an OR is an index probe per receipt).
+              -- collection_code is unique, so the second branch only adds a row when the code differs from ref.
+              select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
+                     r.customer_id, r.amount_minor, r.paid_minor, 'description', t.code, cast(null as jsonb)
+              from mr_receipt t join receivables r on r.collection_code = t.code and r.currency = t.currency
+              where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid') and t.code is not null and t.code <> t.ref
+              union all
+              select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
+                     r.customer_id, r.amount_minor, r.paid_minor, 'merchant_reference', t.ref, cast(null as jsonb)
+              from mr_receipt t join receivables r on r.reference = t.ref and r.currency = t.currency
+              where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid') and r.collection_code is distinct from t.ref
+                and (t.code is null or r.collection_code is distinct from t.code)
+            )""";
 
     /**
      * A bank run's reference candidates: a candidate key of the line ({@code mr_rkey}) equals the reference key of a
@@ -112,21 +112,22 @@ class ReceiptRules {
         }
         Supplier<String> candidates = () -> (ctx.walletAccount()
                 ? WALLET_CANDIDATES.formatted(ctx.companyId())
-                : "with j as (select * from mr_refcand)") + """
-                , c as (
-                  select j.*, count(*) over (partition by j.tid) as n_t from j
-                  where %1$s
-                )
-                select c.tid, c.rid, c.amt, c.currency, c.ref, c.payer_identity, c.value_date, c.customer_id, c.r_amt, c.r_paid,
-                       c.field, c.val, c.ev, %2$s as r_tol,
-                       c.r_paid + coalesce(sum(c.amt) over (partition by c.rid order by c.occurred_at, c.tid
-                                           rows between unbounded preceding and 1 preceding), 0) as base,
-                       row_number() over (partition by c.rid, c.amt, coalesce(c.payer_identity, '') order by c.occurred_at, c.tid) as dup_rank,
-                       count(*) over (partition by c.rid) as n_r
-                from c
-                where c.n_t = 1"""
-                .formatted(decisions[0] == 0 || !ctx.walletAccount() ? "true" : NOT_DECIDED,
-                        ctx.tol("c.r_amt"));
+                : "with j as (select * from mr_refcand)")
+                + """
+                        , c as (
+                          select j.*, count(*) over (partition by j.tid) as n_t from j
+                          where %1$s
+                        )
+                        select c.tid, c.rid, c.amt, c.currency, c.ref, c.payer_identity, c.value_date, c.customer_id, c.r_amt, c.r_paid,
+                               c.field, c.val, c.ev, %2$s as r_tol,
+                               c.r_paid + coalesce(sum(c.amt) over (partition by c.rid order by c.occurred_at, c.tid
+                                                   rows between unbounded preceding and 1 preceding), 0) as base,
+                               row_number() over (partition by c.rid, c.amt, coalesce(c.payer_identity, '') order by c.occurred_at, c.tid) as dup_rank,
+                               count(*) over (partition by c.rid) as n_r
+                        from c
+                        where c.n_t = 1"""
+                        .formatted(decisions[0] == 0 || !ctx.walletAccount() ? "true" : NOT_DECIDED,
+                                ctx.tol("c.r_amt"));
         // Classify: a receipt that finds its receivable still owing is applied (whole: reference; part: partial
         // payment, many-to-one); one that finds it already covered is a duplicate (same payer, amount and
         // reference as an earlier payment) or an overpayment. A match gets its id here, in the same pass.
@@ -184,14 +185,15 @@ class ReceiptRules {
      * them; otherwise it is an ambiguous exception listing them, never a guess, and no later rule looks at it.
      */
     private void referenceNamesSeveral(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
-        steps.add(() -> exec(s, """
-                create temp table mr_refm on commit drop as
-                select * from (
-                  select c.*, c.r_amt - c.r_paid as outstanding,
-                         sum(c.r_amt - c.r_paid) over (partition by c.tid) as total, count(*) over (partition by c.tid) as n,
-                         bool_and(c.r_status <> 'paid') over (partition by c.tid) as all_open
-                  from mr_refcand c where exists (select 1 from mr_receipt t where t.id = c.tid)
-                ) m where n > 1"""));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_refm on commit drop as
+                        select * from (
+                          select c.*, c.r_amt - c.r_paid as outstanding,
+                                 sum(c.r_amt - c.r_paid) over (partition by c.tid) as total, count(*) over (partition by c.tid) as n,
+                                 bool_and(c.r_status <> 'paid') over (partition by c.tid) as all_open
+                          from mr_refcand c where exists (select 1 from mr_receipt t where t.id = c.tid)
+                        ) m where n > 1"""));
         steps.add(() -> exec(s,
                 """
                         create temp table mr_refmm on commit drop as
@@ -291,12 +293,14 @@ class ReceiptRules {
                             and not exists (select 1 from mr_blocked b where b.kind = 'receipt_receivable' and b.left_id = t.id and b.right_id = r.id)
                         ) c where n_t = 1 and n_r = 1"""
                         .formatted(ctx.companyId())));
-        steps.add(() -> exec(s, """
-                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total, evidence)
-                select tid, 'payer_amount', 0.9, 'confirmed', currency, amt, outstanding,
-                       jsonb_build_object('rule', 'payer_amount', 'confidence', 0.9, 'field', '%s', 'value', payer_identity,
-                                          'customer', customer_id, 'amountMinor', amt)
-                from mr_pay""".formatted(ctx.walletAccount() ? "payer_identity" : "counterparty_account")));
+        steps.add(() -> exec(s,
+                """
+                        insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total, evidence)
+                        select tid, 'payer_amount', 0.9, 'confirmed', currency, amt, outstanding,
+                               jsonb_build_object('rule', 'payer_amount', 'confidence', 0.9, 'field', '%s', 'value', payer_identity,
+                                                  'customer', customer_id, 'amountMinor', amt)
+                        from mr_pay"""
+                        .formatted(ctx.walletAccount() ? "payer_identity" : "counterparty_account")));
         steps.add(() -> exec(s, """
                 insert into mr_i (grp, side, item_type, item_id, amount)
                 select tid, 'left', '%s', tid, amt from mr_pay
@@ -438,7 +442,8 @@ class ReceiptRules {
                         select tid, 'amount_date', 0.6, 'suggested', currency, amt, outstanding,
                                jsonb_build_object('rule', 'amount_date', 'confidence', 0.6, 'field', 'amount', 'value', amt,
                                                   'dateWindowDays', %d)
-                        from mr_ad where n_t = 1 and n_r = 1""".formatted(ctx.window())));
+                        from mr_ad where n_t = 1 and n_r = 1"""
+                        .formatted(ctx.window())));
         steps.add(() -> exec(s, """
                 insert into mr_i (grp, side, item_type, item_id, amount)
                 select tid, 'left', '%s', tid, amt from mr_ad where n_t = 1 and n_r = 1

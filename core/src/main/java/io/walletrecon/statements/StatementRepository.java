@@ -171,7 +171,8 @@ public class StatementRepository {
                          select ?1, ?2, %1$s from fresh
                          on conflict (account_id, line_key) do nothing
                          returning 1)
-            select (select count(*) from inserted), 0""".formatted(LINE_COLUMNS);
+            select (select count(*) from inserted), 0"""
+            .formatted(LINE_COLUMNS);
 
     /** Before a statement ?1 is replaced: the lines it took over from intraday reports go back to them. */
     static final String RETURN_REPORTED = """
@@ -203,7 +204,8 @@ public class StatementRepository {
             update statement_lines_staging s set kind = k.kind
               from kinds k
              where k.kind is not null and s.batch_id = k.batch_id and s.statement_no = k.statement_no
-               and s.line_key = k.line_key""".formatted(Provider.BANK.code());
+               and s.line_key = k.line_key"""
+            .formatted(Provider.BANK.code());
 
     static final String SET_LINE_COUNT = "update statements set line_count = ?1 where id = ?2";
 

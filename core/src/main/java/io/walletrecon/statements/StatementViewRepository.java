@@ -48,7 +48,8 @@ public class StatementViewRepository {
                    and (cast(?2 as text) is null or a.code = cast(?2 as text))
                    and (cast(?3 as date) is null or coalesce(s.period_end, d.last_day, cast(s.imported_at as date)) >= cast(?3 as date))
                    and (cast(?4 as date) is null or coalesce(s.period_start, d.first_day, cast(s.imported_at as date)) <= cast(?4 as date)))
-            """.formatted(LINES_OF.formatted("s.id"));
+            """
+            .formatted(LINES_OF.formatted("s.id"));
 
     private static final String PAGE = LISTED + """
             select cast(json_build_object('id', p.id, 'account', p.account, 'company', p.company, 'format', p.format,

@@ -58,7 +58,8 @@ public class StatementViewService {
         Validation.refuseIfAny(errors);
         String accountCode = account == null || account.isBlank() ? null : account.trim();
         return companies.filter(company, "company")
-                .call(scope -> accountCode == null ? Uni.createFrom().voidItem()
+                .call(scope -> accountCode == null
+                        ? Uni.createFrom().voidItem()
                         : accounts.require(accountCode).replaceWithVoid())
                 .map(scope -> new StatementViewRepository.Filter(scope == null ? null : scope.id, accountCode, from,
                         to))

@@ -92,7 +92,8 @@ class LedgerJournalParserTest {
         List<String> keys = j.entries().stream().map(LedgerJournalParser.Entry::key).toList();
         assertEquals(List.of("v:V1|2031-03-01|100#1", "v:V1|2031-03-01|100#2"), keys.subList(0, 2));
         assertNotEquals(keys.get(2), keys.get(3));
-        assertEquals(keys.get(0), memoChanged.entries().get(0).key(), "a voucher's entry is the same whatever its memo");
+        assertEquals(keys.get(0), memoChanged.entries().get(0).key(),
+                "a voucher's entry is the same whatever its memo");
     }
 
     @Test

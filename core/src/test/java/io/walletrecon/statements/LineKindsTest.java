@@ -53,27 +53,29 @@ class LineKindsTest {
 
     @Test
     void camtEntriesTakeTheirKindFromTheirBankTransactionCode() {
-        String xml = CamtParserTest.document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", "BkToCstmrStmt", """
-                <Stmt><Id>S1</Id>
-                <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
-                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
-                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
-                <Ntry><Amt Ccy="EUR">2.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
-                <AcctSvcrRef>F1</AcctSvcrRef>
-                <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn></BkTxCd></Ntry>
-                <Ntry><Amt Ccy="EUR">0.75</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
-                <AcctSvcrRef>I1</AcctSvcrRef>
-                <BkTxCd><Domn><Cd>ACMT</Cd><Fmly><Cd>MCOP</Cd><SubFmlyCd>INTR</SubFmlyCd></Fmly></Domn></BkTxCd></Ntry>
-                <Ntry><Amt Ccy="EUR">0.25</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
-                <AcctSvcrRef>P1</AcctSvcrRef>
-                <BkTxCd><Prtry><Cd>NCHG+808+9310</Cd><Issr>DK</Issr></Prtry></BkTxCd><AddtlNtryInf>Porto</AddtlNtryInf></Ntry>
-                <Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
-                <AcctSvcrRef>T1</AcctSvcrRef>
-                <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd></Ntry>
-                </Stmt>
-                """);
+        String xml = CamtParserTest.document("urn:iso:std:iso:20022:tech:xsd:camt.053.001.08", "BkToCstmrStmt",
+                """
+                        <Stmt><Id>S1</Id>
+                        <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                        <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
+                        <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
+                        <Ntry><Amt Ccy="EUR">2.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                        <AcctSvcrRef>F1</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn></BkTxCd></Ntry>
+                        <Ntry><Amt Ccy="EUR">0.75</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                        <AcctSvcrRef>I1</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>ACMT</Cd><Fmly><Cd>MCOP</Cd><SubFmlyCd>INTR</SubFmlyCd></Fmly></Domn></BkTxCd></Ntry>
+                        <Ntry><Amt Ccy="EUR">0.25</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                        <AcctSvcrRef>P1</AcctSvcrRef>
+                        <BkTxCd><Prtry><Cd>NCHG+808+9310</Cd><Issr>DK</Issr></Prtry></BkTxCd><AddtlNtryInf>Porto</AddtlNtryInf></Ntry>
+                        <Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                        <AcctSvcrRef>T1</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd></Ntry>
+                        </Stmt>
+                        """);
         var p = Samples.parse(new CamtParser(), xml);
-        assertEquals(List.of("fee", "interest", "fee", "payment"), p.lines().stream().map(StatementLine::kind).toList());
+        assertEquals(List.of("fee", "interest", "fee", "payment"),
+                p.lines().stream().map(StatementLine::kind).toList());
         assertEquals("PMNT/MDOP/CHRG", p.lines().get(0).details().get("BkTxCd"));
         assertEquals("Porto", p.lines().get(2).details().get("AddtlNtryInf"));
     }
@@ -95,7 +97,8 @@ class LineKindsTest {
                 -
                 """;
         var p = Samples.parse(new Mt940Parser(), mt940);
-        assertEquals(List.of("fee", "interest", "fee", "payment"), p.lines().stream().map(StatementLine::kind).toList());
+        assertEquals(List.of("fee", "interest", "fee", "payment"),
+                p.lines().stream().map(StatementLine::kind).toList());
         String mt942 = """
                 :20:INTRA1
                 :25:NL00TEST0123456789

@@ -19,7 +19,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@code POST /ledger-entries/import} and {@code GET /ledger-entries}: the company's bank journal, as its ERP exports it. */
+/**
+ * {@code POST /ledger-entries/import} and {@code GET /ledger-entries}: the company's bank journal, as its ERP exports
+ * it.
+ */
 @QuarkusTest
 class LedgerImportApiTest {
 
@@ -40,12 +43,14 @@ class LedgerImportApiTest {
     }
 
     private static long stored(String account) {
-        return TestDb.count("select count(*) from ledger_entries e join accounts a on a.id = e.account_id where a.code = ?",
+        return TestDb.count(
+                "select count(*) from ledger_entries e join accounts a on a.id = e.account_id where a.code = ?",
                 account);
     }
 
     private static long imports(String account) {
-        return TestDb.count("select count(*) from ledger_imports i join accounts a on a.id = i.account_id where a.code = ?",
+        return TestDb.count(
+                "select count(*) from ledger_imports i join accounts a on a.id = i.account_id where a.code = ?",
                 account);
     }
 
@@ -121,7 +126,8 @@ class LedgerImportApiTest {
 
         upload(account, journal.getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .contentType(containsString("application/problem+json"))
-                .body("detail", containsString("2 error(s) in the file; nothing was imported. First: line 3, column 金额"))
+                .body("detail",
+                        containsString("2 error(s) in the file; nothing was imported. First: line 3, column 金额"))
                 .body("errors[0].line", equalTo(3)).body("errors[0].column", equalTo("金额"))
                 .body("errors[0].message", containsString("more than 2 decimals"))
                 .body("errors[1].line", equalTo(4)).body("errors[1].column", equalTo("日期"));

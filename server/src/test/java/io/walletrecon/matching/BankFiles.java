@@ -69,8 +69,9 @@ final class BankFiles {
                           <RmtInf>%8$s%9$s</RmtInf>
                         </TxDtls></NtryDtls>
                       </Ntry>
-                """.formatted(id, n, decimal(c.minor()), c.day(), c.endToEndId() == null ? "NOTPROVIDED" : c.endToEndId(),
-                c.name(), c.account(), ustrd, strd);
+                """
+                .formatted(id, n, decimal(c.minor()), c.day(), c.endToEndId() == null ? "NOTPROVIDED" : c.endToEndId(),
+                        c.name(), c.account(), ustrd, strd);
     }
 
     /**

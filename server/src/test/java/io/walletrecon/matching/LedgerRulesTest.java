@@ -48,7 +48,8 @@ class LedgerRulesTest {
     }
 
     private static long entry(Fixtures f, String voucher) {
-        return TestDb.count("select id from ledger_entries where account_id = ? and voucher_no = ?", f.account, voucher);
+        return TestDb.count("select id from ledger_entries where account_id = ? and voucher_no = ?", f.account,
+                voucher);
     }
 
     /** The statement lines of the live ledger_bank match that claims {@code entryId}, as the list shows them. */
@@ -141,9 +142,10 @@ class LedgerRulesTest {
             assertEquals(List.of((int) batch), view.get("statementLineIds"));
         }
         assertEquals("unmatched", entryView(f, entry(f, "M-4")).get("matchState"));
-        assertEquals(1, TestDb.count("select count(*) from matches where account_id = ? and rule = 'ledger_many_to_one' "
-                + "and left_total_minor = 5000000 and right_total_minor = 5000000 "
-                + "and cast(evidence ->> 'entries' as integer) = 3", f.account));
+        assertEquals(1,
+                TestDb.count("select count(*) from matches where account_id = ? and rule = 'ledger_many_to_one' "
+                        + "and left_total_minor = 5000000 and right_total_minor = 5000000 "
+                        + "and cast(evidence ->> 'entries' as integer) = 3", f.account));
     }
 
     @Test
@@ -160,8 +162,9 @@ class LedgerRulesTest {
         Map<String, Object> view = entryView(f, entry(f, "P-9"));
         assertEquals("matched", view.get("matchState"));
         assertEquals(List.of((int) transfer, (int) fee), view.get("statementLineIds"));
-        assertEquals(1, TestDb.count("select count(*) from matches where account_id = ? and rule = 'ledger_one_to_many' "
-                + "and left_total_minor = -1001500 and right_total_minor = -1001500", f.account));
+        assertEquals(1,
+                TestDb.count("select count(*) from matches where account_id = ? and rule = 'ledger_one_to_many' "
+                        + "and left_total_minor = -1001500 and right_total_minor = -1001500", f.account));
     }
 
     @Test

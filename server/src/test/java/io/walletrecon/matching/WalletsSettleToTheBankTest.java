@@ -45,7 +45,10 @@ class WalletsSettleToTheBankTest {
         return bank;
     }
 
-    /** A camt.053 of {@code bank} over {@code from}..{@code to} with one credit per {@code credits} (day, yuan ×100, text). */
+    /**
+     * A camt.053 of {@code bank} over {@code from}..{@code to} with one credit per {@code credits} (day, yuan ×100,
+     * text).
+     */
     private static byte[] camt(String bank, int sequence, String from, String to, long opening, Object[]... credits) {
         StringBuilder entries = new StringBuilder();
         long closing = opening;
@@ -99,7 +102,8 @@ class WalletsSettleToTheBankTest {
 
     private long settlements(String account, String rule, String status) {
         return TestDb.count("select count(*) from matches m join accounts a on a.id = m.account_id "
-                + "where a.code = ? and m.kind = 'settlement_bank' and m.rule = ? and m.status = ?", account, rule, status);
+                + "where a.code = ? and m.kind = 'settlement_bank' and m.rule = ? and m.status = ?", account, rule,
+                status);
     }
 
     private long notArrived(String account) {
@@ -206,6 +210,7 @@ class WalletsSettleToTheBankTest {
         assertEquals(1, settlements(ali.code(), "payout_amount_date", "suggested"),
                 "another company's credit of the same amount is no candidate");
         assertEquals(0, TestDb.count("select count(*) from match_items i join statement_lines l on l.id = i.item_id "
-                + "join accounts a on a.id = l.account_id where i.item_type = 'statement_line' and a.code = ?", foreignBank));
+                + "join accounts a on a.id = l.account_id where i.item_type = 'statement_line' and a.code = ?",
+                foreignBank));
     }
 }

@@ -76,7 +76,8 @@ class BankLineKindsApiTest {
                 Entry.debit("15.00", DAY).ref("F-" + bank).info("跨行汇款手续费"),
                 Entry.credit("3.21", DAY).ref("I-" + bank).remittance("活期存款结息 利息"),
                 Entry.credit("800.00", DAY).ref("P-" + bank).remittance("货款及逾期利息")
-                        .from("CN6210000000000000000001"))).statusCode(201);
+                        .from("CN6210000000000000000001")))
+                .statusCode(201);
         assertEquals("fee", kind(bank, "F-" + bank));
         assertEquals("interest", kind(bank, "I-" + bank));
         assertEquals("payment", kind(bank, "P-" + bank), "a transfer from a customer's account is a payment");

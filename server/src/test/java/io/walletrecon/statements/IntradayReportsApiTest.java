@@ -236,8 +236,9 @@ class IntradayReportsApiTest {
 
     static List<Long> amounts(long statement) {
         List<Long> out = new java.util.ArrayList<>();
-        try (var c = TestDb.connect(); var ps = c.prepareStatement(
-                "select amount_minor from statement_lines where statement_id = ? order by id")) {
+        try (var c = TestDb.connect();
+                var ps = c.prepareStatement(
+                        "select amount_minor from statement_lines where statement_id = ? order by id")) {
             ps.setLong(1, statement);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
