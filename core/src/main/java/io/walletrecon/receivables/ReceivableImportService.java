@@ -18,20 +18,14 @@ import io.walletrecon.storage.SpooledUpload;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,12 +51,12 @@ public class ReceivableImportService {
     /** A NUL byte is never text: PostgreSQL cannot store it, and a spreadsheet never writes one into a CSV. */
     static final String NUL_CHARACTER = "holds a NUL character (byte 0x00), which is not text; save the file as plain UTF-8 text";
 
-    private final DataSource dataSource;
+    private final ReceivableImportRepository repository;
     private final CompanyService companies;
     private final AuditLog audit;
 
-    public ReceivableImportService(DataSource dataSource, CompanyService companies, AuditLog audit) {
-        this.dataSource = dataSource;
+    public ReceivableImportService(ReceivableImportRepository repository, CompanyService companies, AuditLog audit) {
+        this.repository = repository;
         this.companies = companies;
         this.audit = audit;
     }
@@ -100,27 +94,18 @@ public class ReceivableImportService {
             }
             long total = rows;
             long inserted = ReactiveBridge.inTransaction(() -> Panache.getSession()
-                    .chain(s -> s
-                            .createNativeQuery(
-                                    """
-                                            insert into receivables (company_id, customer_id, reference, amount_minor, currency, issue_date, due_date)
-                                            select ?2, customer_id, reference, amount_minor, currency, issue_date, due_date
-                                              from receivables_import_staging where batch_id = ?1
-                                            on conflict (customer_id, reference) do nothing""")
-                            .setParameter(1, batch).setParameter(2, company.id).executeUpdate())
+                    .chain(s -> repository.moveIn(s, batch, company.id))
                     .call(n -> audit.record(actor, "receivables.imported", "receivable-import", batch, null,
                             Map.of("company", company.code, "rows", total, "inserted", n, "unchanged", total - n)))
                     .map(Integer::longValue));
             return new ImportResult(total, inserted, total - inserted);
         } finally {
-            update("delete from receivables_import_staging where batch_id = ?", batch);
+            repository.discard(batch);
         }
     }
 
     private long stage(SpooledUpload upload, UUID batch, LineErrors errors) {
-        PgCopy copy = new PgCopy(dataSource, "receivables_import_staging", "batch_id", "line_no",
-                "customer_external_id",
-                "customer_id", "reference", "amount_minor", "currency", "issue_date", "due_date");
+        PgCopy copy = repository.openStaging();
         long rows = 0;
         try (BufferedReader in = TextDecoding.utf8Reader(upload.open())) {
             String headerLine = in.readLine();
@@ -270,74 +255,24 @@ public class ReceivableImportService {
 
     /** Set-based checks of a staged batch; each adds one error per offending line. */
     private void checkAgainstDatabase(UUID batch, Company company, LineErrors errors) {
-        update("""
-                update receivables_import_staging s set customer_id = c.id
-                  from customers c
-                 where s.batch_id = ? and s.customer_id is null and c.company_id = ? and c.external_id = s.customer_external_id""",
-                batch, company.id);
-        query("""
-                select s.line_no, s.customer_external_id, s.customer_id from receivables_import_staging s
-                 where s.batch_id = ?
-                   and (s.customer_id is null or not exists (select 1 from customers c where c.id = s.customer_id and c.company_id = ?))
-                 order by s.line_no limit ?""",
-                rs -> {
-                    String external = rs.getString(2);
-                    errors.add(rs.getLong(1), external != null ? "customer_external_id" : "customer_id",
-                            "no customer with "
-                                    + (external != null ? "external id '" + external + "'" : "id " + rs.getLong(3))
-                                    + " in company '" + company.code + "'");
-                }, batch, company.id, MAX_LISTED_ERRORS);
-        query("""
-                select line_no, first_line, reference from (
-                    select line_no, reference, min(line_no) over (partition by customer_id, reference) as first_line
-                      from receivables_import_staging where batch_id = ? and customer_id is not null) d
-                 where line_no <> first_line order by line_no limit ?""",
-                rs -> errors.add(rs.getLong(1), "reference",
-                        "repeats customer and reference '" + rs.getString(3) + "' of line " + rs.getLong(2)),
-                batch, MAX_LISTED_ERRORS);
-        query("""
-                select s.line_no, r.amount_minor, r.currency, r.issue_date, r.due_date, r.id
-                  from receivables_import_staging s
-                  join receivables r on r.customer_id = s.customer_id and r.reference = s.reference
-                 where s.batch_id = ?
-                   and (r.amount_minor, r.currency, r.issue_date, r.due_date) is distinct from (s.amount_minor, s.currency, s.issue_date, s.due_date)
-                 order by s.line_no limit ?""",
-                rs -> errors.add(rs.getLong(1), "reference",
-                        "receivable " + rs.getLong(6) + " was imported before with amount "
-                                + Money.ofMinor(rs.getLong(2), rs.getString(3)) + ", issued " + rs.getDate(4) + ", due "
-                                + rs.getDate(5)
-                                + "; change it through the API rather than by re-import"),
-                batch, MAX_LISTED_ERRORS);
-    }
-
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, RowHandler handler, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("receivables import check failed", e);
+        repository.resolveExternalIds(batch, company.id);
+        for (ReceivableImportRepository.UnknownCustomer u : repository.unknownCustomers(batch, company.id,
+                MAX_LISTED_ERRORS)) {
+            errors.add(u.lineNo(), u.externalId() != null ? "customer_external_id" : "customer_id",
+                    "no customer with "
+                            + (u.externalId() != null ? "external id '" + u.externalId() + "'" : "id " + u.customerId())
+                            + " in company '" + company.code + "'");
+        }
+        for (ReceivableImportRepository.RepeatedReference r : repository.repeatedReferences(batch,
+                MAX_LISTED_ERRORS)) {
+            errors.add(r.lineNo(), "reference",
+                    "repeats customer and reference '" + r.reference() + "' of line " + r.firstLine());
+        }
+        for (ReceivableImportRepository.ChangedReceivable c : repository.changedReceivables(batch,
+                MAX_LISTED_ERRORS)) {
+            errors.add(c.lineNo(), "reference", "receivable " + c.receivableId() + " was imported before with amount "
+                    + Money.ofMinor(c.amountMinor(), c.currency()) + ", issued " + c.issueDate() + ", due "
+                    + c.dueDate() + "; change it through the API rather than by re-import");
         }
     }
-
-    private void update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("receivables import staging failed", e);
-        }
-    }
-
 }

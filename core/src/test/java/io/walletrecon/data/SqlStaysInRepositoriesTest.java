@@ -25,9 +25,6 @@ class SqlStaysInRepositoriesTest {
 
     /** Classes outside a repository that issue native SQL or hold a raw client today, and where their SQL goes. */
     static final Map<String, String> SQL_OUTSIDE_REPOSITORIES = Map.ofEntries(
-            entry("io.walletrecon.receivables.ReceivableImportService",
-                    "JDBC staging and checks of an import: SQL to move into "
-                            + "ReceivableRepository"),
             entry("io.walletrecon.statements.PgCopy", "COPY into the statement staging tables over JDBC: belongs to "
                     + "StatementRepository"));
 
