@@ -23,15 +23,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load client for bench/intake.sh (run as a single-file program: java bench/IntakeLoad.java ...).
  *   setup <baseUrl> <private-key.pem> <account> <whsec_secret>   creates a `standard` account through the API
  *   run <baseUrl> <account> <whsec_secret> <connections> <seconds> <warmup-seconds>
+ *   realtime <baseUrl> <jwt> <account> <whsec_secret> <references-file> <gap-ms>
  * `run` is closed-loop: each of <connections> threads keeps one keep-alive connection busy with signed Standard
  * Webhooks deliveries, every one a new event id and a new transaction, and records each latency. It prints one
  * line: connections, requests, requests/s, p50 and p99 in ms, and non-2xx answers.
+ * `realtime` (bench/realtime.sh) sends, one at a time with <gap-ms> between them, one signed delivery per line of
+ * <references-file> ("receivableId reference"), a payment naming that reference, and after each polls
+ * GET /receivables/{id} until it is paid; it prints the acknowledgement and notification-to-paid latencies.
  */
 public class IntakeLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("setup")) {
             setup(args[1], Path.of(args[2]), args[3], args[4]);
+        } else if (args.length > 0 && args[0].equals("realtime")) {
+            realtime(args[1], args[2], args[3], args[4], Path.of(args[5]), Integer.parseInt(args[6]));
         } else if (args.length > 0 && args[0].equals("run")) {
             run(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
         } else {
@@ -132,6 +138,55 @@ public class IntakeLoad {
         double rps = total / (double) seconds;
         System.out.printf("connections=%d requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n", connections, total, rps,
                 percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6, errors.get());
+    }
+
+    static void realtime(String base, String jwt, String account, String secret, Path references, int gapMs)
+            throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> lines = Files.readAllLines(references);
+        long[] acked = new long[lines.size()];
+        long[] paid = new long[lines.size()];
+        String runId = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = lines.get(i).trim().split(" ");
+            String receivable = parts[0], reference = parts[1];
+            String id = "msg_" + runId + "_" + i;
+            byte[] body = ("{\"type\":\"payment.succeeded\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"txn_"
+                    + id + "\",\"amount\":8888,\"currency\":\"EUR\",\"fee\":120,\"occurred_at\":\"" + Instant.now()
+                    + "\",\"payer\":{\"kind\":\"email\",\"id\":\"payer" + i + "@example.com\"},\"reference\":\""
+                    + reference + "\",\"description\":\"real-time benchmark payment\"}}").getBytes(StandardCharsets.UTF_8);
+            long ts = Instant.now().getEpochSecond();
+            mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
+            String sig = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            long start = System.nanoTime();
+            int status = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/standard/" + account))
+                    .header("Content-Type", "application/json").header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", sig)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            acked[i] = System.nanoTime() - start;
+            if (status / 100 != 2) {
+                throw new IllegalStateException("delivery " + i + " answered " + status);
+            }
+            HttpRequest poll = HttpRequest.newBuilder(URI.create(base + "/receivables/" + receivable))
+                    .header("Authorization", "Bearer " + jwt).GET().build();
+            long deadline = start + 120_000_000_000L;
+            while (!client.send(poll, HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"paid\"")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("receivable " + receivable + " not paid 120 s after its notification");
+                }
+                Thread.sleep(5);
+            }
+            paid[i] = System.nanoTime() - start;
+            Thread.sleep(gapMs);
+        }
+        Arrays.sort(acked);
+        Arrays.sort(paid);
+        System.out.printf("notifications=%d ack_p50_ms=%.1f ack_p95_ms=%.1f paid_p50_ms=%.1f paid_p95_ms=%.1f paid_max_ms=%.1f%n",
+                lines.size(), percentile(acked, 0.50) / 1e6, percentile(acked, 0.95) / 1e6, percentile(paid, 0.50) / 1e6,
+                percentile(paid, 0.95) / 1e6, paid[paid.length - 1] / 1e6);
     }
 
     static double percentile(long[] sorted, double p) {

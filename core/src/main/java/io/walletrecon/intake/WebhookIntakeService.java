@@ -14,6 +14,7 @@ import io.walletrecon.data.WebhookEventRepository;
 import io.vertx.pgclient.PgException;
 import io.walletrecon.transactions.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -47,15 +48,18 @@ public class WebhookIntakeService {
     private final TransactionRecorder recorder;
     private final RejectionCounter rejections;
     private final ObjectMapper json;
+    private final Event<TransactionArrived> arrived;
 
     public WebhookIntakeService(WebhookProviders providers, AccountRepository accounts, WebhookEventRepository events,
-            TransactionRecorder recorder, RejectionCounter rejections, ObjectMapper json) {
+            TransactionRecorder recorder, RejectionCounter rejections, ObjectMapper json,
+            Event<TransactionArrived> arrived) {
         this.providers = providers;
         this.accounts = accounts;
         this.events = events;
         this.recorder = recorder;
         this.rejections = rejections;
         this.json = json;
+        this.arrived = arrived;
     }
 
     /** Counts and logs a refusal that happened before the service was reached (an oversized body). */
@@ -81,8 +85,12 @@ public class WebhookIntakeService {
             for (int attempt = 1;; attempt++) {
                 String storedAsUnprocessable = refused;
                 try {
-                    return ReactiveBridge.inTransaction(() -> accounts.findByCode(request.accountCode())
+                    IntakeResult result = ReactiveBridge.inTransaction(() -> accounts.findByCode(request.accountCode())
                             .chain(account -> receive(provider, account, request, storedAsUnprocessable)));
+                    if (!result.duplicate() && result.transactionId() != null) {
+                        announce(request.accountCode());
+                    }
+                    return result;
                 } catch (WebhookRejectedException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -180,6 +188,16 @@ public class WebhookIntakeService {
         e.transactionId = txn != null ? txn.id : null;
         e.processedAt = txn != null ? e.receivedAt : null;
         return e;
+    }
+
+    /** Stored and committed: what follows (matching at once) must never turn the acknowledgement into an error. */
+    private void announce(String accountCode) {
+        try {
+            arrived.fire(new TransactionArrived(accountCode));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "announcing a new transaction of account %s failed; the next scheduled run matches it",
+                    accountCode);
+        }
     }
 
     private static IntakeResult result(WebhookEvent e, boolean duplicate) {

@@ -105,6 +105,14 @@ public class MatchingRunService {
         }
     }
 
+    /**
+     * Real-time matching ({@link RealTimeMatching}): an incremental run of the account queued and executed here at
+     * once, its final state; null when another run holds the account.
+     */
+    public Uni<MatchingViews.RunView> incrementalNow(String accountCode) {
+        return runIfFree(accountCode, RunKind.INCREMENTAL, null, null, RealTimeMatching.ACTOR);
+    }
+
     /** Queues a run and executes it here, returning its final state; null when another run holds the account. */
     private Uni<MatchingViews.RunView> runIfFree(String accountCode, RunKind kind, LocalDate from, LocalDate to,
             String actor) {

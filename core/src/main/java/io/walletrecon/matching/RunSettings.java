@@ -27,6 +27,29 @@ public interface RunSettings {
     @WithDefault("PT2M")
     Duration idleTimeout();
 
+    /**
+     * Whether a wallet account's new notification starts an incremental run of the account at once
+     * ({@link RealTimeMatching}), so that a payment naming its invoice is matched seconds after it arrives. On in the
+     * long-lived server; off in the functions (the cloud runs incremental matching on its schedule) and in tests that
+     * do not ask for it.
+     */
+    @WithName("real-time")
+    @WithDefault("false")
+    boolean realTime();
+
+    /**
+     * How long a real-time run waits after a notification before it starts, so that a burst of notifications of one
+     * account becomes one run.
+     */
+    @WithName("real-time-delay")
+    @WithDefault("PT0.2S")
+    Duration realTimeDelay();
+
+    /** When the account is busy with another run, how long a real-time run waits before it tries again. */
+    @WithName("real-time-retry")
+    @WithDefault("PT1S")
+    Duration realTimeRetry();
+
     /** How often the server runs incremental matching (the scheduler reads it). */
     @WithName("incremental-every")
     @WithDefault("15m")
