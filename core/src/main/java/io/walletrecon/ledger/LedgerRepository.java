@@ -57,6 +57,20 @@ public class LedgerRepository {
                     """ + FROM_ENTRIES + " order by e.entry_date, e.id limit ?5 offset ?6";
     private static final String COUNT = "select count(*) " + FROM_ENTRIES;
 
+    /**
+     * A bank line {@code l} that no confirmed match of the bank journal explains: open on the bank's side of the bank
+     * reconciliation statement. The reconciliation report reads the same predicate.
+     */
+    public static final String LINE_OPEN = """
+            not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
+                        where mi.match_kind = 'ledger_bank' and mi.item_type = 'statement_line' and mi.item_id = l.id
+                          and mi.live and m.status = 'confirmed')""";
+    /** A journal entry {@code e} that no confirmed match explains: open on the books' side. */
+    public static final String ENTRY_OPEN = """
+            not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
+                        where mi.match_kind = 'ledger_bank' and mi.item_type = 'ledger_entry' and mi.item_id = e.id
+                          and mi.live and m.status = 'confirmed')""";
+
     /** A group of open items: count, total and the first ?5 of them, by date; {@code o} is the open items. */
     private static final String GROUP = """
             select cast(json_build_object('count', (select count(*) from o), 'totalMinor', (select coalesce(sum(amt), 0) from o),
@@ -73,11 +87,8 @@ public class LedgerRepository {
                      coalesce(l.bank_reference, l.end_to_end_id) as ref, l.counterparty_name as cp, l.remittance_info as memo
               from statement_lines l
               where l.account_id = ?1 and l.value_date between ?2 and ?3 and sign(l.amount_minor) = cast(?4 as bigint)
-                and not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
-                                where mi.match_kind = 'ledger_bank' and mi.item_type = 'statement_line' and mi.item_id = l.id
-                                  and mi.live and m.status = 'confirmed'))
-            """
-            + GROUP;
+                and\s"""
+            + LINE_OPEN + ")\n" + GROUP;
     /** As {@link #OPEN_LINES}, for the journal's entries. */
     private static final String OPEN_ENTRIES = """
             with o as (
@@ -85,11 +96,7 @@ public class LedgerRepository {
                      coalesce(e.voucher_no, e.reference) as ref, e.counterparty as cp, e.memo
               from ledger_entries e
               where e.account_id = ?1 and e.entry_date between ?2 and ?3 and sign(e.amount_minor) = cast(?4 as bigint)
-                and not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
-                                where mi.match_kind = 'ledger_bank' and mi.item_type = 'ledger_entry' and mi.item_id = e.id
-                                  and mi.live and m.status = 'confirmed'))
-            """
-            + GROUP;
+                and\s""" + ENTRY_OPEN + ")\n" + GROUP;
 
     private final ObjectMapper json;
 

@@ -45,7 +45,7 @@ class ReconciliationStatementTest {
 
     @BeforeEach
     void plant() {
-        long a = ReportFixtures.account("recon", "bank", "CNY", "Asia/Shanghai");
+        long a = ReportFixtures.account("recon", "standard", "CNY", "Asia/Shanghai");
         account = ReportFixtures.code(a);
         ReportFixtures.statement(a, "CNY", "2026-02-01", "2026-02-27", 100000);
         ReportFixtures.txn(a, "in", 5000, null, "CNY", "succeeded", "2026-02-28", null);
@@ -103,7 +103,7 @@ class ReconciliationStatementTest {
 
     @Test
     void withoutAnEarlierStatementTheOpeningBalanceIsOurOwnMovementsFromZero() {
-        long a = ReportFixtures.account("recon0", "bank", "JPY", "Asia/Tokyo");
+        long a = ReportFixtures.account("recon0", "standard", "JPY", "Asia/Tokyo");
         ReportFixtures.txn(a, "in", 500, null, "JPY", "succeeded", "2026-01-10", null);
         ReportFixtures.txn(a, "in", 700, 7L, "JPY", "succeeded", "2026-01-11", null);
         JsonPath json = given().header("Authorization", FINANCE).accept("application/json")
