@@ -2,7 +2,6 @@ package io.walletrecon.reports;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.HeaderFooter;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -18,7 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** PDF statements with OpenPDF: company name and period on top, the figures, the lines, and a footer on every page. */
+/**
+ * PDF statements with OpenPDF: company name and period on top, the figures, the lines, and a footer on every page.
+ * Every text is set in the embedded CJK font ({@link PdfFonts}), so Chinese names and labels print.
+ */
 @ApplicationScoped
 public class OpenPdfRenderer implements PdfRenderer {
 
@@ -32,22 +34,22 @@ public class OpenPdfRenderer implements PdfRenderer {
         PdfWriter.getInstance(pdf, out);
         HeaderFooter footer = new HeaderFooter(new Phrase(doc.companyName() + " - " + doc.title() + " - " + doc.period()
                 + " - generated " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " - page ",
-                FontFactory.getFont(FontFactory.HELVETICA, 8)), true);
+                PdfFonts.font(8, false)), true);
         footer.setAlignment(Element.ALIGN_CENTER);
         footer.setBorder(Rectangle.TOP);
         pdf.setFooter(footer);
         pdf.open();
-        pdf.add(new Paragraph(doc.companyName(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16)));
-        pdf.add(new Paragraph(doc.title(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13)));
-        Font normal = FontFactory.getFont(FontFactory.HELVETICA, 10);
+        pdf.add(new Paragraph(doc.companyName(), PdfFonts.font(16, true)));
+        pdf.add(new Paragraph(doc.title(), PdfFonts.font(13, true)));
+        Font normal = PdfFonts.font(10, false);
         pdf.add(new Paragraph(doc.subject(), normal));
         pdf.add(new Paragraph("Period: " + doc.period(), normal));
         for (Table t : doc.summaries()) {
-            pdf.add(new Paragraph(" "));
+            pdf.add(new Paragraph(" ", normal));
             pdf.add(t.rows().size() == 1 ? figures(t) : table(t));
         }
-        pdf.add(new Paragraph(" "));
-        pdf.add(new Paragraph(doc.detail().name(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11)));
+        pdf.add(new Paragraph(" ", normal));
+        pdf.add(new Paragraph(doc.detail().name(), PdfFonts.font(11, true)));
         pdf.add(table(doc.detail()));
         pdf.close();
     }
@@ -59,7 +61,7 @@ public class OpenPdfRenderer implements PdfRenderer {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(60);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
-        Font font = FontFactory.getFont(FontFactory.HELVETICA, 10);
+        Font font = PdfFonts.font(10, false);
         for (int i = 0; i < row.length; i++) {
             table.addCell(new Phrase(t.columns().get(i).name(), font));
             PdfPCell value = new PdfPCell(new Phrase(f.text(row, i), font));
@@ -75,8 +77,8 @@ public class OpenPdfRenderer implements PdfRenderer {
         PdfPTable table = new PdfPTable(columns.size());
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        Font head = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
-        Font font = FontFactory.getFont(FontFactory.HELVETICA, 8);
+        Font head = PdfFonts.font(8, true);
+        Font font = PdfFonts.font(8, false);
         for (Column c : columns) {
             table.addCell(new Phrase(c.name(), head));
         }
