@@ -95,7 +95,8 @@ public class LedgerRepository {
               where l.account_id = ?1 and (cast(?2 as date) is null or l.value_date >= cast(?2 as date))
                 and l.value_date <= ?3 and sign(l.amount_minor) = cast(?4 as bigint)
                 and not %s)
-            """.formatted(UNCLOSED, RECONCILED_ON.formatted("statement_line", "l.id"))
+            """
+            .formatted(UNCLOSED, RECONCILED_ON.formatted("statement_line", "l.id"))
             + GROUP;
     /** As {@link #OPEN_LINES}, for the journal's entries (an entry has no exception: it is a reconciling item). */
     private static final String OPEN_ENTRIES = """
@@ -106,7 +107,8 @@ public class LedgerRepository {
               where e.account_id = ?1 and (cast(?2 as date) is null or e.entry_date >= cast(?2 as date))
                 and e.entry_date <= ?3 and sign(e.amount_minor) = cast(?4 as bigint)
                 and not %s)
-            """.formatted(RECONCILED_ON.formatted("ledger_entry", "e.id"))
+            """
+            .formatted(RECONCILED_ON.formatted("ledger_entry", "e.id"))
             + GROUP;
 
     /** ?1 account, ?2 date: the journal's balance, the sum of its entries dated on or before the date. */

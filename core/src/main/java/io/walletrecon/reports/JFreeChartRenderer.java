@@ -68,7 +68,8 @@ public class JFreeChartRenderer implements ChartRenderer {
         TimeSeriesCollection data = new TimeSeriesCollection();
         data.addSeries(inflow);
         data.addSeries(outflow);
-        String amount = ReportLabels.of("amount", lang) + (chart.currency().isEmpty() ? "" : " (" + chart.currency() + ")");
+        String amount = ReportLabels.of("amount", lang)
+                + (chart.currency().isEmpty() ? "" : " (" + chart.currency() + ")");
         JFreeChart built = ChartFactory.createTimeSeriesChart(chart.title(), ReportLabels.of("period", lang), amount,
                 data, true, false, false);
         XYPlot plot = built.getXYPlot();

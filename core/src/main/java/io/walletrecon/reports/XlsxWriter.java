@@ -104,7 +104,10 @@ public final class XlsxWriter {
     /** Width of the Totals sheet's columns, in characters: long labels and amounts fit. */
     static final double TOTALS_WIDTH = 24;
 
-    /** A detail column's width in characters: its label (a Chinese character counts two) or its values, whichever is wider. */
+    /**
+     * A detail column's width in characters: its label (a Chinese character counts two) or its values, whichever is
+     * wider.
+     */
     static double width(Column c, Language lang) {
         String label = ReportLabels.of(c.name(), lang);
         int w = 0;

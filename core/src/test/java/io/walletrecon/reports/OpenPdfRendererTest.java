@@ -16,7 +16,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every PDF embeds a subset of the CJK font: Chinese names and labels come back out of the file and show on the page. */
+/**
+ * Every PDF embeds a subset of the CJK font: Chinese names and labels come back out of the file and show on the page.
+ */
 class OpenPdfRendererTest {
 
     private static byte[] pdf;

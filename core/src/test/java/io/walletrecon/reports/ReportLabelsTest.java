@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** People read labels, never field names: every column a report declares has one in English and in Chinese. */
 class ReportLabelsTest {
 
-    private static final Pattern COLUMN = Pattern.compile("\\b(?:text|money|date|integer|timestamp)\\(\"([A-Za-z]+)\"\\)");
+    private static final Pattern COLUMN = Pattern
+            .compile("\\b(?:text|money|date|integer|timestamp)\\(\"([A-Za-z]+)\"\\)");
 
     @Test
     void everyColumnOfEveryReportHasALabel() throws IOException {

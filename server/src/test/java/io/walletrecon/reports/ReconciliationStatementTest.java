@@ -173,6 +173,31 @@ class ReconciliationStatementTest {
     }
 
     @Test
+    void filesAskedForInChineseCarryChineseLabelsNotFieldNames() throws Exception {
+        byte[] pdf = request("application/pdf").queryParam("lang", "zh-CN").when().get("/reports/reconciliation")
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            for (String label : List.of("对账单", "期间: 2026-03-01 至 2026-03-05", "期初余额", "期末余额", "手续费")) {
+                assertTrue(text.contains(label), label + " in\n" + text);
+            }
+            for (String field : List.of("openingBalance", "computedAtReported", "unmatchedAmount")) {
+                assertTrue(!text.contains(field), field + " in\n" + text);
+            }
+        }
+        String csv = new String(request("text/csv").header("Accept-Language", "zh-CN").when()
+                .get("/reports/reconciliation").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF日期,"), csv);
+    }
+
+    @Test
+    void anUnknownLanguageIsRefused() {
+        request("application/pdf").queryParam("lang", "fr").when().get("/reports/reconciliation")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("lang"));
+    }
+
+    @Test
     void reconciliationNeedsAnAccountAndAPeriod() {
         given().header("Authorization", FINANCE).accept("application/json").queryParam("from", "2026-03-01")
                 .when().get("/reports/reconciliation")

@@ -4,13 +4,13 @@ import java.math.BigInteger;
 
 /**
  * The bank reconciliation statement (银行存款余额调节表) of a bank account on a date, as plain arithmetic. The
- * standard two-column layout:
- * <pre>
- * 企业银行存款日记账余额 (journal balance)            银行对账单余额 (bank balance)
- * + 银行已收、企业未收 (bank credits not booked)       + 企业已收、银行未收 (booked receipts not at the bank)
- * − 银行已付、企业未付 (bank debits not booked)        − 企业已付、银行未付 (booked payments not at the bank)
- * = 调节后余额 (adjusted balance)                   = 调节后余额 (adjusted balance)
- * </pre>
+ * standard two-column layout, journal on the left, bank on the right:
+ * <ul>
+ * <li>企业银行存款日记账余额 (journal balance) | 银行对账单余额 (bank balance);</li>
+ * <li>+ 银行已收、企业未收 (bank credits not booked) | + 企业已收、银行未收 (booked receipts not at the bank);</li>
+ * <li>− 银行已付、企业未付 (bank debits not booked) | − 企业已付、银行未付 (booked payments not at the bank);</li>
+ * <li>= 调节后余额 (adjusted balance) | = 调节后余额 (adjusted balance).</li>
+ * </ul>
  * The two adjusted balances are equal when the reconciling items explain every difference between the journal and
  * the bank; otherwise the gap (bank side − journal side) is the unexplained difference (未达账项以外的差额). The
  * groups' totals are signed as stored: credits and receipts positive, debits and payments negative, so "less" adds a

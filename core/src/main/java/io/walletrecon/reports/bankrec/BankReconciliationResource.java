@@ -3,6 +3,7 @@ package io.walletrecon.reports.bankrec;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.console.Language;
+import io.walletrecon.data.ReactiveBridge;
 import io.walletrecon.reports.ReportLanguage;
 import io.walletrecon.reports.ReportsConfig;
 import io.walletrecon.reports.statements.ReportResource;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.time.LocalDate;
 
 /**
@@ -51,7 +53,7 @@ public class BankReconciliationResource {
     @APIResponse(responseCode = "200", description = "The statement")
     public Uni<BankReconciliationView> json(@QueryParam("account") String account,
             @QueryParam("date") @Parameter(description = "The day the statement is drawn up for, yyyy-MM-dd") LocalDate date,
-            @QueryParam("lang") @Parameter(description = "en | zh-CN (default: Accept-Language, then configuration)") String lang,
+            @QueryParam("lang") @Parameter(description = "Language of the labels: en | zh-CN (default: Accept-Language, then configuration)") String lang,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         return service.statement(account, date, ReportLanguage.choose(lang, acceptLanguage, config));
     }
@@ -63,11 +65,8 @@ public class BankReconciliationResource {
     @APIResponse(responseCode = "200", description = "The statement", content = @Content(mediaType = ReportResource.PDF))
     public Response pdf(@QueryParam("account") String account, @QueryParam("date") LocalDate date,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language language = ReportLanguage.choose(lang, acceptLanguage, config);
-        BankReconciliationView v = service.statement(account, date, language).await().indefinitely();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        service.writePdf(v, language, out);
-        return file(out, ReportResource.PDF, BankReconciliationService.fileName(v, "pdf"));
+        return file(account, date, ReportLanguage.choose(lang, acceptLanguage, config), ReportResource.PDF, "pdf",
+                service::writePdf);
     }
 
     @GET
@@ -77,15 +76,24 @@ public class BankReconciliationResource {
     @APIResponse(responseCode = "200", description = "The workbook", content = @Content(mediaType = ReportResource.XLSX))
     public Response xlsx(@QueryParam("account") String account, @QueryParam("date") LocalDate date,
             @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language language = ReportLanguage.choose(lang, acceptLanguage, config);
-        BankReconciliationView v = service.statement(account, date, language).await().indefinitely();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        service.writeXlsx(v, language, out);
-        return file(out, ReportResource.XLSX, BankReconciliationService.fileName(v, "xlsx"));
+        return file(account, date, ReportLanguage.choose(lang, acceptLanguage, config), ReportResource.XLSX, "xlsx",
+                service::writeXlsx);
     }
 
-    private static Response file(ByteArrayOutputStream out, String mediaType, String fileName) {
+    /** Writes the statement as a file (blocking, on a worker thread). */
+    private interface Writer {
+        void write(BankReconciliationView statement, Language language, OutputStream out);
+    }
+
+    /** The statement (read through the reactive bridge: this runs on a worker thread) written as a file. */
+    private Response file(String account, LocalDate date, Language language, String mediaType, String extension,
+            Writer writer) {
+        BankReconciliationView v = ReactiveBridge.await(() -> service.statement(account, date, language));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(v, language, out);
         return Response.ok(out.toByteArray(), mediaType)
-                .header("Content-Disposition", ReportResource.attachment(fileName)).build();
+                .header("Content-Disposition",
+                        ReportResource.attachment(BankReconciliationService.fileName(v, extension)))
+                .build();
     }
 }

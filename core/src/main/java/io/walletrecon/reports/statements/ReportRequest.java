@@ -56,6 +56,7 @@ public class ReportRequest {
     public String lang;
 
     @HeaderParam("Accept-Language")
+    @Parameter(description = "Language of the file's labels when lang is not given (zh-CN, en)")
     public String acceptLanguage;
 
     public ReportQuery query() {
