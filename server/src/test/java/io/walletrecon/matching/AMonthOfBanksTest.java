@@ -94,12 +94,13 @@ class AMonthOfBanksTest {
 
         // The first half of October in euro: a transfer naming its invoice, one from a known account, a part
         // payment, the invoice number written wrong, the bank's fee.
-        camt053(eur, "EUR-1", 1, "2026-10-01", "2026-10-15", 2_000_000,
+        String[] firstHalf = {
                 credit("E1", 50000, "2026-10-05", "ACME GMBH", ACME_IBAN, "Invoice INV-" + tag + "-1"),
                 credit("E2", 45000, "2026-10-07", "BETA LTD", BETA_IBAN, "Thanks"),
                 credit("E3", 30000, "2026-10-03", "THETA", THETA_IBAN, "INV-" + tag + "-5 part 1"),
                 credit("E4", 49000, "2026-10-08", "ZETA LIMITED", ZETA_IBAN, "Invoice Z-" + tag + "-4O01"),
-                entry("E5", -490, "2026-10-15", null, null, null, null, "PMNT/MDOP/CHRG"));
+                entry("E5", -490, "2026-10-15", null, null, null, null, "PMNT/MDOP/CHRG")};
+        camt053(eur, "EUR-1", 1, "2026-10-01", "2026-10-15", 2_000_000, firstHalf);
         run(eur);
         long typo = exceptionOfLine(eur, "4O01");
         given().header("Authorization", FINANCE).contentType(ContentType.JSON)
@@ -204,12 +205,7 @@ class AMonthOfBanksTest {
 
         // Importing every file again and running every account again changes nothing.
         long rows = rows();
-        camt053(eur, "EUR-1", 1, "2026-10-01", "2026-10-15", 2_000_000,
-                credit("E1", 50000, "2026-10-05", "ACME GMBH", ACME_IBAN, "Invoice INV-" + tag + "-1"),
-                credit("E2", 45000, "2026-10-07", "BETA LTD", BETA_IBAN, "Thanks"),
-                credit("E3", 30000, "2026-10-03", "THETA", THETA_IBAN, "INV-" + tag + "-5 part 1"),
-                credit("E4", 49000, "2026-10-08", "ZETA LIMITED", ZETA_IBAN, "Invoice Z-" + tag + "-4O01"),
-                entry("E5", -490, "2026-10-15", null, null, null, null, "PMNT/MDOP/CHRG"));
+        camt053(eur, "EUR-1", 1, "2026-10-01", "2026-10-15", 2_000_000, firstHalf);
         upload(eur, camt054(eur, notified).getBytes(StandardCharsets.UTF_8), null, null, null).statusCode(200);
         for (String account : List.of(ali.code(), eur, cny)) {
             JsonPath again = run(account);
