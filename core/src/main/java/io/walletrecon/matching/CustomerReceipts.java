@@ -26,15 +26,15 @@ public final class CustomerReceipts {
                                      and ri.match_kind = '%2$s'
                   join matches m on m.id = ri.match_id and m.status = '%3$s'
                   join match_items li on li.match_id = m.id and li.item_type = 'statement_line' and li.live
-                 where r.customer_id = %1$s
+                 where r.customer_id = cast(%1$s as bigint)
                 union
                 select li.item_id
                   from matches m
                   join match_items li on li.match_id = m.id and li.item_type = 'statement_line' and li.live
                  where m.account_id in (select a.id from accounts a join customers c on c.company_id = a.company_id
-                                         where c.id = %1$s and a.provider = 'bank')
+                                         where c.id = cast(%1$s as bigint) and a.provider = 'bank')
                    and m.kind = '%2$s' and m.rule = 'claim' and m.status = '%3$s'
-                   and m.evidence ->> 'customer' = cast(%1$s as text)"""
+                   and m.evidence ->> 'customer' = cast(cast(%1$s as bigint) as text)"""
                 .formatted(customer, MatchRulesRepository.KIND_RECEIPT, MatchStatus.CONFIRMED.code());
     }
 }
