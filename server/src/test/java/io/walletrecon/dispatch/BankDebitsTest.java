@@ -397,7 +397,10 @@ class BankDebitsTest {
         importCamt(account, from, to, opening, entries);
     }
 
-    /** Imports a balanced camt.053 of account {@code code} over {@code from..to} with {@code entries}. */
+    /**
+     * Imports a balanced camt.053 of account {@code code} (named in the file by its number, if it has one) over
+     * {@code from..to} with {@code entries}.
+     */
     private void importCamt(String code, LocalDate from, LocalDate to, long opening, String... entries) {
         long sum = 0;
         for (String e : entries) {
@@ -422,7 +425,8 @@ class BankDebitsTest {
                     </Stmt>
                   </BkToCstmrStmt>
                 </Document>
-                """.formatted(TestData.unique("stmt"), from, to, code, CUR,
+                """.formatted(TestData.unique("stmt"), from, to,
+                TestDb.<String>scalar("select coalesce(account_number, code) from accounts where code = ?", code), CUR,
                 BigDecimal.valueOf(opening, 2).toPlainString(), BigDecimal.valueOf(opening + sum, 2).toPlainString(),
                 String.join("", entries));
         given().header("Authorization", FINANCE).queryParam("account", code).contentType("application/xml")
