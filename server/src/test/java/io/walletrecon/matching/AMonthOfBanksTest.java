@@ -234,7 +234,9 @@ class AMonthOfBanksTest {
                 "comment", "not ours")).when().post("/statement-links/" + token + "/disputes").then().statusCode(422);
         given().contentType(ContentType.JSON).body(Map.of("lineType", "bank_payment", "lineId", claimedLine,
                 "comment", "this paid Z-4001, not on account")).when().post("/statement-links/" + token + "/disputes")
-                .then().statusCode(200);
+                .then().statusCode(201).body("lineType", org.hamcrest.Matchers.equalTo("bank_payment"));
+        assertEquals(1, TestDb.count("select count(*) from customer_statement_answers where kind = 'dispute' "
+                + "and line_type = 'bank_payment' and line_id = ?", claimedLine));
     }
 
     private static JsonPath customerStatement(long customer) {
