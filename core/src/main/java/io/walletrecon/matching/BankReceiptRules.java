@@ -72,6 +72,11 @@ class BankReceiptRules {
                                         select lower(m[1]) from regexp_matches(upper(coalesce(b.remittance_info, '')), '%4$s', 'g') as m))"""
                         .formatted(ctx.accountId(), EndToEndId.PREFIX, EndToEndId.PREFIX.toUpperCase(Locale.ROOT),
                                 EndToEndId.IN_TEXT_REGEX)));
+        // A credit from another account of the company is a transfer between its own accounts, matched by the paying
+        // account's run: never a customer's receipt.
+        steps.add(() -> exec(s, "delete from mr_bline b where b.counterparty_account is not null "
+                + "and length(b.counterparty_account) < 80 and "
+                + OwnAccounts.accountOf("b.counterparty_account", ctx.companyId(), ctx.accountId()) + " is not null"));
         // A credit that names a payout of one of the company's wallets is that wallet's settlement, matched by the
         // wallet's run: never a customer's receipt, even before the wallet's bill is in.
         steps.add(() -> exec(s,

@@ -2,6 +2,7 @@ package io.walletrecon.reports.statements;
 
 import io.walletrecon.balances.BalanceRepository;
 import io.walletrecon.ledger.LedgerRepository;
+import io.walletrecon.matching.CustomerReceipts;
 
 /**
  * The SQL of every report, one named statement per table of a report, {@code $n} binds only; {@link ReportRepository}
@@ -338,21 +339,31 @@ final class ReportSql {
 
     // --- Customer statement (客户对账单): $1 customer id, $2 from, $3 to ----------------------------------------------
 
+    /** The bank credits that are customer $1's receipts (their matches say whose they are). */
+    private static final String BANK_RECEIPTS = CustomerReceipts.bankLineIds("$1");
+
     /** Payments received from the customer in the period, and what the customer still owes at its end. */
-    static final Statement CUSTOMER_LINES = Statement.of("""
-            select * from (
-              select 'payment' as line_type, t.id as line_id, t.value_date as date,
-                     coalesce(t.merchant_reference, t.provider_txn_id) as reference, t.description, t.currency,
-                     t.amount_minor as amount, null::bigint as paid, null::bigint as outstanding, null::date as due_date
-              from transactions t
-              where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date between $2::date and $3::date
-              union all
-              select 'receivable', r.id, r.issue_date, r.reference, r.status, r.currency,
-                     r.amount_minor, r.paid_minor, r.amount_minor - r.paid_minor, r.due_date
-              from receivables r
-              where r.customer_id = $1 and r.status in ('open', 'partially_paid') and r.issue_date <= $3::date
-            ) l
-            order by l.date, l.line_type, l.line_id""".formatted(MOVED), 3);
+    static final Statement CUSTOMER_LINES = Statement
+            .of("""
+                    select * from (
+                      select 'payment' as line_type, t.id as line_id, t.value_date as date,
+                             coalesce(t.merchant_reference, t.provider_txn_id) as reference, t.description, t.currency,
+                             t.amount_minor as amount, null::bigint as paid, null::bigint as outstanding, null::date as due_date
+                      from transactions t
+                      where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date between $2::date and $3::date
+                      union all
+                      select '%3$s', l.id, l.value_date, coalesce(l.end_to_end_id, l.bank_reference), l.remittance_info, l.currency,
+                             l.amount_minor, null, null, null
+                      from statement_lines l
+                      where l.id in (%2$s) and l.value_date between $2::date and $3::date
+                      union all
+                      select 'receivable', r.id, r.issue_date, r.reference, r.status, r.currency,
+                             r.amount_minor, r.paid_minor, r.amount_minor - r.paid_minor, r.due_date
+                      from receivables r
+                      where r.customer_id = $1 and r.status in ('open', 'partially_paid') and r.issue_date <= $3::date
+                    ) l
+                    order by l.date, l.line_type, l.line_id"""
+                    .formatted(MOVED, BANK_RECEIPTS, CustomerReceipts.BANK_LINE_TYPE), 3);
 
     static final Statement CUSTOMER_TOTALS = Statement.of("""
             select currency, sum(payments)::bigint as payments, sum(payment_count)::bigint as payment_count,
@@ -362,11 +373,15 @@ final class ReportSql {
               from transactions t
               where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date between $2::date and $3::date
               union all
+              select l.currency, l.amount_minor, 1, 0, 0
+              from statement_lines l
+              where l.id in (%2$s) and l.value_date between $2::date and $3::date
+              union all
               select r.currency, 0, 0, r.amount_minor - r.paid_minor, 1
               from receivables r
               where r.customer_id = $1 and r.status in ('open', 'partially_paid') and r.issue_date <= $3::date
             ) x
-            group by currency order by currency""".formatted(MOVED), 3);
+            group by currency order by currency""".formatted(MOVED, BANK_RECEIPTS), 3);
 
     /**
      * The customer's account per currency (期初余额 / 本期应收 / 本期收款 / 期末余额): invoiced = receivables issued
@@ -389,7 +404,12 @@ final class ReportSql {
                              0, case when t.value_date >= $2::date then t.amount_minor - %2$s else 0 end
                       from transactions t
                       where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date <= $3::date
+                      union all
+                      select l.currency, 0, case when l.value_date < $2::date then l.amount_minor else 0 end,
+                             0, case when l.value_date >= $2::date then l.amount_minor else 0 end
+                      from statement_lines l
+                      where l.id in (%3$s) and l.value_date <= $3::date
                     ) x
                     group by currency order by currency"""
-                    .formatted(MOVED, BalanceRepository.REFUNDED), 3);
+                    .formatted(MOVED, BalanceRepository.REFUNDED, BANK_RECEIPTS), 3);
 }
