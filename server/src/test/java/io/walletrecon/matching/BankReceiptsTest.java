@@ -211,6 +211,31 @@ class BankReceiptsTest {
         assertEquals("counterparty_account", bank.matchOf(bank.line("Thanks")).getString("evidence.field"));
     }
 
+    /** The tests read a run's lines two at a time (walletrecon.matching.bank-key-page): these span three pages. */
+    @Test
+    void aKnownPayerOnLinesReadOnSeveralPagesIsRecognisedOnEach() {
+        Bank bank = Bank.create();
+        long customer = bank.customer("Kappa AG");
+        List<Long> receivables = List.of(bank.receivable(customer, "K-1", 11000), bank.receivable(customer, "K-2",
+                12000), bank.receivable(customer, "K-3", 13000), bank.receivable(customer, "INV-6001", 14000));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "bank_account", "value", PAYER_IBAN))
+                .when().post("/customers/" + customer + "/identities").then().statusCode(201);
+        bank.camt(0, List.of(Credit.of(11000, d(3), "KAPPA", PAYER_IBAN, "Thanks 1"),
+                Credit.of(12000, d(4), "KAPPA", PAYER_IBAN, "Thanks 2"),
+                Credit.of(13000, d(5), "KAPPA", PAYER_IBAN, "Thanks 3"),
+                Credit.of(14000, d(6), "KAPPA", PAYER_IBAN, "Invoice INV-6001"),
+                Credit.of(14000, d(7), "KAPPA", PAYER_IBAN, "Invoice INV-6001")));
+
+        JsonPath run = bank.run(0);
+
+        assertEquals(Map.of("payer_amount", 3, "reference", 1), run.getMap("counts.matches"));
+        assertEquals(Map.of("duplicate_payment", 1), run.getMap("counts.exceptions"));
+        for (long r : receivables) {
+            assertEquals("paid", Fixtures.receivableStatus(r));
+        }
+    }
+
     @Test
     void aTypoInTheInvoiceNumberIsAnUnidentifiedReceiptNotAWrongMatch() {
         Bank bank = Bank.create();
