@@ -78,7 +78,7 @@ class BankReceiptRules {
         // wallet's run: never a customer's receipt, even before the wallet's bill is in.
         // The payouts are staged with an index on their date, so that each line compares its texts only with the
         // payouts of its date window (a join of every line with every payout: 114 s for 100,000 lines and 3,000
-        // payouts, 21 s this way).
+        // payouts, 21 s this way); without payouts the lines are not read at all (a probe per line: 5.7 s at 1M).
         steps.add(() -> exec(s,
                 """
                         create temp table mr_wpayout on commit drop as
@@ -97,7 +97,8 @@ class BankReceiptRules {
         steps.add(() -> exec(s,
                 """
                         delete from mr_bline b
-                        where exists (select 1 from mr_wpayout p where p.value_date between b.value_date - %d and b.value_date
+                        where exists (select 1 from mr_wpayout)
+                          and exists (select 1 from mr_wpayout p where p.value_date between b.value_date - %d and b.value_date
                                         and (b.payout_id = p.pid or b.bank_reference = p.pid or b.end_to_end_id = p.pid
                                              or strpos(coalesce(b.remittance_info, ''), p.pid) > 0))"""
                         .formatted(ctx.config().settlementAfterDays() + ctx.window())));
