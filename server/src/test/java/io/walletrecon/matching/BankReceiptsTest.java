@@ -211,6 +211,31 @@ class BankReceiptsTest {
         assertEquals("counterparty_account", bank.matchOf(bank.line("Thanks")).getString("evidence.field"));
     }
 
+    /**
+     * The run probes the receivables' key indexes when the company has more receivables in play than the lines name
+     * keys, and keys the receivables once otherwise: the same line finds the same receivable with the same evidence
+     * either way.
+     */
+    @Test
+    void aReferenceIsFoundAlikeWhetherTheRunProbesOrKeysTheReceivables() {
+        for (int others : new int[]{0, 40}) {
+            Bank bank = Bank.create();
+            long customer = bank.customer("Lambda SA");
+            long receivable = bank.receivable(customer, "INV-7001", 70000);
+            for (int i = 0; i < others; i++) {
+                bank.receivable(customer, "OTHER-" + i, 100 + i);
+            }
+            bank.camt(0, List.of(Credit.of(70000, d(5), "LAMBDA", PAYER_IBAN, "Invoice INV-7001")));
+
+            JsonPath run = bank.run(0);
+
+            assertEquals(Map.of("reference", 1), run.getMap("counts.matches"), "with " + others + " other receivables");
+            assertEquals("paid", Fixtures.receivableStatus(receivable));
+            assertEquals(Map.of("rule", "reference", "confidence", 1, "field", "remittance_info", "value", "INV-7001",
+                    "receivable", "INV-7001"), bank.matchOf(bank.line("INV-7001")).getMap("evidence"));
+        }
+    }
+
     /** The tests read a run's lines two at a time (walletrecon.matching.bank-key-page): these span three pages. */
     @Test
     void aKnownPayerOnLinesReadOnSeveralPagesIsRecognisedOnEach() {
