@@ -91,6 +91,11 @@ public final class ReportLabels {
         label("items", "Items", "明细");
         label("exceptions", "Exceptions", "异常");
         label("reconcilingItems", "Reconciling items", "调节项目");
+        label("bookSource", "Book kept from", "账面依据");
+        label("explained", "Explained by reconciling items", "调节项目已解释");
+        label("unexplained", "Unexplained", "未解释差额");
+        label("itemType", "Item type", "项目类型");
+        label("itemId", "Item", "项目编号");
         label("balances", "Balances", "余额");
         label("flows", "Flows", "资金流量");
         label("totalsByType", "Totals by type", "按类型合计");

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * is a reconciling item.
  */
 @QuarkusTest
-class BankReconciliationStatementTest {
+class ReconciliationStatementOfABankAccountTest {
 
     static final String FINANCE = TestJwt.bearer("fiona", "finance");
 
