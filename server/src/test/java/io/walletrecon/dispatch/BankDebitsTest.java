@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.testing.MatchingRuns;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;
@@ -26,7 +27,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Supplier payments sent in a pain.001 followed to the end: the bank's status report (pain.002) and the debit on its
@@ -444,26 +444,8 @@ class BankDebitsTest {
 
     /** A manual matching run of account {@code code} over {@code from..to}, waited for; it must succeed. */
     private JsonPath runOf(String code, LocalDate from, LocalDate to) {
-        long runId = given().header("Authorization", FINANCE).contentType(ContentType.JSON)
-                .body(Map.of("account", code, "from", from.toString(), "to", to.toString()))
-                .when().post("/matching/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath run = given().header("Authorization", FINANCE).when().get("/matching/runs/" + runId).then()
-                    .statusCode(200).extract().jsonPath();
-            String state = run.getString("state");
-            if (!state.equals("queued") && !state.equals("running")) {
-                assertEquals("succeeded", state, "run " + runId + ": " + run.prettify());
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        fail("run " + runId + " did not finish");
-        return null;
+        JsonPath run = MatchingRuns.run(code, from.toString(), to.toString());
+        assertEquals("succeeded", run.getString("state"), run.prettify());
+        return run;
     }
 }
