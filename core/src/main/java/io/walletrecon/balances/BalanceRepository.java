@@ -30,14 +30,24 @@ public class BalanceRepository {
     public static final String COUNTED = "t.status in (" + Balances.COUNTED.stream().map(s -> "'" + s.code() + "'")
             .sorted().collect(Collectors.joining(", ")) + ")";
 
+    /** What the succeeded refund rows under a payment {@code t} add up to. */
+    static final String REFUND_ROWS = """
+            coalesce((select sum(r.amount_minor) from transactions r
+                      where r.account_id = t.account_id and r.parent_txn_id = t.provider_txn_id
+                        and r.kind = 'refund' and r.status = '%s'), 0)"""
+            .formatted(TransactionStatus.SUCCEEDED.code());
+
     /** The refunded total of a payment {@code t} that its succeeded refund rows do not show. */
     static final String REFUND_WITHOUT_ROW = """
             case when t.direction = 'in' and t.refunded_minor > 0
-                 then greatest(t.refunded_minor - coalesce((select sum(r.amount_minor) from transactions r
-                                                            where r.account_id = t.account_id and r.parent_txn_id = t.provider_txn_id
-                                                              and r.kind = 'refund' and r.status = '%s'), 0), 0)
-                 else 0 end"""
-            .formatted(TransactionStatus.SUCCEEDED.code());
+                 then greatest(t.refunded_minor - %s, 0)
+                 else 0 end""".formatted(REFUND_ROWS);
+
+    /**
+     * All that was refunded of a payment {@code t}, however the provider reports it: its refund rows plus the part of
+     * its refunded total they do not show ({@link Balances.Movement#refundWithoutRow}), that is the larger of the two.
+     */
+    public static final String REFUNDED = "greatest(t.refunded_minor, " + REFUND_ROWS + ")";
 
     /** What a transaction {@code t} brought in. */
     public static final String INFLOW = "(case when t.direction = 'in' then t.amount_minor::numeric else 0 end)";
@@ -62,12 +72,20 @@ public class BalanceRepository {
      * $1 account, $2 currency, $3 date: the latest statement with a closing balance whose period ends on or before the
      * date.
      */
-    static final String REPORTED = """
-            select s.closing_balance_minor, s.period_end from statements s
-            where s.account_id = $1 and s.currency = $2 and s.closing_balance_minor is not null and s.period_end is not null
-              and s.period_end <= $3::date
-            order by %s limit 1"""
-            .formatted(LATEST_STATEMENT_FIRST);
+    static final String REPORTED = reportedBy("$1", "$2", "$3::date");
+
+    /**
+     * The reported balance of {@code account} in {@code currency} on {@code day} (SQL expressions) as a query of one
+     * row or none: {@code balance}, the statement's closing balance, and {@code period_end}, the day it is reported at.
+     */
+    public static String reportedBy(String account, String currency, String day) {
+        return """
+                select s.closing_balance_minor as balance, s.period_end from statements s
+                where s.account_id = %s and s.currency = %s and s.closing_balance_minor is not null and s.period_end is not null
+                  and s.period_end <= %s
+                order by %s limit 1"""
+                .formatted(account, currency, day, LATEST_STATEMENT_FIRST);
+    }
 
     /**
      * $1 account, $2 currency, $3 first date (null: from the beginning), $4 last date: the book movements valued
@@ -80,10 +98,69 @@ public class BalanceRepository {
             """
             .formatted(INFLOW, OUTFLOW, FEE, COUNTED);
 
+    /** What a bank statement line {@code l} does to the account's balance: its signed amount less its fee. */
+    public static final String LINE_EFFECT = "(l.amount_minor::numeric - coalesce(l.fee_minor, 0))";
+
+    /** A bank line {@code l} that brought money in: a credit that is not one of the bank's fee postings. */
+    public static final String LINE_INFLOW = "(case when l.amount_minor > 0 and l.kind <> 'fee' then l.amount_minor::numeric else 0 end)";
+
+    /** A bank line {@code l} that took money out: a debit that is not one of the bank's fee postings. */
+    public static final String LINE_OUTFLOW = "(case when l.amount_minor < 0 and l.kind <> 'fee' then -l.amount_minor::numeric else 0 end)";
+
+    /** The bank's fee in a line {@code l}: a fee posting (kind {@code fee}) or the fee it states beside its amount. */
+    public static final String LINE_FEE = "(case when l.kind = 'fee' then -l.amount_minor::numeric else 0 end + coalesce(l.fee_minor, 0))";
+
+    /**
+     * The bank's balance of account {@code account} in {@code currency} at the start of {@code day} (three SQL
+     * expressions), or null when no statement states one: the closing balance of the latest statement ending before
+     * the day plus the lines valued after its end and before the day; without such a statement, the opening balance of
+     * the account's first statement plus the lines valued before the day.
+     */
+    public static String bankBalanceAtStart(String account, String currency, String day) {
+        return """
+                (select b.balance + coalesce((select sum(%4$s) from statement_lines l
+                                              where l.account_id = %1$s and l.currency = %2$s and l.value_date < %3$s
+                                                and (b.after is null or l.value_date > b.after)), 0)
+                 from (select prior.balance::numeric, prior.period_end as after, 0 as pref from (%5$s) prior
+                       union all
+                       select * from (select s.opening_balance_minor::numeric, null::date, 1
+                                      from statements s
+                                      where s.account_id = %1$s and s.currency = %2$s and s.opening_balance_minor is not null
+                                        and s.period_start is not null
+                                      order by s.period_start, s.imported_at, s.id limit 1) first
+                       order by pref limit 1) b)"""
+                .formatted(account, currency, day, LINE_EFFECT, reportedBy(account, currency, "(" + day + " - 1)"));
+    }
+
+    /** The first day of the bank journal of {@code account} in {@code currency} (SQL expressions); null without one. */
+    public static String journalStart(String account, String currency) {
+        return "(select min(e.entry_date) from ledger_entries e where e.account_id = %s and e.currency = %s)"
+                .formatted(account, currency);
+    }
+
+    /**
+     * The book balance of a bank account with a journal at the start of {@code day}: the bank's balance on the first
+     * day of the journal plus the journal's entries before {@code day}. Null when the account has no journal.
+     */
+    public static String journalBookAtStart(String account, String currency, String day) {
+        return """
+                (select %4$s + coalesce((select sum(e.amount_minor::numeric) from ledger_entries e
+                                         where e.account_id = %1$s and e.currency = %2$s and e.entry_date < %3$s), 0)
+                 where %5$s is not null)"""
+                .formatted(account, currency, day,
+                        "coalesce(" + bankBalanceAtStart(account, currency, journalStart(account, currency)) + ", 0)",
+                        journalStart(account, currency));
+    }
+
     /** A statement line {@code l} claimed by a live item of a confirmed match. */
-    static final String RECONCILED_LINE = """
+    public static final String RECONCILED_LINE = """
             exists (select 1 from match_items mi join matches m on m.id = mi.match_id
                     where mi.item_type = 'statement_line' and mi.item_id = l.id and mi.live and m.status = 'confirmed')""";
+
+    /** A wallet transaction {@code t} claimed by a live item of a confirmed match. */
+    public static final String RECONCILED_TRANSACTION = """
+            exists (select 1 from match_items mi join matches m on m.id = mi.match_id
+                    where mi.item_type = 'transaction' and mi.item_id = t.id and mi.live and m.status = 'confirmed')""";
 
     /** The states of an order whose money may have left or has left the account. */
     static final String SUBMITTED_STATES = "("
@@ -91,19 +168,36 @@ public class BalanceRepository {
                     .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", "))
             + ")";
 
-    /** $1 account, $2 currency, $3 date: reconciled lines plus submitted orders no reconciled line shows. */
-    static final String BANK_BOOK = """
-            select coalesce((select sum(l.amount_minor::numeric - coalesce(l.fee_minor, 0))
-                             from statement_lines l
-                             where l.account_id = $1 and l.currency = $2 and l.value_date <= $3::date and %1$s), 0)
+    /**
+     * The book balance of bank account {@code account} in {@code currency} at the end of {@code day} (SQL
+     * expressions): the journal's book where the account has a journal, else reconciled lines plus submitted orders no
+     * reconciled line shows.
+     */
+    public static String bankBookAtEnd(String account, String currency, String day) {
+        return """
+                coalesce(%4$s,
+                   coalesce((select sum(%5$s) from statement_lines l
+                             where l.account_id = %1$s and l.currency = %2$s and l.value_date <= %3$s and %6$s), 0)
                  - coalesce((select sum(p.amount_minor::numeric)
-                             from payment_orders p join accounts a on a.id = p.account_id
-                             where p.account_id = $1 and p.currency = $2 and p.state in %2$s
-                               and p.submitted_at < (($3::date + 1)::timestamp at time zone a.time_zone)
+                             from payment_orders p join accounts oa on oa.id = p.account_id
+                             where p.account_id = %1$s and p.currency = %2$s and p.state in %7$s
+                               and p.submitted_at < ((%3$s + 1)::timestamp at time zone oa.time_zone)
                                and not exists (select 1 from statement_lines l
-                                               where l.account_id = p.account_id and l.end_to_end_id = p.provider_payment_id and %1$s)), 0)
-                   as book"""
-            .formatted(RECONCILED_LINE, SUBMITTED_STATES);
+                                               where l.account_id = p.account_id and l.end_to_end_id = p.provider_payment_id and %6$s)), 0))"""
+                .formatted(account, currency, day, journalBookAtStart(account, currency, "(" + day + " + 1)"),
+                        LINE_EFFECT, RECONCILED_LINE, SUBMITTED_STATES);
+    }
+
+    /** The book balance of wallet {@code account} in {@code currency} at the end of {@code day} (SQL expressions). */
+    public static String walletBookAtEnd(String account, String currency, String day) {
+        return """
+                coalesce((select sum(%4$s) from transactions t
+                          where t.account_id = %1$s and t.currency = %2$s and %5$s and t.value_date <= %3$s), 0)"""
+                .formatted(account, currency, day, BOOK_EFFECT, COUNTED);
+    }
+
+    /** $1 account, $2 currency, $3 date: {@link #bankBookAtEnd}. */
+    static final String BANK_BOOK = "select " + bankBookAtEnd("$1", "$2", "$3::date") + " as book";
 
     /**
      * $1 account ids, $2 currencies (pairs by index): the available balance of each pair, {@code known} false when

@@ -41,9 +41,28 @@ import java.util.Set;
  * book movements of a period = Σ inflow, Σ outflow, Σ fee of counted transactions valued in it
  * </pre>
  *
- * <h2>Book balance of a bank account</h2>
- * Until ledger entries are imported: the statement lines we have reconciled (claimed by a live item of a confirmed
- * match) plus the orders we submitted that no reconciled line shows yet.
+ * <h2>Bank balance (what the bank's statements say at any day)</h2>
+ * The closing balance of the latest statement ending before the day plus the lines valued after its end and before
+ * the day; without such a statement, the opening balance of the account's first statement plus the lines valued before
+ * the day. A line moves the balance by its signed amount less the fee it states; a bank's fee posting (line kind
+ * {@code fee}) is a fee, every other credit an inflow and every other debit an outflow:
+ * <pre>
+ * bank balance at the start of D = anchor balance + Σ (amount − fee) of lines valued from the anchor to D − 1
+ * </pre>
+ *
+ * <h2>Book balance of a bank account with a bank journal</h2>
+ * Where the company imports its bank journal (银行日记账, {@code ledger_entries}) the book is the journal. A journal
+ * carries no opening balance: it starts from the bank's balance on the first day it covers, the day the company began
+ * reconciling with us.
+ * <pre>
+ * book balance at D = bank balance at the start of the journal's first day + Σ entries dated on or before D
+ * </pre>
+ * The difference between the book and the bank's reported balance is then exactly the items one side has and the
+ * other lacks (bank lines and journal entries no confirmed match of the journal explains).
+ *
+ * <h2>Book balance of a bank account without a journal</h2>
+ * The statement lines we have reconciled (claimed by a live item of a confirmed match) plus the orders we submitted
+ * that no reconciled line shows yet.
  * <pre>
  * book balance at D = Σ (amount − fee) of reconciled lines valued on or before D (credits positive, debits negative)
  * − Σ amount of orders SUBMITTED, UNKNOWN or COMPLETED by the end of D (the account's day)
@@ -183,6 +202,18 @@ public final class Balances {
             if (!shown.contains(o.endToEndId())) {
                 sum = sum.subtract(BigInteger.valueOf(o.amountMinor()));
             }
+        }
+        return sum;
+    }
+
+    /**
+     * The book balance of a bank account with a journal: the bank's balance at the start of the journal's first day
+     * plus the journal's entries (signed, money in positive) dated by the day.
+     */
+    public static BigInteger journalBook(long bankBalanceAtJournalStart, Iterable<Long> entries) {
+        BigInteger sum = BigInteger.valueOf(bankBalanceAtJournalStart);
+        for (long e : entries) {
+            sum = sum.add(BigInteger.valueOf(e));
         }
         return sum;
     }

@@ -169,7 +169,7 @@ public class CustomerStatementPages {
             Long paid, Long outstanding, LocalDate due, AnswerView dispute) {
 
         public boolean payment() {
-            return type.equals("payment");
+            return type.equals("payment") || type.equals(io.walletrecon.matching.CustomerReceipts.BANK_LINE_TYPE);
         }
     }
 }

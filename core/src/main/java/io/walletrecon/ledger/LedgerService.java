@@ -114,7 +114,16 @@ public class LedgerService {
         }
         checkPeriod(from, to, errors);
         Validation.refuseIfAny(errors);
-        return bankAccount(accountCode).chain(account -> Panache.getSession().chain(s -> {
+        return bankAccount(accountCode).chain(account -> openItems(account, from, to));
+    }
+
+    /**
+     * The reconciling items of a bank account dated from {@code from} (null: the beginning) to {@code to}, as they
+     * stand on {@code to}: what a confirmed match with items dated on or before {@code to} explains is reconciled.
+     */
+    @WithSession
+    public Uni<LedgerViews.Unreconciled> openItems(Account account, LocalDate from, LocalDate to) {
+        return Panache.getSession().chain(s -> {
             long id = account.id;
             return ledger.openLines(s, id, from, to, 1, OPEN_ITEMS_LISTED)
                     .chain(bankIn -> ledger.openLines(s, id, from, to, -1, OPEN_ITEMS_LISTED)
@@ -123,7 +132,13 @@ public class LedgerService {
                                             .map(bookOut -> new LedgerViews.Unreconciled(account.code,
                                                     account.currency, from, to, bankIn, bankOut, bookIn,
                                                     bookOut)))));
-        }));
+        });
+    }
+
+    /** The balance of the account's bank journal (企业银行存款日记账余额) on {@code date}: its entries up to then. */
+    @WithSession
+    public Uni<java.math.BigInteger> journalBalance(Account account, LocalDate date) {
+        return Panache.getSession().chain(s -> ledger.journalBalance(s, account.id, date));
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to, List<ProblemError> errors) {

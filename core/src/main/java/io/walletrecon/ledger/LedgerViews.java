@@ -30,10 +30,13 @@ public final class LedgerViews {
             String matchState, Long matchId, String matchRule, List<Long> statementLineIds) {
     }
 
-    /** A bank line or journal entry that no live match explains, as the reconciliation statement lists it. */
+    /**
+     * A bank line or journal entry that no confirmed match explains, as the reconciliation statement lists it; a bank
+     * line carries the exception still open on it ({@code exceptionId}, null when there is none).
+     */
     @RegisterForReflection
     public record OpenItem(String type, long id, LocalDate date, long amountMinor, String reference,
-            String counterparty, String memo) {
+            String counterparty, String memo, Long exceptionId) {
     }
 
     /** One group of the reconciliation statement: how many items, their sum, the items (at most a page of them). */

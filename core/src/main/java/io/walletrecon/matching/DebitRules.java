@@ -37,7 +37,8 @@ import static io.walletrecon.matching.MatchRulesRepository.text;
  * <li>amount + execution-date window: a suggestion for a person, never completes the order by itself.</li>
  * </ol>
  * Several candidates in a pass are {@code ambiguous}. A credit that names an order's end-to-end id is its return:
- * the order becomes {@code returned}. A debit no order explains is {@code unexpected_debit} at once; a submitted
+ * the order becomes {@code returned}, and the credit is matched to it (kind {@code payment_return}). A debit no order
+ * explains is {@code unexpected_debit} at once; a submitted
  * order without its debit after the configured business days, once the account's statements of those days are in,
  * is {@code payment_not_debited} (full runs). Every order changed is in the order's history (actor
  * {@code matching}) and in the run's counts, which the run audits.
@@ -46,6 +47,8 @@ import static io.walletrecon.matching.MatchRulesRepository.text;
 class DebitRules {
 
     static final String KIND = "debit_payment";
+    /** A return credit (left) matched to the order it brings back (right). */
+    static final String RETURN_KIND = "payment_return";
     static final String ACTOR = "matching";
 
     /** The keyed counterparty accounts, {@code id|key} lines in {@code ?1}. */
@@ -79,6 +82,8 @@ class DebitRules {
                 "'amount_date', 0.6, 'suggested'", "by amount and date", null);
         complete(s, ctx, counts, steps);
         returns(s, ctx, counts, steps);
+        returnMatches(s, ctx, counts, steps);
+        ownAccounts(s, ctx, counts, steps);
         unexpected(s, ctx, counts, steps);
         if (ctx.full()) {
             notDebited(s, ctx, counts, steps);
@@ -357,6 +362,100 @@ class DebitRules {
                         + "and p.state = '" + PaymentState.SUBMITTED.code() + "')"));
     }
 
+    /**
+     * The credit that returned an order is matched to it (kind {@code payment_return}, rule
+     * {@code return_end_to_end_id}), so the line is explained like every other bank line while the order's debit match
+     * stands: each credit in the run's scope naming one of our end-to-end ids (as {@link #returns} reads it) of a
+     * returned order of the account, one credit to one order, neither held by a return match yet, never a pair a
+     * person rejected. Orders returned by an earlier run are matched too.
+     */
+    private void returnMatches(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_ret on commit drop as
+                        with c as (
+                          select l.id, l.amount_minor, l.currency, l.value_date, l.end_to_end_id as e2e, upper(coalesce(l.remittance_info, '')) as rmt
+                          from statement_lines l
+                          where l.account_id = %1$d and l.amount_minor > 0 and %2$s
+                            and not exists (select 1 from match_items mi where mi.item_type = 'statement_line' and mi.item_id = l.id
+                                            and mi.live and mi.match_kind = '%6$s')),
+                        refs as (
+                          select id, e2e from c where e2e is not null
+                          union
+                          select c.id, lower(m[1]) from c, regexp_matches(c.rmt, '%3$s', 'g') as m),
+                        pairs as (
+                          select distinct c.id as lid, c.amount_minor as lamt, c.currency, c.value_date, p.id as oid, p.amount_minor as oamt,
+                                 p.provider_payment_id as oe2e
+                          from refs r join c on c.id = r.id
+                          join payment_orders p on p.account_id = %1$d and p.channel = '%4$s' and p.provider_payment_id = r.e2e
+                                               and p.state = '%5$s' and p.currency = c.currency
+                          where r.e2e like '%7$s%%'
+                            and not exists (select 1 from match_items mi where mi.item_type = 'payment_order' and mi.item_id = p.id
+                                            and mi.live and mi.match_kind = '%6$s')
+                            and not exists (select 1 from mr_blocked x where x.kind = '%6$s' and x.left_id = c.id and x.right_id = p.id))
+                        select row_number() over (order by lid) as grp, x.* from (
+                          select pairs.*, count(*) over (partition by lid) as n_l, count(*) over (partition by oid) as n_o from pairs) x
+                        where n_l = 1 and n_o = 1"""
+                        .formatted(ctx.accountId(), ctx.lineScope("l"), EndToEndId.IN_TEXT_REGEX,
+                                DispatchChannel.BANK_FILE.code(), PaymentState.RETURNED.code(), RETURN_KIND,
+                                EndToEndId.PREFIX)));
+        steps.add(() -> exec(s,
+                """
+                        insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total, evidence)
+                        select grp, 'return_end_to_end_id', 1, 'confirmed', currency, lamt, oamt,
+                               jsonb_build_object('rule', 'return_end_to_end_id', 'confidence', 1, 'statementLineId', lid,
+                                                  'paymentOrderId', oid, 'endToEndId', oe2e, 'amountMinor', lamt, 'valueDate', value_date)
+                        from mr_ret"""));
+        steps.add(() -> exec(s, """
+                insert into mr_i (grp, side, item_type, item_id, amount)
+                select grp, 'left', 'statement_line', lid, lamt from mr_ret
+                union all
+                select grp, 'right', 'payment_order', oid, oamt from mr_ret"""));
+        steps.add(() -> writer.persist(s, ctx, RETURN_KIND, counts));
+    }
+
+    /**
+     * Debits to another account of the company ({@link OwnAccounts}) are transfers, not unexpected debits: each is
+     * matched to that account's credit of the same amount within the date window (one to one, never a pair a person
+     * rejected), kind {@code settlement_bank}; without its credit yet it waits, unmatched and unraised.
+     */
+    private void ownAccounts(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_own on commit drop as
+                        select d.id, d.amt, d.currency, d.value_date, %1$s as own
+                        from mr_debit d where d.cpty is not null and length(d.cpty) < 80"""
+                        .formatted(OwnAccounts.accountOf("d.cpty", ctx.companyId(), ctx.accountId()))));
+        steps.add(() -> exec(s, "delete from mr_own where own is null"));
+        steps.add(() -> exec(s,
+                """
+                        create temp table mr_own_c on commit drop as
+                        select row_number() over (order by lid) as grp, x.* from (
+                          select o.id as lid, o.amt, o.currency, o.value_date, c.id as cid,
+                                 count(*) over (partition by o.id) as n_l, count(*) over (partition by c.id) as n_c
+                          from mr_own o
+                          join statement_lines c on c.account_id = o.own and c.amount_minor = o.amt and c.currency = o.currency
+                                                and c.value_date between o.value_date and o.value_date + %1$d
+                          where not exists (select 1 from match_items mi where mi.item_type = 'statement_line' and mi.item_id = c.id
+                                            and mi.live and mi.match_kind = '%2$s')
+                            and not exists (select 1 from mr_blocked x where x.kind = '%2$s' and x.left_id = o.id and x.right_id = c.id)) x
+                        where n_l = 1 and n_c = 1"""
+                        .formatted(ctx.window(), MatchRulesRepository.KIND_SETTLEMENT)));
+        steps.add(() -> exec(s, """
+                insert into mr_m (grp, rule, confidence, status, currency, left_total, right_total, evidence)
+                select grp, '%1$s', 1, 'confirmed', currency, amt, amt,
+                       jsonb_build_object('rule', '%1$s', 'confidence', 1, 'statementLineId', lid, 'creditLineId', cid,
+                                          'amountMinor', amt, 'valueDate', value_date)
+                from mr_own_c""".formatted(OwnAccounts.RULE)));
+        steps.add(() -> exec(s, """
+                insert into mr_i (grp, side, item_type, item_id, amount)
+                select grp, 'left', 'statement_line', lid, amt from mr_own_c
+                union all
+                select grp, 'right', 'statement_line', cid, amt from mr_own_c"""));
+        steps.add(() -> writer.persist(s, ctx, MatchRulesRepository.KIND_SETTLEMENT, counts));
+        steps.add(() -> exec(s, "delete from mr_debit d using mr_own o where o.id = d.id"));
+    }
+
     private String ids(String rows) {
         return read(rows).stream().map(r -> String.valueOf(r.get("paymentId")))
                 .reduce((a, b) -> a + "," + b).map(x -> "[" + x + "]").orElse("[]");
@@ -383,7 +482,7 @@ class DebitRules {
      */
     private void notDebited(Mutiny.Session s, RunContext ctx, RunCounts counts, Steps steps) {
         int days = ctx.config().notDebitedAfterBusinessDays();
-        String deadline = BusinessDays.afterSql("o.execute_on", days);
+        String deadline = BusinessDays.afterSql("o.execute_on", days, ctx.config().bankHolidays());
         steps.add(() -> writer.exceptions(s, counts,
                 """
                         insert into recon_exceptions (account_id, run_id, type, currency, expected_minor, actual_minor, difference_minor,
@@ -403,7 +502,7 @@ class DebitRules {
 
     /**
      * Debit exceptions whose subject has since been settled: the order matched to a debit (by a run or a person) or no
-     * longer submitted; the unexpected debit matched to an order.
+     * longer submitted; the unexpected debit matched to an order or found to be a transfer to our own account.
      */
     private void autoResolve(Mutiny.Session s, RunContext ctx, Steps steps) {
         steps.add(() -> exec(s,
@@ -415,8 +514,9 @@ class DebitRules {
                                 exists (select 1 from match_items mi where mi.match_kind = '%3$s' and mi.item_type = 'payment_order'
                                         and mi.item_id = e.payment_order_id and mi.live)
                              or exists (select 1 from payment_orders p where p.id = e.payment_order_id and p.state <> '%4$s')))
-                        or (e.type = 'unexpected_debit' and exists (select 1 from match_items mi where mi.match_kind = '%3$s'
+                        or (e.type = 'unexpected_debit' and exists (select 1 from match_items mi where mi.match_kind in ('%3$s', '%5$s')
                                 and mi.item_type = 'statement_line' and mi.item_id = e.statement_line_id and mi.live)))"""
-                        .formatted(ctx.accountId(), ctx.runId(), KIND, PaymentState.SUBMITTED.code())));
+                        .formatted(ctx.accountId(), ctx.runId(), KIND, PaymentState.SUBMITTED.code(),
+                                MatchRulesRepository.KIND_SETTLEMENT)));
     }
 }

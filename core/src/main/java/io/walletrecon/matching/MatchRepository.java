@@ -85,6 +85,11 @@ public class MatchRepository {
                      exists (select 1 from match_items mi where mi.match_kind = ?3 and mi.item_type = 'statement_line'
                              and mi.item_id = l.id and mi.live)
               from statement_lines l where w.type = 'statement_line' and l.id = w.id
+              union all
+              select e.amount_minor, e.currency, e.account_id <> ?4,
+                     exists (select 1 from match_items mi where mi.match_kind = ?3 and mi.item_type = 'ledger_entry'
+                             and mi.item_id = e.id and mi.live)
+              from ledger_entries e where w.type = 'ledger_entry' and e.id = w.id
             ) x on true""";
     /** A person's match: rule ?10 ({@code manual}, {@code claim}), evidence ?11 (JSON text). */
     private static final String INSERT_MANUAL = """

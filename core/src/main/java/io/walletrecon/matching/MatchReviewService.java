@@ -34,7 +34,7 @@ import java.util.Set;
 public class MatchReviewService {
 
     static final Set<String> KINDS = Set.of(MatchRulesRepository.KIND_RECEIPT, MatchRulesRepository.KIND_RECORD,
-            MatchRulesRepository.KIND_SETTLEMENT);
+            MatchRulesRepository.KIND_SETTLEMENT, LedgerRules.KIND_LEDGER);
 
     private final AccountService accounts;
     private final MatchRepository matches;
@@ -234,6 +234,7 @@ public class MatchReviewService {
                     ? Set.of("transaction", "statement_line")
                     : Set.of("receivable");
             case MatchRulesRepository.KIND_RECORD -> Set.of(side.equals("left") ? "transaction" : "statement_line");
+            case LedgerRules.KIND_LEDGER -> Set.of(side.equals("left") ? "ledger_entry" : "statement_line");
             default -> side.equals("left") ? Set.of("transaction", "statement_line") : Set.of("statement_line");
         };
     }

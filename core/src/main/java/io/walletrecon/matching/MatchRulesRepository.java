@@ -279,6 +279,15 @@ public class MatchRulesRepository {
         return s.createNativeQuery(sql, String.class).getSingleResult();
     }
 
+    /** A single text value (null when the row's value is) of a statement with positional binds ?1, ?2, …. */
+    static Uni<String> textBound(Mutiny.Session s, String sql, Object... binds) {
+        Mutiny.SelectionQuery<String> q = s.createNativeQuery(sql, String.class);
+        for (int i = 0; i < binds.length; i++) {
+            q.setParameter(i + 1, binds[i]);
+        }
+        return q.getSingleResult();
+    }
+
     /** Where a run reports how far it is; written outside the run's transaction so that readers see it move. */
     interface Progress {
         Uni<Void> total(long items);

@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.walletrecon.receivables.PaymentTolerance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,12 +22,14 @@ import java.util.Set;
  * @param fxRates reference rates by pair {@code "USD/EUR"}: units of the second currency per unit of the first.
  * @param notDebitedAfterBusinessDays how many business days (Monday to Friday) after its execution date a submitted
  *     bank-file payment order may wait for its debit on the bank statement before it is {@code payment_not_debited}.
+ * @param bankHolidays the account's bank holidays: days between Monday and Friday that are not business days (a
+ *     weekend day the bank works, 调休, is not modelled: it stays a day off).
  */
 @RegisterForReflection
 public record MatchingConfig(String account, long toleranceMinor, int toleranceBps, int dateWindowDays,
         Set<String> rules,
         int settlementAfterDays, LocalTime dayEndTime, String settlementAccount, int graceDays, int fxToleranceBps,
-        Map<String, BigDecimal> fxRates, int notDebitedAfterBusinessDays) {
+        Map<String, BigDecimal> fxRates, int notDebitedAfterBusinessDays, List<LocalDate> bankHolidays) {
 
     public static final int DEFAULT_GRACE_DAYS = 1;
     public static final int DEFAULT_FX_TOLERANCE_BPS = 200;
@@ -43,6 +46,7 @@ public record MatchingConfig(String account, long toleranceMinor, int toleranceB
 
     public static MatchingConfig defaults(String account) {
         return new MatchingConfig(account, 0, 0, 3, new LinkedHashSet<>(RULES), 3, LocalTime.of(23, 30), null,
-                DEFAULT_GRACE_DAYS, DEFAULT_FX_TOLERANCE_BPS, Map.of(), DEFAULT_NOT_DEBITED_AFTER_BUSINESS_DAYS);
+                DEFAULT_GRACE_DAYS, DEFAULT_FX_TOLERANCE_BPS, Map.of(), DEFAULT_NOT_DEBITED_AFTER_BUSINESS_DAYS,
+                List.of());
     }
 }

@@ -17,6 +17,7 @@ import io.walletrecon.problem.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public class MatchingConfigService {
                     LocalTime.parse(n.get("dayEndTime").asText()),
                     n.get("settlementAccount").isNull() ? null : n.get("settlementAccount").asText(),
                     n.get("graceDays").asInt(), n.get("fxToleranceBps").asInt(), Collections.unmodifiableMap(rates),
-                    n.get("notDebitedAfterBusinessDays").asInt());
+                    n.get("notDebitedAfterBusinessDays").asInt(), holidays(n.get("bankHolidays")));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable matching configuration of " + account, e);
         }
@@ -96,6 +97,9 @@ public class MatchingConfigService {
         int notDebited = request.notDebitedAfterBusinessDays() == null
                 ? d.notDebitedAfterBusinessDays()
                 : request.notDebitedAfterBusinessDays();
+        List<LocalDate> holidays = request.bankHolidays() == null
+                ? d.bankHolidays()
+                : request.bankHolidays().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
         LocalTime dayEnd = d.dayEndTime();
         if (tolMinor < 0) {
             errors.add(ProblemError.field("toleranceMinor", "must be 0 or more"));
@@ -120,6 +124,12 @@ public class MatchingConfigService {
             errors.add(ProblemError.field("notDebitedAfterBusinessDays",
                     "must be between 0 and 30 (business days a submitted bank payment may wait for its debit)"));
         }
+        if (request.bankHolidays() != null && request.bankHolidays().contains(null)) {
+            errors.add(ProblemError.field("bankHolidays", "must list dates (yyyy-MM-dd), without nulls"));
+        }
+        if (holidays.size() > 400) {
+            errors.add(ProblemError.field("bankHolidays", "must list at most 400 dates"));
+        }
         errors.addAll(FxRates.problems(fxRates));
         for (String rule : rules) {
             if (!MatchingConfig.RULES.contains(rule)) {
@@ -143,10 +153,19 @@ public class MatchingConfigService {
                         .chain(s -> configs.put(s, account.id, new MatchingConfigRepository.Stored(
                                 tolMinor, tolBps, window, ruleList, settleDays, dayEndTime,
                                 settlement == null ? null : settlement.id, grace, fxTolBps, ratesJson(fxRates),
-                                notDebited),
+                                notDebited,
+                                String.join(",", holidays.stream().map(LocalDate::toString).toList())),
                                 actor)))
                 .chain(() -> load(account))
                 .call(config -> audit.record(actor, "matching.config.updated", "account", account.code, null, config)));
+    }
+
+    private static List<LocalDate> holidays(JsonNode days) {
+        List<LocalDate> out = new ArrayList<>();
+        if (days != null && days.isArray()) {
+            days.forEach(d -> out.add(LocalDate.parse(d.asText())));
+        }
+        return List.copyOf(out);
     }
 
     private String ratesJson(Map<String, BigDecimal> rates) {

@@ -26,12 +26,14 @@ public final class MatchingRequests {
     /**
      * Per-account rule configuration; a field left out takes its default. {@code fxRates}: reference rates by pair
      * {@code "USD/EUR"} (units of the second currency per unit of the first), numbers or decimal strings.
-     * {@code notDebitedAfterBusinessDays}: business days a submitted bank-file order waits for its debit.
+     * {@code notDebitedAfterBusinessDays}: business days a submitted bank-file order waits for its debit;
+     * {@code bankHolidays}: the account's bank holidays (dates), which are not business days.
      */
     @RegisterForReflection
     public record Config(Long toleranceMinor, Integer toleranceBps, Integer dateWindowDays, List<String> rules,
             Integer settlementAfterDays, String dayEndTime, String settlementAccount, Integer graceDays,
-            Integer fxToleranceBps, Map<String, BigDecimal> fxRates, Integer notDebitedAfterBusinessDays) {
+            Integer fxToleranceBps, Map<String, BigDecimal> fxRates, Integer notDebitedAfterBusinessDays,
+            List<LocalDate> bankHolidays) {
     }
 
     @RegisterForReflection

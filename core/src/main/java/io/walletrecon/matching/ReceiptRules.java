@@ -62,28 +62,75 @@ class ReceiptRules {
 
     /**
      * A bank run's reference candidates: a candidate key of the line ({@code mr_rkey}) equals the reference key of a
-     * receivable's reference or collection code; one row per line and receivable, from the line's field of highest
-     * priority. Staged, because the lines that name several receivables are looked at again.
+     * receivable's reference or collection code ({@code %3$s}: {@link #PROBED_CANDIDATES} or
+     * {@link #STAGED_CANDIDATES}); one row per line and receivable, from the line's field of highest priority (the
+     * receivable's reference before its collection code). Staged, because the lines that name several receivables
+     * are looked at again.
      */
     private static final String BANK_CANDIDATES = """
             create temp table mr_refcand on commit drop as
-            select distinct on (u.tid, u.rid) u.* from (
-              select t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
-                     r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid, r.status as r_status,
-                     k.field, k.value as val, jsonb_build_object('receivable', r.reference) as ev, k.prio
-              from mr_receipt t join mr_rkey k on k.tid = t.id
-              join receivables r on r.company_id = %1$d and reference_key(r.reference) = k.key and r.currency = t.currency
-              where r.status in ('open', 'partially_paid', 'paid')
-              union all
-              select t.id, r.id, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
-                     r.customer_id, r.amount_minor, r.paid_minor, r.status,
-                     k.field, k.value, jsonb_build_object('collectionCode', r.collection_code, 'receivable', r.reference), k.prio
-              from mr_receipt t join mr_rkey k on k.tid = t.id
-              join receivables r on r.company_id = %1$d and reference_key(r.collection_code) = k.key and r.currency = t.currency
-              where r.collection_code is not null and r.status in ('open', 'partially_paid', 'paid')
-            ) u
+            select distinct on (u.tid, u.rid) u.* from (%3$s) u
             where %2$s
-            order by u.tid, u.rid, u.prio""";
+            order by u.tid, u.rid, u.prio, u.by_code""";
+
+    /** The columns of a candidate: the line's, the receivable's and the evidence. */
+    private static final String CANDIDATE_COLUMNS = """
+            t.id as tid, r.id as rid, t.amt, t.currency, t.ref, t.payer_identity, t.value_date, t.occurred_at,
+            r.customer_id, r.amount_minor as r_amt, r.paid_minor as r_paid, r.status as r_status, k.field, k.value as val""";
+
+    /**
+     * Through the expression indexes on {@code reference_key(...)} of the receivables, a probe per candidate key: the
+     * cheaper way when the lines name fewer keys than the company has receivables in play (an incremental run).
+     */
+    private static final String PROBED_CANDIDATES = """
+            select {columns}, jsonb_build_object('receivable', r.reference) as ev, k.prio, false as by_code
+            from mr_receipt t join mr_rkey k on k.tid = t.id
+            join receivables r on r.company_id = %1$d and reference_key(r.reference) = k.key and r.currency = t.currency
+            where r.status in ('open', 'partially_paid', 'paid')
+            union all
+            select {columns}, jsonb_build_object('collectionCode', r.collection_code, 'receivable', r.reference), k.prio, true
+            from mr_receipt t join mr_rkey k on k.tid = t.id
+            join receivables r on r.company_id = %1$d and reference_key(r.collection_code) = k.key and r.currency = t.currency
+            where r.collection_code is not null and r.status in ('open', 'partially_paid', 'paid')"""
+            .replace("{columns}", CANDIDATE_COLUMNS);
+
+    /**
+     * The company's receivables in play keyed once ({@code mr_rcvkey}, by reference and by collection code) and
+     * hash-joined with every candidate key: the cheaper way when the lines name more keys than the company has
+     * receivables in play (a day-end run over a full statement), where a probe per key costs about ten times a key
+     * computed once per receivable.
+     */
+    private static final String STAGE_RECEIVABLE_KEYS = """
+            create temp table mr_rcvkey on commit drop as
+            select * from (
+              select reference_key(r.reference) as key, false as by_code, {columns} from receivables r
+              where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid')
+              union all
+              select reference_key(r.collection_code), true, {columns} from receivables r
+              where r.company_id = %1$d and r.collection_code is not null and r.status in ('open', 'partially_paid', 'paid')
+            ) r where r.key is not null"""
+            .replace("{columns}",
+                    "r.id, r.customer_id, r.amount_minor, r.paid_minor, r.status, r.currency, r.reference, "
+                            + "r.collection_code");
+    private static final String STAGED_CANDIDATES = """
+            select %s,
+                   case when r.by_code then jsonb_build_object('collectionCode', r.collection_code, 'receivable', r.reference)
+                        else jsonb_build_object('receivable', r.reference) end as ev, k.prio, r.by_code
+            from mr_receipt t join mr_rkey k on k.tid = t.id
+            join mr_rcvkey r on r.key = k.key and r.currency = t.currency"""
+            .formatted(CANDIDATE_COLUMNS);
+
+    /**
+     * How the candidates read the receivables: {@code staged} when the company has no more receivables in play than
+     * the lines name candidate keys (counted up to that number only, so that a small run never counts a large
+     * history), else {@code probed}.
+     */
+    private static final String CANDIDATE_SOURCE = """
+            with k as (select cast(count(*) as bigint) as n from mr_rkey)
+            select case when (select count(*) from (select 1 from receivables r
+                                where r.company_id = %1$d and r.status in ('open', 'partially_paid', 'paid')
+                                limit (select n from k) + 1) x) <= (select n from k)
+                        then 'staged' else 'probed' end""";
 
     /** The decisions of people that keep a pair {@code j} (tid, rid) out of the reference rule. */
     private static final String NOT_DECIDED = """
@@ -106,8 +153,17 @@ class ReceiptRules {
         // Candidates through either code, kept only where the receipt names exactly one receivable. Paid
         // receivables take part so that a second payment of one is recognised as a duplicate.
         if (!ctx.walletAccount()) {
+            String[] source = {PROBED_CANDIDATES.formatted(ctx.companyId())};
+            steps.add(() -> text(s, CANDIDATE_SOURCE.formatted(ctx.companyId())).chain(how -> {
+                if (!"staged".equals(how)) {
+                    return Uni.createFrom().voidItem();
+                }
+                source[0] = STAGED_CANDIDATES;
+                return exec(s, STAGE_RECEIVABLE_KEYS.formatted(ctx.companyId()))
+                        .chain(() -> exec(s, "analyze mr_rcvkey"));
+            }));
             steps.add(() -> exec(s, BANK_CANDIDATES.formatted(ctx.companyId(),
-                    decisions[0] == 0 ? "true" : NOT_DECIDED.replace("j.", "u."))));
+                    decisions[0] == 0 ? "true" : NOT_DECIDED.replace("j.", "u."), source[0])));
             steps.add(() -> exec(s, "analyze mr_refcand"));
         }
         Supplier<String> candidates = () -> (ctx.walletAccount()

@@ -59,4 +59,13 @@ public interface RunSettings {
     @WithName("day-end-check")
     @WithDefault("0 * * * * ?")
     String dayEndCheck();
+
+    /**
+     * The bank lines a run reads into the server at a time to compute their candidate keys and payer keys: bounds
+     * the run's memory whatever its number of lines (a long MT940 text names about 70 keys, so a page of 10,000
+     * stages up to about 700,000 keys).
+     */
+    @WithName("bank-key-page")
+    @WithDefault("10000")
+    int bankKeyPage();
 }

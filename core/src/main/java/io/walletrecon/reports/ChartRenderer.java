@@ -1,5 +1,7 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.console.Language;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +15,13 @@ public interface ChartRenderer {
     record Point(LocalDate periodStart, BigDecimal inflow, BigDecimal outflow) {
     }
 
-    record Chart(String title, String currency, List<Point> points) {
+    /** A chart labelled in {@code language}. */
+    record Chart(String title, String currency, List<Point> points, Language language) {
+
+        /** A chart labelled in English. */
+        public Chart(String title, String currency, List<Point> points) {
+            this(title, currency, points, Language.EN);
+        }
     }
 
     byte[] png(Chart chart);

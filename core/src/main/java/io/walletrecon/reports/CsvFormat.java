@@ -1,5 +1,7 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.console.Language;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,13 +17,23 @@ public final class CsvFormat {
     private CsvFormat() {
     }
 
+    /** The BOM and the header row, each column named by its field name (as in JSON), for programs. */
     public static byte[] header(List<Column> columns) {
+        return header(columns, null);
+    }
+
+    /**
+     * The BOM and the header row, each column named by its {@link ReportLabels label} in {@code language}, or by its
+     * field name when {@code language} is null.
+     */
+    public static byte[] header(List<Column> columns, Language language) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            field(sb, columns.get(i).name());
+            String name = columns.get(i).name();
+            field(sb, language == null ? name : ReportLabels.of(name, language));
         }
         sb.append("\r\n");
         byte[] text = sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -17,6 +17,14 @@ public interface ReportsConfig {
     String companyName();
 
     /**
+     * The language of report files (PDF, XLSX, CSV labels) when a request names none by {@code lang=} or
+     * {@code Accept-Language}: {@code en} or {@code zh-CN}; env WALLETRECON_REPORTS_LANGUAGE.
+     */
+    @WithName("language")
+    @WithDefault("en")
+    String language();
+
+    /**
      * Base64 key (at least 32 bytes) that signs customer statement links. When absent the key is derived from the
      * master key, so rotating the master key also invalidates every link sent.
      */

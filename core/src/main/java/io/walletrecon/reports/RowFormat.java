@@ -82,6 +82,33 @@ public final class RowFormat {
     }
 
     /**
+     * The cell as people read it on paper: {@link #text}, with money grouped by thousands ("1,427.30", "-12,000").
+     */
+    public String display(Object[] row, int i) {
+        Object v = row[i];
+        if (v != null && columns.get(i).kind() == Column.Kind.MONEY) {
+            return grouped((Long) v, currencyOf(row, i));
+        }
+        return text(row, i);
+    }
+
+    /** Minor units as a decimal with a comma between thousands: "1,234,567.89", "-0.50", "12,000" (JPY). */
+    public static String grouped(long minor, String currency) {
+        String plain = plain(minor, currency);
+        int start = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder sb = new StringBuilder(plain.length() + 8).append(plain, 0, start);
+        for (int i = start; i < end; i++) {
+            if (i > start && (end - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(plain.charAt(i));
+        }
+        return sb.append(plain, end, plain.length()).toString();
+    }
+
+    /**
      * The cell as a spreadsheet (CSV, XLSX) shows it: {@link #text}, with text values that a spreadsheet would run as
      * a formula neutralised ({@link SpreadsheetText}).
      */

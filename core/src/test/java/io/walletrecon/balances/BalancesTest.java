@@ -119,4 +119,11 @@ class BalancesTest {
 
         assertEquals(BigInteger.valueOf(50_000 - 20_000 - 35 - 3_000 - 1_000 - 500), Balances.bankBook(lines, orders));
     }
+
+    @Test
+    void aBankJournalsBookIsTheBanksBalanceOnItsFirstDayPlusItsEntries() {
+        assertEquals(BigInteger.valueOf(100_000 + 80_000 - 12_000 - 30_000),
+                Balances.journalBook(100_000, List.of(80_000L, -12_000L, -30_000L)));
+        assertEquals(BigInteger.valueOf(100_000), Balances.journalBook(100_000, List.of()));
+    }
 }

@@ -36,6 +36,10 @@ class PaymentPageLinksTest {
                 return "Acme";
             }
 
+            public String language() {
+                return "en";
+            }
+
             public Optional<String> linkKey() {
                 return Optional.empty();
             }

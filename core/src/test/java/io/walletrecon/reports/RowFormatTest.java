@@ -22,6 +22,17 @@ class RowFormatTest {
     }
 
     @Test
+    void amountsOnPaperAreGroupedByThousands() {
+        assertEquals("1,234,567.89", RowFormat.grouped(123456789, "CNY"));
+        assertEquals("-1,000.00", RowFormat.grouped(-100000, "EUR"));
+        assertEquals("999.99", RowFormat.grouped(99999, "EUR"));
+        assertEquals("-0.50", RowFormat.grouped(-50, "CNY"));
+        assertEquals("12,000", RowFormat.grouped(12000, "JPY"));
+        assertEquals("1,234.567", RowFormat.grouped(1234567, "KWD"));
+        assertEquals("-92,233,720,368,547,758.07", RowFormat.grouped(Long.MIN_VALUE + 1, "CNY"));
+    }
+
+    @Test
     void plainTextAgreesWithTheExactDecimal() {
         RowFormat f = new RowFormat(List.of(Column.text("currency"), Column.money("amount")));
         for (long minor : new long[]{-100001, -1, 0, 7, 99, 100, 123456789}) {

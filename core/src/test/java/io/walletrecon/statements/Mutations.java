@@ -98,9 +98,24 @@ public final class Mutations {
         return out.toByteArray();
     }
 
+    /**
+     * How many kinds of damage {@link #mutate(Seed, int, Random)} knows: 0 truncation, 1 a byte set, 2 a line
+     * duplicated, 3 dropped, 4 swapped, 5 a wrong charset, 6 a NUL byte, 7 a nasty string inserted, 8 digits changed,
+     * 9 a span repeated.
+     */
+    public static final int KINDS = 10;
+
+    /** Damage of a kind the random source picks. */
     public static Mutant mutate(Seed seed, Random random) {
+        return mutate(seed, random.nextInt(KINDS), random);
+    }
+
+    /** Damage of the given kind ({@code 0 <= kind < KINDS}), where and how the random source picks. */
+    public static Mutant mutate(Seed seed, int kind, Random random) {
+        if (kind < 0 || kind >= KINDS) {
+            throw new IllegalArgumentException("no mutation kind " + kind);
+        }
         byte[] b = seed.bytes();
-        int kind = random.nextInt(10);
         int at = random.nextInt(b.length);
         return switch (kind) {
             case 0 -> new Mutant(seed, "truncated at byte " + at, Arrays.copyOf(b, at));

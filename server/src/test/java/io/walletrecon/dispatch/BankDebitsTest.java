@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.walletrecon.data.ReactiveBridge;
+import io.walletrecon.testing.MatchingRuns;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.walletrecon.dispatch.DispatchFixtures.*;
@@ -25,7 +27,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Supplier payments sent in a pain.001 followed to the end: the bank's status report (pain.002) and the debit on its
@@ -90,7 +91,9 @@ class BankDebitsTest {
         assertEquals(e2e, TestDb.scalar("select evidence ->> 'endToEndId' from matches where id = ?", match));
         assertEquals(1,
                 TestDb.count("select count(*) from audit_log where action = 'payments.settled-by-bank-statement' "
-                        + "and details::text like ?", "%" + id + "%"));
+                        + "and cast(details as jsonb) ->> 'account' = ? "
+                        + "and cast(details as jsonb) -> 'orders' -> 'completed' @> cast(? as jsonb)", account,
+                        "[" + id + "]"));
 
         JsonPath rerun = run(today, today);
         assertEquals(0, rerun.getMap("counts.matches").size(), "a rerun matches nothing again");
@@ -176,13 +179,8 @@ class BankDebitsTest {
         TestDb.update("delete from statements where account_id = (select id from accounts where code = ?)", account);
 
         // Monday and Tuesday are in, Wednesday (the second business day after Monday) is not: not known yet.
-        importCamt(monday, monday.plusDays(1), 1_000_00L);
-        run(monday, monday.plusDays(4));
-        assertEquals(0, exceptions("payment_not_debited"));
-
-        importCamt(monday.plusDays(2), monday.plusDays(4), 1_000_00L);
-        run(monday, monday.plusDays(4));
-        assertEquals(1, exceptions("payment_not_debited"));
+        assertEquals(0, notDebitedWithStatementsOf(monday, monday.plusDays(1), monday));
+        assertEquals(1, notDebitedWithStatementsOf(monday.plusDays(2), monday.plusDays(4), monday));
         assertEquals(id,
                 TestDb.count("select payment_order_id from recon_exceptions where type = 'payment_not_debited' "
                         + "and account_id = (select id from accounts where code = ?)", account));
@@ -198,12 +196,62 @@ class BankDebitsTest {
     }
 
     @Test
+    void aBankHolidayOfTheAccountIsNotABusinessDayBeforeAnOrderIsNotDebited() {
+        LocalDate monday = today.minusDays(21).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        long id = submitted("43.00", today);
+        TestDb.update("update payment_orders set execute_on = ? where id = ?", monday, id);
+        TestDb.update("delete from statements where account_id = (select id from accounts where code = ?)", account);
+        String tuesday = monday.plusDays(1).toString();
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("bankHolidays", java.util.List.of(tuesday, tuesday)))
+                .when().put("/matching/config/" + account).then().statusCode(200)
+                .body("bankHolidays", equalTo(java.util.List.of(tuesday)));
+
+        // Monday to Wednesday are in; with Tuesday a holiday the second business day after Monday is Thursday.
+        assertEquals(0, notDebitedWithStatementsOf(monday, monday.plusDays(2), monday));
+        assertEquals(1, notDebitedWithStatementsOf(monday.plusDays(3), monday.plusDays(4), monday));
+    }
+
+    /**
+     * Imports the account's statement of {@code from..to}, runs the week of {@code monday} and counts the account's
+     * {@code payment_not_debited} exceptions.
+     */
+    private long notDebitedWithStatementsOf(LocalDate from, LocalDate to, LocalDate monday) {
+        importCamt(from, to, 1_000_00L);
+        run(monday, monday.plusDays(4));
+        return exceptions("payment_not_debited");
+    }
+
+    @Test
     void aDebitNoOrderExplainsIsAnUnexpectedDebitAtOnceAndOnlyOnce() {
         importCamt(today, today, 500_000_00L, debit(-7700, today, null, "DE02120300000000202051", "Unknown GmbH",
                 "CARD 4711"));
         run(today, today);
         run(today, today);
         assertEquals(1, exceptions("unexpected_debit"));
+    }
+
+    @Test
+    void aDebitToTheCompanysOwnAccountIsATransferMatchedToItsCreditNotAnUnexpectedDebit() {
+        String number = "DK" + String.format("%016d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(),
+                10_000_000_000_000_000L));
+        String savings = io.walletrecon.testing.Accounts.createBank(TestData.unique("bk-own"), CUR, "Europe/Berlin",
+                number);
+        String spaced = number.substring(0, 4) + " " + number.substring(4, 8) + " " + number.substring(8);
+        importCamt(today, today, 500_000_00L, debit(-20000_00, today, null, spaced, "Own savings", "TRANSFER"),
+                debit(-3300, today, null, "DE02120300000000202051", "Unknown GmbH", "CARD 4712"));
+        importCamt(savings, today, today, 0, debit(20000_00, today, null, null, "Us", "TRANSFER"));
+
+        run(today, today);
+        runOf(savings, today);
+
+        assertEquals(1, exceptions("unexpected_debit"), "only the card payment: the transfer is ours");
+        assertEquals(1, TestDb.count("select count(*) from matches m where m.account_id = (select id from accounts "
+                + "where code = ?) and m.kind = 'settlement_bank' and m.rule = 'own_account_transfer' "
+                + "and m.status = 'confirmed' and m.left_total_minor = 2000000 and m.difference_minor = 0", account));
+        assertEquals(0, TestDb.count("select count(*) from recon_exceptions where account_id = (select id from "
+                + "accounts where code = ?)", savings),
+                "the credit on our savings account is not a customer's receipt");
     }
 
     @Test
@@ -230,6 +278,13 @@ class BankDebitsTest {
         assertEquals(1, alerts(id, "PAYMENT_FAILED"));
         assertEquals(0, exceptions("unidentified_receipt") + exceptions("unmatched_receipt"),
                 "the returned money is the order's, not a customer's receipt");
+        assertEquals(1, TestDb.count("select count(*) from matches m join match_items l on l.match_id = m.id "
+                + "and l.side = 'left' and l.item_type = 'statement_line' and l.live "
+                + "join statement_lines sl on sl.id = l.item_id and sl.amount_minor = 8000 "
+                + "join match_items r on r.match_id = m.id and r.side = 'right' and r.item_type = 'payment_order' "
+                + "and r.item_id = ? and r.live where m.kind = 'payment_return' and m.status = 'confirmed' "
+                + "and m.rule = 'return_end_to_end_id' and m.difference_minor = 0", id),
+                "the return credit is explained: matched to the order it returns, once");
     }
 
     @Test
@@ -339,6 +394,14 @@ class BankDebitsTest {
 
     /** Imports a balanced camt.053 of the account over {@code from..to} with {@code entries}. */
     private void importCamt(LocalDate from, LocalDate to, long opening, String... entries) {
+        importCamt(account, from, to, opening, entries);
+    }
+
+    /**
+     * Imports a balanced camt.053 of account {@code code} (named in the file by its number, if it has one) over
+     * {@code from..to} with {@code entries}.
+     */
+    private void importCamt(String code, LocalDate from, LocalDate to, long opening, String... entries) {
         long sum = 0;
         for (String e : entries) {
             String amount = e.substring(e.indexOf('>', e.indexOf("<Amt")) + 1, e.indexOf("</Amt>"));
@@ -362,35 +425,27 @@ class BankDebitsTest {
                     </Stmt>
                   </BkToCstmrStmt>
                 </Document>
-                """.formatted(TestData.unique("stmt"), from, to, account, CUR,
+                """.formatted(TestData.unique("stmt"), from, to,
+                TestDb.<String>scalar("select coalesce(account_number, code) from accounts where code = ?", code), CUR,
                 BigDecimal.valueOf(opening, 2).toPlainString(), BigDecimal.valueOf(opening + sum, 2).toPlainString(),
                 String.join("", entries));
-        given().header("Authorization", FINANCE).queryParam("account", account).contentType("application/xml")
+        given().header("Authorization", FINANCE).queryParam("account", code).contentType("application/xml")
                 .body(xml.getBytes(StandardCharsets.UTF_8)).when().post("/statements").then().statusCode(201);
     }
 
     /** A manual matching run of the account over {@code from..to}, waited for; it must succeed. */
     private JsonPath run(LocalDate from, LocalDate to) {
-        long runId = given().header("Authorization", FINANCE).contentType(ContentType.JSON)
-                .body(Map.of("account", account, "from", from.toString(), "to", to.toString()))
-                .when().post("/matching/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath run = given().header("Authorization", FINANCE).when().get("/matching/runs/" + runId).then()
-                    .statusCode(200).extract().jsonPath();
-            String state = run.getString("state");
-            if (!state.equals("queued") && !state.equals("running")) {
-                assertEquals("succeeded", state, "run " + runId + ": " + run.prettify());
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        fail("run " + runId + " did not finish");
-        return null;
+        return runOf(account, from, to);
+    }
+
+    private JsonPath runOf(String code, LocalDate day) {
+        return runOf(code, day, day);
+    }
+
+    /** A manual matching run of account {@code code} over {@code from..to}, waited for; it must succeed. */
+    private JsonPath runOf(String code, LocalDate from, LocalDate to) {
+        JsonPath run = MatchingRuns.run(code, from.toString(), to.toString());
+        assertEquals("succeeded", run.getString("state"), run.prettify());
+        return run;
     }
 }

@@ -211,6 +211,56 @@ class BankReceiptsTest {
         assertEquals("counterparty_account", bank.matchOf(bank.line("Thanks")).getString("evidence.field"));
     }
 
+    /**
+     * The run probes the receivables' key indexes when the company has more receivables in play than the lines name
+     * keys, and keys the receivables once otherwise: the same line finds the same receivable with the same evidence
+     * either way.
+     */
+    @Test
+    void aReferenceIsFoundAlikeWhetherTheRunProbesOrKeysTheReceivables() {
+        for (int others : new int[]{0, 40}) {
+            Bank bank = Bank.create();
+            long customer = bank.customer("Lambda SA");
+            long receivable = bank.receivable(customer, "INV-7001", 70000);
+            for (int i = 0; i < others; i++) {
+                bank.receivable(customer, "OTHER-" + i, 100 + i);
+            }
+            bank.camt(0, List.of(Credit.of(70000, d(5), "LAMBDA", PAYER_IBAN, "Invoice INV-7001")));
+
+            JsonPath run = bank.run(0);
+
+            assertEquals(Map.of("reference", 1), run.getMap("counts.matches"), "with " + others + " other receivables");
+            assertEquals("paid", Fixtures.receivableStatus(receivable));
+            assertEquals(Map.of("rule", "reference", "confidence", 1, "field", "remittance_info", "value", "INV-7001",
+                    "receivable", "INV-7001"), bank.matchOf(bank.line("INV-7001")).getMap("evidence"));
+        }
+    }
+
+    /** The tests read a run's lines two at a time (walletrecon.matching.bank-key-page): these span three pages. */
+    @Test
+    void aKnownPayerOnLinesReadOnSeveralPagesIsRecognisedOnEach() {
+        Bank bank = Bank.create();
+        long customer = bank.customer("Kappa AG");
+        List<Long> receivables = List.of(bank.receivable(customer, "K-1", 11000), bank.receivable(customer, "K-2",
+                12000), bank.receivable(customer, "K-3", 13000), bank.receivable(customer, "INV-6001", 14000));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "bank_account", "value", PAYER_IBAN))
+                .when().post("/customers/" + customer + "/identities").then().statusCode(201);
+        bank.camt(0, List.of(Credit.of(11000, d(3), "KAPPA", PAYER_IBAN, "Thanks 1"),
+                Credit.of(12000, d(4), "KAPPA", PAYER_IBAN, "Thanks 2"),
+                Credit.of(13000, d(5), "KAPPA", PAYER_IBAN, "Thanks 3"),
+                Credit.of(14000, d(6), "KAPPA", PAYER_IBAN, "Invoice INV-6001"),
+                Credit.of(14000, d(7), "KAPPA", PAYER_IBAN, "Invoice INV-6001")));
+
+        JsonPath run = bank.run(0);
+
+        assertEquals(Map.of("payer_amount", 3, "reference", 1), run.getMap("counts.matches"));
+        assertEquals(Map.of("duplicate_payment", 1), run.getMap("counts.exceptions"));
+        for (long r : receivables) {
+            assertEquals("paid", Fixtures.receivableStatus(r));
+        }
+    }
+
     @Test
     void aTypoInTheInvoiceNumberIsAnUnidentifiedReceiptNotAWrongMatch() {
         Bank bank = Bank.create();

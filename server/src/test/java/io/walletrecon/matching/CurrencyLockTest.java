@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Receivables belong to a company, not an account: runs of different accounts of one company in one currency must not
@@ -31,6 +32,23 @@ class CurrencyLockTest {
 
     @Inject
     MatchingRunService service;
+
+    /**
+     * Returns once another session waits for the receivables lock of the company and currency (polled, at most a
+     * minute): whatever is then not done is held up by that lock, not merely slow.
+     */
+    private static void awaitWaitingFor(Fixtures f, String currency) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (TestDb.count("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
+                + "where d.datname = current_database() and l.locktype = 'advisory' and not l.granted "
+                + "and l.classid::bigint = ? and l.objid::bigint = ?", (long) ReceivablesLock.LOCK_CLASS,
+                (long) ReceivablesLock.key(f.company.id(), currency)) == 0) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("nothing waited for the " + currency + " receivables lock of " + f.code + " within a minute");
+            }
+            Thread.sleep(20);
+        }
+    }
 
     private static long queue(Fixtures f) {
         return TestDb.count(
@@ -90,7 +108,7 @@ class CurrencyLockTest {
             conn.createStatement().execute("select pg_advisory_xact_lock(" + ReceivablesLock.LOCK_CLASS + ", "
                     + ReceivablesLock.key(f.company.id(), "CNY") + ")");
             var run = CompletableFuture.supplyAsync(() -> ReactiveBridge.await(() -> service.execute(id)), pool);
-            Thread.sleep(1500);
+            awaitWaitingFor(f, "CNY");
 
             assertFalse(run.isDone(), "the run waits for the currency instead of paying alongside");
             assertEquals("running", TestDb.scalar("select state from match_runs where id = ?", id));
@@ -160,7 +178,7 @@ class CurrencyLockTest {
                                     "items", List.of(Map.of("side", "left", "type", "transaction", "id", t),
                                             Map.of("side", "right", "type", "receivable", "id", r))))
                             .when().post("/matches").then().extract().statusCode(), pool);
-            Thread.sleep(1500);
+            awaitWaitingFor(f, "USD");
 
             assertFalse(post.isDone(), "the manual match waits while the currency's receivables are being paid");
             assertEquals(0, Fixtures.paid(r));

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Plants matching inputs with SQL (the import and intake own their APIs) and drives runs through the API.
@@ -154,23 +153,7 @@ final class Fixtures {
     }
 
     static JsonPath await(long id) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath run = given().header("Authorization", FINANCE).when().get("/matching/runs/" + id)
-                    .then().statusCode(200).extract().jsonPath();
-            String state = run.getString("state");
-            if (!state.equals("queued") && !state.equals("running")) {
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        fail("run " + id + " did not finish in 120 s");
-        return null;
+        return io.walletrecon.testing.MatchingRuns.await(id);
     }
 
     long matches(String rule, String status) {

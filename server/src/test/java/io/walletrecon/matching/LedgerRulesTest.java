@@ -210,6 +210,60 @@ class LedgerRulesTest {
     }
 
     @Test
+    void aPersonMatchesAnEntryToBankLinesByHandAuditedAndRefusedWhenItDoesNotHold() {
+        Fixtures f = bank();
+        Fixtures other = bank();
+        long st = f.statement(0, 10);
+        long transfer = line(f, st, "payment", -300000, 2, "TRANSFER 1 OF 2");
+        long fee = line(f, st, "fee", -1500, 2, "手续费");
+        long foreignLine = line(other, other.statement(0, 10), "payment", -1500, 2, "ELSEWHERE");
+        journal(f, "1;PAY-H1;-3015.00");
+        long entry = entry(f, "PAY-H1");
+
+        given().header("Authorization", Fixtures.FINANCE).contentType("application/json")
+                .body(manual(f, "ledger_bank", Map.of("side", "left", "type", "statement_line", "id", transfer),
+                        Map.of("side", "right", "type", "ledger_entry", "id", entry)))
+                .when().post("/matches").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("items[0].type", "items[1].type"));
+        given().header("Authorization", Fixtures.FINANCE).contentType("application/json")
+                .body(manual(f, "ledger_bank", Map.of("side", "left", "type", "ledger_entry", "id", entry),
+                        Map.of("side", "right", "type", "statement_line", "id", foreignLine)))
+                .when().post("/matches").then().statusCode(422)
+                .body("errors.message", org.hamcrest.Matchers.hasItem(
+                        "statement_line " + foreignLine + " belongs to another account"));
+        assertEquals(0, ledgerMatches(f), "nothing written by a refusal");
+
+        long match = given().header("Authorization", Fixtures.FINANCE).contentType("application/json")
+                .body(manual(f, "ledger_bank", Map.of("side", "left", "type", "ledger_entry", "id", entry),
+                        Map.of("side", "right", "type", "statement_line", "id", transfer),
+                        Map.of("side", "right", "type", "statement_line", "id", fee)))
+                .when().post("/matches").then().statusCode(201)
+                .body("kind", equalTo("ledger_bank")).body("rule", equalTo("manual"))
+                .body("status", equalTo("confirmed")).body("differenceMinor", equalTo(0))
+                .extract().jsonPath().getLong("id");
+        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'match.created' "
+                + "and entity_id = ?", String.valueOf(match)));
+        Map<String, Object> view = entryView(f, entry);
+        assertEquals("matched", view.get("matchState"));
+        assertEquals(List.of((int) transfer, (int) fee), view.get("statementLineIds"));
+
+        given().header("Authorization", Fixtures.FINANCE).contentType("application/json")
+                .body(manual(f, "ledger_bank", Map.of("side", "left", "type", "ledger_entry", "id", entry),
+                        Map.of("side", "right", "type", "statement_line", "id", transfer)))
+                .when().post("/matches").then().statusCode(422)
+                .body("errors.message", org.hamcrest.Matchers.hasItem(
+                        "ledger_entry " + entry + " is already matched; unmatch it first"));
+        JsonPath rerun = f.run(0, 10);
+        assertEquals(Map.of(), rerun.getMap("counts.matches"), "a run keeps a person's match");
+        assertEquals(1, ledgerMatches(f));
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> manual(Fixtures f, String kind, Map<String, Object>... items) {
+        return Map.of("account", f.code, "kind", kind, "reason", "booked as one voucher", "items", List.of(items));
+    }
+
+    @Test
     void whatIsLeftOnEitherSideIsListedForTheReconciliationStatement() {
         Fixtures f = bank();
         long st = f.statement(0, 10);

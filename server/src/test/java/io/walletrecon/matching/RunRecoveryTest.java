@@ -1,6 +1,7 @@
 package io.walletrecon.matching;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lock. (The crash itself, with a killed server process, is {@code ServerKilledMidRunProcessTest}.)
  */
 @QuarkusTest
+@TestProfile(TicksOnTheirOwnDatabase.class)
 class RunRecoveryTest {
 
     @Inject

@@ -1,6 +1,7 @@
 package io.walletrecon.matching;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.walletrecon.data.ReactiveBridge;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+@TestProfile(TicksOnTheirOwnDatabase.class)
 class RunsTest {
 
     @Inject

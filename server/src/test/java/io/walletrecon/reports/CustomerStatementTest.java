@@ -5,6 +5,7 @@ import io.walletrecon.reports.links.StatementLinkVerifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
@@ -77,6 +78,37 @@ class CustomerStatementTest {
         long paid = lines.stream().filter(l -> l.get("lineType").equals("payment"))
                 .mapToLong(l -> ((Number) l.get("amountMinor")).longValue()).sum();
         assertEquals(45050, paid);
+    }
+
+    /**
+     * What the customer paid is net of what was refunded, counted once whether the provider sent a refund row (WeChat
+     * Pay, Stripe's refund objects), only the payment's refunded total (Alipay), or both.
+     */
+    @Test
+    void aRefundIsTakenOffWhatTheCustomerPaidOnceHoweverTheProviderReportsIt() {
+        long a = ReportFixtures.account("csr", "wechatpay", "CNY", "Asia/Shanghai");
+        long c = ReportFixtures.customer("Initech Ltd");
+        long rowOnly = ReportFixtures.txn(a, "in", 10000, null, "CNY", "succeeded", "2025-06-03", c);
+        refundRow(a, rowOnly, 3000, 0);
+        long totalOnly = ReportFixtures.txn(a, "in", 5000, null, "CNY", "succeeded", "2025-06-04", c);
+        TestDb.update("update transactions set refunded_minor = 1000, status = 'partially_refunded' where id = ?",
+                totalOnly);
+        long both = ReportFixtures.txn(a, "in", 8000, null, "CNY", "succeeded", "2025-06-05", c);
+        refundRow(a, both, 2000, 2000);
+
+        JsonPath json = given().header("Authorization", FINANCE).accept("application/json")
+                .queryParam("customer", c).queryParam("from", "2025-06-01").queryParam("to", "2025-06-30")
+                .when().get("/reports/customer-statement").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(17000, json.getInt("balances[0].paidMinor"), "7000 + 4000 + 6000");
+    }
+
+    /** A succeeded refund row under {@code payment}, whose refunded total is then {@code refundedTotal}. */
+    private static void refundRow(long account, long payment, long amount, long refundedTotal) {
+        long row = ReportFixtures.txn(account, "out", amount, null, "CNY", "succeeded", "2025-06-10", null);
+        TestDb.update("update transactions set parent_txn_id = (select provider_txn_id from transactions where id = ?) "
+                + "where id = ?", payment, row);
+        TestDb.update("update transactions set refunded_minor = ? where id = ?", refundedTotal, payment);
     }
 
     @Test

@@ -45,7 +45,7 @@ class ReconciliationStatementTest {
 
     @BeforeEach
     void plant() {
-        long a = ReportFixtures.account("recon", "bank", "CNY", "Asia/Shanghai");
+        long a = ReportFixtures.account("recon", "standard", "CNY", "Asia/Shanghai");
         account = ReportFixtures.code(a);
         ReportFixtures.statement(a, "CNY", "2026-02-01", "2026-02-27", 100000);
         ReportFixtures.txn(a, "in", 5000, null, "CNY", "succeeded", "2026-02-28", null);
@@ -103,7 +103,7 @@ class ReconciliationStatementTest {
 
     @Test
     void withoutAnEarlierStatementTheOpeningBalanceIsOurOwnMovementsFromZero() {
-        long a = ReportFixtures.account("recon0", "bank", "JPY", "Asia/Tokyo");
+        long a = ReportFixtures.account("recon0", "standard", "JPY", "Asia/Tokyo");
         ReportFixtures.txn(a, "in", 500, null, "JPY", "succeeded", "2026-01-10", null);
         ReportFixtures.txn(a, "in", 700, 7L, "JPY", "succeeded", "2026-01-11", null);
         JsonPath json = given().header("Authorization", FINANCE).accept("application/json")
@@ -144,15 +144,15 @@ class ReconciliationStatementTest {
             List<Sheet> sheets = wb.getSheets().toList();
             assertEquals(List.of("Totals", "Days"), sheets.stream().map(Sheet::getName).toList());
             List<Row> totals = sheets.get(0).read();
-            Row header = totals.stream().filter(r -> "currency".equals(r.getCellText(0))).findFirst().orElseThrow();
+            Row header = totals.stream().filter(r -> "Currency".equals(r.getCellText(0))).findFirst().orElseThrow();
             Row values = totals.get(totals.indexOf(header) + 1);
-            int closing = indexOf(header, "closingBalance");
+            int closing = indexOf(header, "Closing balance");
             assertEquals(new BigDecimal("1427.3"), values.getCellAsNumber(closing).orElseThrow().stripTrailingZeros());
             assertEquals("#,##0.00", values.getCell(closing).getDataFormatString());
             List<Row> days = sheets.get(1).read();
             assertEquals(6, days.size());
             assertEquals(new BigDecimal("1248.8"),
-                    days.get(1).getCellAsNumber(indexOf(days.get(0), "balance")).orElseThrow().stripTrailingZeros());
+                    days.get(1).getCellAsNumber(indexOf(days.get(0), "Balance")).orElseThrow().stripTrailingZeros());
             assertEquals("2026-03-01", days.get(1).getCellAsDate(0).orElseThrow().toLocalDate().toString());
         }
     }
@@ -166,10 +166,35 @@ class ReconciliationStatementTest {
             assertTrue(text.contains("Acme Trading Co"), text);
             assertTrue(text.contains("Reconciliation statement"), text);
             assertTrue(text.contains("Period: 2026-03-01 to 2026-03-05"), text);
-            assertTrue(text.contains("1427.30"), text);
+            assertTrue(text.contains("1,427.30"), text);
             assertTrue(text.contains("-2.10"), text);
             assertTrue(text.contains("page 1"), text);
         }
+    }
+
+    @Test
+    void filesAskedForInChineseCarryChineseLabelsNotFieldNames() throws Exception {
+        byte[] pdf = request("application/pdf").queryParam("lang", "zh-CN").when().get("/reports/reconciliation")
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            for (String label : List.of("对账单", "期间: 2026-03-01 至 2026-03-05", "期初余额", "期末余额", "手续费")) {
+                assertTrue(text.contains(label), label + " in\n" + text);
+            }
+            for (String field : List.of("openingBalance", "computedAtReported", "unmatchedAmount")) {
+                assertTrue(!text.contains(field), field + " in\n" + text);
+            }
+        }
+        String csv = new String(request("text/csv").header("Accept-Language", "zh-CN").when()
+                .get("/reports/reconciliation").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF日期,"), csv);
+    }
+
+    @Test
+    void anUnknownLanguageIsRefused() {
+        request("application/pdf").queryParam("lang", "fr").when().get("/reports/reconciliation")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("lang"));
     }
 
     @Test

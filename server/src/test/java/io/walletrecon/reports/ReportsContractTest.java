@@ -21,17 +21,20 @@ class ReportsContractTest {
     private static final String FINANCE = io.walletrecon.testing.TestJwt.bearer("fiona", "finance");
 
     /** What GET /reports/{name} and POST /reports/{name}/exports document for each of their shared parameters. */
-    private static final Map<String, String> SHARED = Map.of(
-            "name", "reconciliation | differences | fund-flow | customer-statement",
-            "account", "Account code (required for reconciliation; a filter elsewhere)",
-            "from", "First business date, yyyy-MM-dd (inclusive)",
-            "to", "Last business date, yyyy-MM-dd (inclusive)",
-            "groupBy", "fund-flow breakdown: account | channel | customer (default account)",
-            "period", "fund-flow time bucket: day | week | month (default day)",
-            "customer", "Customer id (required for customer-statement)",
-            "currency", "ISO 4217 filter (differences, fund-flow)",
-            "company",
-            "Company code: differences and fund-flow cover only its accounts; a named account or customer must be its");
+    private static final Map<String, String> SHARED = Map.ofEntries(
+            Map.entry("name", "reconciliation | differences | fund-flow | customer-statement"),
+            Map.entry("account", "Account code (required for reconciliation; a filter elsewhere)"),
+            Map.entry("from", "First business date, yyyy-MM-dd (inclusive)"),
+            Map.entry("to", "Last business date, yyyy-MM-dd (inclusive)"),
+            Map.entry("groupBy", "fund-flow breakdown: account | channel | customer (default account)"),
+            Map.entry("period", "fund-flow time bucket: day | week | month (default day)"),
+            Map.entry("customer", "Customer id (required for customer-statement)"),
+            Map.entry("currency", "ISO 4217 filter (differences, fund-flow)"),
+            Map.entry("company",
+                    "Company code: differences and fund-flow cover only its accounts; a named account or customer must be its"),
+            Map.entry("lang",
+                    "Language of the file's labels: en | zh-CN (default: Accept-Language, then configuration)"),
+            Map.entry("Accept-Language", "Language of the file's labels when lang is not given (zh-CN, en)"));
 
     @Test
     void anyAcceptGetsJson() {

@@ -3,6 +3,7 @@ package io.walletrecon.reports.links;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.balances.BalanceRepository;
+import io.walletrecon.matching.CustomerReceipts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -32,6 +33,10 @@ public class StatementLinkRepository {
     /** A payment received from the customer in the statement's period: a line of the statement. */
     static final String PAYMENT_ON_STATEMENT = "select count(*) from transactions t where t.id = ?1 and t.customer_id = ?2 and t.direction = 'in' and "
             + BalanceRepository.COUNTED + " and t.value_date between ?3 and ?4";
+
+    /** A bank credit that is the customer's receipt, in the statement's period: a line of the statement. */
+    static final String BANK_PAYMENT_ON_STATEMENT = "select count(*) from statement_lines l where l.id = ?1 and l.id in ("
+            + CustomerReceipts.bankLineIds("?2") + ") and l.value_date between ?3 and ?4";
 
     /** A receivable of the customer issued by the statement's end: a line of the statement. */
     static final String RECEIVABLE_ON_STATEMENT = "select count(*) from receivables r where r.id = ?1 and r.customer_id = ?2 and r.issue_date <= ?3";
@@ -81,11 +86,17 @@ public class StatementLinkRepository {
                         .toList());
     }
 
-    /** Whether the payment ({@code lineType} payment) or receivable is a line of the link's statement. */
+    /**
+     * Whether the payment ({@code lineType} payment: a wallet transaction; bank_payment: a bank credit) or receivable
+     * is a line of the link's statement.
+     */
     public Uni<Boolean> lineBelongs(Link link, String lineType, long lineId) {
-        boolean payment = lineType.equals("payment");
+        boolean bank = lineType.equals(CustomerReceipts.BANK_LINE_TYPE);
+        boolean payment = bank || lineType.equals("payment");
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(payment ? PAYMENT_ON_STATEMENT : RECEIVABLE_ON_STATEMENT, Long.class)
+            var q = s.createNativeQuery(bank
+                    ? BANK_PAYMENT_ON_STATEMENT
+                    : payment ? PAYMENT_ON_STATEMENT : RECEIVABLE_ON_STATEMENT, Long.class)
                     .setParameter(1, lineId)
                     .setParameter(2, link.customerId());
             q = payment ? q.setParameter(3, link.from()).setParameter(4, link.to()) : q.setParameter(3, link.to());

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.matching.CustomerReceipts;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.reports.ReportsConfig;
@@ -127,9 +128,10 @@ public class StatementLinkService {
     public Uni<AnswerView> dispute(String token, StatementLinkRequests.Dispute body, String clientIp) {
         StatementLinkVerifier.Claims claims = verifier.verify(token, Instant.now());
         if (body == null || body.lineType() == null
-                || !(body.lineType().equals("payment") || body.lineType().equals("receivable"))) {
-            throw ApiException.invalid("lineType must be payment or receivable",
-                    List.of(ProblemError.field("lineType", "must be payment or receivable")));
+                || !(body.lineType().equals("payment") || body.lineType().equals(CustomerReceipts.BANK_LINE_TYPE)
+                        || body.lineType().equals("receivable"))) {
+            throw ApiException.invalid("lineType must be payment, bank_payment or receivable",
+                    List.of(ProblemError.field("lineType", "must be payment, bank_payment or receivable")));
         }
         if (body.lineId() == null) {
             throw ApiException.invalid("lineId is required", List.of(ProblemError.field("lineId", "is required")));

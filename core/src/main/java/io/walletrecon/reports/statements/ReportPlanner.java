@@ -53,18 +53,7 @@ public class ReportPlanner {
         ReportName report = ReportName.of(name).orElseThrow(
                 () -> ApiException.notFound("No report named '" + name + "'; reports are " + ReportName.names()));
         List<ProblemError> errors = new ArrayList<>();
-        if (q.from() == null) {
-            errors.add(ProblemError.field("from", "is required (yyyy-MM-dd, inclusive)"));
-        }
-        if (q.to() == null) {
-            errors.add(ProblemError.field("to", "is required (yyyy-MM-dd, inclusive)"));
-        }
-        if (q.from() != null && q.to() != null && q.from().isAfter(q.to())) {
-            errors.add(ProblemError.field("from", "must not be after to"));
-        }
-        if (q.from() != null && q.to() != null && ChronoUnit.DAYS.between(q.from(), q.to()) > MAX_DAYS) {
-            errors.add(ProblemError.field("to", "the period may span at most " + MAX_DAYS + " days"));
-        }
+        checkPeriod(q.from(), q.to(), errors);
         if (report == ReportName.RECONCILIATION && blank(q.account())) {
             errors.add(ProblemError.field("account", "is required for the reconciliation statement"));
         }
@@ -105,6 +94,22 @@ public class ReportPlanner {
                         }));
     }
 
+    /** A report's period: both dates given, in order, at most {@link #MAX_DAYS} apart. */
+    public static void checkPeriod(java.time.LocalDate from, java.time.LocalDate to, List<ProblemError> errors) {
+        if (from == null) {
+            errors.add(ProblemError.field("from", "is required (yyyy-MM-dd, inclusive)"));
+        }
+        if (to == null) {
+            errors.add(ProblemError.field("to", "is required (yyyy-MM-dd, inclusive)"));
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(ProblemError.field("from", "must not be after to"));
+        }
+        if (from != null && to != null && ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            errors.add(ProblemError.field("to", "the period may span at most " + MAX_DAYS + " days"));
+        }
+    }
+
     /** A report scoped to a company covers only its accounts and customers: naming another company's is a mistake. */
     private static void sameCompany(CompanyRef company, String field, String named, Long companyId) {
         if (company != null && companyId != null && companyId != company.id()) {
@@ -123,21 +128,45 @@ public class ReportPlanner {
     // --- 对账单 -------------------------------------------------------------------------------------------------
 
     ReportPlan reconciliation(ReportQuery q, AccountRef a) {
+        return a.bank() ? bankReconciliation(q, a) : walletReconciliation(q, a);
+    }
+
+    private static final List<Column> DAY_COLUMNS = List.of(date("day"), text("currency"), money("inflows"),
+            money("outflows"), money("fees"), money("net"), money("balance"), integer("movements"));
+
+    /**
+     * A bank account's statement: its book is the bank journal where the company imports one (the reconciling items
+     * are then what one side has and the other lacks), else the bank's own lines checked against its balances.
+     */
+    ReportPlan bankReconciliation(ReportQuery q, AccountRef a) {
+        List<Object> args = List.of(a.id(), q.from(), q.to(), a.currency());
+        List<Column> figureColumns = List.of(text("currency"), text("bookSource"), money("openingBalance"),
+                money("inflows"), money("outflows"), money("fees"), money("closingBalance"), date("reportedAsOf"),
+                money("reportedClosingBalance"), money("computedAtReported"), money("difference"),
+                integer("reconcilingItems"), money("explained"), money("unexplained"), integer("movements"),
+                integer("matchedCount"), money("matchedAmount"), integer("unmatchedCount"), money("unmatchedAmount"));
+        List<Column> itemColumns = List.of(integer("exceptionId"), date("businessDate"), text("type"),
+                text("itemType"), integer("itemId"), text("detail"), text("currency"), money("amount"),
+                money("effect"));
+        return new ReportPlan(ReportName.RECONCILIATION, q.asMap(), a.code() + " " + a.name(), a.currency(),
+                List.of(new SqlQuery("figures", figureColumns, ReportSql.BANK_RECONCILIATION_FIGURES, args),
+                        new SqlQuery("reconcilingItems", itemColumns, ReportSql.BANK_RECONCILING_ITEMS, args)),
+                new SqlQuery("days", DAY_COLUMNS, ReportSql.BANK_RECONCILIATION_DAYS, args));
+    }
+
+    private ReportPlan walletReconciliation(ReportQuery q, AccountRef a) {
         List<Object> args = List.of(a.id(), q.from(), q.to(), a.currency());
         List<Column> figureColumns = List.of(text("currency"), money("openingBalance"), money("inflows"),
                 money("outflows"),
                 money("fees"), money("closingBalance"), date("reportedAsOf"), money("reportedClosingBalance"),
                 money("computedAtReported"), money("difference"), integer("movements"), integer("matchedCount"),
                 money("matchedAmount"), integer("unmatchedCount"), money("unmatchedAmount"));
-        List<Column> dayColumns = List.of(date("day"), text("currency"), money("inflows"), money("outflows"),
-                money("fees"),
-                money("net"), money("balance"), integer("movements"));
         return new ReportPlan(ReportName.RECONCILIATION, q.asMap(), a.code() + " " + a.name(), a.currency(),
                 List.of(new SqlQuery("figures", figureColumns, ReportSql.RECONCILIATION_FIGURES, args),
                         new SqlQuery("reconcilingItems", List.of(integer("exceptionId"), date("businessDate"),
                                 text("type"), text("detail"), text("currency"), money("effect")),
                                 ReportSql.RECONCILING_ITEMS, args)),
-                new SqlQuery("days", dayColumns, ReportSql.RECONCILIATION_DAYS, args));
+                new SqlQuery("days", DAY_COLUMNS, ReportSql.RECONCILIATION_DAYS, args));
     }
 
     // --- 差异报告 -----------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.walletrecon.data.Provider;
 import io.walletrecon.reports.Column;
 import io.walletrecon.reports.ReportsConfig;
 import io.walletrecon.reports.Table;
@@ -26,7 +27,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportRepository {
 
-    static final String ACCOUNT = "select id, code, currency, name, company_id from accounts where code = $1";
+    static final String ACCOUNT = "select id, code, currency, name, company_id, provider from accounts where code = $1";
     static final String CUSTOMER = "select id, name, external_id, company_id from customers where id = $1";
     static final String COMPANY = "select id, code, name from companies where code = $1";
 
@@ -38,7 +39,8 @@ public class ReportRepository {
         this.config = config;
     }
 
-    public record AccountRef(long id, String code, String currency, String name, long companyId) {
+    /** An account a report names; {@code bank} when its provider is a bank (its statement reads its lines). */
+    public record AccountRef(long id, String code, String currency, String name, long companyId, boolean bank) {
     }
 
     public record CustomerRef(long id, String name, String externalId, long companyId) {
@@ -51,7 +53,7 @@ public class ReportRepository {
         return pool.preparedQuery(ACCOUNT)
                 .execute(Tuple.of(code))
                 .map(rows -> first(rows).map(r -> new AccountRef(r.getLong(0), r.getString(1), r.getString(2),
-                        r.getString(3), r.getLong(4))));
+                        r.getString(3), r.getLong(4), Provider.BANK.code().equals(r.getString(5)))));
     }
 
     public Uni<Optional<CustomerRef>> customer(long id) {

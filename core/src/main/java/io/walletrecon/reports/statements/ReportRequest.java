@@ -1,5 +1,6 @@
 package io.walletrecon.reports.statements;
 
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,6 +50,14 @@ public class ReportRequest {
     @QueryParam("currency")
     @Parameter(description = "ISO 4217 filter (differences, fund-flow)")
     public String currency;
+
+    @QueryParam("lang")
+    @Parameter(description = "Language of the file's labels: en | zh-CN (default: Accept-Language, then configuration)")
+    public String lang;
+
+    @HeaderParam("Accept-Language")
+    @Parameter(description = "Language of the file's labels when lang is not given (zh-CN, en)")
+    public String acceptLanguage;
 
     public ReportQuery query() {
         return new ReportQuery(account, from, to, groupBy, period, customer, currency, company);

@@ -4,7 +4,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.background.BackgroundJob;
 import io.walletrecon.background.BackgroundWork;
+import io.walletrecon.console.Language;
 import io.walletrecon.reports.ChartRenderer;
+import io.walletrecon.reports.ReportLanguage;
 import io.walletrecon.reports.ReportsConfig;
 import io.walletrecon.reports.exports.ExportService;
 import io.walletrecon.security.CurrentActor;
@@ -70,18 +72,19 @@ public class ReportResource {
     public Uni<Map<String, Object>> json(@BeanParam ReportRequest request,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") Integer size) {
-        return service.json(request.name, request.query(), page, size);
+        return service.json(request.name, request.query(), page, size, language(request));
     }
 
     @GET
     @Produces(CSV + LOWER)
     @Blocking
-    @Operation(summary = "The report's detail as CSV (UTF-8 with BOM, RFC 4180), streamed from a database cursor")
+    @Operation(summary = "The report's detail as CSV (UTF-8 with BOM, RFC 4180), streamed from a database cursor; the header "
+            + "has the field names, or the labels of the language lang= or Accept-Language names")
     @APIResponse(responseCode = "200", description = "The rows", content = @Content(mediaType = CSV))
     public Response csv(@BeanParam ReportRequest request) {
         ReportPlan plan = plan(request);
         return file(plan, "csv", "text/csv; charset=UTF-8", out -> service.writeCsv(plan, out, n -> {
-        }));
+        }, request.lang == null && request.acceptLanguage == null ? null : language(request)));
     }
 
     /**
@@ -112,7 +115,7 @@ public class ReportResource {
     public Response xlsx(@BeanParam ReportRequest request) {
         ReportPlan plan = plan(request);
         return file(plan, "xlsx", XLSX, out -> service.writeXlsx(plan, out, n -> {
-        }));
+        }, language(request)));
     }
 
     @GET
@@ -123,7 +126,7 @@ public class ReportResource {
     public Response pdf(@BeanParam ReportRequest request) {
         ReportPlan plan = plan(request);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        service.writePdf(plan, out);
+        service.writePdf(plan, out, language(request));
         return Response.ok(out.toByteArray(), PDF)
                 .header("Content-Disposition", attachment(ReportService.fileName(plan, "pdf"))).build();
     }
@@ -163,6 +166,11 @@ public class ReportResource {
                         .onFailure().call(e -> exports.handOverFailed(job.id(), e)).onFailure().recoverWithNull())
                 .chain(job -> exports.get(job.id()))
                 .map(view -> Response.accepted(view).location(URI.create("/reports/exports/" + view.id())).build());
+    }
+
+    /** The language the files are labelled in: lang=, else Accept-Language, else configuration. */
+    private Language language(ReportRequest request) {
+        return ReportLanguage.choose(request.lang, request.acceptLanguage, config);
     }
 
     /** The file formats run on a worker thread (@Blocking), where waiting for the plan is allowed. */

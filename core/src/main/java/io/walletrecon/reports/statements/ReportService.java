@@ -1,6 +1,7 @@
 package io.walletrecon.reports.statements;
 
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.console.Language;
 import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
@@ -9,6 +10,7 @@ import io.walletrecon.problem.Validation;
 import io.walletrecon.reports.ChartRenderer;
 import io.walletrecon.reports.CsvFormat;
 import io.walletrecon.reports.PdfRenderer;
+import io.walletrecon.reports.ReportLabels;
 import io.walletrecon.reports.ReportsConfig;
 import io.walletrecon.reports.RowFormat;
 import io.walletrecon.reports.Table;
@@ -65,6 +67,12 @@ public class ReportService {
 
     /** The report as JSON: parameters, every summary table in full, and one page of the detail with its total. */
     public Uni<Map<String, Object>> json(String name, ReportQuery query, int page, Integer requestedSize) {
+        return json(name, query, page, requestedSize, defaultLanguage());
+    }
+
+    /** As {@link #json(String, ReportQuery, int, Integer)}, its title in {@code language}. */
+    public Uni<Map<String, Object>> json(String name, ReportQuery query, int page, Integer requestedSize,
+            Language language) {
         int size = paging.size(requestedSize);
         List<ProblemError> errors = new ArrayList<>();
         Paging.check(page, size, config.maxPageSize(), errors);
@@ -74,7 +82,7 @@ public class ReportService {
                         .chain(items -> repository.count(plan.detail()).map(total -> {
                             Map<String, Object> out = new LinkedHashMap<>();
                             out.put("report", plan.name().path);
-                            out.put("title", plan.name().title);
+                            out.put("title", ReportLabels.of(plan.name().path, language));
                             out.put("subject", plan.subject());
                             out.put("parameters", plan.parameters());
                             for (Table t : summaries) {
@@ -100,10 +108,18 @@ public class ReportService {
      * chunks of {@value #CSV_ROWS_PER_CHUNK}, never all in memory; {@code progress} receives the running row count.
      */
     public long writeCsv(ReportPlan plan, OutputStream out, LongConsumer progress) {
+        return writeCsv(plan, out, progress, null);
+    }
+
+    /**
+     * As {@link #writeCsv(ReportPlan, OutputStream, LongConsumer)}, the header labelled in {@code language}; null
+     * keeps the field names, which scripts read columns by.
+     */
+    public long writeCsv(ReportPlan plan, OutputStream out, LongConsumer progress, Language language) {
         RowFormat f = new RowFormat(plan.detail().columns());
         long n = 0;
         try (Stream<Object[]> rows = rows(plan)) {
-            out.write(CsvFormat.header(plan.detail().columns()));
+            out.write(CsvFormat.header(plan.detail().columns(), language));
             StringBuilder sb = new StringBuilder(64 * 1024);
             for (Iterator<Object[]> it = rows.iterator(); it.hasNext();) {
                 CsvFormat.line(sb, f, it.next());
@@ -124,6 +140,11 @@ public class ReportService {
 
     /** Blocking: the workbook (totals sheet + detail sheet), detail rows streamed from the cursor. */
     public long writeXlsx(ReportPlan plan, OutputStream out, LongConsumer progress) {
+        return writeXlsx(plan, out, progress, defaultLanguage());
+    }
+
+    /** As {@link #writeXlsx(ReportPlan, OutputStream, LongConsumer)}, labelled in {@code language}. */
+    public long writeXlsx(ReportPlan plan, OutputStream out, LongConsumer progress, Language language) {
         List<Table> summaries = repository.tables(plan.summaries()).await().indefinitely();
         try (Stream<Object[]> rows = rows(plan)) {
             Iterator<Object[]> it = rows.iterator();
@@ -140,7 +161,7 @@ public class ReportService {
                     return it.next();
                 }
             };
-            long written = XlsxWriter.write(out, plan, summaries, counted);
+            long written = XlsxWriter.write(out, plan, summaries, counted, language);
             progress.accept(written);
             return written;
         } catch (IOException e) {
@@ -160,6 +181,11 @@ public class ReportService {
 
     /** Blocking: the printable statement. Only the two statements are documents; the other reports are data. */
     public long writePdf(ReportPlan plan, OutputStream out) {
+        return writePdf(plan, out, defaultLanguage());
+    }
+
+    /** As {@link #writePdf(ReportPlan, OutputStream)}, labelled in {@code language}. */
+    public long writePdf(ReportPlan plan, OutputStream out, Language language) {
         if (plan.name() != ReportName.RECONCILIATION && plan.name() != ReportName.CUSTOMER_STATEMENT) {
             throw new ApiException(ProblemType.NOT_ACCEPTABLE,
                     "PDF is available for reconciliation and customer-statement; "
@@ -167,9 +193,10 @@ public class ReportService {
         }
         List<Table> summaries = repository.tables(plan.summaries()).await().indefinitely();
         Table detail = repository.table(plan.detail()).await().indefinitely();
-        String period = plan.parameters().get("from") + " to " + plan.parameters().get("to");
-        pdf.render(new PdfRenderer.Document(config.companyName(), plan.name().title, plan.subject(), period, summaries,
-                detail), out);
+        String period = plan.parameters().get("from") + " " + ReportLabels.of("to", language) + " "
+                + plan.parameters().get("to");
+        pdf.render(new PdfRenderer.Document(config.companyName(), ReportLabels.of(plan.name().path, language),
+                plan.subject(), period, summaries, detail, language), out);
         return detail.rows().size();
     }
 
@@ -227,6 +254,11 @@ public class ReportService {
 
     public String svg(ChartRenderer.Chart chart) {
         return charts.svg(chart);
+    }
+
+    /** The language of report files when a request names none. */
+    public Language defaultLanguage() {
+        return Language.of(config.language()).orElse(Language.EN);
     }
 
     public static String fileName(ReportPlan plan, String extension) {

@@ -1,6 +1,8 @@
 package io.walletrecon.reports.statements;
 
 import io.walletrecon.balances.BalanceRepository;
+import io.walletrecon.ledger.LedgerRepository;
+import io.walletrecon.matching.CustomerReceipts;
 
 /**
  * The SQL of every report, one named statement per table of a report, {@code $n} binds only; {@link ReportRepository}
@@ -33,12 +35,7 @@ final class ReportSql {
 
     /** The reported balance the day before the period plus the book effect of our transactions since that statement. */
     private static final String OPENING = """
-            last_statement as (
-              select s.closing_balance_minor as balance, s.period_end
-              from statements s
-              where s.account_id = $1 and s.currency = $4 and s.closing_balance_minor is not null and s.period_end < $2::date
-              order by %1$s limit 1
-            ),
+            last_statement as (%1$s),
             opening as (
               select coalesce((select balance from last_statement), 0)
                    + coalesce((select sum(%2$s)
@@ -47,26 +44,29 @@ final class ReportSql {
                                  and t.value_date > coalesce((select period_end from last_statement), '-infinity'::date)), 0)
                    as balance
             )"""
-            .formatted(BalanceRepository.LATEST_STATEMENT_FIRST, BalanceRepository.BOOK_EFFECT, MOVED);
+            .formatted(BalanceRepository.reportedBy("$1", "$4", "($2::date - 1)"), BalanceRepository.BOOK_EFFECT,
+                    MOVED);
+
+    /** The reported balance of the period: the latest statement with a closing balance whose period ends in it. */
+    private static final String REPORTED_IN_PERIOD = """
+            reported as (
+              select s.closing_balance_minor as balance, s.period_end
+              from statements s
+              where s.account_id = $1 and s.currency = $4 and s.closing_balance_minor is not null
+                and s.period_end between $2::date and $3::date
+              order by %s limit 1
+            )""".formatted(BalanceRepository.LATEST_STATEMENT_FIRST);
 
     static final Statement RECONCILIATION_FIGURES = Statement
             .of("""
                     with %1$s,
                     movements as (
                       select t.id, t.amount_minor, %3$s as inflow, %4$s as outflow, %5$s as fee, t.value_date,
-                             exists (select 1 from match_items mi join matches m on m.id = mi.match_id
-                                     where mi.item_type = 'transaction' and mi.item_id = t.id and mi.live
-                                       and m.status = 'confirmed') as matched
+                             %7$s as matched
                       from transactions t
                       where t.account_id = $1 and t.currency = $4 and %2$s and t.value_date between $2::date and $3::date
                     ),
-                    reported as (
-                      select s.closing_balance_minor as balance, s.period_end
-                      from statements s
-                      where s.account_id = $1 and s.currency = $4 and s.closing_balance_minor is not null
-                        and s.period_end between $2::date and $3::date
-                      order by %6$s limit 1
-                    ),
+                    %6$s,
                     sums as (
                       select coalesce(sum(inflow), 0)::bigint as inflows,
                              coalesce(sum(outflow), 0)::bigint as outflows,
@@ -91,8 +91,7 @@ final class ReportSql {
                     from opening o cross join sums s
                     """
                     .formatted(OPENING, MOVED, BalanceRepository.INFLOW, BalanceRepository.OUTFLOW,
-                            BalanceRepository.FEE,
-                            BalanceRepository.LATEST_STATEMENT_FIRST),
+                            BalanceRepository.FEE, REPORTED_IN_PERIOD, BalanceRepository.RECONCILED_TRANSACTION),
                     4);
 
     /**
@@ -115,11 +114,28 @@ final class ReportSql {
                     order by e.business_date, e.id""",
             4);
 
+    /**
+     * The day lines of a period, $2 to $3 in currency $4, from the CTEs {@code opening (balance)} and
+     * {@code daily (d, inflows, outflows, fees, movements)}: every day, with its net and the running balance.
+     */
+    private static final String DAY_LINES = """
+            lines as (
+              select g::date as day, coalesce(daily.inflows, 0)::bigint as inflows, coalesce(daily.outflows, 0)::bigint as outflows,
+                     coalesce(daily.fees, 0)::bigint as fees, coalesce(daily.movements, 0) as movements
+              from generate_series($2::date, $3::date, interval '1 day') g
+              left join daily on daily.d = g::date
+            )
+            select l.day, $4::text as currency, l.inflows, l.outflows, l.fees, (l.inflows - l.outflows - l.fees)::bigint as net,
+                   ((select balance from opening) + sum(l.inflows - l.outflows - l.fees) over (order by l.day))::bigint as balance,
+                   l.movements
+            from lines l
+            order by l.day""";
+
     static final Statement RECONCILIATION_DAYS = Statement
             .of("""
                     with %1$s,
                     daily as (
-                      select t.value_date,
+                      select t.value_date as d,
                              sum(%3$s) as inflows,
                              sum(%4$s) as outflows,
                              sum(%5$s) as fees,
@@ -128,20 +144,116 @@ final class ReportSql {
                       where t.account_id = $1 and t.currency = $4 and %2$s and t.value_date between $2::date and $3::date
                       group by t.value_date
                     ),
-                    lines as (
-                      select d::date as day, coalesce(daily.inflows, 0)::bigint as inflows, coalesce(daily.outflows, 0)::bigint as outflows,
-                             coalesce(daily.fees, 0)::bigint as fees, coalesce(daily.movements, 0) as movements
-                      from generate_series($2::date, $3::date, interval '1 day') d
-                      left join daily on daily.value_date = d::date
-                    )
-                    select l.day, $4::text as currency, l.inflows, l.outflows, l.fees, (l.inflows - l.outflows - l.fees)::bigint as net,
-                           ((select balance from opening) + sum(l.inflows - l.outflows - l.fees) over (order by l.day))::bigint as balance,
-                           l.movements
-                    from lines l
-                    order by l.day"""
+                    %6$s"""
                     .formatted(OPENING, MOVED, BalanceRepository.INFLOW, BalanceRepository.OUTFLOW,
-                            BalanceRepository.FEE),
+                            BalanceRepository.FEE, DAY_LINES),
                     4);
+
+    // --- 对账单 of a bank account: $1 account id, $2 from, $3 to, $4 currency -----------------------------------------
+
+    /**
+     * A bank account's book and movements. With a bank journal (银行日记账) the book is the journal: opening = the
+     * journal's book at the start of the period, movements = its entries (fees are not told apart: the journal books
+     * them as payments). Without one, the statement checks the bank's own lines against its balances: opening = the
+     * bank's balance at the start of the period, movements = the lines. {@code items} are the reconciling items of a
+     * journal (empty without one): the bank's lines and the journal's entries from the journal's first day to the
+     * reported date that no confirmed match explains, each with its effect on the book less the bank's balance and the
+     * open exception raised on the line, if any. For statements that chain they add up to the difference.
+     */
+    private static final String BANK_BOOK = """
+            journal as (select %1$s as start),
+            opening as (
+              select coalesce(%2$s, %3$s, 0) as balance
+            ),
+            moves as (
+              select l.value_date as d, %4$s as inflow, %5$s as outflow, %6$s as fee, abs(l.amount_minor) as amount,
+                     %7$s as matched
+              from statement_lines l
+              where l.account_id = $1 and l.currency = $4 and l.value_date between $2::date and $3::date
+                and (select start from journal) is null
+              union all
+              select e.entry_date, greatest(e.amount_minor, 0)::numeric, greatest(-e.amount_minor, 0)::numeric, 0::numeric,
+                     abs(e.amount_minor), not %8$s
+              from ledger_entries e
+              where e.account_id = $1 and e.currency = $4 and e.entry_date between $2::date and $3::date
+            ),
+            %9$s,
+            items as (
+              select case when l.amount_minor > 0 then 'bankReceivedNotBooked' else 'bankPaidNotBooked' end as grp,
+                     'statement_line' as item_type, l.id as item_id, l.value_date as d, l.amount_minor as amount,
+                     coalesce(l.bank_reference, l.end_to_end_id) as reference, l.counterparty_name as counterparty,
+                     coalesce(l.remittance_info, l.kind) as memo,
+                     (select x.id from recon_exceptions x where x.statement_line_id = l.id and x.status in ('open', 'in_review')
+                      order by x.id desc limit 1) as exception_id,
+                     -%10$s as effect
+              from statement_lines l
+              where l.account_id = $1 and l.currency = $4 and l.amount_minor <> 0
+                and l.value_date >= (select start from journal)
+                and l.value_date <= coalesce((select period_end from reported), $3::date) and %11$s
+              union all
+              select case when e.amount_minor > 0 then 'bookedReceivedNotInBank' else 'bookedPaidNotInBank' end,
+                     'ledger_entry', e.id, e.entry_date, e.amount_minor, coalesce(e.voucher_no, e.reference), e.counterparty,
+                     e.memo, null::bigint, e.amount_minor::numeric
+              from ledger_entries e
+              where e.account_id = $1 and e.currency = $4
+                and e.entry_date <= coalesce((select period_end from reported), $3::date) and %8$s
+            )"""
+            .formatted(BalanceRepository.journalStart("$1", "$4"),
+                    BalanceRepository.journalBookAtStart("$1", "$4", "$2::date"),
+                    BalanceRepository.bankBalanceAtStart("$1", "$4", "$2::date"),
+                    BalanceRepository.LINE_INFLOW, BalanceRepository.LINE_OUTFLOW, BalanceRepository.LINE_FEE,
+                    BalanceRepository.RECONCILED_LINE, LedgerRepository.ENTRY_OPEN, REPORTED_IN_PERIOD,
+                    BalanceRepository.LINE_EFFECT, LedgerRepository.LINE_OPEN);
+
+    static final Statement BANK_RECONCILIATION_FIGURES = Statement
+            .of("""
+                    with %s,
+                    sums as (
+                      select coalesce(sum(inflow), 0)::bigint as inflows, coalesce(sum(outflow), 0)::bigint as outflows,
+                             coalesce(sum(fee), 0)::bigint as fees, count(*) as movements,
+                             coalesce(sum(amount) filter (where matched), 0)::bigint as matched_amount,
+                             count(*) filter (where matched) as matched_count,
+                             coalesce(sum(amount) filter (where not matched), 0)::bigint as unmatched_amount,
+                             count(*) filter (where not matched) as unmatched_count,
+                             coalesce(sum(inflow - outflow - fee) filter (where d <= (select period_end from reported)), 0)
+                                 as net_to_reported
+                      from moves
+                    ),
+                    explained as (select coalesce(sum(effect), 0) as total, count(*) as n from items)
+                    select $4::text as currency,
+                           case when (select start from journal) is null then 'statement_lines' else 'ledger_entries' end as book_source,
+                           o.balance::bigint as opening_balance, s.inflows, s.outflows, s.fees,
+                           (o.balance + s.inflows - s.outflows - s.fees)::bigint as closing_balance,
+                           (select period_end from reported) as reported_as_of,
+                           (select balance from reported) as reported_closing_balance,
+                           case when exists (select 1 from reported) then (o.balance + s.net_to_reported)::bigint end as computed_at_reported,
+                           case when exists (select 1 from reported)
+                                then (o.balance + s.net_to_reported - (select balance from reported))::bigint end as difference,
+                           x.n as reconciling_items, x.total::bigint as explained,
+                           case when exists (select 1 from reported)
+                                then (o.balance + s.net_to_reported - (select balance from reported) - x.total)::bigint end as unexplained,
+                           s.movements, s.matched_count, s.matched_amount, s.unmatched_count, s.unmatched_amount
+                    from opening o cross join sums s cross join explained x
+                    """
+                    .formatted(BANK_BOOK), 4);
+
+    static final Statement BANK_RECONCILING_ITEMS = Statement.of("""
+            with %s
+            select i.exception_id, i.d as business_date, i.grp as type, i.item_type, i.item_id,
+                   concat_ws(' / ', i.reference, i.counterparty, i.memo) as detail, $4::text as currency,
+                   i.amount, i.effect::bigint as effect
+            from items i
+            order by i.d, i.item_type, i.item_id""".formatted(BANK_BOOK), 4);
+
+    static final Statement BANK_RECONCILIATION_DAYS = Statement
+            .of("""
+                    with %s,
+                    daily as (
+                      select d, sum(inflow) as inflows, sum(outflow) as outflows, sum(fee) as fees, count(*) as movements
+                      from moves group by d
+                    ),
+                    %s"""
+                    .formatted(BANK_BOOK, DAY_LINES), 4);
 
     // --- 差异报告: $1 from, $2 to, $3 company id, $4 account id, $5 currency (the last three may be null) -----------
 
@@ -227,21 +339,31 @@ final class ReportSql {
 
     // --- Customer statement (客户对账单): $1 customer id, $2 from, $3 to ----------------------------------------------
 
+    /** The bank credits that are customer $1's receipts (their matches say whose they are). */
+    private static final String BANK_RECEIPTS = CustomerReceipts.bankLineIds("$1");
+
     /** Payments received from the customer in the period, and what the customer still owes at its end. */
-    static final Statement CUSTOMER_LINES = Statement.of("""
-            select * from (
-              select 'payment' as line_type, t.id as line_id, t.value_date as date,
-                     coalesce(t.merchant_reference, t.provider_txn_id) as reference, t.description, t.currency,
-                     t.amount_minor as amount, null::bigint as paid, null::bigint as outstanding, null::date as due_date
-              from transactions t
-              where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date between $2::date and $3::date
-              union all
-              select 'receivable', r.id, r.issue_date, r.reference, r.status, r.currency,
-                     r.amount_minor, r.paid_minor, r.amount_minor - r.paid_minor, r.due_date
-              from receivables r
-              where r.customer_id = $1 and r.status in ('open', 'partially_paid') and r.issue_date <= $3::date
-            ) l
-            order by l.date, l.line_type, l.line_id""".formatted(MOVED), 3);
+    static final Statement CUSTOMER_LINES = Statement
+            .of("""
+                    select * from (
+                      select 'payment' as line_type, t.id as line_id, t.value_date as date,
+                             coalesce(t.merchant_reference, t.provider_txn_id) as reference, t.description, t.currency,
+                             t.amount_minor as amount, null::bigint as paid, null::bigint as outstanding, null::date as due_date
+                      from transactions t
+                      where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date between $2::date and $3::date
+                      union all
+                      select '%3$s', l.id, l.value_date, coalesce(l.end_to_end_id, l.bank_reference), l.remittance_info, l.currency,
+                             l.amount_minor, null, null, null
+                      from statement_lines l
+                      where l.id in (%2$s) and l.value_date between $2::date and $3::date
+                      union all
+                      select 'receivable', r.id, r.issue_date, r.reference, r.status, r.currency,
+                             r.amount_minor, r.paid_minor, r.amount_minor - r.paid_minor, r.due_date
+                      from receivables r
+                      where r.customer_id = $1 and r.status in ('open', 'partially_paid') and r.issue_date <= $3::date
+                    ) l
+                    order by l.date, l.line_type, l.line_id"""
+                    .formatted(MOVED, BANK_RECEIPTS, CustomerReceipts.BANK_LINE_TYPE), 3);
 
     static final Statement CUSTOMER_TOTALS = Statement.of("""
             select currency, sum(payments)::bigint as payments, sum(payment_count)::bigint as payment_count,
@@ -251,15 +373,20 @@ final class ReportSql {
               from transactions t
               where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date between $2::date and $3::date
               union all
+              select l.currency, l.amount_minor, 1, 0, 0
+              from statement_lines l
+              where l.id in (%2$s) and l.value_date between $2::date and $3::date
+              union all
               select r.currency, 0, 0, r.amount_minor - r.paid_minor, 1
               from receivables r
               where r.customer_id = $1 and r.status in ('open', 'partially_paid') and r.issue_date <= $3::date
             ) x
-            group by currency order by currency""".formatted(MOVED), 3);
+            group by currency order by currency""".formatted(MOVED, BANK_RECEIPTS), 3);
 
     /**
      * The customer's account per currency (期初余额 / 本期应收 / 本期收款 / 期末余额): invoiced = receivables issued
-     * (cancelled and written-off ones are not owed), paid = payments received net of what was refunded;
+     * (cancelled and written-off ones are not owed), paid = payments received net of what was refunded (the balances'
+     * refunded total: refund rows or the payment's refunded total, counted once);
      * opening = invoiced - paid before the period, closing = opening + invoiced - paid in it.
      */
     static final Statement CUSTOMER_BALANCES = Statement
@@ -273,11 +400,16 @@ final class ReportSql {
                       from receivables r
                       where r.customer_id = $1 and r.status not in ('cancelled', 'written_off') and r.issue_date <= $3::date
                       union all
-                      select t.currency, 0, case when t.value_date < $2::date then t.amount_minor - t.refunded_minor else 0 end,
-                             0, case when t.value_date >= $2::date then t.amount_minor - t.refunded_minor else 0 end
+                      select t.currency, 0, case when t.value_date < $2::date then t.amount_minor - %2$s else 0 end,
+                             0, case when t.value_date >= $2::date then t.amount_minor - %2$s else 0 end
                       from transactions t
                       where t.customer_id = $1 and t.direction = 'in' and %1$s and t.value_date <= $3::date
+                      union all
+                      select l.currency, 0, case when l.value_date < $2::date then l.amount_minor else 0 end,
+                             0, case when l.value_date >= $2::date then l.amount_minor else 0 end
+                      from statement_lines l
+                      where l.id in (%3$s) and l.value_date <= $3::date
                     ) x
                     group by currency order by currency"""
-                    .formatted(MOVED), 3);
+                    .formatted(MOVED, BalanceRepository.REFUNDED, BANK_RECEIPTS), 3);
 }

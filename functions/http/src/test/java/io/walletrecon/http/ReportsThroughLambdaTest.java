@@ -128,8 +128,8 @@ class ReportsThroughLambdaTest {
                 .when().get("/reports/reconciliation")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertArrayEquals("%PDF-".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(body, 5));
-        assertTrue(new String(body, StandardCharsets.ISO_8859_1).contains("/Helvetica"),
-                "the standard font OpenPDF read from its AFM resource");
+        assertTrue(new String(body, StandardCharsets.ISO_8859_1).contains("+NotoSansCJKsc-Regular"),
+                "the CJK font read from its class-path resource, embedded as a subset");
     }
 
     @Test

@@ -30,6 +30,8 @@ class NativeBuildSettingsTest {
 
     static final List<String> APPLICATIONS = List.of("server", "functions/http", "functions/intake", "functions/jobs");
     static final String OPENPDF_FONTS = "com/lowagie/text/pdf/fonts/**";
+    /** The CJK font every PDF embeds ({@code reports.PdfFonts}). */
+    static final String PDF_FONT = "io/walletrecon/reports/fonts/**";
 
     private static final Path ROOT = root();
 
@@ -82,9 +84,14 @@ class NativeBuildSettingsTest {
             }
             drawing++;
             Properties p = properties(app);
-            if (!List.of(p.getProperty("quarkus.native.resources.includes", "").split(",")).contains(OPENPDF_FONTS)) {
+            List<String> includes = List.of(p.getProperty("quarkus.native.resources.includes", "").split(","));
+            if (!includes.contains(OPENPDF_FONTS)) {
                 problems.put(app,
                         "quarkus.native.resources.includes lacks " + OPENPDF_FONTS + " (OpenPDF's font metrics)");
+            }
+            if (!includes.contains(PDF_FONT)) {
+                problems.put(app, "quarkus.native.resources.includes lacks " + PDF_FONT
+                        + " (the CJK font every PDF embeds)");
             }
             if (!initialisation(app, "--initialize-at-run-time=").contains("org.jfree")) {
                 problems.put(app,
