@@ -63,7 +63,7 @@ public class MatchRepository {
     /**
      * The named items (?1 types, ?2 ids, comma-separated, in pairs) with their amounts in match kind ?3, whether they
      * belong elsewhere (another account ?4, another company ?5) and whether they are claimed (a live item of a match of
-     * that kind; a receivable no longer outstanding, ?6 the outstanding statuses).
+     * that kind; a receivable no longer outstanding, ?6 the outstanding statuses; a payment order no longer submitted).
      */
     private static final String FIND_ITEMS = """
             select cast(coalesce(json_agg(json_build_object('type', w.type, 'id', w.id, 'amount', x.amount, 'currency', x.currency,
@@ -80,7 +80,8 @@ public class MatchRepository {
               select r.amount_minor - r.paid_minor, r.currency, r.company_id <> ?5, not (r.status = any(string_to_array(?6, ',')))
               from receivables r where w.type = 'receivable' and r.id = w.id
               union all
-              select case when ?3 = 'settlement_bank' then abs(l.amount_minor) else l.amount_minor end, l.currency,
+              select case when ?3 = 'settlement_bank' then abs(l.amount_minor)
+                          when ?3 = 'debit_payment' then -l.amount_minor else l.amount_minor end, l.currency,
                      ?3 <> 'settlement_bank' and l.account_id <> ?4,
                      exists (select 1 from match_items mi where mi.match_kind = ?3 and mi.item_type = 'statement_line'
                              and mi.item_id = l.id and mi.live)
@@ -90,6 +91,12 @@ public class MatchRepository {
                      exists (select 1 from match_items mi where mi.match_kind = ?3 and mi.item_type = 'ledger_entry'
                              and mi.item_id = e.id and mi.live)
               from ledger_entries e where w.type = 'ledger_entry' and e.id = w.id
+              union all
+              select p.amount_minor, p.currency, p.account_id <> ?4,
+                     p.state <> 'submitted'
+                     or exists (select 1 from match_items mi where mi.match_kind = ?3 and mi.item_type = 'payment_order'
+                                and mi.item_id = p.id and mi.live)
+              from payment_orders p where w.type = 'payment_order' and p.id = w.id
             ) x on true""";
     /** A person's match: rule ?10 ({@code manual}, {@code claim}), evidence ?11 (JSON text). */
     private static final String INSERT_MANUAL = """

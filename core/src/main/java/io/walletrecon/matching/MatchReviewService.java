@@ -9,6 +9,7 @@ import io.walletrecon.audit.AuditLog;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.PageView;
 import io.walletrecon.data.Paging;
+import io.walletrecon.money.Money;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
@@ -34,7 +35,7 @@ import java.util.Set;
 public class MatchReviewService {
 
     static final Set<String> KINDS = Set.of(MatchRulesRepository.KIND_RECEIPT, MatchRulesRepository.KIND_RECORD,
-            MatchRulesRepository.KIND_SETTLEMENT, LedgerRules.KIND_LEDGER);
+            MatchRulesRepository.KIND_SETTLEMENT, LedgerRules.KIND_LEDGER, DebitRules.KIND);
 
     private final AccountService accounts;
     private final MatchRepository matches;
@@ -235,6 +236,7 @@ public class MatchReviewService {
                     : Set.of("receivable");
             case MatchRulesRepository.KIND_RECORD -> Set.of(side.equals("left") ? "transaction" : "statement_line");
             case LedgerRules.KIND_LEDGER -> Set.of(side.equals("left") ? "ledger_entry" : "statement_line");
+            case DebitRules.KIND -> Set.of(side.equals("left") ? "statement_line" : "payment_order");
             default -> side.equals("left") ? Set.of("transaction", "statement_line") : Set.of("statement_line");
         };
     }
@@ -275,10 +277,15 @@ public class MatchReviewService {
                                     : " belongs to another account")));
                 }
                 if (n.claimed()) {
-                    errors.add(ProblemError.field(field, item.type() + " " + item.id()
-                            + (item.type().equals("receivable")
-                                    ? " is not open"
-                                    : " is already matched; unmatch it first")));
+                    errors.add(ProblemError.field(field, item.type() + " " + item.id() + switch (item.type()) {
+                        case "receivable" -> " is not open";
+                        case "payment_order" -> " is not a submitted order waiting for its debit, or is already "
+                                + "matched to one";
+                        default -> " is already matched; unmatch it first";
+                    }));
+                }
+                if (kind.equals(DebitRules.KIND) && item.type().equals("statement_line") && n.amount() <= 0) {
+                    errors.add(ProblemError.field(field, "statement_line " + item.id() + " is not a debit"));
                 }
                 long amount = n.amount();
                 if (item.amountMinor() != null) {
@@ -300,6 +307,17 @@ public class MatchReviewService {
                 errors.add(ProblemError.field("items",
                         "mix currencies " + String.join(", ", currencies.stream().sorted().toList())
                                 + "; a match is in one currency"));
+            }
+            if (errors.isEmpty() && kind.equals(DebitRules.KIND)) {
+                if (loaded.size() != 2) {
+                    errors.add(ProblemError.field("items", "a debit is matched to its order one to one: one "
+                            + "statement_line (left) and one payment_order (right)"));
+                } else if (left != right) {
+                    String currency = currencies.iterator().next();
+                    errors.add(ProblemError.field("items", "the debit of " + Money.ofMinor(left, currency)
+                            + " and the order of " + Money.ofMinor(right, currency) + " differ; a debit of another "
+                            + "amount does not complete the order (it is a debit_amount_mismatch)"));
+                }
             }
             Validation.refuseIfAny(ProblemType.UNPROCESSABLE, errors);
             return new Loaded(loaded, currencies.iterator().next(), left, right);

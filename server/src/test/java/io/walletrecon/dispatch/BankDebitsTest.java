@@ -232,6 +232,47 @@ class BankDebitsTest {
     }
 
     @Test
+    void aPersonMatchesAnUnexpectedDebitToItsOrderByHandAndTheNextRunCompletesTheOrder() {
+        long order = submitted("77.00", today);
+        long other = submitted("80.00", today);
+        // executed three weeks ago and debited today to an account the order does not name: no rule can pair them
+        TestDb.update("update payment_orders set execute_on = ? where id = ?", today.minusDays(21), order);
+        importCamt(today, today, 500_000_00L, debit(-7700, today, null, "DE02120300000000202051", "Acme Holding",
+                "SAMMELUEBERWEISUNG"), debit(2500, today, null, "DE02120300000000202051", "Acme Holding", "REFUND"));
+        run(today, today);
+        assertEquals(1, exceptions("unexpected_debit"));
+        long debit = TestDb.count("select id from statement_lines where account_id = (select id from accounts "
+                + "where code = ?) and amount_minor = -7700", account);
+        long credit = TestDb.count("select id from statement_lines where account_id = (select id from accounts "
+                + "where code = ?) and amount_minor = 2500", account);
+
+        handMatch(debit, other).statusCode(422).contentType("application/problem+json")
+                .body("errors[0].message", containsString("differ"));
+        handMatch(credit, order).statusCode(422).body("errors[0].message", containsString("is not a debit"));
+        long match = handMatch(debit, order).statusCode(201).body("kind", equalTo("debit_payment"))
+                .body("rule", equalTo("manual")).extract().jsonPath().getLong("id");
+        handMatch(debit, order).statusCode(422).body("errors[0].message", containsString("already"));
+        assertEquals(1, TestDb.count("select count(*) from audit_log where action = 'match.created' and entity_id = ?",
+                String.valueOf(match)));
+
+        run(today, today);
+
+        assertEquals("completed", state(order));
+        assertEquals(7700L, TestDb.count("select processed_minor from payment_orders where id = ?", order));
+        assertEquals("submitted", state(other));
+        assertEquals("resolved", TestDb.scalar("select status from recon_exceptions where type = 'unexpected_debit' "
+                + "and statement_line_id = ?", debit));
+    }
+
+    private ValidatableResponse handMatch(long line, long order) {
+        return given().header("Authorization", FINANCE).contentType(ContentType.JSON)
+                .body(Map.of("account", account, "kind", "debit_payment", "reason", "paid through the card account",
+                        "items", java.util.List.of(Map.of("side", "left", "type", "statement_line", "id", line),
+                                Map.of("side", "right", "type", "payment_order", "id", order))))
+                .when().post("/matches").then();
+    }
+
+    @Test
     void aDebitToTheCompanysOwnAccountIsATransferMatchedToItsCreditNotAnUnexpectedDebit() {
         String number = "DK" + String.format("%016d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(),
                 10_000_000_000_000_000L));
