@@ -57,6 +57,22 @@ final class ReportSql {
               order by %s limit 1
             )""".formatted(BalanceRepository.LATEST_STATEMENT_FIRST);
 
+    /**
+     * The figures every reconciliation statement ends with, from {@code opening o} (the opening balance),
+     * {@code sums s}
+     * (the period's inflows, outflows, fees and the net movement up to the reported date) and {@code reported} (the
+     * statement's reported balance): opening, movements, closing as computed, the reported balance and its date, the
+     * closing computed at that date and the difference. A select-list fragment ending with a comma.
+     */
+    private static final String STATEMENT_FIGURES = """
+            o.balance::bigint as opening_balance, s.inflows, s.outflows, s.fees,
+            (o.balance + s.inflows - s.outflows - s.fees)::bigint as closing_balance,
+            (select period_end from reported) as reported_as_of,
+            (select balance from reported) as reported_closing_balance,
+            case when exists (select 1 from reported) then (o.balance + s.net_to_reported)::bigint end as computed_at_reported,
+            case when exists (select 1 from reported)
+                 then (o.balance + s.net_to_reported - (select balance from reported))::bigint end as difference,""";
+
     static final Statement RECONCILIATION_FIGURES = Statement
             .of("""
                     with %1$s,
@@ -80,18 +96,13 @@ final class ReportSql {
                                       filter (where value_date <= (select period_end from reported)), 0)::bigint as net_to_reported
                       from movements
                     )
-                    select $4::text as currency, o.balance::bigint as opening_balance, s.inflows, s.outflows, s.fees,
-                           (o.balance + s.inflows - s.outflows - s.fees)::bigint as closing_balance,
-                           (select period_end from reported) as reported_as_of,
-                           (select balance from reported) as reported_closing_balance,
-                           case when exists (select 1 from reported) then (o.balance + s.net_to_reported)::bigint end as computed_at_reported,
-                           case when exists (select 1 from reported)
-                                then (o.balance + s.net_to_reported - (select balance from reported))::bigint end as difference,
+                    select $4::text as currency, %8$s
                            s.movements, s.matched_count, s.matched_amount, s.unmatched_count, s.unmatched_amount
                     from opening o cross join sums s
                     """
                     .formatted(OPENING, MOVED, BalanceRepository.INFLOW, BalanceRepository.OUTFLOW,
-                            BalanceRepository.FEE, REPORTED_IN_PERIOD, BalanceRepository.RECONCILED_TRANSACTION),
+                            BalanceRepository.FEE, REPORTED_IN_PERIOD, BalanceRepository.RECONCILED_TRANSACTION,
+                            STATEMENT_FIGURES),
                     4);
 
     /**
@@ -207,7 +218,7 @@ final class ReportSql {
 
     static final Statement BANK_RECONCILIATION_FIGURES = Statement
             .of("""
-                    with %s,
+                    with %1$s,
                     sums as (
                       select coalesce(sum(inflow), 0)::bigint as inflows, coalesce(sum(outflow), 0)::bigint as outflows,
                              coalesce(sum(fee), 0)::bigint as fees, count(*) as movements,
@@ -222,20 +233,14 @@ final class ReportSql {
                     explained as (select coalesce(sum(effect), 0) as total, count(*) as n from items)
                     select $4::text as currency,
                            case when (select start from journal) is null then 'statement_lines' else 'ledger_entries' end as book_source,
-                           o.balance::bigint as opening_balance, s.inflows, s.outflows, s.fees,
-                           (o.balance + s.inflows - s.outflows - s.fees)::bigint as closing_balance,
-                           (select period_end from reported) as reported_as_of,
-                           (select balance from reported) as reported_closing_balance,
-                           case when exists (select 1 from reported) then (o.balance + s.net_to_reported)::bigint end as computed_at_reported,
-                           case when exists (select 1 from reported)
-                                then (o.balance + s.net_to_reported - (select balance from reported))::bigint end as difference,
+                           %2$s
                            x.n as reconciling_items, x.total::bigint as explained,
                            case when exists (select 1 from reported)
                                 then (o.balance + s.net_to_reported - (select balance from reported) - x.total)::bigint end as unexplained,
                            s.movements, s.matched_count, s.matched_amount, s.unmatched_count, s.unmatched_amount
                     from opening o cross join sums s cross join explained x
                     """
-                    .formatted(BANK_BOOK), 4);
+                    .formatted(BANK_BOOK, STATEMENT_FIGURES), 4);
 
     static final Statement BANK_RECONCILING_ITEMS = Statement.of("""
             with %s
