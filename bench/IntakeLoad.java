@@ -92,16 +92,7 @@ public class IntakeLoad {
                             break;
                         }
                         String id = "msg_" + runId + "_" + index + "_" + seq++;
-                        byte[] body = ("{\"type\":\"payment.succeeded\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"txn_" + id
-                                + "\",\"amount\":8888,\"currency\":\"EUR\",\"fee\":120,\"occurred_at\":\"" + Instant.now() + "\","
-                                + "\"payer\":{\"kind\":\"email\",\"id\":\"payer" + index + "@example.com\"},\"reference\":\"INV-" + seq
-                                + "\",\"description\":\"benchmark payment\"}}").getBytes(StandardCharsets.UTF_8);
-                        long ts = Instant.now().getEpochSecond();
-                        mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
-                        String sig = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-                        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .header("webhook-id", id).header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", sig)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        HttpRequest request = delivery(mac, uri, id, index, "INV-" + seq, "benchmark payment");
                         int status;
                         try {
                             status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -145,6 +136,7 @@ public class IntakeLoad {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(base + "/webhooks/standard/" + account);
         List<String> lines = Files.readAllLines(references);
         long[] acked = new long[lines.size()];
         long[] paid = new long[lines.size()];
@@ -153,19 +145,9 @@ public class IntakeLoad {
             String[] parts = lines.get(i).trim().split(" ");
             String receivable = parts[0], reference = parts[1];
             String id = "msg_" + runId + "_" + i;
-            byte[] body = ("{\"type\":\"payment.succeeded\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"txn_"
-                    + id + "\",\"amount\":8888,\"currency\":\"EUR\",\"fee\":120,\"occurred_at\":\"" + Instant.now()
-                    + "\",\"payer\":{\"kind\":\"email\",\"id\":\"payer" + i + "@example.com\"},\"reference\":\""
-                    + reference + "\",\"description\":\"real-time benchmark payment\"}}").getBytes(StandardCharsets.UTF_8);
-            long ts = Instant.now().getEpochSecond();
-            mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
-            String sig = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            HttpRequest request = delivery(mac, uri, id, i, reference, "real-time benchmark payment");
             long start = System.nanoTime();
-            int status = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/standard/" + account))
-                    .header("Content-Type", "application/json").header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", sig)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             acked[i] = System.nanoTime() - start;
             if (status / 100 != 2) {
                 throw new IllegalStateException("delivery " + i + " answered " + status);
@@ -187,6 +169,23 @@ public class IntakeLoad {
         System.out.printf("notifications=%d ack_p50_ms=%.1f ack_p95_ms=%.1f paid_p50_ms=%.1f paid_p95_ms=%.1f paid_max_ms=%.1f%n",
                 lines.size(), percentile(acked, 0.50) / 1e6, percentile(acked, 0.95) / 1e6, percentile(paid, 0.50) / 1e6,
                 percentile(paid, 0.95) / 1e6, paid[paid.length - 1] / 1e6);
+    }
+
+    /**
+     * A signed Standard Webhooks delivery of a new 88.88 EUR payment (transaction {@code txn_<id>}) from payer
+     * {@code payer<n>@example.com} naming {@code reference}; {@code mac} holds the account's secret.
+     */
+    static HttpRequest delivery(Mac mac, URI uri, String id, int payer, String reference, String description) {
+        byte[] body = ("{\"type\":\"payment.succeeded\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"txn_" + id
+                + "\",\"amount\":8888,\"currency\":\"EUR\",\"fee\":120,\"occurred_at\":\"" + Instant.now() + "\","
+                + "\"payer\":{\"kind\":\"email\",\"id\":\"payer" + payer + "@example.com\"},\"reference\":\"" + reference
+                + "\",\"description\":\"" + description + "\"}}").getBytes(StandardCharsets.UTF_8);
+        long ts = Instant.now().getEpochSecond();
+        mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
+        String sig = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", sig)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     static double percentile(long[] sorted, double p) {
