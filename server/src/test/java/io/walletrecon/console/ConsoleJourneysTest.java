@@ -1,36 +1,29 @@
 package io.walletrecon.console;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.walletrecon.testing.ConsoleBrowsers;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestJwt;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static io.walletrecon.testing.ConsoleBrowsers.language;
+import static io.walletrecon.testing.ConsoleBrowsers.send;
+import static io.walletrecon.testing.ConsoleBrowsers.shot;
+import static io.walletrecon.testing.ConsoleBrowsers.shotBoth;
+import static io.walletrecon.testing.ConsoleBrowsers.signIn;
+import static io.walletrecon.testing.ConsoleBrowsers.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,117 +37,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConsoleJourneysTest {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
     static final String ADMIN = TestJwt.bearer("console-admin", "admin", "finance");
     static final String FINANCE = TestJwt.bearer("console-finance", "finance");
 
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-    @TestHTTPResource("/")
-    URL base;
+    @RegisterExtension
+    final ConsoleBrowsers browsers = new ConsoleBrowsers();
 
     @jakarta.inject.Inject
     io.walletrecon.reports.links.StatementLinkVerifier verifier;
 
-    @BeforeAll
-    static void checkTheDriver() throws IOException {
-        if (!CHROMEDRIVER.canExecute()) {
-            throw new IllegalStateException(
-                    "no /usr/bin/chromedriver: run bin/browser (Debian chromium and chromium-driver)");
-        }
-        Files.createDirectories(SHOTS);
-    }
-
-    /**
-     * The browsers this test opened: quit after it, and on a failure their pages are written beside the screenshots.
-     */
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @RegisterExtension
-    final AfterTestExecutionCallback keepFailedPages = context -> {
-        if (context.getExecutionException().isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < browsers.size(); i++) {
-            String name = "failed-" + context.getRequiredTestMethod().getName() + "-" + i;
-            try {
-                shot(browsers.get(i), name);
-                Files.writeString(SHOTS.resolve(name + ".html"),
-                        browsers.get(i).getCurrentUrl() + "\n" + browsers.get(i).getPageSource());
-            } catch (RuntimeException | IOException e) {
-                // the browser itself failed: nothing to keep
-            }
-        }
-    };
-
-    @AfterEach
-    void quitBrowsers() {
-        browsers.forEach(WebDriver::quit);
-        browsers.clear();
-    }
-
     WebDriver browser(int width, int height) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height);
-        // A driver service of its own per browser: quitting a driver ends its service.
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        driver.manage().window().setSize(new Dimension(width, height));
-        browsers.add(driver);
-        return driver;
-    }
-
-    private String url(String path) {
-        String b = base.toString();
-        return (b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path;
-    }
-
-    /** The whole page (the window grows to the page's height for the picture, then shrinks back). */
-    static void shot(WebDriver driver, String name) {
-        Dimension window = driver.manage().window().getSize();
-        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window()
-                .setSize(new Dimension(window.width, (int) Math.min(Math.max(height, window.height), 8000)));
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(window);
-        }
-    }
-
-    /** The current page in both languages, then back in the one it was in. */
-    private void shotBoth(WebDriver driver, String name) {
-        boolean chinese = "zh-CN".equals(driver.findElement(By.tagName("html")).getAttribute("lang"));
-        shot(driver, name + (chinese ? "-zh-CN" : "-en"));
-        language(driver, chinese ? Language.EN : Language.ZH_CN);
-        shot(driver, name + (chinese ? "-en" : "-zh-CN"));
-        language(driver, chinese ? Language.ZH_CN : Language.EN);
-    }
-
-    /** Clicks a button that sends a form and waits until the browser has left the page it was on. */
-    private static void send(WebDriver driver, org.openqa.selenium.WebElement button) {
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
-    }
-
-    private void signIn(WebDriver driver, String user) {
-        driver.get(url("/console"));
-        driver.findElement(By.id("username")).sendKeys(user);
-        send(driver, driver.findElement(By.id("sign-in")));
-        assertTrue(driver.getCurrentUrl().endsWith("/console"), driver.getCurrentUrl());
-    }
-
-    private void language(WebDriver driver, Language lang) {
-        String path = driver.getCurrentUrl().substring(url("").length());
-        driver.get(url("/language?lang=" + lang.tag + "&back="
-                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8)));
+        return browsers.browser(width, height);
     }
 
     @Test
