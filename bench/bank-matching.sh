@@ -22,6 +22,8 @@ TIMEOUT="${WALLETRECON_BENCH_TIMEOUT:-1800}"
 export WALLETRECON_DB_NAME="${WALLETRECON_DB_NAME:-walletrecon_bank_bench}"
 # shellcheck source=bench/bench-server.sh
 source bench/bench-server.sh
+# shellcheck source=bench/figures.sh
+source bench/figures.sh
 "${PSQL[@]}" -c "select 1" >/dev/null
 start_server
 # The planted payer identities and beneficiaries are keyed as the server keys them (HMAC-SHA256, bench/bank-plant.sql).
@@ -96,5 +98,8 @@ for N in "${SIZES[@]}"; do
     "$(bc -l <<< "$write_ms/1000")" "$(bc -l <<< "$run_ms/1000")" $(( rows * 1000 / run_ms )) "$(bc -l <<< "$run_ms/$join_ms")" \
     "$(bc -l <<< "$run_ms/$write_ms")" "$verdict"
   echo "          rows read by the run: $rows; pairs joined by the floor: $pairs; load average $load0 -> $load1; run counts: $got" >&2
+  x_write=$(awk -v r="$run_ms" -v w="$write_ms" 'BEGIN{printf "%.1f", r/w}')
+  figure "day-end matching, bank, $N credits" "$(awk -v r="$run_ms" 'BEGIN{printf "%.2f s", r/1000}')" \
+    "$(awk -v w="$write_ms" 'BEGIN{printf "INSERT…SELECT %.2f s", w/1000}')" "${x_write}×" "≤ 5×" "$(meets "$x_write" "<=" 5)"
   [[ "$verdict" == OK* ]] || exit 1
 done

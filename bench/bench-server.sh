@@ -1,7 +1,8 @@
 # Sourced by the matching benchmarks (bench/matching.sh, bench/bank-matching.sh), after they set PORT, TIMEOUT and
 # WALLETRECON_DB_NAME: the database (URL, PSQL), a scratch directory (WORK) removed on exit with the server, and the
 # server as deployed, the packaged jar on its own port, with a key pair and a JWT made for the run (start_server sets
-# TOKEN, MASTER_KEY: the server's WALLETRECON_MASTER_KEY, for planting what it keys, and SERVER_PID). JVM options for the
+# TOKEN, MASTER_KEY: the server's WALLETRECON_MASTER_KEY, for planting what it keys, SERVER_PID, and READY_MS: the
+# milliseconds from launching the JVM to the server answering ready). JVM options for the
 # server, such as a heap size: WALLETRECON_BENCH_JAVA_OPTS.
 URL="$(bin/postgres)"
 export PGPASSWORD="${WALLETRECON_DB_PASSWORD:-walletrecon}"
@@ -35,10 +36,11 @@ start_server() {
     WALLETRECON_SCHEDULER_ENABLED=false \
     java ${WALLETRECON_BENCH_JAVA_OPTS:-} -jar server/target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return 0
+  local launched; launched=$(ms)
+  for _ in $(seq 1 1200); do
+    curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && { READY_MS=$(( $(ms) - launched )); return 0; }
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-    sleep 0.5
+    sleep 0.05
   done
   echo "the server on port $PORT is not ready after 60 s" >&2
   tail -50 "$WORK/server.log" >&2

@@ -72,3 +72,11 @@ awk -v n="$done_count" -v s="$start" -v e="$end" -v base="$baseline" -v dups="$d
   printf "stub:                %s\n", stats;
   printf "duplicate sends:     %d\n", dups;
 }'
+# shellcheck source=bench/figures.sh
+source bench/figures.sh
+x=$(awk -v n="$done_count" -v s="$start" -v e="$end" -v base="$baseline" 'BEGIN{printf "%.2f", n / (e - s) / base}')
+verdict=$(meets "$x" ">=" 0.85)
+[[ "$done_count" -ge "$N" && "$dups" == 0 ]] || verdict="wrong: $done_count of $N done, $dups duplicate sends"
+figure "dispatch, $N payouts to a loopback provider" "$(awk -v n="$done_count" -v s="$start" -v e="$end" 'BEGIN{printf "%.0f /s", n / (e - s)}')" \
+  "HTTP loop $baseline /s" "${x}×" "≥ 0.85×, 0 duplicates" "$verdict"
+[[ "$done_count" -ge "$N" && "$dups" == 0 ]] || { echo "MISMATCH: $done_count of $N dispatched, $dups duplicate sends" >&2; exit 1; }

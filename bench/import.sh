@@ -137,6 +137,16 @@ print(f"receivables re-import (no-op): {again:7.1f} s  {rows / again:>10,.0f} ro
 print(f"statement lines stored:        {lines:,} (expected {3 * rows:,}: Stripe, MT940 and camt.053)")
 print(f"server RSS (-Xmx512m):         before {rss_before / 1024:.0f} MB, after {rss_after / 1024:.0f} MB, peak {rss_peak / 1024:.0f} MB")
 PY
+# source=bench/figures.sh
+source bench/figures.sh
+import_figure() { # what, its seconds, the copy's seconds
+  local x; x=$(awk -v a="$2" -v b="$3" 'BEGIN{printf "%.1f", a/b}')
+  figure "$1 import, $ROWS rows" "$(printf '%.1f s' "$2")" "$(printf 'psql \\copy %.1f s' "$3")" "${x}×" "≤ 5×" "$(meets "$x" "<=" 5)"
+}
+import_figure "statement (Stripe CSV)" "$(bc -l <<< "$t1 - $t0")" "$(bc -l <<< "$c1 - $c0")"
+import_figure "statement (MT940)" "$(bc -l <<< "$m1 - $m0")" "$(bc -l <<< "$b1 - $b0")"
+import_figure "statement (camt.053)" "$(bc -l <<< "$k1 - $k0")" "$(bc -l <<< "$b1 - $b0")"
+import_figure "receivables CSV" "$(bc -l <<< "$t3 - $t2")" "$(bc -l <<< "$c3 - $c2")"
 [[ "$lines_in_db" == $((3 * ROWS)) ]] || { echo "expected $((3 * ROWS)) statement lines, found $lines_in_db" >&2; exit 1; }
 grep -E 'INFO .*(statement file|receivables import)' "$WORK/server.log" | sed 's/^.*INFO  *\[[^]]*\] *([^)]*) /server: /' >&2 || true
 echo "statement: $stmt_resp" >&2

@@ -15,6 +15,8 @@
 # Everything is bounded in time and stops the server it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/figures.sh
+source bench/figures.sh
 
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-20}"
@@ -104,6 +106,11 @@ for c in $CONNECTIONS; do
   rm -f "$out"/pgbench_log.*
   ratio="$(awk -v a="$rps" -v b="$tps" 'BEGIN{printf "%.3f", a/b}')"
   printf '%-6s %12s %9s %9s %12s %9s %9s %8s\n' "$c" "$rps" "$ip50" "$ip99" "$tps" "$pp50" "$pp99" "$ratio" | tee -a "$out/summary.txt"
+  limit=$(( c >= 64 ? 20 : 25 ))
+  verdict=$(meets "$ratio" ">=" "0.$limit")
+  [[ "$(meets "$ip99" "<=" 25)" == pass ]] || verdict="miss"
+  [[ "$errors" == 0 ]] || verdict="wrong: $errors not acknowledged"
+  figure "webhook intake, $c connections" "$rps req/s, p99 $ip99 ms" "pgbench one INSERT $tps tps" "${ratio}×" "≥ 0.$limit×, p99 ≤ 25 ms" "$verdict"
   if [[ "$errors" != 0 ]]; then echo "  ($errors intake requests were not acknowledged with 2xx)" | tee -a "$out/summary.txt"; fi
 done
 

@@ -19,6 +19,8 @@ TIMEOUT="${WALLETRECON_BENCH_TIMEOUT:-900}"
 export WALLETRECON_DB_NAME="${WALLETRECON_DB_NAME:-walletrecon_matching}"
 # shellcheck source=bench/bench-server.sh
 source bench/bench-server.sh
+# shellcheck source=bench/figures.sh
+source bench/figures.sh
 "${PSQL[@]}" -c "select 1" >/dev/null
 start_server
 
@@ -70,6 +72,9 @@ for N in "${SIZES[@]}"; do
     "$(bc -l <<< "$write_ms/1000")" "$(bc -l <<< "$run_ms/1000")" $(( 2 * N * 1000 / run_ms )) "$(bc -l <<< "$run_ms/$join_ms")" \
     "$(bc -l <<< "$run_ms/$write_ms")" "$verdict"
   echo "          pairs joined by baseline: $pairs; run counts: $got" >&2
+  x_write=$(awk -v r="$run_ms" -v w="$write_ms" 'BEGIN{printf "%.1f", r/w}')
+  figure "day-end matching, wallet, $N receipts" "$(awk -v r="$run_ms" 'BEGIN{printf "%.2f s", r/1000}')" \
+    "$(awk -v w="$write_ms" 'BEGIN{printf "INSERT…SELECT %.2f s", w/1000}')" "${x_write}×" "≤ 5×" "$(meets "$x_write" "<=" 5)"
   [[ "$verdict" == OK* ]] || exit 1
 done
 

@@ -57,4 +57,10 @@ echo "verified: $paid of $N receivables paid, $matched payments matched ($claims
 ack95=$(sed -E 's/.* ack_p95_ms=([0-9.]+).*/\1/' <<< "$line")
 paid95=$(sed -E 's/.* paid_p95_ms=([0-9.]+).*/\1/' <<< "$line")
 echo "ratio: notification→paid p95 / acknowledgement p95 = $(awk -v a="$paid95" -v b="$ack95" 'BEGIN{printf "%.1f", a/b}')×"
+# shellcheck source=bench/figures.sh
+source bench/figures.sh
+verdict=$(meets "$paid95" "<=" 2000)
+[[ "$paid" == "$N" && "$matched" == "$N" && "$claims" == "$N" ]] || verdict="wrong: $paid of $N paid"
+figure "notification → receivable paid, p95 of $N" "$(awk -v a="$paid95" 'BEGIN{printf "%.2f s", a/1000}')" \
+  "acknowledgement p95 $(awk -v b="$ack95" 'BEGIN{printf "%.0f ms", b}')" "$(awk -v a="$paid95" -v b="$ack95" 'BEGIN{printf "%.1f", a/b}')×" "≤ 2 s" "$verdict"
 [[ "$paid" == "$N" && "$matched" == "$N" && "$claims" == "$N" ]] || { echo "MISMATCH: expected $N paid and matched once" >&2; exit 1; }

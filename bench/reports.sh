@@ -102,3 +102,8 @@ awk -v rows="$ROWS" -v b="$((t1 - t0))" -v h="$((t2 - t1))" -v bb="$(stat -c %s 
   printf "  GET /reports/differences (server jar, -Xmx256m): %6.2f s  %9.0f rows/s  %5.1f MB  peak RSS %d MB\n", h / 1000, rows / (h / 1000), hb / 1048576, rss / 1024
   printf "  ratio http/psql rows/s: %.2f\n", (rows / (h / 1000)) / (rows / (b / 1000))
 }'
+# shellcheck source=bench/figures.sh
+source bench/figures.sh
+x=$(awk -v b="$((t1 - t0))" -v h="$((t2 - t1))" 'BEGIN{printf "%.2f", b / h}')
+figure "difference report CSV, $ROWS rows" "$(awk -v h="$((t2 - t1))" 'BEGIN{printf "%.2f s", h/1000}')" \
+  "$(awk -v b="$((t1 - t0))" 'BEGIN{printf "psql \\copy %.2f s", b/1000}')" "${x}×" "≥ 0.9×" "$(meets "$x" ">=" 0.9)"
