@@ -126,6 +126,29 @@ class PublicRoutesTest {
         assertTrue(rejections("standard", "too_slow") >= before + 1);
     }
 
+    @Test
+    void aClientThatAsksToUpgradeToCleartextHttp2GetsItsAnswerNotAServerError() throws Exception {
+        // Java's HttpClient (and curl --http2) offer "Upgrade: h2c" on a plain http:// POST with its body.
+        String account = TestData.unique("std-h2c");
+        Accounts.create(Map.of("code", account, "provider", "standard", "name", "H2c " + account, "currency", "EUR",
+                "timeZone", "Europe/Berlin", "credentials",
+                Map.of("webhookSecrets", List.of("whsec_" + java.util.Base64.getEncoder()
+                        .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))))));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String base = io.quarkus.test.common.http.TestHTTPResourceManager.getUri();
+        for (String path : List.of("/webhooks/standard/" + account, "/statement-links/" + token + "/disputes")) {
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(base.replaceAll("/$", "") + path))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"payment.succeeded\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500,
+                    () -> path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        serverStillAnswers();
+    }
+
     private static long rejections(String provider, String reason) {
         List<Map<String, Object>> counts = given().header("Authorization", ADMIN).when()
                 .get("/admin/webhook-events/rejections")
