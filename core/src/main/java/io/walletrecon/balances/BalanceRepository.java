@@ -38,7 +38,7 @@ public class BalanceRepository {
             .formatted(TransactionStatus.SUCCEEDED.code());
 
     /** The refunded total of a payment {@code t} that its succeeded refund rows do not show. */
-    static final String REFUND_WITHOUT_ROW = """
+    public static final String REFUND_WITHOUT_ROW = """
             case when t.direction = 'in' and t.refunded_minor > 0
                  then greatest(t.refunded_minor - %s, 0)
                  else 0 end""".formatted(REFUND_ROWS);
