@@ -9,15 +9,16 @@ import io.walletrecon.testing.ProviderNotifications;
 import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestJwt;
+import io.walletrecon.testing.WalletBills;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.walletrecon.testing.WalletBills.alipayFlow;
+import static io.walletrecon.testing.WalletBills.alipayFlowRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,36 +64,10 @@ class PayoutBreakdownTest {
         req.when().post("/statements").then().log().ifValidationFails().statusCode(201);
     }
 
-    /** A camt.053 of {@code bank} for October with one credit of {@code minor} on {@code day}. */
+    /** The bank's camt.053 of October: one credit of {@code minor} on {@code day}. */
     private static byte[] camt(String bank, String currency, String day, long minor, String remittance) {
-        String amount = BigDecimal.valueOf(minor, 2).toPlainString();
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-                  <BkToCstmrStmt>
-                    <GrpHdr><MsgId>MSG-%1$s</MsgId><CreDtTm>2026-11-01T06:00:00</CreDtTm></GrpHdr>
-                    <Stmt>
-                      <Id>%1$s-202610</Id><ElctrncSeqNb>10</ElctrncSeqNb>
-                      <FrToDt><FrDtTm>2026-10-01T00:00:00</FrDtTm><ToDtTm>2026-10-31T23:59:59</ToDtTm></FrToDt>
-                      <Acct><Id><Othr><Id>%1$s</Id></Othr></Id><Ccy>%2$s</Ccy></Acct>
-                      <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="%2$s">0.00</Amt>
-                        <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-10-01</Dt></Dt></Bal>
-                      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="%2$s">%4$s</Amt>
-                        <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-10-31</Dt></Dt></Bal>
-                      <Ntry>
-                        <NtryRef>1</NtryRef><Amt Ccy="%2$s">%4$s</Amt><CdtDbtInd>CRDT</CdtDbtInd>
-                        <Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>%3$s</Dt></BookgDt><ValDt><Dt>%3$s</Dt></ValDt>
-                        <AcctSvcrRef>REF-%1$s-1</AcctSvcrRef>
-                        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-                        <NtryDtls><TxDtls>
-                          <RltdPties><Dbtr><Pty><Nm>PAYMENT PROVIDER</Nm></Pty></Dbtr></RltdPties>
-                          <RmtInf><Ustrd>%5$s</Ustrd></RmtInf>
-                        </TxDtls></NtryDtls>
-                      </Ntry>
-                    </Stmt>
-                  </BkToCstmrStmt>
-                </Document>
-                """.formatted(bank, currency, day, amount, remittance).getBytes(StandardCharsets.UTF_8);
+        return WalletBills.camt(bank, currency, "2026-10-01T00:00:00", "2026-10-31T23:59:59", 0, minor, day, minor,
+                remittance).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String stripeRow(String id, String created, String gross, String fee, String net, String category,
@@ -105,23 +80,6 @@ class PayoutBreakdownTest {
         return ("balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,"
                 + "source_id,description,automatic_payout_id\n" + String.join("\n", rows) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String alipayFlowRow(String flowNo, String businessNo, String time, String in, String out,
-            String balance, String type) {
-        return String.join("\t,", "2026100111007000100012" + flowNo, businessNo, "", "货款", time, "", in, out,
-                balance, "支付宝", type, "") + "\t";
-    }
-
-    private static byte[] alipayFlow(List<String> rows, String totals) {
-        String text = "#支付宝账务明细查询\n#账号：[20881234567890120156]\n"
-                + "#起始日期：[2026年10月01日 00:00:00]   终止日期：[2026年11月01日 00:00:00]\n"
-                + "#-----------------------------------------账务明细列表----------------------------------------\n"
-                + "账务流水号,业务流水号,商户订单号,商品名称,发生时间,对方账号,收入金额（+元）,支出金额（-元）,账户余额（元）,交易渠道,业务类型,备注\n"
-                + String.join("\n", rows) + "\n"
-                + "#-----------------------------------------账务明细列表结束------------------------------------\n"
-                + totals + "#导出时间：[2026年11月01日 10:12:13]\n";
-        return text.getBytes(Charset.forName("GBK"));
     }
 
     private static JsonPath payout(String account, String id, String lang) {
@@ -226,17 +184,17 @@ class PayoutBreakdownTest {
         String first = "20261001200040011100" + tag;
         String second = "20261005200040011100" + tag;
         upload(ali.code(), alipayFlow(List.of(
-                alipayFlowRow("A1", "2026100122001" + tag, "2026-10-01 09:00:00", "50.00", "0.00", "50.00", "在线支付"),
-                alipayFlowRow("A2", first, "2026-10-01 18:00:00", "0.00", "-50.00", "0.00", "提现"),
-                alipayFlowRow("A3", "2026100222001" + tag, "2026-10-02 10:00:00", "100.00", "0.00", "100.00",
+                alipayFlowRow("A1", "2026100122001" + tag, "", "2026-10-01 09:00:00", "50.00", "0.00", "50.00", "在线支付"),
+                alipayFlowRow("A2", first, "", "2026-10-01 18:00:00", "0.00", "-50.00", "0.00", "提现"),
+                alipayFlowRow("A3", "2026100222001" + tag, "", "2026-10-02 10:00:00", "100.00", "0.00", "100.00",
                         "在线支付"),
-                alipayFlowRow("A4", "2026100222001" + tag, "2026-10-02 10:00:00", "0.00", "-0.60", "99.40", "收费"),
-                alipayFlowRow("A5", "2026100322001" + tag, "2026-10-03 11:00:00", "200.00", "0.00", "299.40",
+                alipayFlowRow("A4", "2026100222001" + tag, "", "2026-10-02 10:00:00", "0.00", "-0.60", "99.40", "收费"),
+                alipayFlowRow("A5", "2026100322001" + tag, "", "2026-10-03 11:00:00", "200.00", "0.00", "299.40",
                         "在线支付"),
-                alipayFlowRow("A6", "2026100322001" + tag, "2026-10-03 11:00:00", "0.00", "-1.20", "298.20", "收费"),
-                alipayFlowRow("A7", "2026100422001" + tag, "2026-10-04 12:00:00", "0.00", "-20.00", "278.20",
+                alipayFlowRow("A6", "2026100322001" + tag, "", "2026-10-03 11:00:00", "0.00", "-1.20", "298.20", "收费"),
+                alipayFlowRow("A7", "2026100422001" + tag, "", "2026-10-04 12:00:00", "0.00", "-20.00", "278.20",
                         "交易退款"),
-                alipayFlowRow("A8", second, "2026-10-05 10:00:00", "0.00", "-278.20", "0.00", "提现")),
+                alipayFlowRow("A8", second, "", "2026-10-05 10:00:00", "0.00", "-278.20", "0.00", "提现")),
                 "#支出合计：5笔，共-350.00元\n#收入合计：3笔，共350.00元\n"), "alipay-flow");
         upload(bank, camt(bank, "CNY", "2026-10-07", 27820, "支付宝提现 " + second), null);
         assertEquals("succeeded", MatchingRuns.run(ali.code(), "2026-10-01", "2026-10-31").getString("state"));

@@ -82,7 +82,7 @@ public class PayoutFiles {
         totals.forEach((currency, t) -> totalRows.add(figureRow(currency, t)));
         String period = page.from() + " " + ReportLabels.of("to", language) + " " + page.to();
         return new Contents(page.title(), parameters, period,
-                List.of(new Table("totals", FIGURE_COLUMNS, totalRows)),
+                List.of(new Table("byCurrency", FIGURE_COLUMNS, totalRows)),
                 new Table(PayoutService.REPORT, PAYOUT_COLUMNS, rows));
     }
 
