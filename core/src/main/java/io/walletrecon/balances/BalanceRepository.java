@@ -38,7 +38,7 @@ public class BalanceRepository {
             .formatted(TransactionStatus.SUCCEEDED.code());
 
     /** The refunded total of a payment {@code t} that its succeeded refund rows do not show. */
-    static final String REFUND_WITHOUT_ROW = """
+    public static final String REFUND_WITHOUT_ROW = """
             case when t.direction = 'in' and t.refunded_minor > 0
                  then greatest(t.refunded_minor - %s, 0)
                  else 0 end""".formatted(REFUND_ROWS);
@@ -139,17 +139,61 @@ public class BalanceRepository {
     }
 
     /**
-     * The book balance of a bank account with a journal at the start of {@code day}: the bank's balance on the first
-     * day of the journal plus the journal's entries before {@code day}. Null when the account has no journal.
+     * The first day the bank's statements of {@code account} in {@code currency} cover (SQL expressions): the period
+     * start of the first statement that states an opening balance, the anchor of {@link #bankBalanceAtStart}; null
+     * without one.
+     */
+    public static String firstStatementDay(String account, String currency) {
+        return """
+                (select min(s.period_start) from statements s
+                 where s.account_id = %s and s.currency = %s and s.opening_balance_minor is not null and s.period_start is not null)"""
+                .formatted(account, currency);
+    }
+
+    /**
+     * The first day of the journal's reconciliation with the bank (SQL expressions): the later of the journal's first
+     * day and the first day the bank's statements cover. Bank lines and journal entries from that day on are matched
+     * or are reconciling items; what came before stands in the opening of the side that covers it.
+     */
+    public static String journalReconciledFrom(String account, String currency) {
+        return "greatest(%s, %s)".formatted(journalStart(account, currency), firstStatementDay(account, currency));
+    }
+
+    /**
+     * The book balance of a bank account with a journal at the start of {@code day} (SQL expressions): the journal's
+     * opening plus its entries dated before {@code day}; null when the account has no journal. The opening is the
+     * bank's balance at the start of the journal's first day when the bank's statements cover that day; a journal that
+     * begins before them carries its own opening balance as an entry (期初余额, as ERP exports date it: the last day
+     * before the period) and opens at 0.
      */
     public static String journalBookAtStart(String account, String currency, String day) {
         return """
-                (select %4$s + coalesce((select sum(e.amount_minor::numeric) from ledger_entries e
-                                         where e.account_id = %1$s and e.currency = %2$s and e.entry_date < %3$s), 0)
+                (select case when %5$s >= %6$s then coalesce(%4$s, 0) else 0 end
+                        + coalesce((select sum(e.amount_minor::numeric) from ledger_entries e
+                                    where e.account_id = %1$s and e.currency = %2$s and e.entry_date < %3$s), 0)
                  where %5$s is not null)"""
                 .formatted(account, currency, day,
-                        "coalesce(" + bankBalanceAtStart(account, currency, journalStart(account, currency)) + ", 0)",
-                        journalStart(account, currency));
+                        bankBalanceAtStart(account, currency, journalStart(account, currency)),
+                        journalStart(account, currency), firstStatementDay(account, currency));
+    }
+
+    /**
+     * A bank line or journal entry ({@code itemType} {@code statement_line} or {@code ledger_entry}, id
+     * {@code itemId}) is reconciled with the journal on {@code day} (SQL expressions) when a confirmed live match of
+     * the bank journal ({@code ledger_bank}) claims it and every item of that match is dated on or before the day: a
+     * bank line of the 31st matched to an entry booked on the 1st of the next month is still open on the 31st. Not
+     * reconciled on the day, it is a reconciling item of the day.
+     */
+    public static String journalReconciledOn(String itemType, String itemId, String day) {
+        return """
+                exists (select 1 from match_items mi join matches m on m.id = mi.match_id
+                        where mi.match_kind = 'ledger_bank' and mi.item_type = '%1$s' and mi.item_id = %2$s
+                          and mi.live and m.status = 'confirmed'
+                          and not exists (select 1 from match_items p
+                                          left join statement_lines pl on p.item_type = 'statement_line' and pl.id = p.item_id
+                                          left join ledger_entries pe on p.item_type = 'ledger_entry' and pe.id = p.item_id
+                                          where p.match_id = m.id and p.live and coalesce(pl.value_date, pe.entry_date) > %3$s))"""
+                .formatted(itemType, itemId, day);
     }
 
     /** A statement line {@code l} claimed by a live item of a confirmed match. */
@@ -195,6 +239,13 @@ public class BalanceRepository {
                           where t.account_id = %1$s and t.currency = %2$s and %5$s and t.value_date <= %3$s), 0)"""
                 .formatted(account, currency, day, BOOK_EFFECT, COUNTED);
     }
+
+    /** $1 account, $2 currency, $3 date: the journal's book at the end of the date (0 without a journal). */
+    static final String JOURNAL_BOOK = "select coalesce(" + journalBookAtStart("$1", "$2", "($3::date + 1)")
+            + ", 0) as book";
+
+    /** $1 account, $2 currency: {@link #journalReconciledFrom}. */
+    static final String JOURNAL_RECONCILED_FROM = "select " + journalReconciledFrom("$1", "$2") + " as day";
 
     /** $1 account, $2 currency, $3 date: {@link #bankBookAtEnd}. */
     static final String BANK_BOOK = "select " + bankBookAtEnd("$1", "$2", "$3::date") + " as book";
@@ -265,6 +316,24 @@ public class BalanceRepository {
     /** The book balance of a wallet account in a currency at the end of {@code date}. */
     public Uni<BigInteger> walletBook(long accountId, String currency, LocalDate date) {
         return walletMovements(accountId, currency, null, date).map(BookMovements::net);
+    }
+
+    /**
+     * The balance of the account's bank journal (企业银行存款日记账余额) at the end of {@code date}: its book balance by
+     * {@link #journalBookAtStart} of the next day, 0 when it has no journal.
+     */
+    public Uni<BigInteger> journalBook(long accountId, String currency, LocalDate date) {
+        return pool.preparedQuery(JOURNAL_BOOK).execute(Tuple.of(accountId, currency, date))
+                .map(rows -> integer(rows.iterator().next().getBigDecimal(0)));
+    }
+
+    /**
+     * {@link #journalReconciledFrom}: where the journal's reconciling items start, if there is a journal or a
+     * statement.
+     */
+    public Uni<Optional<LocalDate>> journalReconciledFrom(long accountId, String currency) {
+        return pool.preparedQuery(JOURNAL_RECONCILED_FROM).execute(Tuple.of(accountId, currency))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate(0)));
     }
 
     /** The book balance of a bank account in a currency at the end of {@code date}. */

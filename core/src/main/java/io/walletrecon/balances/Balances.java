@@ -52,13 +52,18 @@ import java.util.Set;
  *
  * <h2>Book balance of a bank account with a bank journal</h2>
  * Where the company imports its bank journal (银行日记账, {@code ledger_entries}) the book is the journal. A journal
- * carries no opening balance: it starts from the bank's balance on the first day it covers, the day the company began
- * reconciling with us.
+ * that begins inside the bank's statements opens at the bank's balance on its first day (the day the company began
+ * reconciling with us); one that begins before them carries its own opening as an entry (期初余额) and opens at 0.
  * <pre>
- * book balance at D = bank balance at the start of the journal's first day + Σ entries dated on or before D
+ * book balance at D = opening + Σ entries dated on or before D
+ * opening = bank balance at the start of the journal's first day, when the bank's statements cover that day; else 0
  * </pre>
- * The difference between the book and the bank's reported balance is then exactly the items one side has and the
- * other lacks (bank lines and journal entries no confirmed match of the journal explains).
+ * Bank lines and entries from the later of the two first days are matched or are reconciling items; an item is
+ * reconciled on a day when a confirmed journal match claims it and every item of that match is dated by the day. The
+ * difference between the book and the bank's reported balance is then exactly the items one side has and the other
+ * lacks, plus what a journal's own opening does not agree with the bank's. The reconciliation statement, the
+ * 余额调节表 and the overview compose the same SQL ({@code BalanceRepository.journalBookAtStart},
+ * {@code journalReconciledFrom}, {@code journalReconciledOn}).
  *
  * <h2>Book balance of a bank account without a journal</h2>
  * The statement lines we have reconciled (claimed by a live item of a confirmed match) plus the orders we submitted
@@ -207,11 +212,21 @@ public final class Balances {
     }
 
     /**
-     * The book balance of a bank account with a journal: the bank's balance at the start of the journal's first day
-     * plus the journal's entries (signed, money in positive) dated by the day.
+     * The opening of a bank journal that begins on {@code journalStart}: the bank's balance at the start of that day
+     * when the bank's statements cover it (they begin on {@code firstStatementDay}, null when there are none), else 0
+     * (the journal carries its own opening entry).
      */
-    public static BigInteger journalBook(long bankBalanceAtJournalStart, Iterable<Long> entries) {
-        BigInteger sum = BigInteger.valueOf(bankBalanceAtJournalStart);
+    public static long journalOpening(java.time.LocalDate journalStart, java.time.LocalDate firstStatementDay,
+            long bankBalanceAtJournalStart) {
+        return firstStatementDay != null && !journalStart.isBefore(firstStatementDay) ? bankBalanceAtJournalStart : 0;
+    }
+
+    /**
+     * The book balance of a bank account with a journal: its {@link #journalOpening opening} plus the journal's
+     * entries (signed, money in positive) dated by the day.
+     */
+    public static BigInteger journalBook(long opening, Iterable<Long> entries) {
+        BigInteger sum = BigInteger.valueOf(opening);
         for (long e : entries) {
             sum = sum.add(BigInteger.valueOf(e));
         }

@@ -2,6 +2,7 @@ package io.walletrecon.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.walletrecon.balances.BalanceRepository;
 import io.walletrecon.data.Paging;
 import io.walletrecon.matching.ExceptionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,39 +61,12 @@ public class LedgerRepository {
                     """ + FROM_ENTRIES + " order by e.entry_date, e.id limit ?5 offset ?6";
     private static final String COUNT = "select count(*) " + FROM_ENTRIES;
 
-    /**
-     * A bank line {@code l} that no confirmed match of the bank journal explains: open on the bank's side of the bank
-     * reconciliation statement. The reconciliation report reads the same predicate.
-     */
-    public static final String LINE_OPEN = """
-            not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
-                        where mi.match_kind = 'ledger_bank' and mi.item_type = 'statement_line' and mi.item_id = l.id
-                          and mi.live and m.status = 'confirmed')""";
-    /** A journal entry {@code e} that no confirmed match explains: open on the books' side. */
-    public static final String ENTRY_OPEN = """
-            not exists (select 1 from match_items mi join matches m on m.id = mi.match_id
-                        where mi.match_kind = 'ledger_bank' and mi.item_type = 'ledger_entry' and mi.item_id = e.id
-                          and mi.live and m.status = 'confirmed')""";
-
     /** A group of open items: count, total and the first ?5 of them, by date; {@code o} is the open items. */
     private static final String GROUP = """
             select cast(json_build_object('count', (select count(*) from o), 'totalMinor', (select coalesce(sum(amt), 0) from o),
                 'items', coalesce((select json_agg(json_build_object('type', x.type, 'id', x.id, 'date', x.d, 'amountMinor', x.amt,
                     'reference', x.ref, 'counterparty', x.cp, 'memo', x.memo, 'exceptionId', x.exc) order by x.d, x.id)
                     from (select * from o order by d, id limit ?5) x), '[]')) as text)""";
-    /**
-     * An item of type %1$s with id %2$s is reconciled on ?3 when a confirmed live match of the bank journal claims
-     * it and every item of that match is dated on or before ?3: a bank line of the 31st matched to an entry booked on
-     * the 1st of the next month is still open on the 31st.
-     */
-    private static final String RECONCILED_ON = """
-            exists (select 1 from match_items mi join matches m on m.id = mi.match_id
-                    where mi.match_kind = 'ledger_bank' and mi.item_type = '%1$s' and mi.item_id = %2$s
-                      and mi.live and m.status = 'confirmed'
-                      and not exists (select 1 from match_items p
-                                      left join statement_lines pl on p.item_type = 'statement_line' and pl.id = p.item_id
-                                      left join ledger_entries pe on p.item_type = 'ledger_entry' and pe.id = p.item_id
-                                      where p.match_id = m.id and p.live and coalesce(pl.value_date, pe.entry_date) > ?3))""";
     /** The exceptions a person still has to work on. */
     private static final String UNCLOSED = Arrays.stream(ExceptionStatus.values()).filter(x -> !x.closed())
             .map(x -> "'" + x.code() + "'").collect(Collectors.joining(", ", "(", ")"));
@@ -110,7 +84,7 @@ public class LedgerRepository {
                 and l.value_date <= ?3 and sign(l.amount_minor) = cast(?4 as bigint)
                 and not %s)
             """
-            .formatted(UNCLOSED, RECONCILED_ON.formatted("statement_line", "l.id"))
+            .formatted(UNCLOSED, BalanceRepository.journalReconciledOn("statement_line", "l.id", "?3"))
             + GROUP;
     /** As {@link #OPEN_LINES}, for the journal's entries (an entry has no exception: it is a reconciling item). */
     private static final String OPEN_ENTRIES = """
@@ -122,13 +96,8 @@ public class LedgerRepository {
                 and e.entry_date <= ?3 and sign(e.amount_minor) = cast(?4 as bigint)
                 and not %s)
             """
-            .formatted(RECONCILED_ON.formatted("ledger_entry", "e.id"))
+            .formatted(BalanceRepository.journalReconciledOn("ledger_entry", "e.id", "?3"))
             + GROUP;
-
-    /** ?1 account, ?2 date: the journal's balance, the sum of its entries dated on or before the date. */
-    private static final String JOURNAL_BALANCE = """
-            select cast(coalesce(sum(e.amount_minor), 0) as text) from ledger_entries e
-            where e.account_id = ?1 and e.entry_date <= ?2""";
 
     private final ObjectMapper json;
 
@@ -179,12 +148,6 @@ public class LedgerRepository {
     Uni<LedgerViews.OpenGroup> openEntries(Mutiny.Session s, long accountId, LocalDate from, LocalDate to, int sign,
             int limit) {
         return group(s, OPEN_ENTRIES, accountId, from, to, sign, limit);
-    }
-
-    /** The journal's balance on {@code date} in minor units (an exact sum, however many entries). */
-    Uni<java.math.BigInteger> journalBalance(Mutiny.Session s, long accountId, LocalDate date) {
-        return s.createNativeQuery(JOURNAL_BALANCE, String.class).setParameter(1, accountId).setParameter(2, date)
-                .getSingleResult().map(java.math.BigInteger::new);
     }
 
     private Uni<LedgerViews.OpenGroup> group(Mutiny.Session s, String sql, long accountId, LocalDate from,

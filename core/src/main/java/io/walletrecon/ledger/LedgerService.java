@@ -135,12 +135,6 @@ public class LedgerService {
         });
     }
 
-    /** The balance of the account's bank journal (企业银行存款日记账余额) on {@code date}: its entries up to then. */
-    @WithSession
-    public Uni<java.math.BigInteger> journalBalance(Account account, LocalDate date) {
-        return Panache.getSession().chain(s -> ledger.journalBalance(s, account.id, date));
-    }
-
     private static void checkPeriod(LocalDate from, LocalDate to, List<ProblemError> errors) {
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(ProblemError.field("to", "is before from"));

@@ -55,7 +55,7 @@ public class JFreeChartRenderer implements ChartRenderer {
      * prints grouped decimals: an empty period (every point zero) shows 0 to 1, not a range of 1E-8 labelled in 5E-9
      * steps; it starts at zero unless an amount is negative, so bars of equal height are equal amounts.
      */
-    private static JFreeChart build(Chart chart) {
+    static JFreeChart build(Chart chart) {
         Language lang = chart.language();
         TimeSeries inflow = new TimeSeries(ReportLabels.of("inflow", lang));
         TimeSeries outflow = new TimeSeries(ReportLabels.of("outflow", lang));

@@ -27,6 +27,9 @@ public final class ReportLabels {
         label("from", "From", "起始日期");
         label("totals", "Totals", "合计");
         label("figures", "Figures", "汇总");
+        label("by.day", "by day", "按日");
+        label("by.week", "by week", "按周");
+        label("by.month", "by month", "按月");
         label("truncated", "truncated: an XLSX sheet holds at most %d rows; export CSV for all rows",
                 "已截断：XLSX 工作表最多 %d 行；全部数据请导出 CSV");
         // Report titles.
@@ -137,6 +140,41 @@ public final class ReportLabels {
         label("unexplainedDifference", "Unexplained difference", "未达账项以外的差额");
         label("journalSide", "Bank journal", "企业账面");
         label("bankSide", "Bank statement", "银行对账单");
+        // Payouts and settlements: what each contains and where it arrived.
+        label("payouts", "Payouts and settlements", "提现与结算明细");
+        label("payout", "Payout", "提现/结算");
+        label("payoutId", "Payout", "提现/结算单号");
+        label("payoutAmount", "Paid out", "提现/结算金额");
+        label("gross", "Gross", "交易总额");
+        label("refunds", "Refunds", "退款");
+        label("disputes", "Disputes", "争议/拒付");
+        label("adjustments", "Adjustments", "调整");
+        label("itemCount", "Items", "笔数");
+        label("component", "Counts under", "计入");
+        label("refundedWithoutRow", "Refunded (no refund row)", "已退款（无退款明细）");
+        label("arrival", "At the bank", "到账情况");
+        label("bankAccount", "Bank account", "银行账户");
+        label("arrivedOn", "Arrived on", "到账日期");
+        label("bankCurrency", "Bank currency", "到账币种");
+        label("bankAmount", "Amount at the bank", "到账金额");
+        label("bankReference", "Bank reference", "银行参考号");
+        label("arrived", "Arrived", "已到账");
+        label("suggested", "Suggested", "待确认");
+        label("ambiguous", "Ambiguous", "无法唯一匹配");
+        label("not_arrived", "Not arrived", "未到账");
+        label("pending", "Not yet at the bank", "尚未到账");
+        label("arrival.suggested",
+                "a bank line is proposed by amount and date or exchange rate; confirm or reject the match",
+                "已按金额和日期（或汇率）建议一笔银行流水，请确认或拒绝该匹配");
+        label("arrival.ambiguous",
+                "several bank lines fit it, or its bank line fits several payouts; see its exception",
+                "有多笔银行流水符合，或其银行流水符合多笔提现；请查看异常");
+        label("arrival.not_arrived",
+                "no bank line shows it after the configured days, with the bank's statements of those days in; see its exception",
+                "超过设定天数仍无银行流水（相应日期的银行对账单已导入）；请查看异常");
+        label("arrival.pending",
+                "no bank line shows it yet: the bank's statements of the days it may arrive on are not all in, or matching has not run since",
+                "尚无银行流水：可能到账日期的银行对账单尚未全部导入，或此后尚未运行匹配");
     }
 
     private ReportLabels() {

@@ -126,4 +126,14 @@ class BalancesTest {
                 Balances.journalBook(100_000, List.of(80_000L, -12_000L, -30_000L)));
         assertEquals(BigInteger.valueOf(100_000), Balances.journalBook(100_000, List.of()));
     }
+
+    @Test
+    void aJournalOpensAtTheBanksBalanceOnlyWhenTheBanksStatementsCoverItsFirstDay() {
+        java.time.LocalDate march1 = java.time.LocalDate.of(2026, 3, 1);
+        assertEquals(100_000, Balances.journalOpening(march1.plusDays(4), march1, 100_000));
+        assertEquals(100_000, Balances.journalOpening(march1, march1, 100_000));
+        assertEquals(0, Balances.journalOpening(march1.minusDays(1), march1, 100_000),
+                "a journal that begins before the bank's statements carries its own opening entry");
+        assertEquals(0, Balances.journalOpening(march1, null, 0));
+    }
 }

@@ -1,5 +1,6 @@
 package io.walletrecon.reports;
 
+import io.walletrecon.console.Language;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +29,22 @@ class JFreeChartRendererTest {
 
         assertFalse(svg.matches("(?s).*>[-0-9.,]*E-?[0-9]+<.*"), "no tick label like 5E-9");
         assertTrue(svg.contains(">0<") || svg.contains(">0.0<") || svg.contains(">0.00<"), "zero is on the axis");
+    }
+
+    @Test
+    void theTitleAxesAndLegendAreInTheChartsLanguage() {
+        List<ChartRenderer.Point> points = List.of(new ChartRenderer.Point(LocalDate.of(2026, 3, 1), BigDecimal.ONE,
+                BigDecimal.ZERO));
+        for (var expected : List.of(
+                List.of("en", "Fund-flow summary", "Period", "Amount (CNY)", "Inflow", "Outflow"),
+                List.of("zh-CN", "资金流量汇总", "期间", "金额 (CNY)", "流入", "流出"))) {
+            Language language = Language.of(expected.get(0)).orElseThrow();
+            var chart = JFreeChartRenderer.build(new ChartRenderer.Chart(expected.get(1), "CNY", points, language));
+            var plot = chart.getXYPlot();
+            assertEquals(expected.subList(1, 6), List.of(chart.getTitle().getText(), plot.getDomainAxis().getLabel(),
+                    plot.getRangeAxis().getLabel(), String.valueOf(plot.getDataset().getSeriesKey(0)),
+                    String.valueOf(plot.getDataset().getSeriesKey(1))));
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ExportJobTest {
@@ -89,6 +90,32 @@ class ExportJobTest {
                             + "where a.code = ? and e.business_date between '2026-02-01' and '2026-02-05'", account);
             assertEquals(expected + 1, wb.getSheets().toList().get(1).read().size());
         }
+    }
+
+    @Test
+    void anExportIsLabelledInTheLanguageItsRequestNamed() throws Exception {
+        String xlsx = given().header("Authorization", FINANCE).queryParam("format", "xlsx").queryParam("lang", "zh-CN")
+                .queryParam("account", account).queryParam("from", "2026-02-01").queryParam("to", "2026-02-01")
+                .when().post("/reports/differences/exports").then().statusCode(202).extract().path("id");
+        String csv = given().header("Authorization", FINANCE).header("Accept-Language", "en")
+                .queryParam("format", "csv").queryParam("account", account).queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-02-01")
+                .when().post("/reports/differences/exports").then().statusCode(202).extract().path("id");
+        assertEquals("succeeded", awaitDone(xlsx).getString("state"));
+        assertEquals("succeeded", awaitDone(csv).getString("state"));
+
+        byte[] workbook = given().header("Authorization", FINANCE).when().get("/reports/exports/" + xlsx + "/file")
+                .then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            var sheets = wb.getSheets().toList();
+            assertEquals("合计", sheets.get(0).getName());
+            assertEquals("差异报告", sheets.get(0).read().get(0).getCell(0).getText());
+            assertTrue(sheets.get(1).read().get(0).stream().anyMatch(c -> "应收/应付".equals(c.getText())));
+        }
+        byte[] file = given().header("Authorization", FINANCE).when().get("/reports/exports/" + csv + "/file")
+                .then().statusCode(200).extract().asByteArray();
+        String header = new String(file, 3, file.length - 3, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertTrue(header.contains(",Expected,Actual,Difference,"), header);
     }
 
     @Test

@@ -122,17 +122,34 @@ class FundFlowTest {
                 .queryParam("account", wechat).queryParam("from", "2026-03-01").queryParam("to", "2026-03-15")
                 .when().get("/reports/fund-flow").then().statusCode(200).contentType("image/svg+xml").extract()
                 .asByteArray();
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        // JFreeSVG writes the SVG 1.1 DOCTYPE; the parser must not fetch the DTD from w3.org (no network in tests)
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
+        Document doc = svg(svg);
         assertEquals("svg", doc.getDocumentElement().getLocalName());
         String text = doc.getDocumentElement().getTextContent();
-        assertTrue(text.contains("Fund flow 2026-03-01 to 2026-03-15 by day") && text.contains("Inflow")
-                && text.contains("Outflow"), text);
+        assertTrue(text.contains("Fund-flow summary 2026-03-01 to 2026-03-15 · by day") && text.contains("Inflow")
+                && text.contains("Outflow") && text.contains("Period"), text);
         assertTrue(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() >= 2,
                 "the two series are drawn as paths");
+    }
+
+    /** The SVG as a DOM. JFreeSVG writes the SVG 1.1 DOCTYPE; the parser must not fetch the DTD (no network). */
+    private static Document svg(byte[] svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
+    }
+
+    @Test
+    void theChartsTitleAxesAndLegendAreInTheLanguageAskedFor() throws Exception {
+        byte[] svg = given().header("Authorization", FINANCE).accept("image/svg+xml").queryParam("lang", "zh-CN")
+                .queryParam("account", wechat).queryParam("from", "2026-03-01").queryParam("to", "2026-03-15")
+                .when().get("/reports/fund-flow").then().statusCode(200).contentType("image/svg+xml").extract()
+                .asByteArray();
+        String text = svg(svg).getDocumentElement().getTextContent();
+        for (String label : List.of("资金流量汇总 2026-03-01 至 2026-03-15 · 按日", "期间", "流入", "流出")) {
+            assertTrue(text.contains(label), label + " in " + text);
+        }
+        assertTrue(!text.contains("Inflow") && !text.contains("Period"), text);
     }
 
     @Test

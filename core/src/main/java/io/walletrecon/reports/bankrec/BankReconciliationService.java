@@ -34,10 +34,11 @@ import java.util.Optional;
 
 /**
  * The bank reconciliation statement (余额调节表) of a bank account on a date: the journal's balance, the bank's, and
- * the reconciling items between them ({@link BankReconciliation} holds the arithmetic). The items are those of the
- * bank journal ({@code LedgerService.openItems}, the same query as GET /ledger-entries/unreconciled), from the first
- * day of the account's statements (the bank's opening balance stands for what came before) to the date, as they stand
- * on the date.
+ * the reconciling items between them ({@link BankReconciliation} holds the arithmetic). The journal's balance is the
+ * book balance of {@link BalanceRepository#journalBookAtStart}, the same figure the reconciliation statement and the
+ * overview show; the items are those of the bank journal ({@code LedgerService.openItems}, the same query as GET
+ * /ledger-entries/unreconciled) from {@link BalanceRepository#journalReconciledFrom} (the opening of the side that
+ * covers the days before stands for them) to the date, as they stand on the date.
  */
 @ApplicationScoped
 public class BankReconciliationService {
@@ -47,16 +48,14 @@ public class BankReconciliationService {
     private final AccountService accounts;
     private final LedgerService ledger;
     private final BalanceRepository balances;
-    private final BankReconciliationRepository repository;
     private final PdfRenderer pdf;
     private final ReportsConfig config;
 
     public BankReconciliationService(AccountService accounts, LedgerService ledger, BalanceRepository balances,
-            BankReconciliationRepository repository, PdfRenderer pdf, ReportsConfig config) {
+            PdfRenderer pdf, ReportsConfig config) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.balances = balances;
-        this.repository = repository;
         this.pdf = pdf;
         this.config = config;
     }
@@ -104,9 +103,9 @@ public class BankReconciliationService {
         Validation.refuseIfAny(errors);
         return bankAccount(accountCode).chain(account -> balances.reported(account.id, account.currency, date)
                 .map(reported -> reported.orElseThrow(() -> noBankBalance(account, date)))
-                .chain(reported -> repository.firstStatementDay(account.id, account.currency)
+                .chain(reported -> balances.journalReconciledFrom(account.id, account.currency)
                         .chain(first -> ledger.openItems(account, first.orElse(null), date)
-                                .chain(items -> ledger.journalBalance(account, date)
+                                .chain(items -> balances.journalBook(account.id, account.currency, date)
                                         .map(journal -> view(account, date, reported, first, items, journal,
                                                 language))))));
     }

@@ -24,11 +24,12 @@ public class ExportRepository {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    static final String INSERT = "insert into report_exports (id, report, format, parameters, requested_by, state) values (?1, ?2, ?3, ?4, ?5, ?6)";
+    static final String INSERT = "insert into report_exports (id, report, format, parameters, requested_by, state, language) "
+            + "values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text))";
 
     /** $1 id, $2 the running state, $3 the states it may start from. */
     static final String CLAIM = "update report_exports set state = $2, started_at = now() where id = $1 and state = any($3) "
-            + "returning report, format, parameters";
+            + "returning report, format, parameters, language";
 
     static final String ROWS_TOTAL = "update report_exports set rows_total = $2 where id = $1";
 
@@ -57,15 +58,17 @@ public class ExportRepository {
             String storageKey) {
     }
 
-    /** What a claimed job runs. */
-    public record Claimed(String report, String format, String parameters) {
+    /** What a claimed job runs; {@code language} the tag its labels were asked in, null when none was. */
+    public record Claimed(String report, String format, String parameters, String language) {
     }
 
     /** Records a queued job in the caller's transaction. */
-    public Uni<Void> insert(UUID id, String report, String format, String parameters, String actor) {
+    public Uni<Void> insert(UUID id, String report, String format, String parameters, String actor,
+            String language) {
         return Panache.getSession().chain(s -> s.createNativeQuery(INSERT)
                 .setParameter(1, id).setParameter(2, report).setParameter(3, format).setParameter(4, parameters)
-                .setParameter(5, actor).setParameter(6, ExportState.QUEUED.code()).executeUpdate()).replaceWithVoid();
+                .setParameter(5, actor).setParameter(6, ExportState.QUEUED.code()).setParameter(7, language)
+                .executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Optional<Export>> find(UUID id) {
@@ -84,7 +87,8 @@ public class ExportRepository {
             return Optional.empty();
         }
         Row r = rows.iterator().next();
-        return Optional.of(new Claimed(r.getString("report"), r.getString("format"), r.getString("parameters")));
+        return Optional.of(new Claimed(r.getString("report"), r.getString("format"), r.getString("parameters"),
+                r.getString("language")));
     }
 
     public void rowsTotal(UUID id, long total) {

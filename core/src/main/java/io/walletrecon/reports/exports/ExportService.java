@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.audit.AuditLog;
+import io.walletrecon.console.Language;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
@@ -61,12 +62,17 @@ public class ExportService {
         this.json = json;
     }
 
-    public record Started(UUID id, ReportPlan plan, String format) {
+    /** A job to run; {@code language} the labels asked for, null when none was. */
+    public record Started(UUID id, ReportPlan plan, String format, Language language) {
     }
 
-    /** Records the job (and who asked, in the audit trail); {@link #runStored} runs it once this has committed. */
+    /**
+     * Records the job (and who asked, in the audit trail); {@link #runStored} runs it once this has committed. Its
+     * file is labelled in {@code language} (lang= or Accept-Language); when that is null, as the report answered
+     * directly: CSV with the field names, XLSX and PDF in the configured language.
+     */
     @WithTransaction
-    public Uni<Started> start(String name, ReportQuery query, String format, String actor) {
+    public Uni<Started> start(String name, ReportQuery query, String format, Language language, String actor) {
         if (format == null || !FORMATS.contains(format)) {
             throw ApiException.invalid("format must be one of csv, xlsx, pdf",
                     List.of(ProblemError.field("format", "must be one of csv, xlsx, pdf")));
@@ -79,10 +85,11 @@ public class ExportService {
                                 + plan.name().path + " as csv or xlsx");
             }
             UUID id = UUID.randomUUID();
-            return exports.insert(id, plan.name().path, format, toJson(plan.parameters()), actor)
+            return exports.insert(id, plan.name().path, format, toJson(plan.parameters()), actor,
+                    language == null ? null : language.tag)
                     .chain(() -> audit.record(actor, "report.export.requested", "report_export", id, null,
                             Map.of("report", plan.name().path, "format", format, "parameters", plan.parameters())))
-                    .map(ignored -> new Started(id, plan, format));
+                    .map(ignored -> new Started(id, plan, format, language));
         });
     }
 
@@ -102,7 +109,8 @@ public class ExportService {
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
                     }));
             ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(job.report(), query));
-            run(new Started(id, plan, job.format()));
+            run(new Started(id, plan, job.format(),
+                    job.language() == null ? null : Language.of(job.language()).orElse(null)));
         } catch (Exception e) {
             fail(id, e);
         }
@@ -132,9 +140,13 @@ public class ExportService {
             long rows;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
                 rows = switch (job.format()) {
-                    case "csv" -> reports.writeCsv(job.plan(), out, progress);
-                    case "xlsx" -> reports.writeXlsx(job.plan(), out, progress);
-                    default -> reports.writePdf(job.plan(), out);
+                    case "csv" -> reports.writeCsv(job.plan(), out, progress, job.language());
+                    case "xlsx" -> job.language() == null
+                            ? reports.writeXlsx(job.plan(), out, progress)
+                            : reports.writeXlsx(job.plan(), out, progress, job.language());
+                    default -> job.language() == null
+                            ? reports.writePdf(job.plan(), out)
+                            : reports.writePdf(job.plan(), out, job.language());
                 };
             }
             String key = id + "." + job.format();

@@ -84,7 +84,7 @@ public class ReportResource {
     public Response csv(@BeanParam ReportRequest request) {
         ReportPlan plan = plan(request);
         return file(plan, "csv", "text/csv; charset=UTF-8", out -> service.writeCsv(plan, out, n -> {
-        }, request.lang == null && request.acceptLanguage == null ? null : language(request)));
+        }, askedLanguage(request)));
     }
 
     /**
@@ -161,7 +161,7 @@ public class ReportResource {
     public Uni<Response> start(@BeanParam ReportRequest request,
             @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
         String who = actor.name();
-        return exports.start(request.name, request.query(), format, who)
+        return exports.start(request.name, request.query(), format, askedLanguage(request), who)
                 .call(job -> background.submit(BackgroundJob.reportExport(job.id()))
                         .onFailure().call(e -> exports.handOverFailed(job.id(), e)).onFailure().recoverWithNull())
                 .chain(job -> exports.get(job.id()))
@@ -173,13 +173,18 @@ public class ReportResource {
         return ReportLanguage.choose(request.lang, request.acceptLanguage, config);
     }
 
+    /** The language the request names by lang= or Accept-Language; null when it names none. */
+    private Language askedLanguage(ReportRequest request) {
+        return request.lang == null && request.acceptLanguage == null ? null : language(request);
+    }
+
     /** The file formats run on a worker thread (@Blocking), where waiting for the plan is allowed. */
     private ReportPlan plan(ReportRequest request) {
         return service.plan(request.name, request.query()).await().indefinitely();
     }
 
     private ChartRenderer.Chart chart(ReportRequest request) {
-        return service.chart(plan(request)).await().indefinitely();
+        return service.chart(plan(request), language(request)).await().indefinitely();
     }
 
     public static String attachment(String fileName) {

@@ -200,8 +200,11 @@ public class ReportService {
         return detail.rows().size();
     }
 
-    /** The fund-flow chart's data: inflow and outflow per period, in one currency. */
-    public Uni<ChartRenderer.Chart> chart(ReportPlan plan) {
+    /**
+     * The fund-flow chart's data: inflow and outflow per period, in one currency, its title, axes and legend
+     * labelled in {@code language}.
+     */
+    public Uni<ChartRenderer.Chart> chart(ReportPlan plan, Language language) {
         if (plan.name() != ReportName.FUND_FLOW) {
             throw new ApiException(ProblemType.NOT_ACCEPTABLE,
                     "Charts (image/png, image/svg+xml) are available for fund-flow; "
@@ -242,9 +245,10 @@ public class ReportService {
                 byPeriod.putIfAbsent(d, new ChartRenderer.Point(d, BigDecimal.ZERO, BigDecimal.ZERO));
             }
             List<ChartRenderer.Point> points = List.copyOf(byPeriod.values());
-            String title = "Fund flow " + plan.parameters().get("from") + " to " + plan.parameters().get("to") + " by "
-                    + plan.parameters().get("period");
-            return new ChartRenderer.Chart(title, currency, points);
+            String title = ReportLabels.of(plan.name().path, language) + " " + plan.parameters().get("from") + " "
+                    + ReportLabels.of("to", language) + " " + plan.parameters().get("to") + " · "
+                    + ReportLabels.of("by." + period, language);
+            return new ChartRenderer.Chart(title, currency, points, language);
         });
     }
 

@@ -1,7 +1,6 @@
 package io.walletrecon.reports.statements;
 
 import io.walletrecon.balances.BalanceRepository;
-import io.walletrecon.ledger.LedgerRepository;
 import io.walletrecon.matching.CustomerReceipts;
 
 /**
@@ -162,17 +161,22 @@ final class ReportSql {
 
     // --- 对账单 of a bank account: $1 account id, $2 from, $3 to, $4 currency -----------------------------------------
 
+    /** The day a bank statement's reconciling items stand on: the reported date, else the period's end. */
+    private static final String RECONCILING_DAY = "coalesce((select period_end from reported), $3::date)";
+
     /**
      * A bank account's book and movements. With a bank journal (银行日记账) the book is the journal: opening = the
      * journal's book at the start of the period, movements = its entries (fees are not told apart: the journal books
      * them as payments). Without one, the statement checks the bank's own lines against its balances: opening = the
      * bank's balance at the start of the period, movements = the lines. {@code items} are the reconciling items of a
-     * journal (empty without one): the bank's lines and the journal's entries from the journal's first day to the
-     * reported date that no confirmed match explains, each with its effect on the book less the bank's balance and the
-     * open exception raised on the line, if any. For statements that chain they add up to the difference.
+     * journal (empty without one): the bank's lines and the journal's entries from the first day of the journal's
+     * reconciliation ({@code BalanceRepository.journalReconciledFrom}) to the reported date that are not reconciled on
+     * that date ({@code BalanceRepository.journalReconciledOn}, the rule of the 余额调节表), each with its effect on the
+     * book less the bank's balance and the open exception raised on the line, if any. For statements that chain they
+     * add up to the difference.
      */
     private static final String BANK_BOOK = """
-            journal as (select %1$s as start),
+            journal as (select j.start, case when j.start is not null then %11$s end as reconciled_from from (select %1$s as start) j),
             opening as (
               select coalesce(%2$s, %3$s, 0) as balance
             ),
@@ -184,7 +188,7 @@ final class ReportSql {
                 and (select start from journal) is null
               union all
               select e.entry_date, greatest(e.amount_minor, 0)::numeric, greatest(-e.amount_minor, 0)::numeric, 0::numeric,
-                     abs(e.amount_minor), not %8$s
+                     abs(e.amount_minor), %12$s
               from ledger_entries e
               where e.account_id = $1 and e.currency = $4 and e.entry_date between $2::date and $3::date
             ),
@@ -199,22 +203,26 @@ final class ReportSql {
                      -%10$s as effect
               from statement_lines l
               where l.account_id = $1 and l.currency = $4 and l.amount_minor <> 0
-                and l.value_date >= (select start from journal)
-                and l.value_date <= coalesce((select period_end from reported), $3::date) and %11$s
+                and l.value_date >= (select reconciled_from from journal)
+                and l.value_date <= %14$s and not %8$s
               union all
               select case when e.amount_minor > 0 then 'bookedReceivedNotInBank' else 'bookedPaidNotInBank' end,
                      'ledger_entry', e.id, e.entry_date, e.amount_minor, coalesce(e.voucher_no, e.reference), e.counterparty,
                      e.memo, null::bigint, e.amount_minor::numeric
               from ledger_entries e
-              where e.account_id = $1 and e.currency = $4
-                and e.entry_date <= coalesce((select period_end from reported), $3::date) and %8$s
+              where e.account_id = $1 and e.currency = $4 and e.entry_date >= (select reconciled_from from journal)
+                and e.entry_date <= %14$s and not %13$s
             )"""
             .formatted(BalanceRepository.journalStart("$1", "$4"),
                     BalanceRepository.journalBookAtStart("$1", "$4", "$2::date"),
                     BalanceRepository.bankBalanceAtStart("$1", "$4", "$2::date"),
                     BalanceRepository.LINE_INFLOW, BalanceRepository.LINE_OUTFLOW, BalanceRepository.LINE_FEE,
-                    BalanceRepository.RECONCILED_LINE, LedgerRepository.ENTRY_OPEN, REPORTED_IN_PERIOD,
-                    BalanceRepository.LINE_EFFECT, LedgerRepository.LINE_OPEN);
+                    BalanceRepository.RECONCILED_LINE,
+                    BalanceRepository.journalReconciledOn("statement_line", "l.id", RECONCILING_DAY),
+                    REPORTED_IN_PERIOD, BalanceRepository.LINE_EFFECT,
+                    BalanceRepository.journalReconciledFrom("$1", "$4"),
+                    BalanceRepository.journalReconciledOn("ledger_entry", "e.id", "$3::date"),
+                    BalanceRepository.journalReconciledOn("ledger_entry", "e.id", RECONCILING_DAY), RECONCILING_DAY);
 
     static final Statement BANK_RECONCILIATION_FIGURES = Statement
             .of("""
