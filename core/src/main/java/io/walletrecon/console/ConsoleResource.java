@@ -73,8 +73,9 @@ public class ConsoleResource {
             return waiting.chain(n -> show(n, null, null, first, last, FormErrors.none()));
         }
         return waiting.chain(n -> ConsolePages.orShow(
-                overviews.overview(first, last, null).chain(o -> runs.list(null, null, null, null, 0, LAST_RUNS)
-                        .chain(r -> show(n, o, r, first, last, FormErrors.none()))),
+                Uni.createFrom().deferred(() -> overviews.overview(first, last, null))
+                        .chain(o -> runs.list(null, null, null, null, 0, LAST_RUNS)
+                                .chain(r -> show(n, o, r, first, last, FormErrors.none()))),
                 refused -> show(n, null, null, first, last, FormErrors.of(refused))));
     }
 

@@ -263,7 +263,4 @@ public interface ReconciliationMessages {
 
     @Message("The run is working; this page follows it.")
     String following();
-
-    @Message("Exceptions of this run")
-    String runExceptions();
 }

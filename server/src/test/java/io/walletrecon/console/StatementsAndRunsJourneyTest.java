@@ -128,6 +128,9 @@ class StatementsAndRunsJourneyTest {
         assertTrue(driver.findElement(By.id("line-7")).getText().contains("Unidentified receipt"),
                 "the unknown credit has its exception");
 
+        driver.get(url("/console?from=2026-03-31&to=2026-03-01"));
+        assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("must not be after to"),
+                "a period that ends before it starts is refused on the page");
         driver.get(url("/console?from=2026-03-01&to=2026-03-31"));
         String row = driver.findElement(By.id("account-" + account + "-EUR")).getText();
         assertTrue(row.contains("EUR 1,187.68") && row.contains("50.0%"),
