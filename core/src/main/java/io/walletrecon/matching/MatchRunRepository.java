@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.walletrecon.data.Paging;
 import io.walletrecon.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -101,13 +102,28 @@ public class MatchRunRepository {
     private static final String DAY_END_DONE = """
             select count(*) from match_runs where account_id = ?1 and kind = ?2 and period_end = ?3
             and state = any(string_to_array(?4, ','))""";
-    private static final String VIEW = """
+    /** A run as {@link MatchingViews.RunView} reads it (one JSON text per row). */
+    private static final String RUNS = """
             select cast(json_build_object('id', r.id, 'account', a.code, 'kind', r.kind, 'periodStart', r.period_start,
                 'periodEnd', r.period_end, 'state', r.state, 'requestedBy', r.requested_by, 'itemsTotal', r.items_total,
                 'itemsProcessed', r.items_processed, 'counts', cast(r.counts as json), 'error', r.error,
                 'incidentId', r.incident_id, 'createdAt', r.created_at, 'startedAt', r.started_at,
                 'finishedAt', r.finished_at) as text)
-            from match_runs r join accounts a on a.id = r.account_id where r.id = ?1""";
+            from match_runs r join accounts a on a.id = r.account_id""";
+    private static final String VIEW = RUNS + " where r.id = ?1";
+    /** The history's filters: ?1..?4 each null for "any" (company id, account code, state, kind). */
+    private static final String HISTORY_FILTER = """
+            where (cast(?1 as bigint) is null or a.company_id = cast(?1 as bigint))
+              and (cast(?2 as text) is null or a.code = cast(?2 as text))
+              and (cast(?3 as text) is null or r.state = cast(?3 as text))
+              and (cast(?4 as text) is null or r.kind = cast(?4 as text))""";
+    private static final String HISTORY = RUNS + "\n" + HISTORY_FILTER + " order by r.id desc limit ?5 offset ?6";
+    private static final String HISTORY_COUNT = "select count(*) from match_runs r join accounts a on a.id = r.account_id\n"
+            + HISTORY_FILTER;
+
+    /** What the run history is narrowed to; each null for "any". */
+    record HistoryFilter(Long companyId, String account, String state, String kind) {
+    }
 
     static final String ABANDONED_RUNNING = "The run stopped before it finished (its process ended); nothing it did was kept. "
             + "Start the run again; a day-end run is retried by the schedule.";
@@ -269,6 +285,22 @@ public class MatchRunRepository {
             }
             return NativeQueries.read(json, rows.get(0), MatchingViews.RunView.class);
         });
+    }
+
+    /** A page of runs, the latest requested first. */
+    Uni<List<MatchingViews.RunView>> history(Mutiny.Session s, HistoryFilter f, int page, int size) {
+        return bind(s.createNativeQuery(HISTORY, String.class), f).setParameter(5, size)
+                .setParameter(6, Paging.offset(page, size)).getResultList()
+                .map(rows -> rows.stream().map(r -> NativeQueries.read(json, r, MatchingViews.RunView.class)).toList());
+    }
+
+    Uni<Long> historyCount(Mutiny.Session s, HistoryFilter f) {
+        return bind(s.createNativeQuery(HISTORY_COUNT, Long.class), f).getSingleResult();
+    }
+
+    private static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> q, HistoryFilter f) {
+        return q.setParameter(1, f.companyId()).setParameter(2, f.account()).setParameter(3, f.state())
+                .setParameter(4, f.kind());
     }
 
     /** State codes as one comma-separated bind, read in SQL with {@code string_to_array}. */
