@@ -1,19 +1,23 @@
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -28,17 +32,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,8 +71,9 @@ import java.util.stream.Collectors;
  * The month (the previous calendar month unless {@code --month}): Alipay, WeChat Pay and Stripe payments notified and on
  * the providers' bills, a Stripe payout to the euro bank (camt.053), customers paying by bank transfer into the euro and
  * the yuan bank (MT940), two invoices not due yet. Planted: an unidentified receipt at the yuan bank (待认领款项), a
- * customer who paid short by the transfer charges, and the bank fees (classified as fees, no exception). Two supplier
- * payments: one approved, one awaiting approval.
+ * customer who paid short by the transfer charges, and the bank fees (classified as fees, no exception). The company's
+ * journals of both banks, without what only the bank knows yet (the 余额调节表's reconciling items). Two supplier
+ * payments: one approved, one awaiting approval. Each month's bank statements open where the month before closed.
  */
 public class DemoCompany {
 
@@ -88,8 +97,7 @@ public class DemoCompany {
     final SecureRandom random = new SecureRandom();
     final Map<String, Integer> added = new LinkedHashMap<>();
     final Map<String, Long> customers = new TreeMap<>();
-    final Map<String, Long> receivables = new TreeMap<>();
-    String collectionCode7;
+    String invoice7CollectionCode;
 
     DemoCompany(String api, String admin, String approver, String company, YearMonth month, Path keysFile) {
         this.api = api.replaceAll("/+$", "");
@@ -104,8 +112,8 @@ public class DemoCompany {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new TreeMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                usage("unexpected argument " + args[i]);
+            if (!List.of("--api", "--keys", "--jwt-key", "--month", "--company").contains(args[i])) {
+                usage("unknown option " + args[i]);
             }
             o.put(args[i].substring(2), args[i + 1]);
         }
@@ -124,8 +132,17 @@ public class DemoCompany {
                 usage("give --jwt-key, or DEMO_ADMIN_TOKEN and DEMO_APPROVER_TOKEN");
             }
         }
-        YearMonth month = o.containsKey("month") ? YearMonth.parse(o.get("month"))
-                : YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        if (o.containsKey("month")) {
+            try {
+                month = YearMonth.parse(o.get("month"));
+            } catch (DateTimeParseException e) {
+                usage("--month takes a month such as 2026-10, not " + o.get("month"));
+            }
+            if (month.isBefore(YearMonth.of(2025, 1))) {
+                usage("--month takes a month from 2025-01 on");
+            }
+        }
         DemoCompany demo = new DemoCompany(o.get("api"), admin, approver, o.get("company"), month,
                 Path.of(o.get("keys")));
         try {
@@ -176,7 +193,7 @@ public class DemoCompany {
     }
 
     /** The key or secret {@code name}, generated (and written to the keys file) when it is not there yet. */
-    String key(String name, java.util.function.Supplier<String> generate) throws IOException {
+    String key(String name, Supplier<String> generate) throws IOException {
         String value = keys.getProperty(name);
         if (value == null) {
             value = generate.get();
@@ -192,7 +209,7 @@ public class DemoCompany {
             try (Writer out = Files.newBufferedWriter(tmp)) {
                 keys.store(out, "bin/demo: the demo accounts' provider keys (private: they sign its notifications)");
             }
-            Files.move(tmp, keysFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, keysFile, StandardCopyOption.REPLACE_EXISTING);
         }
         return value;
     }
@@ -386,9 +403,8 @@ public class DemoCompany {
                 view = send("GET", "/receivables?customerId=" + customer + "&reference=" + url(reference), admin, null)
                         .expect(200);
             }
-            receivables.put(reference, view.id());
             if (i.code()) {
-                collectionCode7 = view.text("collectionCode");
+                invoice7CollectionCode = view.text("collectionCode");
             }
         }
     }
@@ -400,9 +416,9 @@ public class DemoCompany {
     // --- the providers' notifications -------------------------------------------------------------------------------
 
     void notifications() throws Exception {
-        alipayPaid("01", ref(1), "12800.00", "2088102146225135", LocalDateTime.of(day(3), java.time.LocalTime.of(10, 15, 42)));
+        alipayPaid("01", ref(1), "12800.00", "2088102146225135", LocalDateTime.of(day(3), LocalTime.of(10, 15, 42)));
         alipayPaid("02", "WEB-" + tag + "-88231", "3680.00", "2088702418293344",
-                LocalDateTime.of(day(9), java.time.LocalTime.of(21, 4, 9)));
+                LocalDateTime.of(day(9), LocalTime.of(21, 4, 9)));
         wechatPaid("01", ref(3), 2_500_000, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", day(5).atTime(14, 30));
         wechatPaid("02", ref(4), 29_900, "oUpF8uN95-Ptaags6E4oYPSWkG1Q", day(11).atTime(20, 12, 5));
         stripePaid("1", 145_000, "cus_DemoMuellerSoehne", ref(8), day(6).atTime(9, 41).atZone(BERLIN).toInstant());
@@ -488,11 +504,11 @@ public class DemoCompany {
                 + "\"data\":{\"object\":" + object + "}}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(keys.getProperty("stripe.webhook-secret").getBytes(StandardCharsets.UTF_8),
                 "HmacSHA256"));
         mac.update((now + ".").getBytes(StandardCharsets.UTF_8));
-        String signature = java.util.HexFormat.of().formatHex(mac.doFinal(bytes));
+        String signature = HexFormat.of().formatHex(mac.doFinal(bytes));
         post("/webhooks/stripe/" + STRIPE, Map.of("Stripe-Signature", "t=" + now + ",v1=" + signature),
                 "application/json; charset=utf-8", bytes).expect(200);
     }
@@ -541,10 +557,10 @@ public class DemoCompany {
         String start = month.atDay(1).format(DateTimeFormatter.ofPattern("yyyy年MM月dd日"));
         String end = month.plusMonths(1).atDay(1).format(DateTimeFormatter.ofPattern("yyyy年MM月dd日"));
         List<String> rows = List.of(
-                alipayRow(alipayTradeNo("01"), ref(1), LocalDateTime.of(day(3), java.time.LocalTime.of(10, 15, 42)),
+                alipayRow(alipayTradeNo("01"), ref(1), LocalDateTime.of(day(3), LocalTime.of(10, 15, 42)),
                         "12800.00", "-76.80"),
                 alipayRow(alipayTradeNo("02"), "WEB-" + tag + "-88231",
-                        LocalDateTime.of(day(9), java.time.LocalTime.of(21, 4, 9)), "3680.00", "-22.08"));
+                        LocalDateTime.of(day(9), LocalTime.of(21, 4, 9)), "3680.00", "-22.08"));
         String text = "#支付宝业务明细查询\n#账号：[20881234567890120156]\n"
                 + "#起始日期：[" + start + " 00:00:00]   终止日期：[" + end + " 00:00:00]\n"
                 + "#-----------------------------------------业务明细列表----------------------------------------\n"
@@ -626,8 +642,9 @@ public class DemoCompany {
                 new Entry("E3", 320_000, day(23), "MUELLER UND SOEHNE GMBH", "DE12500105170648489890",
                         "Rechnung vom " + day(10).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), "PMNT/RCDT/ESCT"),
                 new Entry("E4", -1_250, month.atEndOfMonth(), null, null, "Kontoführung", "PMNT/MDOP/CHRG"));
-        long opening = 4_825_000;
-        long closing = opening + entries.stream().mapToLong(Entry::minor).sum();
+        long net = entries.stream().mapToLong(Entry::minor).sum();
+        long opening = opening(4_825_000, net);
+        long closing = opening + net;
         StringBuilder ntries = new StringBuilder();
         for (Entry e : entries) {
             boolean out = e.minor() < 0;
@@ -665,6 +682,14 @@ public class DemoCompany {
         return xml.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The balance the month's statement opens with: each month opens where the one before closed (every month moves
+     * the account by the same {@code net}), so the statements of consecutive demo months chain as a bank's do.
+     */
+    long opening(long january2026, long net) {
+        return january2026 + net * (month.getYear() * 12L + month.getMonthValue() - (2026 * 12L + 1));
+    }
+
     byte[] mt940() {
         record Line(String ref, int day, long minor, String type, String text) {
         }
@@ -672,10 +697,11 @@ public class DemoCompany {
                 new Line("C1", 16, 5_600_000, "NTRF", "货款 " + ref(6) + " 深圳前海星河科技有限公司"),
                 new Line("C2", 18, 420_000, "NTRF", "货款 广州恒信商贸有限公司"),
                 new Line("C3", 21, 1_260, "NINT", "活期存款结息"),
-                new Line("C4", 22, 1_800_000, "NTRF", "货款 " + collectionCode7 + " 深圳前海星河科技有限公司"),
+                new Line("C4", 22, 1_800_000, "NTRF", "货款 " + invoice7CollectionCode + " 深圳前海星河科技有限公司"),
                 new Line("C5", 25, -3_500, "NCHG", "跨行汇款手续费"));
-        long opening = 128_640_000;
-        long closing = opening + lines.stream().mapToLong(Line::minor).sum();
+        long net = lines.stream().mapToLong(Line::minor).sum();
+        long opening = opening(128_640_000, net);
+        long closing = opening + net;
         DateTimeFormatter yymmdd = DateTimeFormatter.ofPattern("yyMMdd");
         StringBuilder text = new StringBuilder(":20:CMB" + tag + "\n:25:" + CNY_ACCOUNT.replace(" ", "") + "\n:28C:"
                 + String.format("%05d", month.getMonthValue()) + "/001\n:60F:C" + month.atDay(1).format(yymmdd) + "CNY"
@@ -808,7 +834,7 @@ public class DemoCompany {
         return total;
     }
 
-    record Answer(int status, String body, java.net.http.HttpHeaders headers, String what) {
+    record Answer(int status, String body, HttpHeaders headers, String what) {
         Answer expect(int... statuses) {
             for (int s : statuses) {
                 if (status == s) {
@@ -863,7 +889,7 @@ public class DemoCompany {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new DemoFailed("no server answers at " + api + " (start it with bin/dev)");
         }
         if (response.statusCode() == 401) {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import javax.tools.ToolProvider;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoCompanyTest {
 
     static final String FINANCE = TestJwt.bearer("fiona", "finance");
+    static final Path SEEDER = Path.of("..", "bin", "DemoCompany.java");
     static final YearMonth MONTH = YearMonth.of(2026, 10);
     static final List<String> ACCOUNTS = List.of("demo-alipay", "demo-bank-cny", "demo-bank-eur", "demo-stripe",
             "demo-wechat");
@@ -39,7 +42,11 @@ class DemoCompanyTest {
     @Test
     void theDemoMonthIsMatchedWithOnlyThePlantedExceptionsOpenAndSeedingAgainAddsNothing() throws Exception {
         Path keys = Files.createTempDirectory("demo-keys").resolve("demo.keys");
-        String first = seed(keys);
+        // compiled once here (what `java bin/DemoCompany.java` does at every start), then run twice
+        Path classes = Files.createTempDirectory("demo-classes");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                SEEDER.toString()), "bin/DemoCompany.java compiles");
+        String first = seed(classes, keys);
 
         List<Map<String, Object>> accounts = given().header("Authorization", TestJwt.bearer("ada", "admin"))
                 .queryParam("company", company.code()).when().get("/accounts").then().statusCode(200).extract()
@@ -68,14 +75,15 @@ class DemoCompanyTest {
         assertTrue(first.contains("dev-approver"), first);
 
         Map<String, Object> before = state();
-        String second = seed(keys);
+        String second = seed(classes, keys);
         assertEquals(before, state(), second);
         assertTrue(second.contains("nothing added"), second);
     }
 
-    String seed(Path keys) throws IOException, InterruptedException {
+    /** Runs the seeder as a process of its own, as bin/demo does; its output. */
+    String seed(Path classes, Path keys) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                Path.of("..", "bin", "DemoCompany.java").toString(), "--api", TestHTTPResourceManager.getUri(),
+                "-cp", classes.toString(), "DemoCompany", "--api", TestHTTPResourceManager.getUri(),
                 "--keys", keys.toString(), "--month", MONTH.toString(), "--company", company.code())
                 .redirectErrorStream(true);
         builder.environment().put("DEMO_ADMIN_TOKEN", TestJwt.token("demo-admin", "admin", "finance"));
