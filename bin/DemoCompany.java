@@ -720,33 +720,31 @@ public class DemoCompany {
     // --- supplier payments ------------------------------------------------------------------------------------------
 
     void payments() throws Exception {
-        Map<String, Object> china = new LinkedHashMap<>();
-        china.put("type", "supplier_payment");
-        china.put("account", BANK_CNY);
-        china.put("amount", "15800.00");
-        china.put("currency", "CNY");
-        china.put("reference", "包装材料 " + tag + " 月结");
-        china.put("beneficiary", Map.of("name", "苏州精工包装", "bankAccount", "6214830123456789",
-                "bankCode", "308305006031", "accountName", "苏州精工包装材料有限公司"));
-        long approved = payment("demo-" + tag + "-supplier-cny", china);
+        long approved = supplierPayment("cny", BANK_CNY, "15800.00", "CNY", "包装材料 " + tag + " 月结",
+                Map.of("name", "苏州精工包装", "bankAccount", "6214830123456789", "bankCode", "308305006031",
+                        "accountName", "苏州精工包装材料有限公司"));
         Answer order = send("GET", "/payments/" + approved, admin, null).expect(200);
         if ("pending_approval".equals(order.text("state"))) {
             send("POST", "/payments/" + approved + "/approvals", approver,
                     "{\"comment\": \"Checked against the delivery note\"}").expect(200);
         }
-        Map<String, Object> germany = new LinkedHashMap<>();
-        germany.put("type", "supplier_payment");
-        germany.put("account", BANK_EUR);
-        germany.put("amount", "2480.00");
-        germany.put("currency", "EUR");
-        germany.put("reference", "Hamburg Print invoice HP-" + tag + "-311");
-        germany.put("beneficiary", Map.of("name", "Hamburg Print GmbH", "bankAccount", "DE75512108001245126199",
-                "bankCode", "HASPDEHHXXX"));
-        payment("demo-" + tag + "-supplier-eur", germany);
+        supplierPayment("eur", BANK_EUR, "2480.00", "EUR", "Hamburg Print invoice HP-" + tag + "-311",
+                Map.of("name", "Hamburg Print GmbH", "bankAccount", "DE75512108001245126199", "bankCode",
+                        "HASPDEHHXXX"));
     }
 
-    long payment(String idempotencyKey, Map<String, Object> body) throws Exception {
-        Answer answer = send("POST", "/payments", admin, "application/json", Map.of("Idempotency-Key", idempotencyKey),
+    /** A supplier payment made by dev-admin, once: the Idempotency-Key names the month and the currency. */
+    long supplierPayment(String key, String account, String amount, String currency, String reference,
+            Map<String, String> beneficiary) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "supplier_payment");
+        body.put("account", account);
+        body.put("amount", amount);
+        body.put("currency", currency);
+        body.put("reference", reference);
+        body.put("beneficiary", beneficiary);
+        Answer answer = send("POST", "/payments", admin, "application/json",
+                Map.of("Idempotency-Key", "demo-" + tag + "-supplier-" + key),
                 json(body).getBytes(StandardCharsets.UTF_8)).expect(201, 200);
         if (!"true".equals(answer.header("Idempotent-Replayed"))) {
             added("payments", 1);
