@@ -812,6 +812,8 @@ public class DemoCompany {
         System.out.println("         GET /statements?account=" + BANK_EUR);
         System.out.println("    5. the reconciliation statement of WeChat Pay, with its bill");
         System.out.println("         GET /reports/reconciliation?account=" + WECHAT + "&from=" + from + "&to=" + to);
+        System.out.println("    6. the yuan bank's reconciliation statement (余额调节表) against the company's journal");
+        System.out.println("         GET /reports/bank-reconciliation?account=" + BANK_CNY + "&date=" + to);
         System.out.println("  The API with a token: export TOKEN=$(cat .dev/admin.token); Swagger UI at " + api
                 + "/q/swagger-ui");
     }
