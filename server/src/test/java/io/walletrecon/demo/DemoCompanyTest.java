@@ -68,6 +68,8 @@ class DemoCompanyTest {
         assertEquals(List.of("amount_mismatch demo-bank-eur open", "unidentified_receipt demo-bank-cny open"),
                 exceptions(), first);
         assertEquals(2, list("/exceptions", Map.of("status", "open")).getInt("total"));
+        // every invoice paid but the two not due yet and the one paid short
+        assertEquals(9, list("/receivables", Map.of("status", "paid")).getInt("total"));
 
         JsonPath waiting = list("/payments", Map.of("state", "pending_approval"));
         assertEquals(1, waiting.getInt("total"), waiting::prettify);
