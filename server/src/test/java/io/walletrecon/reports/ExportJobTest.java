@@ -18,6 +18,8 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ExportJobTest {
@@ -73,6 +75,19 @@ class ExportJobTest {
         assertEquals(25000, rows.size());
         assertEquals(25000L * 25001 / 2,
                 rows.stream().mapToLong(r -> Math.round(Double.parseDouble(r.get("expected")) * 100)).sum());
+    }
+
+    @Test
+    void anExportIsLabelledInTheLanguageItsRequestNames() throws Exception {
+        String id = given().header("Authorization", FINANCE).queryParam("format", "csv").queryParam("account", account)
+                .queryParam("from", "2026-02-01").queryParam("to", "2026-02-01").queryParam("lang", "zh-CN")
+                .when().post("/reports/differences/exports").then().statusCode(202).extract().path("id");
+        assertEquals("succeeded", awaitDone(id).getString("state"));
+        byte[] file = given().header("Authorization", FINANCE).when().get("/reports/exports/" + id + "/file").then()
+                .statusCode(200).extract().asByteArray();
+        String header = new String(file, 3, file.length - 3, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        assertTrue(header.contains("币种"), header);
+        assertFalse(header.contains("currency"), "labels, not field names: " + header);
     }
 
     @Test

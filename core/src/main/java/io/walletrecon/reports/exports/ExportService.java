@@ -8,7 +8,7 @@ import io.walletrecon.audit.AuditLog;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
-import io.walletrecon.reports.statements.ReportName;
+import io.walletrecon.console.Language;
 import io.walletrecon.reports.statements.ReportPlan;
 import io.walletrecon.reports.statements.ReportQuery;
 import io.walletrecon.reports.statements.ReportRepository;
@@ -64,22 +64,36 @@ public class ExportService {
     public record Started(UUID id, ReportPlan plan, String format) {
     }
 
+    /** The key of the stored parameters that holds the language the file is labelled in. */
+    static final String LANG = "lang";
+
     /** Records the job (and who asked, in the audit trail); {@link #runStored} runs it once this has committed. */
-    @WithTransaction
     public Uni<Started> start(String name, ReportQuery query, String format, String actor) {
+        return start(name, query, format, null, actor);
+    }
+
+    /**
+     * As {@link #start(String, ReportQuery, String, String)}, the file labelled in {@code language} (null: CSV keeps
+     * the field names, the others the configured language).
+     */
+    @WithTransaction
+    public Uni<Started> start(String name, ReportQuery query, String format, Language language, String actor) {
         if (format == null || !FORMATS.contains(format)) {
             throw ApiException.invalid("format must be one of csv, xlsx, pdf",
                     List.of(ProblemError.field("format", "must be one of csv, xlsx, pdf")));
         }
         return reports.plan(name, query).chain(plan -> {
-            if (format.equals("pdf") && plan.name() != ReportName.RECONCILIATION
-                    && plan.name() != ReportName.CUSTOMER_STATEMENT) {
+            if (!plan.name().formats().contains(format)) {
                 throw new ApiException(ProblemType.NOT_ACCEPTABLE,
                         "PDF is available for reconciliation and customer-statement; export "
                                 + plan.name().path + " as csv or xlsx");
             }
             UUID id = UUID.randomUUID();
-            return exports.insert(id, plan.name().path, format, toJson(plan.parameters()), actor)
+            Map<String, String> stored = new java.util.LinkedHashMap<>(plan.parameters());
+            if (language != null) {
+                stored.put(LANG, language.tag);
+            }
+            return exports.insert(id, plan.name().path, format, toJson(stored), actor)
                     .chain(() -> audit.record(actor, "report.export.requested", "report_export", id, null,
                             Map.of("report", plan.name().path, "format", format, "parameters", plan.parameters())))
                     .map(ignored -> new Started(id, plan, format));
@@ -98,11 +112,12 @@ public class ExportService {
         }
         ExportRepository.Claimed job = claimed.get();
         try {
-            ReportQuery query = ReportQuery.fromMap(json.readValue(job.parameters(),
+            Map<String, String> parameters = json.readValue(job.parameters(),
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
-                    }));
+                    });
+            ReportQuery query = ReportQuery.fromMap(parameters);
             ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(job.report(), query));
-            run(new Started(id, plan, job.format()));
+            run(new Started(id, plan, job.format()), Language.of(parameters.get(LANG)).orElse(null));
         } catch (Exception e) {
             fail(id, e);
         }
@@ -115,7 +130,7 @@ public class ExportService {
         return exports.failQueued(id, "the export could not be started; request it again");
     }
 
-    private void run(Started job) {
+    private void run(Started job, Language language) {
         UUID id = job.id();
         Path tmp = null;
         try {
@@ -131,11 +146,7 @@ public class ExportService {
             };
             long rows;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
-                rows = switch (job.format()) {
-                    case "csv" -> reports.writeCsv(job.plan(), out, progress);
-                    case "xlsx" -> reports.writeXlsx(job.plan(), out, progress);
-                    default -> reports.writePdf(job.plan(), out);
-                };
+                rows = reports.write(job.plan(), job.format(), out, progress, language);
             }
             String key = id + "." + job.format();
             long bytes = storage.put(key, tmp, contentType(job.format()));
@@ -206,7 +217,8 @@ public class ExportService {
                 e.finishedAt() == null ? null : e.finishedAt().toInstant(), download);
     }
 
-    static String contentType(String format) {
+    /** The media type of a report file in {@code format} (csv, xlsx, pdf). */
+    public static String contentType(String format) {
         return switch (format) {
             case "csv" -> "text/csv; charset=UTF-8";
             case "xlsx" -> ReportResource.XLSX;
