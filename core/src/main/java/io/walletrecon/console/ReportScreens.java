@@ -26,6 +26,7 @@ import java.util.Locale;
 @TemplateData(target = OverviewView.class)
 @TemplateData(target = OverviewView.AccountLine.class)
 @TemplateData(target = ExportView.class)
+@TemplateData(target = ReportForm.class)
 final class ReportScreens {
 
     private ReportScreens() {

@@ -2,10 +2,9 @@ package io.walletrecon.console;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.walletrecon.reports.bankrec.BankReconciliationStatementTest;
 import io.walletrecon.testing.ConsoleBrowsers;
-import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
-import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,7 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,9 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ReportsAndAdminJourneyTest {
 
-    static final String FINANCE = TestJwt.bearer("reports-journey", "finance");
-    static final String MONTH_FROM = "2034-03-01";
-    static final String MONTH_TO = "2034-03-31";
+    static final String MONTH_FROM = "2031-03-01";
+    static final String MONTH_TO = "2031-03-31";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @RegisterExtension
@@ -231,89 +228,27 @@ class ReportsAndAdminJourneyTest {
     private static String planted;
 
     /**
-     * A bank account with March 2034 planted once for the class: the bank's camt.053 with a credit and a debit the
-     * company did not book, the journal with a cheque and a deposit the bank has not seen and an opening 10.00 short,
-     * and a matching run (which reports the unidentified credit).
+     * A bank account with March 2031 planted once for the class (through the 余额调节表's own fixtures): the bank's
+     * camt.053 with a credit and a debit the company did not book, the journal with a cheque and a deposit the bank has
+     * not seen and an opening 10.00 short, and a matching run (which reports the unidentified credit).
      */
     static synchronized String plantedBankAccount() {
-        if (planted != null) {
-            return planted;
+        if (planted == null) {
+            String code = BankReconciliationStatementTest.bankAccount();
+            BankReconciliationStatementTest.camt(code, 1_000_000, List.of(BankReconciliationStatementTest.BOOKED_CREDIT,
+                    BankReconciliationStatementTest.BOOKED_DEBIT,
+                    BankReconciliationStatementTest.entry("CRDT", "888.00", "2031-03-20", "BR-0320-1", "杭州云栖科技有限公司",
+                            "货款 0320"),
+                    BankReconciliationStatementTest.entry("DBIT", "15.00", "2031-03-25", "BR-0325-1", "ICBC", "手续费")),
+                    1_160_756);
+            BankReconciliationStatementTest.journal(code, "2031-02-28,记-0001,,期初余额,\"9,990.00\",\n"
+                    + "2031-03-03,记-0012,上海示例贸易有限公司,收货款 INV-2031-0042,\"1,234.56\",\n"
+                    + "2031-03-10,记-0020,Globex Ltd,付货款 PAY-2031-0310,,500.00\n"
+                    + "2031-03-29,记-0031,深圳供应商有限公司,支票 CHQ-77,,300.00\n"
+                    + "2031-03-30,记-0032,北京客户有限公司,存入支票 DEP-88,\"2,000.00\",\n");
+            BankReconciliationStatementTest.run(code);
+            planted = code;
         }
-        String code = TestData.unique("rj-bank");
-        TestDb.count("insert into accounts (company_id, code, provider, name, currency, time_zone) "
-                + "values (?, ?, 'bank', ?, 'CNY', 'Asia/Shanghai') returning id",
-                TestCompanies.create("co-rj").id(), code, "工商银行 " + code);
-        String entries = entry("CRDT", "1234.56", "2034-03-03", "BR-0303-1", "上海示例贸易有限公司", "INV-2034-0042")
-                + entry("DBIT", "500.00", "2034-03-10", "BR-0310-1", "Globex Ltd", "PAY-2034-0310")
-                + entry("CRDT", "888.00", "2034-03-20", "BR-0320-1", "杭州云栖科技有限公司", "货款 0320")
-                + entry("DBIT", "15.00", "2034-03-25", "BR-0325-1", "ICBC", "手续费");
-        String xml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-                  <BkToCstmrStmt>
-                    <GrpHdr><MsgId>MSG-%1$s</MsgId><CreDtTm>2034-04-01T06:00:00</CreDtTm></GrpHdr>
-                    <Stmt>
-                      <Id>%1$s-2034-03</Id><ElctrncSeqNb>3</ElctrncSeqNb>
-                      <FrToDt><FrDtTm>2034-03-01T00:00:00</FrDtTm><ToDtTm>2034-03-31T23:59:59</ToDtTm></FrToDt>
-                      <Acct><Id><Othr><Id>%1$s</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
-                      <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">%2$s</Amt>
-                        <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2034-03-01</Dt></Dt></Bal>
-                      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">%3$s</Amt>
-                        <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2034-03-31</Dt></Dt></Bal>
-                %4$s    </Stmt>
-                  </BkToCstmrStmt>
-                </Document>
-                """.formatted(code, BigDecimal.valueOf(1_000_000, 2), BigDecimal.valueOf(1_160_756, 2), entries);
-        given().header("Authorization", FINANCE).contentType("application/octet-stream")
-                .header("X-File-Name", "camt053-2034-03.xml").queryParam("account", code)
-                .body(xml.getBytes(StandardCharsets.UTF_8)).when().post("/statements").then().log()
-                .ifValidationFails().statusCode(201);
-        String journal = "日期,凭证号,对方单位,摘要,借方金额,贷方金额\n"
-                + "2034-02-28,记-0001,,期初余额,\"9,990.00\",\n"
-                + "2034-03-03,记-0012,上海示例贸易有限公司,收货款 INV-2034-0042,\"1,234.56\",\n"
-                + "2034-03-10,记-0020,Globex Ltd,付货款 PAY-2034-0310,,500.00\n"
-                + "2034-03-29,记-0031,深圳供应商有限公司,支票 CHQ-77,,300.00\n"
-                + "2034-03-30,记-0032,北京客户有限公司,存入支票 DEP-88,\"2,000.00\",\n";
-        given().header("Authorization", FINANCE).contentType("text/csv")
-                .body(journal.getBytes(StandardCharsets.UTF_8)).when().post("/ledger-entries/import?account=" + code)
-                .then().log().ifValidationFails().statusCode(200);
-        long run = given().header("Authorization", FINANCE).contentType(ContentType.JSON)
-                .body(Map.of("account", code, "from", MONTH_FROM, "to", MONTH_TO)).when().post("/matching/runs")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
-        long deadline = System.currentTimeMillis() + 60_000;
-        String state = "queued";
-        while ((state.equals("queued") || state.equals("running")) && System.currentTimeMillis() < deadline) {
-            state = given().header("Authorization", FINANCE).when().get("/matching/runs/" + run).then()
-                    .statusCode(200).extract().jsonPath().getString("state");
-            pause();
-        }
-        assertEquals("succeeded", state, "the month's matching run");
-        planted = code;
-        return code;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One booked camt.053 entry: CRDT or DBIT, amount, day, the bank's reference, the other party, remittance. */
-    static String entry(String sign, String amount, String day, String ref, String party, String remittance) {
-        String role = sign.equals("CRDT") ? "Dbtr" : "Cdtr";
-        return """
-                  <Ntry>
-                    <NtryRef>%4$s</NtryRef><Amt Ccy="CNY">%2$s</Amt><CdtDbtInd>%1$s</CdtDbtInd>
-                    <Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>%3$s</Dt></BookgDt><ValDt><Dt>%3$s</Dt></ValDt>
-                    <AcctSvcrRef>%4$s</AcctSvcrRef>
-                    <NtryDtls><TxDtls>
-                      <RltdPties><%5$s><Pty><Nm>%6$s</Nm></Pty></%5$s></RltdPties>
-                      <RmtInf><Ustrd>%7$s</Ustrd></RmtInf>
-                    </TxDtls></NtryDtls>
-                  </Ntry>
-                """.formatted(sign, amount, day, ref, role, party, remittance);
+        return planted;
     }
 }

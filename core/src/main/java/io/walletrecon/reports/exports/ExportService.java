@@ -67,14 +67,9 @@ public class ExportService {
     /** The key of the stored parameters that holds the language the file is labelled in. */
     static final String LANG = "lang";
 
-    /** Records the job (and who asked, in the audit trail); {@link #runStored} runs it once this has committed. */
-    public Uni<Started> start(String name, ReportQuery query, String format, String actor) {
-        return start(name, query, format, null, actor);
-    }
-
     /**
-     * As {@link #start(String, ReportQuery, String, String)}, the file labelled in {@code language} (null: CSV keeps
-     * the field names, the others the configured language).
+     * Records the job (and who asked, in the audit trail); {@link #runStored} runs it once this has committed. The
+     * file is labelled in {@code language} (null: CSV keeps the field names, the others the configured language).
      */
     @WithTransaction
     public Uni<Started> start(String name, ReportQuery query, String format, Language language, String actor) {
