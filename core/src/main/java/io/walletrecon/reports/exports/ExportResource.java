@@ -49,7 +49,12 @@ public class ExportResource {
     @APIResponse(responseCode = "303", description = "Download from the pre-signed link in Location")
     @APIResponse(responseCode = "409", description = "The export has not succeeded (yet)")
     public Response file(@PathParam("id") UUID id) {
-        ExportService.Download d = exports.download(id).await().indefinitely();
+        return answer(exports.download(id).await().indefinitely());
+    }
+
+    /** The answer that hands over a finished export: its bytes, or a 303 to the object store's link. */
+    public static Response answer(ExportService.Download d) {
+        UUID id = d.view().id();
         if (d.link().isPresent()) {
             return Response.seeOther(d.link().get()).build();
         }

@@ -9,7 +9,7 @@ import io.walletrecon.console.Language;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
-import io.walletrecon.reports.statements.ReportName;
+import io.walletrecon.console.Language;
 import io.walletrecon.reports.statements.ReportPlan;
 import io.walletrecon.reports.statements.ReportQuery;
 import io.walletrecon.reports.statements.ReportRepository;
@@ -78,8 +78,7 @@ public class ExportService {
                     List.of(ProblemError.field("format", "must be one of csv, xlsx, pdf")));
         }
         return reports.plan(name, query).chain(plan -> {
-            if (format.equals("pdf") && plan.name() != ReportName.RECONCILIATION
-                    && plan.name() != ReportName.CUSTOMER_STATEMENT) {
+            if (!plan.name().formats().contains(format)) {
                 throw new ApiException(ProblemType.NOT_ACCEPTABLE,
                         "PDF is available for reconciliation and customer-statement; export "
                                 + plan.name().path + " as csv or xlsx");
@@ -105,9 +104,10 @@ public class ExportService {
         }
         ExportRepository.Claimed job = claimed.get();
         try {
-            ReportQuery query = ReportQuery.fromMap(json.readValue(job.parameters(),
+            Map<String, String> parameters = json.readValue(job.parameters(),
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
-                    }));
+                    });
+            ReportQuery query = ReportQuery.fromMap(parameters);
             ReportPlan plan = io.walletrecon.data.ReactiveBridge.await(() -> reports.plan(job.report(), query));
             run(new Started(id, plan, job.format(),
                     job.language() == null ? null : Language.of(job.language()).orElse(null)));
@@ -123,7 +123,7 @@ public class ExportService {
         return exports.failQueued(id, "the export could not be started; request it again");
     }
 
-    private void run(Started job) {
+    private void run(Started job, Language language) {
         UUID id = job.id();
         Path tmp = null;
         try {
@@ -139,15 +139,7 @@ public class ExportService {
             };
             long rows;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
-                rows = switch (job.format()) {
-                    case "csv" -> reports.writeCsv(job.plan(), out, progress, job.language());
-                    case "xlsx" -> job.language() == null
-                            ? reports.writeXlsx(job.plan(), out, progress)
-                            : reports.writeXlsx(job.plan(), out, progress, job.language());
-                    default -> job.language() == null
-                            ? reports.writePdf(job.plan(), out)
-                            : reports.writePdf(job.plan(), out, job.language());
-                };
+                rows = reports.write(job.plan(), job.format(), out, progress, job.language());
             }
             String key = id + "." + job.format();
             long bytes = storage.put(key, tmp, contentType(job.format()));
@@ -218,7 +210,8 @@ public class ExportService {
                 e.finishedAt() == null ? null : e.finishedAt().toInstant(), download);
     }
 
-    static String contentType(String format) {
+    /** The media type of a report file in {@code format} (csv, xlsx, pdf). */
+    public static String contentType(String format) {
         return switch (format) {
             case "csv" -> "text/csv; charset=UTF-8";
             case "xlsx" -> ReportResource.XLSX;

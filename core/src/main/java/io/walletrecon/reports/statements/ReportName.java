@@ -1,6 +1,7 @@
 package io.walletrecon.reports.statements;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The reports, as they appear in the URL {@code /reports/{name}}. */
@@ -15,6 +16,18 @@ public enum ReportName {
     ReportName(String path, String title) {
         this.path = path;
         this.title = title;
+    }
+
+    /**
+     * The formats the report is written in, by their file extension: every report is data (JSON, CSV, XLSX); the two
+     * statements are documents too (PDF); the fund flow is a chart too (PNG, SVG).
+     */
+    public List<String> formats() {
+        return switch (this) {
+            case RECONCILIATION, CUSTOMER_STATEMENT -> List.of("json", "csv", "xlsx", "pdf");
+            case FUND_FLOW -> List.of("json", "csv", "xlsx", "png", "svg");
+            case DIFFERENCES -> List.of("json", "csv", "xlsx");
+        };
     }
 
     public static Optional<ReportName> of(String path) {

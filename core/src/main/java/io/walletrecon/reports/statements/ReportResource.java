@@ -2,13 +2,11 @@ package io.walletrecon.reports.statements;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.walletrecon.background.BackgroundJob;
-import io.walletrecon.background.BackgroundWork;
 import io.walletrecon.console.Language;
 import io.walletrecon.reports.ChartRenderer;
 import io.walletrecon.reports.ReportLanguage;
 import io.walletrecon.reports.ReportsConfig;
-import io.walletrecon.reports.exports.ExportService;
+import io.walletrecon.reports.exports.ExportStartService;
 import io.walletrecon.security.CurrentActor;
 import io.walletrecon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,18 +49,16 @@ public class ReportResource {
     static final String LOWER = ";qs=0.5";
 
     private final ReportService service;
-    private final ExportService exports;
+    private final ExportStartService exports;
     private final CurrentActor actor;
     private final ReportsConfig config;
-    private final BackgroundWork background;
 
-    public ReportResource(ReportService service, ExportService exports, CurrentActor actor, ReportsConfig config,
-            BackgroundWork background) {
+    public ReportResource(ReportService service, ExportStartService exports, CurrentActor actor,
+            ReportsConfig config) {
         this.service = service;
         this.exports = exports;
         this.actor = actor;
         this.config = config;
-        this.background = background;
     }
 
     @GET
@@ -94,8 +90,13 @@ public class ReportResource {
      * file is buffered (large reports go through exports).
      */
     private Response file(ReportPlan plan, String extension, String mediaType, StreamingOutput writer) {
-        String disposition = attachment(ReportService.fileName(plan, extension));
-        if (config.bufferResponses()) {
+        return file(ReportService.fileName(plan, extension), mediaType, writer, config.bufferResponses());
+    }
+
+    /** A report file as the answer, streamed as it is written, or buffered first where responses cannot stream. */
+    public static Response file(String fileName, String mediaType, StreamingOutput writer, boolean buffer) {
+        String disposition = attachment(fileName);
+        if (buffer) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             try {
                 writer.write(out);
@@ -154,17 +155,14 @@ public class ReportResource {
     @POST
     @Path("exports")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Starts an export of a report to a file (format csv, xlsx or pdf); same parameters as GET /reports/{name}")
+    @Operation(summary = "Starts an export of a report to a file (format csv, xlsx or pdf); same parameters as GET /reports/{name}; "
+            + "the file is labelled in the language lang= or Accept-Language names (CSV without either keeps the field names)")
     @APIResponse(responseCode = "202", description = "The job, queued; poll its Location")
     @APIResponse(responseCode = "404", description = "No such report, account or customer")
     @APIResponse(responseCode = "406", description = "This report has no such format")
     public Uni<Response> start(@BeanParam ReportRequest request,
             @QueryParam("format") @Parameter(description = "csv | xlsx | pdf") String format) {
-        String who = actor.name();
-        return exports.start(request.name, request.query(), format, askedLanguage(request), who)
-                .call(job -> background.submit(BackgroundJob.reportExport(job.id()))
-                        .onFailure().call(e -> exports.handOverFailed(job.id(), e)).onFailure().recoverWithNull())
-                .chain(job -> exports.get(job.id()))
+        return exports.start(request.name, request.query(), format, askedLanguage(request), actor.name())
                 .map(view -> Response.accepted(view).location(URI.create("/reports/exports/" + view.id())).build());
     }
 

@@ -103,6 +103,18 @@ public class ReportService {
                         }))));
     }
 
+    /** A report as a page shows it: its summaries in full, the first rows of its detail, and how many rows it has. */
+    public record Preview(ReportPlan plan, List<Table> summaries, Table detail, long total) {
+    }
+
+    /** The report's summaries and the first {@code rows} rows of its detail, for a page to show before a download. */
+    public Uni<Preview> preview(String name, ReportQuery query, int rows) {
+        return plan(name, query).chain(plan -> repository.tables(plan.summaries())
+                .chain(summaries -> repository.page(plan.detail(), 0, rows)
+                        .chain(detail -> repository.count(plan.detail())
+                                .map(total -> new Preview(plan, summaries, detail, total)))));
+    }
+
     /**
      * Blocking CSV to a stream (HTTP responses and export jobs): BOM and header, then rows straight from the cursor in
      * chunks of {@value #CSV_ROWS_PER_CHUNK}, never all in memory; {@code progress} receives the running row count.
@@ -179,6 +191,20 @@ public class ReportService {
                 .asStream(ITERABLE_BATCH, () -> new java.util.concurrent.ArrayBlockingQueue<>(ITERABLE_BATCH));
     }
 
+    /**
+     * Blocking: the report as a file in {@code format} (csv, xlsx or pdf), labelled in {@code language} (null: CSV
+     * keeps the field names, the others take the configured language); returns the detail rows written.
+     */
+    public long write(ReportPlan plan, String format, OutputStream out, LongConsumer progress, Language language) {
+        Language labels = language == null ? defaultLanguage() : language;
+        return switch (format) {
+            case "csv" -> writeCsv(plan, out, progress, language);
+            case "xlsx" -> writeXlsx(plan, out, progress, labels);
+            case "pdf" -> writePdf(plan, out, labels);
+            default -> throw new IllegalArgumentException("not a file format of reports: " + format);
+        };
+    }
+
     /** Blocking: the printable statement. Only the two statements are documents; the other reports are data. */
     public long writePdf(ReportPlan plan, OutputStream out) {
         return writePdf(plan, out, defaultLanguage());
@@ -186,7 +212,7 @@ public class ReportService {
 
     /** As {@link #writePdf(ReportPlan, OutputStream)}, labelled in {@code language}. */
     public long writePdf(ReportPlan plan, OutputStream out, Language language) {
-        if (plan.name() != ReportName.RECONCILIATION && plan.name() != ReportName.CUSTOMER_STATEMENT) {
+        if (!plan.name().formats().contains("pdf")) {
             throw new ApiException(ProblemType.NOT_ACCEPTABLE,
                     "PDF is available for reconciliation and customer-statement; "
                             + plan.name().path + " answers application/json, text/csv and XLSX");

@@ -35,15 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on each of the four sides, and one whose journal opening is 10.00 short (a gap no item explains).
  */
 @QuarkusTest
-class BankReconciliationStatementTest {
+public class BankReconciliationStatementTest {
 
     static final String FINANCE = TestJwt.bearer("fiona", "finance");
     static final String DATE = "2031-03-31";
 
     /** Bank side of every month: the customer's credit and the supplier payment, both booked by the company. */
-    static final String BOOKED_CREDIT = entry("CRDT", "1234.56", "2031-03-03", "BR-0303-1", "上海示例贸易有限公司",
+    public static final String BOOKED_CREDIT = entry("CRDT", "1234.56", "2031-03-03", "BR-0303-1", "上海示例贸易有限公司",
             "INV-2031-0042");
-    static final String BOOKED_DEBIT = entry("DBIT", "500.00", "2031-03-10", "BR-0310-1", "Globex Ltd",
+    public static final String BOOKED_DEBIT = entry("DBIT", "500.00", "2031-03-10", "BR-0310-1", "Globex Ltd",
             "PAY-2031-0310");
     static final String JOURNAL_HEAD = "日期,凭证号,对方单位,摘要,借方金额,贷方金额\n";
     static final String JOURNAL_MONTH = JOURNAL_HEAD
@@ -233,7 +233,7 @@ class BankReconciliationStatementTest {
                 .when().get("/reports/bank-reconciliation").then().statusCode(200).extract().jsonPath();
     }
 
-    private static String bankAccount() {
+    public static String bankAccount() {
         return account("bank");
     }
 
@@ -246,7 +246,7 @@ class BankReconciliationStatementTest {
     }
 
     /** One booked camt.053 entry: CRDT or DBIT, amount, day, the bank's reference, the other party, remittance. */
-    static String entry(String sign, String amount, String day, String ref, String party, String remittance) {
+    public static String entry(String sign, String amount, String day, String ref, String party, String remittance) {
         String role = sign.equals("CRDT") ? "Dbtr" : "Cdtr";
         return """
                   <Ntry>
@@ -262,7 +262,7 @@ class BankReconciliationStatementTest {
     }
 
     /** Imports the bank's camt.053 of March 2031 for {@code account}: opening, these entries, closing. */
-    private static void camt(String account, long opening, List<String> entries, long closing) {
+    public static void camt(String account, long opening, List<String> entries, long closing) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
@@ -287,14 +287,14 @@ class BankReconciliationStatementTest {
                 .when().post("/statements").then().log().ifValidationFails().statusCode(201);
     }
 
-    private static void journal(String account, String rows) {
+    public static void journal(String account, String rows) {
         given().header("Authorization", FINANCE).contentType("text/csv")
                 .body((JOURNAL_HEAD + rows).getBytes(StandardCharsets.UTF_8))
                 .when().post("/ledger-entries/import?account=" + account).then().log().ifValidationFails()
                 .statusCode(200);
     }
 
-    private static void run(String account) {
+    public static void run(String account) {
         long id = given().header("Authorization", FINANCE).contentType(ContentType.JSON)
                 .body(Map.of("account", account, "from", "2031-03-01", "to", "2031-03-31"))
                 .when().post("/matching/runs").then().statusCode(202).extract().jsonPath().getLong("id");
