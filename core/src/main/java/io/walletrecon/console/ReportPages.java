@@ -150,16 +150,16 @@ public class ReportPages {
         return switch (format) {
             case "json" -> json(ReactiveBridge.await(() -> reports.json(form.report, form.query(), 0, null, language)),
                     ReportService.fileName(plan, "json"));
-            case "png" -> attachment(reports.png(chart(plan)), ReportResource.PNG, ReportService.fileName(plan, "png"));
-            case "svg" -> attachment(reports.svg(chart(plan)), ReportResource.SVG, ReportService.fileName(plan, "svg"));
+            case "png" -> attachment(reports.png(chart(plan, language)), ReportResource.PNG, ReportService.fileName(plan, "png"));
+            case "svg" -> attachment(reports.svg(chart(plan, language)), ReportResource.SVG, ReportService.fileName(plan, "svg"));
             default -> ReportResource.file(ReportService.fileName(plan, format), ExportService.contentType(format),
                     out -> reports.write(plan, format, out, n -> {
                     }, language), config.bufferResponses());
         };
     }
 
-    private io.walletrecon.reports.ChartRenderer.Chart chart(ReportPlan plan) {
-        return ReactiveBridge.await(() -> reports.chart(plan));
+    private io.walletrecon.reports.ChartRenderer.Chart chart(ReportPlan plan, Language language) {
+        return ReactiveBridge.await(() -> reports.chart(plan, language));
     }
 
     /** Starts an export of the report on the page; htmx gets the job's progress, a plain form the page again. */

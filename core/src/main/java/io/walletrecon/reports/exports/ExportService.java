@@ -123,7 +123,7 @@ public class ExportService {
         return exports.failQueued(id, "the export could not be started; request it again");
     }
 
-    private void run(Started job, Language language) {
+    private void run(Started job) {
         UUID id = job.id();
         Path tmp = null;
         try {
