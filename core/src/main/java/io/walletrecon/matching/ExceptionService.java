@@ -154,9 +154,10 @@ public class ExceptionService {
         if (!ExceptionStateMachine.allows(from, to)) {
             throw refused(id, from, to);
         }
-        return periods.refuseException(s, id).chain(() -> exceptions.move(s, id, to, reason, assignee, actor)).chain(moved -> moved
-                ? Uni.createFrom().voidItem()
-                : exceptions.status(s, id).chain(now -> Uni.createFrom().<Void>failure(refused(id, now, to))));
+        return periods.refuseException(s, id).chain(() -> exceptions.move(s, id, to, reason, assignee, actor))
+                .chain(moved -> moved
+                        ? Uni.createFrom().voidItem()
+                        : exceptions.status(s, id).chain(now -> Uni.createFrom().<Void>failure(refused(id, now, to))));
     }
 
     private static ApiException refused(long id, ExceptionStatus from, ExceptionStatus to) {

@@ -171,10 +171,10 @@ public class ReceiptClaimService {
     private Uni<Void> resolve(Mutiny.Session s, long id, String reason, String actor) {
         return periods.refuseException(s, id)
                 .chain(() -> exceptions.move(s, id, ExceptionStatus.RESOLVED, reason, null, actor)).invoke(moved -> {
-            if (!moved) {
-                throw ApiException.conflict("Exception " + id + " was closed by someone else meanwhile");
-            }
-        }).replaceWithVoid();
+                    if (!moved) {
+                        throw ApiException.conflict("Exception " + id + " was closed by someone else meanwhile");
+                    }
+                }).replaceWithVoid();
     }
 
     private static Map<String, Object> details(Subject subject, MatchReviewService.Written written,

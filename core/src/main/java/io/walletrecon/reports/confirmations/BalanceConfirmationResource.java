@@ -145,8 +145,7 @@ public class BalanceConfirmationResource {
     @Produces(ReportResource.PDF)
     @Operation(summary = "The signed confirmation as rendered at its review, in lang (en or zh-CN): the bank's and the "
             + "books' balances, the result, the statement's figures, preparer and reviewer with their times")
-    @APIResponse(responseCode = "200", description = "The PDF whose SHA-256 the audit trail holds",
-            content = @Content(mediaType = ReportResource.PDF))
+    @APIResponse(responseCode = "200", description = "The PDF whose SHA-256 the audit trail holds", content = @Content(mediaType = ReportResource.PDF))
     @APIResponse(responseCode = "404", description = "No such confirmation")
     @APIResponse(responseCode = "409", description = "Not reviewed yet")
     public Uni<Response> pdf(@PathParam("id") long id, @QueryParam("lang") String lang,
@@ -161,8 +160,7 @@ public class BalanceConfirmationResource {
     @Produces(ReportResource.PDF)
     @Operation(summary = "The bank reconciliation statement (余额调节表) attached when the preparer declared the "
             + "balances disagreeing, as rendered then")
-    @APIResponse(responseCode = "200", description = "The attached statement",
-            content = @Content(mediaType = ReportResource.PDF))
+    @APIResponse(responseCode = "200", description = "The attached statement", content = @Content(mediaType = ReportResource.PDF))
     @APIResponse(responseCode = "404", description = "No such confirmation, or none attached")
     public Uni<Response> attachment(@PathParam("id") long id) {
         return confirmations.document(id, ConfirmationDocument.ATTACHMENT, null)

@@ -79,7 +79,8 @@ public class BalanceConfirmationService {
                     + "its balance for"));
         }
         if (body == null || body.bankBalance() == null || body.bankBalance().isBlank()) {
-            errors.add(ProblemError.field("bankBalance", "is required: the balance the bank states, e.g. \"10734.56\""));
+            errors.add(
+                    ProblemError.field("bankBalance", "is required: the balance the bank states, e.g. \"10734.56\""));
         }
         if (body == null || body.currency() == null || body.currency().isBlank()) {
             errors.add(ProblemError.field("currency", "is required: the currency of the bank's balance"));

@@ -99,7 +99,8 @@ public class ConfirmationRepository {
                     'language', d.language, 'sha256', d.sha256, 'createdAt', d.created_at) order by d.id)
                     from balance_confirmation_documents d where d.confirmation_id = c.id), '[]')) as text)
             from balance_confirmations c join accounts a on a.id = c.account_id
-            """.formatted(ConfirmationState.REVIEWED.code());
+            """
+            .formatted(ConfirmationState.REVIEWED.code());
 
     static final String VIEW = VIEW_JSON + "where c.id = ?1";
 

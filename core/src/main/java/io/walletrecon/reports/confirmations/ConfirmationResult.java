@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** What the preparer declares: the bank's balance agrees with the books (相符) or does not (不相符). */
 public enum ConfirmationResult {
-    AGREES,
-    DISAGREES;
+    AGREES, DISAGREES;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
