@@ -40,32 +40,34 @@ public class ConfirmationRepository {
     /** The states a change may start from, as a JSON array bound to ?n. */
     private static final String FROM = "c.state in (select jsonb_array_elements_text(cast(?%d as jsonb)))";
 
-    /** ?1 id, ?2 from-states, ?3 to, ?4 preparer, ?5 result, ?6 note, ?7 statement JSON, ?8.. the figures. */
+    // Binds are numbered in the order they appear in each statement.
+
+    /** ?1 to, ?2 result, ?3 preparer, ?4 note, ?5 statement JSON, ?6.. the figures, ?15 id, ?16 from-states. */
     static final String PREPARE = """
-            update balance_confirmations c set state = ?3, result = ?5, prepared_by = ?4, prepared_at = now(),
-                   preparation_note = ?6, statement_json = ?7, bank_statement_date = ?8, journal_balance_minor = ?9,
-                   bank_received_not_booked_minor = ?10, bank_paid_not_booked_minor = ?11, adjusted_journal_minor = ?12,
-                   statement_balance_minor = ?13, booked_received_not_in_bank_minor = ?14,
-                   booked_paid_not_in_bank_minor = ?15, adjusted_bank_minor = ?16, reviewed_by = null,
+            update balance_confirmations c set state = ?1, result = ?2, prepared_by = ?3, prepared_at = now(),
+                   preparation_note = ?4, statement_json = ?5, bank_statement_date = ?6, journal_balance_minor = ?7,
+                   bank_received_not_booked_minor = ?8, bank_paid_not_booked_minor = ?9, adjusted_journal_minor = ?10,
+                   statement_balance_minor = ?11, booked_received_not_in_bank_minor = ?12,
+                   booked_paid_not_in_bank_minor = ?13, adjusted_bank_minor = ?14, reviewed_by = null,
                    reviewed_at = null, review_note = null, version = c.version + 1
-            where c.id = ?1 and\s""" + FROM.formatted(2);
+            where c.id = ?15 and\s""" + FROM.formatted(16);
 
-    /** ?1 id, ?2 from-states, ?3 to, ?4 reviewer (never the preparer), ?5 when, ?6 note. */
+    /** ?1 to, ?2 reviewer, ?3 when, ?4 note, ?5 id, ?6 the reviewer again (never the preparer), ?7 from-states. */
     static final String REVIEW = """
-            update balance_confirmations c set state = ?3, reviewed_by = ?4, reviewed_at = ?5, review_note = ?6,
+            update balance_confirmations c set state = ?1, reviewed_by = ?2, reviewed_at = ?3, review_note = ?4,
                    version = c.version + 1
-            where c.id = ?1 and c.prepared_by <> ?4 and\s""" + FROM.formatted(2);
+            where c.id = ?5 and c.prepared_by <> ?6 and\s""" + FROM.formatted(7);
 
-    /** ?1 id, ?2 from-states, ?3 to, ?4 reviewer (never the preparer), ?5 note: sent back to the preparer. */
+    /** ?1 to, ?2 note, ?3 id, ?4 reviewer (never the preparer), ?5 from-states: sent back to the preparer. */
     static final String REJECT = """
-            update balance_confirmations c set state = ?3, review_note = ?5, version = c.version + 1
-            where c.id = ?1 and c.prepared_by <> ?4 and\s""" + FROM.formatted(2);
+            update balance_confirmations c set state = ?1, review_note = ?2, version = c.version + 1
+            where c.id = ?3 and c.prepared_by <> ?4 and\s""" + FROM.formatted(5);
 
-    /** ?1 id, ?2 from-states, ?3 to, ?4 who, ?5 why. */
+    /** ?1 to, ?2 who, ?3 why, ?4 id, ?5 from-states. */
     static final String REOPEN = """
-            update balance_confirmations c set state = ?3, reopened_by = ?4, reopened_at = now(), reopen_reason = ?5,
+            update balance_confirmations c set state = ?1, reopened_by = ?2, reopened_at = now(), reopen_reason = ?3,
                    version = c.version + 1
-            where c.id = ?1 and\s""" + FROM.formatted(2);
+            where c.id = ?4 and\s""" + FROM.formatted(5);
 
     /** ?1 confirmation, ?2 kind, ?3 language, ?4 the bytes in base64, ?5 their SHA-256. */
     static final String INSERT_DOCUMENT = """
@@ -150,32 +152,33 @@ public class ConfirmationRepository {
 
     Uni<Boolean> prepare(Mutiny.Session s, long id, String actor, ConfirmationResult result, String note,
             Figures f, String statementJson) {
-        return s.createNativeQuery(PREPARE).setParameter(1, id).setParameter(2, from(ConfirmationState.PREPARED))
-                .setParameter(3, ConfirmationState.PREPARED.code()).setParameter(4, actor)
-                .setParameter(5, result.code()).setParameter(6, note).setParameter(7, statementJson)
-                .setParameter(8, f.bankStatementDate()).setParameter(9, f.journalBalanceMinor())
-                .setParameter(10, f.bankReceivedNotBookedMinor()).setParameter(11, f.bankPaidNotBookedMinor())
-                .setParameter(12, f.adjustedJournalMinor()).setParameter(13, f.statementBalanceMinor())
-                .setParameter(14, f.bookedReceivedNotInBankMinor()).setParameter(15, f.bookedPaidNotInBankMinor())
-                .setParameter(16, f.adjustedBankMinor()).executeUpdate().map(n -> n == 1);
-    }
-
-    Uni<Boolean> approve(Mutiny.Session s, long id, String reviewer, Instant at, String note) {
-        return s.createNativeQuery(REVIEW).setParameter(1, id).setParameter(2, from(ConfirmationState.REVIEWED))
-                .setParameter(3, ConfirmationState.REVIEWED.code()).setParameter(4, reviewer)
-                .setParameter(5, at.atOffset(ZoneOffset.UTC)).setParameter(6, note).executeUpdate()
+        return s.createNativeQuery(PREPARE).setParameter(1, ConfirmationState.PREPARED.code())
+                .setParameter(2, result.code()).setParameter(3, actor).setParameter(4, note)
+                .setParameter(5, statementJson).setParameter(6, f.bankStatementDate())
+                .setParameter(7, f.journalBalanceMinor()).setParameter(8, f.bankReceivedNotBookedMinor())
+                .setParameter(9, f.bankPaidNotBookedMinor()).setParameter(10, f.adjustedJournalMinor())
+                .setParameter(11, f.statementBalanceMinor()).setParameter(12, f.bookedReceivedNotInBankMinor())
+                .setParameter(13, f.bookedPaidNotInBankMinor()).setParameter(14, f.adjustedBankMinor())
+                .setParameter(15, id).setParameter(16, from(ConfirmationState.PREPARED)).executeUpdate()
                 .map(n -> n == 1);
     }
 
+    Uni<Boolean> approve(Mutiny.Session s, long id, String reviewer, Instant at, String note) {
+        return s.createNativeQuery(REVIEW).setParameter(1, ConfirmationState.REVIEWED.code())
+                .setParameter(2, reviewer).setParameter(3, at.atOffset(ZoneOffset.UTC)).setParameter(4, note)
+                .setParameter(5, id).setParameter(6, reviewer).setParameter(7, from(ConfirmationState.REVIEWED))
+                .executeUpdate().map(n -> n == 1);
+    }
+
     Uni<Boolean> reject(Mutiny.Session s, long id, String reviewer, String note) {
-        return s.createNativeQuery(REJECT).setParameter(1, id).setParameter(2, from(ConfirmationState.DRAFT))
-                .setParameter(3, ConfirmationState.DRAFT.code()).setParameter(4, reviewer).setParameter(5, note)
+        return s.createNativeQuery(REJECT).setParameter(1, ConfirmationState.DRAFT.code()).setParameter(2, note)
+                .setParameter(3, id).setParameter(4, reviewer).setParameter(5, from(ConfirmationState.DRAFT))
                 .executeUpdate().map(n -> n == 1);
     }
 
     Uni<Boolean> reopen(Mutiny.Session s, long id, String actor, String reason) {
-        return s.createNativeQuery(REOPEN).setParameter(1, id).setParameter(2, from(ConfirmationState.REOPENED))
-                .setParameter(3, ConfirmationState.REOPENED.code()).setParameter(4, actor).setParameter(5, reason)
+        return s.createNativeQuery(REOPEN).setParameter(1, ConfirmationState.REOPENED.code()).setParameter(2, actor)
+                .setParameter(3, reason).setParameter(4, id).setParameter(5, from(ConfirmationState.REOPENED))
                 .executeUpdate().map(n -> n == 1);
     }
 
