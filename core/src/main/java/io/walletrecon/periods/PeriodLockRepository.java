@@ -46,13 +46,16 @@ public class PeriodLockRepository {
     static final String ITEMS_DAY = """
             select cast(min(d) as text) from (
               select l.value_date as d from statement_lines l
-              where l.id in (select cast(x as bigint) from jsonb_array_elements_text(cast(?1 as jsonb)) x)
+              where l.id in (select cast(x as bigint)
+                             from jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)) x)
               union all
               select e.entry_date from ledger_entries e
-              where e.id in (select cast(x as bigint) from jsonb_array_elements_text(cast(?2 as jsonb)) x)
+              where e.id in (select cast(x as bigint)
+                             from jsonb_array_elements_text(cast(cast(?2 as text) as jsonb)) x)
               union all
               select t.value_date from transactions t
-              where t.id in (select cast(x as bigint) from jsonb_array_elements_text(cast(?3 as jsonb)) x)) days""";
+              where t.id in (select cast(x as bigint)
+                             from jsonb_array_elements_text(cast(cast(?3 as text) as jsonb)) x)) days""";
 
     /** ?1 exception: its account and business date. */
     static final String EXCEPTION_DAY = "select account_id, cast(business_date as text) from recon_exceptions where id = ?1";

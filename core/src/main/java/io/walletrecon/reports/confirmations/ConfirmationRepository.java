@@ -38,7 +38,7 @@ public class ConfirmationRepository {
             from balance_confirmations c join accounts a on a.id = c.account_id where c.id = ?1""";
 
     /** The states a change may start from, as a JSON array bound to ?n. */
-    private static final String FROM = "c.state in (select jsonb_array_elements_text(cast(?%d as jsonb)))";
+    private static final String FROM = "c.state in (select jsonb_array_elements_text(cast(cast(?%d as text) as jsonb)))";
 
     // Binds are numbered in the order they appear in each statement.
 
