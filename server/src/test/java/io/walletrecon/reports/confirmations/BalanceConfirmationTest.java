@@ -93,7 +93,8 @@ class BalanceConfirmationTest {
         String details = TestDb.scalar("select details from audit_log where action = 'balance-confirmation.prepared' "
                 + "and entity_id = ?", String.valueOf(id));
         assertTrue(details.contains("\"bankReconciliationSha256\":\"" + sha + "\""), details);
-        assertTrue(text(attached).contains("银行存款余额调节表"));
+        String text = text(attached);
+        assertTrue(text.contains("银行存款余额调节表") && text.contains("11,622.56"), text);
 
         review(id, "reject", null, REVIEWER).statusCode(400);
         review(id, "reject", "attach the bank's letter", REVIEWER).statusCode(200).body("state", equalTo("draft"))
@@ -132,8 +133,9 @@ class BalanceConfirmationTest {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("result", result);
         body.put("note", note);
-        return given().header("Authorization", who).contentType(ContentType.JSON).body(body)
-                .when().post("/balance-confirmations/" + id + "/preparation").then().log().ifValidationFails();
+        return given().header("Authorization", who).header("Accept-Language", "zh-CN").contentType(ContentType.JSON)
+                .body(body).when().post("/balance-confirmations/" + id + "/preparation").then().log()
+                .ifValidationFails();
     }
 
     static io.restassured.response.ValidatableResponse review(long id, String decision, String note, String who) {
