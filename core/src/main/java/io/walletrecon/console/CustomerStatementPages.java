@@ -82,6 +82,7 @@ public class CustomerStatementPages {
     public Uni<Response> error(ApiException e) {
         Language lang = language(current.getCurrent().request());
         return linkError.data("status", e.type().status).data("lang", lang)
+                .data("revoked", e instanceof io.walletrecon.reports.links.LinkRevokedException)
                 .data("path", current.getCurrent().request().path())
                 .setLocale(lang.locale).createUni()
                 .map(html -> ConsolePages.html(e.type().status, html));

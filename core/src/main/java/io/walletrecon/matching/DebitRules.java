@@ -492,12 +492,13 @@ class DebitRules {
                                    || '), executed on ' || o.execute_on || ', is not debited after %3$d business days',
                                'payment_not_debited:' || o.id
                         from mr_order o
-                        where %4$s <= date '%5$s' and %6$s
+                        where %4$s <= date '%5$s' and %6$s and %7$s
                           and not exists (select 1 from statement_lines l where l.account_id = %1$d and l.amount_minor < 0
                                           and l.end_to_end_id = o.e2e)
                         order by o.id"""
                         .formatted(ctx.accountId(), ctx.runId(), days, deadline, ctx.asOf(),
-                                SourcesIn.everyDay(String.valueOf(ctx.accountId()), "o.execute_on", deadline))));
+                                SourcesIn.everyDay(String.valueOf(ctx.accountId()), "o.execute_on", deadline),
+                                ctx.open("o.execute_on"))));
     }
 
     /**
@@ -509,7 +510,8 @@ class DebitRules {
                 """
                         update recon_exceptions e set status = 'resolved', resolved_by = 'matching', resolved_at = now(), updated_at = now(),
                                resolution_reason = 'Matched by run %2$d'
-                        where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d and (
+                        where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d
+                          and %6$s and (
                            (e.type in ('payment_not_debited', 'debit_amount_mismatch') and (
                                 exists (select 1 from match_items mi where mi.match_kind = '%3$s' and mi.item_type = 'payment_order'
                                         and mi.item_id = e.payment_order_id and mi.live)
@@ -517,6 +519,6 @@ class DebitRules {
                         or (e.type = 'unexpected_debit' and exists (select 1 from match_items mi where mi.match_kind in ('%3$s', '%5$s')
                                 and mi.item_type = 'statement_line' and mi.item_id = e.statement_line_id and mi.live)))"""
                         .formatted(ctx.accountId(), ctx.runId(), KIND, PaymentState.SUBMITTED.code(),
-                                MatchRulesRepository.KIND_SETTLEMENT)));
+                                MatchRulesRepository.KIND_SETTLEMENT, ctx.open("e.business_date"))));
     }
 }

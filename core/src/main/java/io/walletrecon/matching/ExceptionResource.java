@@ -83,7 +83,7 @@ public class ExceptionResource {
     @APIResponse(responseCode = "400", description = "A receivable listed twice, an amount not positive, no reason")
     @APIResponse(responseCode = "404", description = "No such exception")
     @APIResponse(responseCode = "409", description = "Not an open unidentified receipt, the line is already matched, "
-            + "or a matching run of the account is in progress")
+            + "a matching run of the account is in progress, or the receipt is in a locked period")
     @APIResponse(responseCode = "422", description = "Unknown customer or receivable, another company's or another "
             + "customer's, amounts beyond the receipt or beyond what a receivable still owes")
     public Uni<MatchingViews.ExceptionView> claim(@PathParam("id") long id,
@@ -96,6 +96,8 @@ public class ExceptionResource {
     @Operation(summary = "Set status in_review, resolved or ignored (resolved/ignored need a reason), optionally assign")
     @APIResponse(responseCode = "200", description = "The exception in its new status")
     @APIResponse(responseCode = "400", description = "Invalid status or missing reason")
+    @APIResponse(responseCode = "409", description = "Closed already, or dated in a period a reviewed balance "
+            + "confirmation locks")
     public Uni<MatchingViews.ExceptionView> resolve(@PathParam("id") long id,
             @Valid @NotNull MatchingRequests.Resolve request) {
         return service.resolve(id, request.status(), request.reason(), request.assignee(),

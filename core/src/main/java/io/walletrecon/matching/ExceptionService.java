@@ -10,6 +10,7 @@ import io.walletrecon.customers.CompanyNames;
 import io.walletrecon.customers.CustomerRepository;
 import io.walletrecon.data.PageView;
 import io.walletrecon.data.Paging;
+import io.walletrecon.periods.PeriodLockGuard;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,9 +39,11 @@ public class ExceptionService {
     private final AuditLog audit;
     private final Paging paging;
     private final CustomerRepository customers;
+    private final PeriodLockGuard periods;
 
     public ExceptionService(CompanyService companies, ExceptionRepository exceptions, AuditLog audit, Paging paging,
-            CustomerRepository customers) {
+            CustomerRepository customers, PeriodLockGuard periods) {
+        this.periods = periods;
         this.customers = customers;
         this.companies = companies;
         this.exceptions = exceptions;
@@ -112,7 +115,7 @@ public class ExceptionService {
 
     /**
      * Moves an exception to in_review (optionally assigning it), resolved or ignored (with a reason). A closed
-     * exception is not moved again (409), whether a person or a run closed it.
+     * exception is not moved again (409), whether a person or a run closed it, nor one dated in a locked period (409).
      */
     @WithTransaction
     public Uni<MatchingViews.ExceptionView> resolve(long id, String status, String reason, String assignee,
@@ -151,9 +154,10 @@ public class ExceptionService {
         if (!ExceptionStateMachine.allows(from, to)) {
             throw refused(id, from, to);
         }
-        return exceptions.move(s, id, to, reason, assignee, actor).chain(moved -> moved
-                ? Uni.createFrom().voidItem()
-                : exceptions.status(s, id).chain(now -> Uni.createFrom().<Void>failure(refused(id, now, to))));
+        return periods.refuseException(s, id).chain(() -> exceptions.move(s, id, to, reason, assignee, actor))
+                .chain(moved -> moved
+                        ? Uni.createFrom().voidItem()
+                        : exceptions.status(s, id).chain(now -> Uni.createFrom().<Void>failure(refused(id, now, to))));
     }
 
     private static ApiException refused(long id, ExceptionStatus from, ExceptionStatus to) {

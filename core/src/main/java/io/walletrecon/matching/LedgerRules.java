@@ -301,9 +301,11 @@ class LedgerRules {
     record LedgerScope(LocalDate from, LocalDate to) {
         static LedgerScope of(RunContext ctx) {
             LocalDate to = ctx.periodEnd().plusDays(ctx.window());
-            return ctx.full()
-                    ? new LedgerScope(ctx.periodStart().minusDays(ctx.window()), to)
-                    : new LedgerScope(ctx.periodEnd().minusDays(INCREMENTAL_LOOKBACK_DAYS), to);
+            LocalDate from = ctx.full()
+                    ? ctx.periodStart().minusDays(ctx.window())
+                    : ctx.periodEnd().minusDays(INCREMENTAL_LOOKBACK_DAYS);
+            // Nothing of a locked period: its entries and lines stay as they were confirmed.
+            return new LedgerScope(ctx.openFrom(from), to);
         }
     }
 }

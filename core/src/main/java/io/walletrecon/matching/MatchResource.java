@@ -59,7 +59,8 @@ public class MatchResource {
     @Operation(summary = "Match by hand: the ids of both sides (any cardinality) and a reason")
     @APIResponse(responseCode = "201", description = "Created, confirmed")
     @APIResponse(responseCode = "404", description = "No such account")
-    @APIResponse(responseCode = "409", description = "A matching run of the account is in progress")
+    @APIResponse(responseCode = "409", description = "A matching run of the account is in progress, or an item is "
+            + "dated in a period a reviewed balance confirmation locks")
     @APIResponse(responseCode = "422", description = "Unknown, foreign, already matched or mixed-currency items")
     public Uni<MatchingViews.MatchView> create(@Valid @NotNull MatchingRequests.ManualMatch request) {
         return service.manual(request, identity.getPrincipal().getName());
@@ -69,7 +70,8 @@ public class MatchResource {
     @Path("/{id}/confirm")
     @Operation(summary = "Confirm a suggested match")
     @APIResponse(responseCode = "200", description = "The confirmed match")
-    @APIResponse(responseCode = "409", description = "Not a suggestion, or a run is in progress")
+    @APIResponse(responseCode = "409", description = "Not a suggestion, a run is in progress, or the match is in a "
+            + "locked period")
     public Uni<MatchingViews.MatchView> confirm(@PathParam("id") long id, @Valid MatchingRequests.Decision decision) {
         return service.confirm(id, decision == null ? null : decision.reason(), identity.getPrincipal().getName());
     }
@@ -78,7 +80,8 @@ public class MatchResource {
     @Path("/{id}/reject")
     @Operation(summary = "Reject a suggested match; the pair is never suggested again")
     @APIResponse(responseCode = "200", description = "The rejected match")
-    @APIResponse(responseCode = "409", description = "Not a suggestion, or a run is in progress")
+    @APIResponse(responseCode = "409", description = "Not a suggestion, a run is in progress, or the match is in a "
+            + "locked period")
     public Uni<MatchingViews.MatchView> reject(@PathParam("id") long id, @Valid MatchingRequests.Decision decision) {
         return service.reject(id, decision == null ? null : decision.reason(), identity.getPrincipal().getName());
     }
@@ -88,7 +91,8 @@ public class MatchResource {
     @Operation(summary = "Undo a confirmed match (reason required); its items are free again, the pair is not matched again automatically")
     @APIResponse(responseCode = "200", description = "The unmatched match")
     @APIResponse(responseCode = "400", description = "Reason missing")
-    @APIResponse(responseCode = "409", description = "Not confirmed, or a run is in progress")
+    @APIResponse(responseCode = "409", description = "Not confirmed, a run is in progress, or the match is in a "
+            + "locked period")
     public Uni<MatchingViews.MatchView> unmatch(@PathParam("id") long id, @Valid MatchingRequests.Decision decision) {
         return service.unmatch(id, decision == null ? null : decision.reason(), identity.getPrincipal().getName());
     }

@@ -10,6 +10,7 @@ import io.walletrecon.data.Account;
 import io.walletrecon.data.PageView;
 import io.walletrecon.data.Paging;
 import io.walletrecon.money.Money;
+import io.walletrecon.periods.PeriodLockGuard;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
@@ -28,7 +29,8 @@ import java.util.Set;
 /**
  * What people do with matches: list them, confirm or reject a suggestion, match by hand, unmatch. Each action
  * takes the account's matching lock (refused with 409 while a run holds it) and, when it pays or un-pays receivables,
- * waits for their company's and currency's receivables lock; it is audited in its transaction, and is
+ * waits for their company's and currency's receivables lock; it is refused (409) when a dated item of the match is
+ * in a locked period ({@link io.walletrecon.periods.PeriodLocks}); it is audited in its transaction, and is
  * final for the runs: a rejected or unmatched pair is never proposed again, and a manual match keeps its items.
  */
 @ApplicationScoped
@@ -44,10 +46,12 @@ public class MatchReviewService {
     private final MatchingConfigService configs;
     private final AuditLog audit;
     private final Paging paging;
+    private final PeriodLockGuard periods;
 
     public MatchReviewService(AccountService accounts, MatchRepository matches, MatchRunRepository runs,
             ReceivableRepository receivables,
-            MatchingConfigService configs, AuditLog audit, Paging paging) {
+            MatchingConfigService configs, AuditLog audit, Paging paging, PeriodLockGuard periods) {
+        this.periods = periods;
         this.accounts = accounts;
         this.matches = matches;
         this.runs = runs;
@@ -103,12 +107,14 @@ public class MatchReviewService {
 
     /**
      * Writes a person's confirmed match of {@code kind} under {@code rule} in the caller's transaction: the account's
-     * matching lock (409 while a run holds it), the receivables' lock, the items checked ({@link #load}), the match,
+     * matching lock (409 while a run holds it), the locked period (409 when an item is dated in it), the receivables'
+     * lock, the items checked ({@link #load}), the match,
      * and for a receipt the receivables it pays. The caller audits.
      */
     Uni<Written> write(Mutiny.Session s, Account account, String kind, String rule, List<MatchingRequests.Item> items,
             List<Long> receivableIds, String actor, String reason, String evidence) {
         return lock(s, account)
+                .chain(() -> periods.refuseItems(s, account.id, items))
                 .chain(() -> receivables.lockForPayment(s, receivableIds))
                 .chain(() -> load(s, account, kind, items))
                 .chain(loaded -> matches
@@ -184,6 +190,7 @@ public class MatchReviewService {
             }
             boolean receipt = before.kind().equals(MatchRulesRepository.KIND_RECEIPT);
             return accounts.require(before.account()).call(account -> lock(s, account))
+                    .call(() -> periods.refuseMatch(s, id))
                     .call(account -> receipt
                             ? receivables.lockForPayment(s, account.companyId, List.of(before.currency()))
                             : Uni.createFrom().voidItem())

@@ -229,7 +229,8 @@ public class MatchRulesRepository {
                 """
                         update recon_exceptions e set status = 'resolved', resolved_by = 'matching', resolved_at = now(), updated_at = now(),
                                resolution_reason = 'Matched by run %2$d'
-                        where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d and (
+                        where e.account_id = %1$d and e.status = 'open' and e.run_id is distinct from %2$d
+                          and %3$s and (
                            (e.type in ('unmatched_receipt', 'ambiguous') and exists (select 1 from match_items mi where mi.match_kind = 'receipt_receivable'
                                 and mi.item_type = 'transaction' and mi.item_id = e.transaction_id and mi.live))
                         or (e.type in ('unidentified_receipt', 'ambiguous') and e.statement_line_id is not null
@@ -243,7 +244,7 @@ public class MatchRulesRepository {
                         or (e.type = 'missing_in_records' and exists (select 1 from transactions t where t.id = e.transaction_id
                                 and t.source = 'webhook'))
                         or (e.type = 'unpaid_receivable' and exists (select 1 from receivables r where r.id = e.receivable_id and r.status = 'paid')))"""
-                        .formatted(ctx.accountId(), ctx.runId())));
+                        .formatted(ctx.accountId(), ctx.runId(), ctx.open("e.business_date"))));
     }
 
     /** The currencies a run can pay receivables in: its account's and those of its receipts. */

@@ -10,6 +10,7 @@ import io.walletrecon.background.BackgroundWork;
 import io.walletrecon.customers.CollectionCodeService;
 import io.walletrecon.data.Account;
 import io.walletrecon.data.AccountRepository;
+import io.walletrecon.periods.PeriodLockGuard;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.Validation;
@@ -44,8 +45,11 @@ public class MatchingRunService {
 
     private static final Logger LOG = Logger.getLogger(MatchingRunService.class);
 
-    /** Advisory lock class of matching ("matc"); the object id is the account id. Manual match actions use it too. */
-    static final int LOCK_CLASS = 0x6d617463;
+    /**
+     * Advisory lock class of matching ("matc"); the object id is the account id. Manual match actions use it too, and
+     * so does the review that locks a period.
+     */
+    public static final int LOCK_CLASS = 0x6d617463;
     /** Incremental runs re-read this much before the last one started: a row committed late is seen, twice at worst. */
     static final long INCREMENTAL_OVERLAP_SECONDS = 300;
     static final int MAX_PERIOD_DAYS = 366;
@@ -61,11 +65,14 @@ public class MatchingRunService {
     private final CollectionCodeService collectionCodes;
     private final RunSettings settings;
     private final BackgroundWork background;
+    private final PeriodLockGuard periods;
 
     public MatchingRunService(AccountService accounts, AccountRepository accountRepository,
             MatchingConfigService configs,
             MatchRulesRepository rules, MatchRunRepository runs, AuditLog audit,
-            CollectionCodeService collectionCodes, RunSettings settings, BackgroundWork background) {
+            CollectionCodeService collectionCodes, RunSettings settings, BackgroundWork background,
+            PeriodLockGuard periods) {
+        this.periods = periods;
         this.accounts = accounts;
         this.accountRepository = accountRepository;
         this.configs = configs;
@@ -260,9 +267,9 @@ public class MatchingRunService {
         LocalDate today = LocalDate.ofInstant(run.startedAt(), account.zone());
         LocalDate from = run.from() == null ? today : run.from();
         LocalDate to = run.to() == null ? today : run.to();
-        return settlement.chain(settlementId -> since
-                .map(sinceAt -> new RunContext(account.id, account.companyId, run.id(), account.provider.code(),
-                        account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId)));
+        return settlement.chain(settlementId -> since.chain(sinceAt -> periods.firstOpenDay(s, account.id)
+                .map(open -> new RunContext(account.id, account.companyId, run.id(), account.provider.code(),
+                        account.currency, run.kind().full(), from, to, to, sinceAt, config, settlementId, open))));
     }
 
     private MatchRulesRepository.Progress progress(long runId) {

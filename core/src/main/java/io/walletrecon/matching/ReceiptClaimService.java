@@ -10,6 +10,7 @@ import io.walletrecon.customers.CustomerRepository;
 import io.walletrecon.customers.PayerIdentity;
 import io.walletrecon.customers.PayerIdentityService;
 import io.walletrecon.data.Account;
+import io.walletrecon.periods.PeriodLockGuard;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
 import io.walletrecon.problem.ProblemType;
@@ -40,9 +41,11 @@ public class ReceiptClaimService {
     private final CustomerRepository customers;
     private final PayerIdentityService identities;
     private final AuditLog audit;
+    private final PeriodLockGuard periods;
 
     public ReceiptClaimService(ExceptionRepository exceptions, MatchReviewService review, AccountService accounts,
-            CustomerRepository customers, PayerIdentityService identities, AuditLog audit) {
+            CustomerRepository customers, PayerIdentityService identities, AuditLog audit, PeriodLockGuard periods) {
+        this.periods = periods;
         this.exceptions = exceptions;
         this.review = review;
         this.accounts = accounts;
@@ -166,11 +169,12 @@ public class ReceiptClaimService {
     }
 
     private Uni<Void> resolve(Mutiny.Session s, long id, String reason, String actor) {
-        return exceptions.move(s, id, ExceptionStatus.RESOLVED, reason, null, actor).invoke(moved -> {
-            if (!moved) {
-                throw ApiException.conflict("Exception " + id + " was closed by someone else meanwhile");
-            }
-        }).replaceWithVoid();
+        return periods.refuseException(s, id)
+                .chain(() -> exceptions.move(s, id, ExceptionStatus.RESOLVED, reason, null, actor)).invoke(moved -> {
+                    if (!moved) {
+                        throw ApiException.conflict("Exception " + id + " was closed by someone else meanwhile");
+                    }
+                }).replaceWithVoid();
     }
 
     private static Map<String, Object> details(Subject subject, MatchReviewService.Written written,

@@ -573,6 +573,7 @@ class ReceiptRules {
                         from receivables r
                         where r.company_id = %7$d and r.status in ('open', 'partially_paid') and r.currency = '%3$s'
                           and r.due_date < date '%4$s' - %5$d and r.due_date >= date '%6$s' - %5$d - 30
+                          and %9$s
                           and not exists (select 1 from mr_held h where h.id = r.id)
                           and r.due_date in (
                             select cast(due.day as date)
@@ -592,6 +593,7 @@ class ReceiptRules {
                                                 "rec_a.company_id = " + ctx.companyId() + " and rec_a.currency = '"
                                                         + ctx.currency() + "'",
                                                 "cast(due.day as date)",
-                                                "cast(due.day as date) + " + ctx.window()))));
+                                                "cast(due.day as date) + " + ctx.window()),
+                                ctx.open("r.due_date"))));
     }
 }

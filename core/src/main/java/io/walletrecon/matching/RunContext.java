@@ -13,10 +13,24 @@ import java.util.Set;
  *     {@code since}. Only full runs raise exceptions about absence (unmatched, unpaid, missing, not arrived):
  *     absence is only known when a period is closed.
  * @param companyId the account's company: the only receivables, customers and payer identities the run reads.
+ * @param firstOpenDay the first day after the account's locked period ({@link io.walletrecon.periods.PeriodLocks}),
+ *     null when none is locked: every scope below leaves the days before it alone, so a run matches nothing dated in
+ *     a locked period and raises or closes no exception about it (it skips them: absence there was settled when the
+ *     period was confirmed, and a person reopens the period to change it).
  */
 record RunContext(long accountId, long companyId, long runId, String provider, String currency, boolean full,
         LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, Instant since,
-        MatchingConfig config, Long settlementAccountId) {
+        MatchingConfig config, Long settlementAccountId, LocalDate firstOpenDay) {
+
+    /** SQL: {@code dateExpr} is after the account's locked period (always true when none is locked). */
+    String open(String dateExpr) {
+        return firstOpenDay == null ? "true" : "(" + dateExpr + ") >= date '" + firstOpenDay + "'";
+    }
+
+    /** The first day of the period a full run may touch; {@code to} when the whole period is locked. */
+    LocalDate openFrom(LocalDate from) {
+        return firstOpenDay == null || !firstOpenDay.isAfter(from) ? from : firstOpenDay;
+    }
 
     boolean on(String rule) {
         return config.rules().contains(rule);
@@ -61,9 +75,9 @@ record RunContext(long accountId, long companyId, long runId, String provider, S
 
     /** Which transactions a run looks at: a period's business dates, or what changed since the last incremental run. */
     String txnScope(String alias) {
-        return full
+        return "(" + (full
                 ? alias + ".value_date between date '" + periodStart + "' and date '" + periodEnd + "'"
-                : alias + ".updated_at > timestamptz '" + since + "'";
+                : alias + ".updated_at > timestamptz '" + since + "'") + " and " + open(alias + ".value_date") + ")";
     }
 
     /**
@@ -89,12 +103,13 @@ record RunContext(long accountId, long companyId, long runId, String provider, S
     }
 
     private String periodAndDaysBefore(String alias, int days) {
-        return alias + ".value_date between date '" + periodStart + "' - " + days + " and date '" + periodEnd + "'";
+        return "(" + alias + ".value_date between date '" + periodStart + "' - " + days + " and date '" + periodEnd
+                + "' and " + open(alias + ".value_date") + ")";
     }
 
     String lineScope(String alias) {
-        return full
+        return "(" + (full
                 ? alias + ".value_date between date '" + periodStart + "' and date '" + periodEnd + "'"
-                : alias + ".created_at > timestamptz '" + since + "'";
+                : alias + ".created_at > timestamptz '" + since + "'") + " and " + open(alias + ".value_date") + ")";
     }
 }

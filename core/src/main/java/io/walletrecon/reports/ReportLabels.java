@@ -175,6 +175,22 @@ public final class ReportLabels {
         label("arrival.pending",
                 "no bank line shows it yet: the bank's statements of the days it may arrive on are not all in, or matching has not run since",
                 "尚无银行流水：可能到账日期的银行对账单尚未全部导入，或此后尚未运行匹配");
+        // The bank balance confirmation (银企余额对账) and its sign-off.
+        label("balance-confirmation", "Bank balance confirmation", "银企余额对账确认书");
+        label("confirmedBankBalance", "Balance the bank states", "银行询证余额");
+        label("result", "Result", "对账结果");
+        label("agrees", "Agrees", "相符");
+        label("disagrees", "Disagrees: the bank reconciliation statement is attached", "不相符（附余额调节表）");
+        label("preparedBy", "Prepared by", "编制人");
+        label("preparedAt", "Prepared at (UTC)", "编制时间（UTC）");
+        label("preparationNote", "Preparer's note", "编制说明");
+        label("reviewedBy", "Reviewed by", "复核人");
+        label("reviewedAt", "Reviewed at (UTC)", "复核时间（UTC）");
+        label("reviewNote", "Reviewer's note", "复核意见");
+        label("attachments", "Attachments", "附件");
+        label("document", "Document", "文件");
+        label("language", "Language", "语言");
+        label("sha256", "SHA-256", "SHA-256");
     }
 
     private ReportLabels() {

@@ -37,7 +37,8 @@ import java.time.Instant;
 public class PublicRoutes {
 
     static final int ORDER = -1;
-    static final String STATEMENT_LINK = "^/statement-links/([^/]+)(?:/.*)?$";
+    /** A customer's route of a link (its token checked here); not the finance team's revocation of a link. */
+    static final String STATEMENT_LINK = "^/statement-links/([^/]+)(?!/revocation$)(?:/.*)?$";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -24,7 +24,8 @@ public class StatementLinkRepository {
     static final String INSERT_LINK = "insert into customer_statement_links (id, customer_id, period_from, period_to, expires_at, created_by, state) "
             + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-    static final String LINK = "select id, customer_id, period_from, period_to, state from customer_statement_links where id = ?1";
+    static final String LINK = "select id, customer_id, period_from, period_to, state, frozen_statement, frozen_sha256 "
+            + "from customer_statement_links where id = ?1";
 
     static final String LINK_FOR_UPDATE = LINK + " for update";
 
@@ -49,8 +50,17 @@ public class StatementLinkRepository {
 
     static final String ANSWERED = "update customer_statement_links set state = ?2, answered_at = now(), version = version + 1 where id = ?1";
 
-    /** A link as stored. */
-    public record Link(long id, long customerId, LocalDate from, LocalDate to, StatementLinkState state) {
+    /** ?1 link, ?2 the statement as served (JSON), ?3 its SHA-256: kept once, at the customer's first answer. */
+    static final String FREEZE = "update customer_statement_links set frozen_statement = ?2, frozen_sha256 = ?3, "
+            + "frozen_at = now() where id = ?1 and frozen_statement is null";
+
+    /** ?1 link, ?2 the revoked state, ?3 who, ?4 why; the caller holds the link's lock and checked the move. */
+    static final String REVOKE = "update customer_statement_links set state = ?2, revoked_by = ?3, revoked_at = now(), "
+            + "revocation_reason = ?4, version = version + 1 where id = ?1";
+
+    /** A link as stored; {@code frozenStatement} is what the customer answered on (JSON), null before an answer. */
+    public record Link(long id, long customerId, LocalDate from, LocalDate to, StatementLinkState state,
+            String frozenStatement, String frozenSha256) {
     }
 
     /** One answer of the customer. */
@@ -73,7 +83,7 @@ public class StatementLinkRepository {
                         .getResultList())
                 .map(rows -> rows.stream().findFirst()
                         .map(r -> new Link(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), date(r[2]),
-                                date(r[3]), StatementLinkState.of((String) r[4]))));
+                                date(r[3]), StatementLinkState.of((String) r[4]), (String) r[5], (String) r[6])));
     }
 
     public Uni<List<Answer>> answers(long linkId) {
@@ -122,6 +132,19 @@ public class StatementLinkRepository {
                         .chain(() -> s.createNativeQuery(ANSWERED).setParameter(1, linkId).setParameter(2, state.code())
                                 .executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /** Keeps the statement the customer answered on, unless one is kept already; whether this call kept it. */
+    public Uni<Boolean> freeze(long linkId, String statementJson, String sha256) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(FREEZE).setParameter(1, linkId)
+                .setParameter(2, statementJson).setParameter(3, sha256).executeUpdate()).map(n -> n == 1);
+    }
+
+    /** Revokes the link; the caller holds the link's lock and checked the move. */
+    public Uni<Void> revoke(long linkId, String actor, String reason) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(REVOKE).setParameter(1, linkId)
+                .setParameter(2, StatementLinkState.REVOKED.code()).setParameter(3, actor).setParameter(4, reason)
+                .executeUpdate()).replaceWithVoid();
     }
 
     private static LocalDate date(Object v) {

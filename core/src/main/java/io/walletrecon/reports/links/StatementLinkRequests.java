@@ -29,6 +29,15 @@ public final class StatementLinkRequests {
             String token, String url) {
     }
 
+    /** Why the finance team withdraws a link (required). */
+    @RegisterForReflection
+    public record Revocation(String reason) {
+    }
+
+    @RegisterForReflection
+    public record RevokedView(long linkId, String state, String reason, String revokedBy) {
+    }
+
     @RegisterForReflection
     public record AnswerView(long linkId, String kind, String lineType, Long lineId, String comment, String state) {
     }

@@ -66,13 +66,30 @@ public class StatementLinkResource {
                 .created(URI.create("/statement-links/" + link.token())).entity(link).build());
     }
 
+    @POST
+    @Path("{idOrToken}/revocation")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revokes a link (by its id or its token) with a reason (required): it no longer opens (410); "
+            + "the customer's answers and the statement they answered on stay")
+    @APIResponse(responseCode = "200", description = "The link, revoked")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "403", description = "The token is not valid (altered or not ours)")
+    @APIResponse(responseCode = "404", description = "No such link")
+    @APIResponse(responseCode = "409", description = "Already revoked")
+    public Uni<StatementLinkRequests.RevokedView> revoke(@PathParam("idOrToken") String idOrToken,
+            StatementLinkRequests.Revocation body) {
+        return links.revoke(idOrToken, body, actor.name());
+    }
+
     @GET
     @Path("{token}")
     @PermitAll
-    @Operation(summary = "The statement behind a link, its state and the answers so far (no login; the token is the credential)")
+    @Operation(summary = "The statement behind a link, its state and the answers so far (no login; the token is the credential); "
+            + "once the customer has answered, the statement they answered on (frozen, with its SHA-256)")
     @APIResponse(responseCode = "200", description = "The statement")
     @APIResponse(responseCode = "403", description = "The link is not valid (altered or not ours)")
-    @APIResponse(responseCode = "410", description = "The link has expired")
+    @APIResponse(responseCode = "410", description = "The link has expired or was revoked")
     public Uni<Map<String, Object>> view(@PathParam("token") String token) {
         return links.view(token);
     }

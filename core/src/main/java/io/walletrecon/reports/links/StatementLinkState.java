@@ -10,7 +10,9 @@ public enum StatementLinkState {
     /** The customer confirmed the whole statement (客户确认). Final. */
     CONFIRMED,
     /** The customer disputed one or more lines (异议); further lines may still be disputed. */
-    DISPUTED;
+    DISPUTED,
+    /** Revoked by the finance team, with a reason: the link no longer opens (410). Final. */
+    REVOKED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,10 +13,11 @@ import static io.walletrecon.reports.links.StatementLinkState.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Every one of the 9 (from, to) pairs against the expected table, written out independently of the code. */
+/** Every one of the 16 (from, to) pairs against the expected table, written out independently of the code. */
 class StatementLinkStateMachineTest {
 
-    static final Set<String> EXPECTED = Set.of("SENT>CONFIRMED", "SENT>DISPUTED", "DISPUTED>DISPUTED");
+    static final Set<String> EXPECTED = Set.of("SENT>CONFIRMED", "SENT>DISPUTED", "DISPUTED>DISPUTED",
+            "SENT>REVOKED", "DISPUTED>REVOKED", "CONFIRMED>REVOKED");
 
     static Stream<Arguments> everyPair() {
         return Arrays.stream(StatementLinkState.values())
@@ -31,17 +32,22 @@ class StatementLinkStateMachineTest {
 
     @Test
     void everyPairIsCovered() {
-        assertEquals(9, everyPair().count());
+        assertEquals(16, everyPair().count());
     }
 
     @Test
-    void aConfirmedStatementTakesNoFurtherAnswer() {
-        assertEquals(Set.of(), StatementLinkStateMachine.next(CONFIRMED));
+    void aConfirmedStatementTakesNoFurtherAnswerButCanBeRevoked() {
+        assertEquals(Set.of(REVOKED), StatementLinkStateMachine.next(CONFIRMED));
+    }
+
+    @Test
+    void aRevokedLinkTakesNothingMore() {
+        assertEquals(Set.of(), StatementLinkStateMachine.next(REVOKED));
     }
 
     @Test
     void aDisputedStatementTakesMoreDisputesButNoConfirmation() {
-        assertEquals(Set.of(DISPUTED), StatementLinkStateMachine.next(DISPUTED));
+        assertEquals(Set.of(DISPUTED, REVOKED), StatementLinkStateMachine.next(DISPUTED));
         assertFalse(StatementLinkStateMachine.allows(DISPUTED, CONFIRMED));
     }
 
