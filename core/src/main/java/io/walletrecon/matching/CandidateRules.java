@@ -14,7 +14,8 @@ import java.util.Objects;
  * Why a receivable is a candidate for a receipt, as the match workbench shows it: which of the runs' receipt rules
  * would pair them on its own and the evidence of each test. The tests are the runs' own, in plain Java:
  * <ul>
- * <li>reference: on a bank line, a key {@link RemittanceReferences} finds in its fields ({@link BankReceiptRules#FIELDS},
+ * <li>reference: on a bank line, a key {@link RemittanceReferences} finds in its fields
+ * ({@link BankReceiptRules#FIELDS},
  * in that order of priority) is the reference key of the receivable's reference, else of its collection code; on a
  * wallet receipt, the merchant reference is the collection code or the reference, or the collection code is in the
  * text ({@link ReceiptRules}' wallet candidates). A receivable still owing more than its tolerance is paid whole

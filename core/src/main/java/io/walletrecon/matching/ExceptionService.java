@@ -31,7 +31,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ExceptionService {
 
-    static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
+    public static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
             "duplicate_payment",
             "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference",
             "settlement_not_arrived", "fx_difference", "unidentified_receipt", "payment_not_debited",
@@ -226,10 +226,12 @@ public class ExceptionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ProblemType.CONFLICT, errors.size() + " of the " + ids.size() + " exceptions cannot be marked "
-                    + to.code() + " (" + errors.stream().map(ProblemError::message)
-                            .collect(java.util.stream.Collectors.joining("; "))
-                    + "); nothing was changed", errors);
+            throw new ApiException(ProblemType.CONFLICT,
+                    errors.size() + " of the " + ids.size() + " exceptions cannot be marked "
+                            + to.code() + " (" + errors.stream().map(ProblemError::message)
+                                    .collect(java.util.stream.Collectors.joining("; "))
+                            + "); nothing was changed",
+                    errors);
         }
     }
 
