@@ -4,6 +4,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.walletrecon.accounts.AccountService;
+import io.walletrecon.accounts.AccountView;
+import io.walletrecon.data.PageView;
 import io.walletrecon.matching.CandidateService;
 import io.walletrecon.matching.CandidateViews;
 import io.walletrecon.matching.ExceptionQuery;
@@ -186,10 +188,19 @@ public class ExceptionPages {
                 "assign".equals(action) ? required(form.getFirst("assignee"), "assignee") : null);
     }
 
+    /** The queue; filters the service refuses (an unknown age, an amount that is none) are shown above no rows. */
     private Uni<Response> showQueue(QueueFilter filter, int page, FormErrors errors) {
-        return accounts.list(null).chain(all -> exceptions.list(filter.query(), page, PAGE_SIZE)
-                .chain(found -> pages.render(queue.data("exceptions", found).data("filter", filter)
-                        .data("accounts", all).data("errors", errors), SECTION, errors.status())));
+        return accounts.list(null).chain(all -> ConsolePages.orShow(
+                Uni.createFrom().deferred(() -> exceptions.list(filter.query(), page, PAGE_SIZE))
+                        .chain(found -> renderQueue(filter, all, found, errors)),
+                refused -> renderQueue(filter, all, new PageView<>(List.of(), 0, PAGE_SIZE, 0),
+                        FormErrors.of(refused))));
+    }
+
+    private Uni<Response> renderQueue(QueueFilter filter, List<AccountView> all,
+            PageView<MatchingViews.ExceptionView> found, FormErrors errors) {
+        return pages.render(queue.data("exceptions", found).data("filter", filter).data("accounts", all)
+                .data("errors", errors), SECTION, errors.status());
     }
 
     @GET

@@ -131,7 +131,8 @@ class ExceptionsJourneyTest {
         JsonPath assigned = exception(testCredit);
         assertEquals("in_review", assigned.getString("status"));
         assertTrue(assigned.getString("assignee").startsWith("admin@"), assigned.prettify());
-        send(driver, driver.findElement(By.cssSelector("a[href='/console/exceptions/" + testCredit + "']")));
+        assertTrue(driver.findElements(By.id("pick-" + testCredit)).isEmpty(), "in review: out of the open queue");
+        driver.get(url("/console/exceptions/" + testCredit));
         new Select(driver.findElement(By.id("resolve-status"))).selectByValue("ignored");
         driver.findElement(By.id("resolve-reason")).sendKeys("The bank's test transfer");
         send(driver, driver.findElement(By.id("resolve")));
@@ -168,5 +169,17 @@ class ExceptionsJourneyTest {
         assertTrue(trail.contains("exception.claimed") && trail.contains("Muster confirmed the transfer by e-mail"),
                 trail);
         shotBoth(driver, "audit");
+
+        // Closing two exceptions that are closed already changes nothing and names both.
+        driver.get(url("/console/exceptions?account=" + account + "&type=unidentified_receipt&status="));
+        driver.findElement(By.id("pick-" + claimable)).click();
+        driver.findElement(By.id("pick-" + testCredit)).click();
+        new Select(driver.findElement(By.id("bulk-action"))).selectByValue("resolved");
+        driver.findElement(By.id("bulk-reason")).sendKeys("Month closed");
+        send(driver, driver.findElement(By.id("bulk-apply")));
+        String refusal = driver.findElement(By.cssSelector(".alert")).getText();
+        assertTrue(refusal.contains("2 of the 2 exceptions cannot be marked resolved")
+                && refusal.contains("nothing was changed"), refusal);
+        assertEquals("ignored", exception(testCredit).getString("status"));
     }
 }
