@@ -78,8 +78,13 @@ public class ExceptionPages {
         this.actor = actor;
     }
 
-    /** The queue's filters as the address carries them; a queue opened without a status shows the open ones. */
+    /**
+     * The queue's filters as the address carries them; a queue opened without a status shows the open ones, status
+     * {@code all} every one (an empty parameter arrives as none at all).
+     */
     public static class QueueFilter {
+        static final String ALL = "all";
+
         @QueryParam("type")
         public String type;
         @QueryParam("account")
@@ -98,7 +103,7 @@ public class ExceptionPages {
         public String maxAmount;
 
         ExceptionQuery query() {
-            return new ExceptionQuery(null, blank(account), blank(type), status == null ? "open" : blank(status),
+            return new ExceptionQuery(null, blank(account), blank(type), ALL.equals(status()) ? null : status(),
                     null, null, blank(assignee), null, blank(age),
                     blank(currency) == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
                     blank(minAmount), blank(maxAmount));
@@ -111,7 +116,7 @@ public class ExceptionPages {
             append(q, "account", account);
             append(q, "age", age);
             append(q, "assignee", assignee);
-            append(q, "status", status == null ? "open" : status);
+            append(q, "status", status());
             append(q, "currency", currency);
             append(q, "minAmount", minAmount);
             append(q, "maxAmount", maxAmount);
@@ -141,7 +146,7 @@ public class ExceptionPages {
         }
 
         public String status() {
-            return status == null ? "open" : status;
+            return blank(status) == null ? "open" : status.strip();
         }
 
         public String currency() {

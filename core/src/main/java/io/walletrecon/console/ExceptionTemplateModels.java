@@ -60,6 +60,12 @@ final class ExceptionTemplateModels {
                 "receivable", "account", "match_run", "company");
     }
 
+    /** {@code {e.amountMinor}}: the exception's amount as the queue filters it. */
+    @TemplateExtension
+    static long amountMinor(MatchingViews.ExceptionView e) {
+        return io.walletrecon.matching.ExceptionQuery.amountMinor(e.expectedMinor(), e.actualMinor());
+    }
+
     /** {@code {minor.decimal(currency)}}: the amount as a form field takes it back, 1288.80 (no grouping). */
     @TemplateExtension
     static String decimal(Long minorUnits, String currency) {

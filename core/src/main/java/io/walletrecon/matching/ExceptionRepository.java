@@ -46,7 +46,10 @@ public class ExceptionRepository {
                 as text)
             from recon_exceptions e join accounts a on a.id = e.account_id""";
     private static final String ONE = VIEW + " where e.id = ?1";
-    /** The list's filters: ?1..?11 each null for "any". The amount is the receipt's, line's or receivable's. */
+    /**
+     * The list's filters: ?1..?11 each null for "any". An exception's amount is the larger of what was expected and
+     * what was found, without sign ({@link ExceptionQuery#amountMinor}).
+     */
     private static final String FILTER = """
             where (cast(?1 as bigint) is null or a.company_id = cast(?1 as bigint))
               and (cast(?2 as text) is null or a.code = cast(?2 as text))
@@ -57,8 +60,9 @@ public class ExceptionRepository {
               and (cast(?7 as text) is null or e.assignee = cast(?7 as text))
               and (cast(?8 as bigint) is null or e.run_id = cast(?8 as bigint))
               and (cast(?9 as text) is null or e.currency = cast(?9 as text))
-              and (cast(?10 as bigint) is null or abs(coalesce(e.actual_minor, e.expected_minor, 0)) >= cast(?10 as bigint))
-              and (cast(?11 as bigint) is null or abs(coalesce(e.actual_minor, e.expected_minor, 0)) <= cast(?11 as bigint))""";
+              and (cast(?10 as bigint) is null or {amount} >= cast(?10 as bigint))
+              and (cast(?11 as bigint) is null or {amount} <= cast(?11 as bigint))"""
+            .replace("{amount}", "greatest(abs(coalesce(e.actual_minor, 0)), abs(coalesce(e.expected_minor, 0)))");
     private static final String PAGE = VIEW + "\n" + FILTER + " order by e.business_date, e.id limit ?12 offset ?13";
     private static final String COUNT = "select count(*) from recon_exceptions e join accounts a on a.id = e.account_id\n"
             + FILTER;

@@ -171,7 +171,7 @@ class ExceptionsJourneyTest {
         shotBoth(driver, "audit");
 
         // Closing two exceptions that are closed already changes nothing and names both.
-        driver.get(url("/console/exceptions?account=" + account + "&type=unidentified_receipt&status="));
+        driver.get(url("/console/exceptions?account=" + account + "&type=unidentified_receipt&status=all"));
         driver.findElement(By.id("pick-" + claimable)).click();
         driver.findElement(By.id("pick-" + testCredit)).click();
         new Select(driver.findElement(By.id("bulk-action"))).selectByValue("resolved");
