@@ -16,8 +16,6 @@ import io.walletrecon.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.walletrecon.money.Money;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -65,59 +63,9 @@ public class ExceptionService {
             throw ApiException.invalid("status must be one of " + ExceptionStatus.codes(),
                     List.of(ProblemError.field("status", "unknown status '" + q.status() + "'")));
         }
-        ExceptionRepository.Filter filter = filter(q);
+        ExceptionRepository.Filter filter = q.filter(LocalDate.now(ZoneOffset.UTC));
         return companies.filter(q.company(), "company")
                 .chain(c -> page(c == null ? filter : filter.ofCompany(c.id), page, size));
-    }
-
-    /**
-     * The repository's filter of a query: the age bucket narrows the business dates (as of today in UTC), the amount
-     * range is converted exactly into minor units of its currency.
-     */
-    private static ExceptionRepository.Filter filter(ExceptionQuery q) {
-        LocalDate from = q.from();
-        LocalDate to = q.to();
-        if (q.age() != null) {
-            ExceptionAge age = ExceptionAge.ofOrNull(q.age());
-            if (age == null) {
-                throw ApiException.invalid("age must be one of " + ExceptionAge.codes(),
-                        List.of(ProblemError.field("age", "unknown age '" + q.age() + "'")));
-            }
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            from = later(from, age.earliest(today));
-            to = earlier(to, age.latest(today));
-        }
-        if ((q.minAmount() != null || q.maxAmount() != null) && q.currency() == null) {
-            throw ApiException.invalid("an amount range needs its currency",
-                    List.of(ProblemError.field("currency", "is required with minAmount or maxAmount")));
-        }
-        if (q.currency() != null && !Money.isCurrency(q.currency())) {
-            throw ApiException.invalid("currency must be an ISO 4217 code such as EUR",
-                    List.of(ProblemError.field("currency", "unknown currency '" + q.currency() + "'")));
-        }
-        return new ExceptionRepository.Filter(null, q.account(), q.type(), q.status(), from, to, q.assignee(),
-                q.run(), q.currency(), minor(q.minAmount(), q.currency(), "minAmount"),
-                minor(q.maxAmount(), q.currency(), "maxAmount"));
-    }
-
-    private static Long minor(String amount, String currency, String field) {
-        if (amount == null) {
-            return null;
-        }
-        try {
-            return Money.parse(amount, currency).abs().minorUnits();
-        } catch (RuntimeException e) {
-            throw ApiException.invalid(field + " must be an amount in " + currency + " such as 100.00",
-                    List.of(ProblemError.field(field, "is not an amount in " + currency + ": '" + amount + "'")));
-        }
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     private Uni<PageView<MatchingViews.ExceptionView>> page(ExceptionRepository.Filter f, int page, int size) {
