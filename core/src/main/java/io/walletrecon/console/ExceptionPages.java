@@ -188,7 +188,7 @@ public class ExceptionPages {
         }
         String action = form.getFirst("action");
         String status = "assign".equals(action) ? "in_review" : action;
-        List<Long> ids = selected.stream().map(Long::valueOf).toList();
+        List<Long> ids = selected.stream().map(id -> number(id, "ids")).toList();
         return new ExceptionRequests.Bulk(ids, status, blank(form.getFirst("reason")),
                 "assign".equals(action) ? required(form.getFirst("assignee"), "assignee") : null);
     }
@@ -274,7 +274,7 @@ public class ExceptionPages {
         for (String rid : ticked) {
             String typed = form.getFirst("amount-" + rid);
             Long minor = blank(typed) == null ? null : amount(typed, found.item().currency(), "amount-" + rid);
-            items.add(new MatchingRequests.Item("right", "receivable", Long.valueOf(rid), minor));
+            items.add(new MatchingRequests.Item("right", "receivable", number(rid, "receivable"), minor));
         }
         return new MatchingRequests.ManualMatch(found.account(), "receipt_receivable", items,
                 required(form.getFirst("reason"), "reason"));
@@ -319,11 +319,13 @@ public class ExceptionPages {
         }
     }
 
+    /** A number the form carries (a tampered or empty one is refused with 400, never a server error). */
     private static long number(String value, String field) {
         try {
             return Long.parseLong(value.strip());
         } catch (RuntimeException e) {
-            throw ApiException.invalid(field + " is required", List.of(ProblemError.field(field, "is required")));
+            throw ApiException.invalid(field + " must be a number",
+                    List.of(ProblemError.field(field, "must be a number")));
         }
     }
 
