@@ -50,7 +50,7 @@ public class AuditResource {
     public record AuditView(long id, Instant occurredAt, String actor, String action, String entityType,
             String entityId,
             String reason, String details) {
-        static AuditView of(AuditEntry e) {
+        public static AuditView of(AuditEntry e) {
             return new AuditView(e.id, e.occurredAt, e.actor, e.action, e.entityType, e.entityId, e.reason, e.details);
         }
     }

@@ -19,10 +19,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ExceptionRepository {
 
-    /** The filters of the exception list; each null means "any". */
+    /**
+     * The filters of the exception list; each null means "any". {@code minMinor}/{@code maxMinor}: the range of the
+     * exception's amount without sign, in minor units of {@code currency}.
+     */
     record Filter(Long companyId, String account, String type, String status, LocalDate from, LocalDate to,
             String assignee,
-            Long runId) {
+            Long runId, String currency, Long minMinor, Long maxMinor) {
+
+        Filter ofCompany(long id) {
+            return new Filter(id, account, type, status, from, to, assignee, runId, currency, minMinor, maxMinor);
+        }
     }
 
     private static final String VIEW = """
@@ -39,7 +46,10 @@ public class ExceptionRepository {
                 as text)
             from recon_exceptions e join accounts a on a.id = e.account_id""";
     private static final String ONE = VIEW + " where e.id = ?1";
-    /** The list's filters: ?1..?8 each null for "any". */
+    /**
+     * The list's filters: ?1..?11 each null for "any". An exception's amount is the larger of what was expected and
+     * what was found, without sign ({@link ExceptionQuery#amountMinor}).
+     */
     private static final String FILTER = """
             where (cast(?1 as bigint) is null or a.company_id = cast(?1 as bigint))
               and (cast(?2 as text) is null or a.code = cast(?2 as text))
@@ -48,11 +58,19 @@ public class ExceptionRepository {
               and (cast(?5 as date) is null or e.business_date >= cast(?5 as date))
               and (cast(?6 as date) is null or e.business_date <= cast(?6 as date))
               and (cast(?7 as text) is null or e.assignee = cast(?7 as text))
-              and (cast(?8 as bigint) is null or e.run_id = cast(?8 as bigint))""";
-    private static final String PAGE = VIEW + "\n" + FILTER + " order by e.business_date, e.id limit ?9 offset ?10";
+              and (cast(?8 as bigint) is null or e.run_id = cast(?8 as bigint))
+              and (cast(?9 as text) is null or e.currency = cast(?9 as text))
+              and (cast(?10 as bigint) is null or {amount} >= cast(?10 as bigint))
+              and (cast(?11 as bigint) is null or {amount} <= cast(?11 as bigint))"""
+            .replace("{amount}", "greatest(abs(coalesce(e.actual_minor, 0)), abs(coalesce(e.expected_minor, 0)))");
+    private static final String PAGE = VIEW + "\n" + FILTER + " order by e.business_date, e.id limit ?12 offset ?13";
     private static final String COUNT = "select count(*) from recon_exceptions e join accounts a on a.id = e.account_id\n"
             + FILTER;
     private static final String STATUS = "select status from recon_exceptions where id = ?1";
+    /** The status of each of the exceptions ?1 (comma-separated ids) that exist. */
+    private static final String STATUSES = """
+            select id, status from recon_exceptions where id = any (cast(string_to_array(?1, ',') as bigint[]))
+            order by id""";
     private static final String ANNOTATE = "insert into exception_annotations (exception_id, author, body) values (?1, ?2, ?3)";
     private static final String TOUCH = "update recon_exceptions set updated_at = now() where id = ?1";
     /**
@@ -86,8 +104,8 @@ public class ExceptionRepository {
     }
 
     Uni<List<MatchingViews.ExceptionView>> page(Mutiny.Session s, Filter f, int page, int size) {
-        return bind(s.createNativeQuery(PAGE, String.class), f).setParameter(9, size)
-                .setParameter(10, Paging.offset(page, size))
+        return bind(s.createNativeQuery(PAGE, String.class), f).setParameter(12, size)
+                .setParameter(13, Paging.offset(page, size))
                 .getResultList().map(rows -> rows.stream()
                         .map(r -> NativeQueries.read(json, r, MatchingViews.ExceptionView.class)).toList());
     }
@@ -100,7 +118,8 @@ public class ExceptionRepository {
         return q.setParameter(1, f.companyId()).setParameter(2, f.account()).setParameter(3, f.type())
                 .setParameter(4, f.status())
                 .setParameter(5, f.from()).setParameter(6, f.to()).setParameter(7, f.assignee())
-                .setParameter(8, f.runId());
+                .setParameter(8, f.runId()).setParameter(9, f.currency()).setParameter(10, f.minMinor())
+                .setParameter(11, f.maxMinor());
     }
 
     /** The exception, or null when there is none. */
@@ -137,6 +156,15 @@ public class ExceptionRepository {
     Uni<ExceptionStatus> status(Mutiny.Session s, long id) {
         return s.createNativeQuery(STATUS, String.class).setParameter(1, id).getResultList()
                 .map(rows -> rows.isEmpty() ? null : ExceptionStatus.of(rows.get(0)));
+    }
+
+    /** The status of each of {@code ids} that exists, in id order. */
+    Uni<java.util.Map<Long, ExceptionStatus>> statuses(Mutiny.Session s, List<Long> ids) {
+        return s.createNativeQuery(STATUSES, Object[].class)
+                .setParameter(1, ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(),
+                        r -> ExceptionStatus.of((String) r[1]), (a, b) -> a, java.util.TreeMap::new)));
     }
 
     Uni<Void> annotate(Mutiny.Session s, long id, String author, String body) {

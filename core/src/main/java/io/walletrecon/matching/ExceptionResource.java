@@ -32,26 +32,70 @@ public class ExceptionResource {
 
     private final ExceptionService service;
     private final ReceiptClaimService claims;
+    private final CandidateService candidateService;
     private final SecurityIdentity identity;
 
-    public ExceptionResource(ExceptionService service, ReceiptClaimService claims, SecurityIdentity identity) {
+    public ExceptionResource(ExceptionService service, ReceiptClaimService claims, CandidateService candidateService,
+            SecurityIdentity identity) {
         this.service = service;
+        this.candidateService = candidateService;
         this.claims = claims;
         this.identity = identity;
     }
 
     @GET
-    @Operation(summary = "Exceptions by company, account, type, status, business date (from/to inclusive), assignee or run; paged, oldest first")
+    @Operation(summary = "Exceptions by company, account, type, status, business date (from/to inclusive), assignee, "
+            + "run, age (days since the business date: 0-1, 2-3, 4-7, over-7) or amount range (minAmount/maxAmount, "
+            + "decimals in currency, without sign); paged, oldest first")
+    @APIResponse(responseCode = "400", description = "Unknown type, status or age; an amount range without currency")
     @APIResponse(responseCode = "422", description = "No such company")
     @APIResponse(responseCode = "200", description = "A page of exceptions")
     public Uni<PageView<MatchingViews.ExceptionView>> list(@QueryParam("company") String company,
             @QueryParam("account") String account, @QueryParam("type") String type,
             @QueryParam("status") String status, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("assignee") String assignee,
-            @QueryParam("run") Long run,
+            @QueryParam("run") Long run, @QueryParam("age") String age, @QueryParam("currency") String currency,
+            @QueryParam("minAmount") String minAmount, @QueryParam("maxAmount") String maxAmount,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") Integer size) {
-        return service.list(company, account, type, status, from, to, assignee, run, page, size);
+        return service.list(new ExceptionQuery(company, account, type, status, from, to, assignee, run, age, currency,
+                minAmount, maxAmount), page, size);
+    }
+
+    @POST
+    @Path("/bulk")
+    @Operation(summary = "The same decision for several exceptions, all or none: status in_review with an assignee "
+            + "(assigns them), resolved or ignored with a reason; each change audited")
+    @APIResponse(responseCode = "200", description = "The exceptions in their new status")
+    @APIResponse(responseCode = "400", description = "Invalid status, missing reason, more than 200 exceptions")
+    @APIResponse(responseCode = "409", description = "One of them does not exist or cannot take the decision "
+            + "(each named); nothing was changed")
+    public Uni<java.util.List<MatchingViews.ExceptionView>> bulk(@Valid @NotNull ExceptionRequests.Bulk request) {
+        return service.bulk(request, identity.getPrincipal().getName());
+    }
+
+    @GET
+    @Path("/{id}/candidates")
+    @Operation(summary = "The exception's item and, for a receipt, the receivables it may pay, best first, each with "
+            + "the evidence of the matching rules: the reference its texts name, the amount against what is owed and "
+            + "the tolerance, whether the payer is the customer, the days from the due date; and the rule that would "
+            + "pair them")
+    @APIResponse(responseCode = "200", description = "The item and its candidates")
+    @APIResponse(responseCode = "404", description = "No such exception")
+    public Uni<CandidateViews.ExceptionCandidates> candidates(@PathParam("id") long id) {
+        return candidateService.candidates(id);
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Operation(summary = "Assign the exception to a person, who works it (it is in review from then on), audited")
+    @APIResponse(responseCode = "200", description = "The exception, assigned")
+    @APIResponse(responseCode = "400", description = "No assignee")
+    @APIResponse(responseCode = "404", description = "No such exception")
+    @APIResponse(responseCode = "409", description = "The exception is closed")
+    public Uni<MatchingViews.ExceptionView> assign(@PathParam("id") long id,
+            @Valid @NotNull ExceptionRequests.Assignment request) {
+        return service.assign(id, request.assignee(), request.reason(), identity.getPrincipal().getName());
     }
 
     @GET

@@ -13,10 +13,12 @@ import io.walletrecon.data.Paging;
 import io.walletrecon.periods.PeriodLockGuard;
 import io.walletrecon.problem.ApiException;
 import io.walletrecon.problem.ProblemError;
+import io.walletrecon.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ExceptionService {
 
-    static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
+    public static final Set<String> TYPES = Set.of("unmatched_receipt", "unpaid_receivable", "amount_mismatch",
             "duplicate_payment",
             "ambiguous", "missing_in_provider", "missing_in_records", "settlement_difference",
             "settlement_not_arrived", "fx_difference", "unidentified_receipt", "payment_not_debited",
@@ -53,22 +55,20 @@ public class ExceptionService {
 
     /** Exceptions by the given filters (each optional), of one company's accounts when {@code company} is given. */
     @WithSession
-    public Uni<PageView<MatchingViews.ExceptionView>> list(String company, String account, String type, String status,
-            LocalDate from,
-            LocalDate to, String assignee, Long runId, int page, Integer requestedSize) {
+    public Uni<PageView<MatchingViews.ExceptionView>> list(ExceptionQuery q, int page, Integer requestedSize) {
         int size = paging.size(requestedSize);
         paging.require(page, size);
-        if (type != null && !TYPES.contains(type)) {
+        if (q.type() != null && !TYPES.contains(q.type())) {
             throw ApiException.invalid("type must be one of " + String.join(", ", TYPES.stream().sorted().toList()),
-                    List.of(ProblemError.field("type", "unknown exception type '" + type + "'")));
+                    List.of(ProblemError.field("type", "unknown exception type '" + q.type() + "'")));
         }
-        if (status != null && ExceptionStatus.ofOrNull(status) == null) {
+        if (q.status() != null && ExceptionStatus.ofOrNull(q.status()) == null) {
             throw ApiException.invalid("status must be one of " + ExceptionStatus.codes(),
-                    List.of(ProblemError.field("status", "unknown status '" + status + "'")));
+                    List.of(ProblemError.field("status", "unknown status '" + q.status() + "'")));
         }
-        return companies.filter(company, "company")
-                .chain(c -> page(new ExceptionRepository.Filter(c == null ? null : c.id, account,
-                        type, status, from, to, assignee, runId), page, size));
+        ExceptionRepository.Filter filter = q.filter(LocalDate.now(ZoneOffset.UTC));
+        return companies.filter(q.company(), "company")
+                .chain(c -> page(c == null ? filter : filter.ofCompany(c.id), page, size));
     }
 
     private Uni<PageView<MatchingViews.ExceptionView>> page(ExceptionRepository.Filter f, int page, int size) {
@@ -121,11 +121,100 @@ public class ExceptionService {
     public Uni<MatchingViews.ExceptionView> resolve(long id, String status, String reason, String assignee,
             String actor) {
         ExceptionStatus to = settable(status, reason);
-        return Panache.getSession().chain(s -> view(s, id)
+        return Panache.getSession().chain(s -> decide(s, id, to, reason, assignee, actor, "exception." + to.code(),
+                Map.of()).chain(() -> view(s, id)));
+    }
+
+    /**
+     * Hands an exception to {@code assignee}, who works it: an open exception goes into review, one in review changes
+     * hands; a closed one stays closed (409). Audited as {@code exception.assigned}.
+     */
+    @WithTransaction
+    public Uni<MatchingViews.ExceptionView> assign(long id, String assignee, String reason, String actor) {
+        String who = assignee(assignee);
+        return Panache.getSession().chain(s -> decide(s, id, ExceptionStatus.IN_REVIEW, reason, who, actor,
+                ASSIGNED, Map.of()).chain(() -> view(s, id)));
+    }
+
+    /**
+     * The same decision for several exceptions, all or none: every one is checked before anything is written, and a
+     * refusal names each exception that cannot take it; each change is audited on its own, marked as one of a bulk
+     * decision. In review with an assignee assigns them.
+     */
+    @WithTransaction
+    public Uni<List<MatchingViews.ExceptionView>> bulk(ExceptionRequests.Bulk request, String actor) {
+        ExceptionStatus to = settable(request.status(), request.reason());
+        String who = request.assignee() == null || request.assignee().isBlank() ? null : assignee(request.assignee());
+        List<Long> ids = request.ids().stream().distinct().toList();
+        String action = to == ExceptionStatus.IN_REVIEW && who != null ? ASSIGNED : "exception." + to.code();
+        Map<String, Object> bulk = Map.of("bulk", ids.size());
+        return Panache.getSession().chain(s -> exceptions.statuses(s, ids)
+                .invoke(statuses -> checkBulk(ids, statuses, to))
+                .chain(() -> decideAll(s, ids, 0, to, request.reason(), who, actor, action, bulk))
+                .chain(() -> views(s, ids, 0, new java.util.ArrayList<>())));
+    }
+
+    static final String ASSIGNED = "exception.assigned";
+
+    private static String assignee(String assignee) {
+        if (assignee == null || assignee.isBlank()) {
+            throw ApiException.invalid("assignee is required: the person who works the exception",
+                    List.of(ProblemError.field("assignee", "is required")));
+        }
+        return assignee.strip();
+    }
+
+    /** Refuses the whole bulk decision when one of its exceptions does not exist or cannot take it. */
+    private static void checkBulk(List<Long> ids, Map<Long, ExceptionStatus> statuses, ExceptionStatus to) {
+        List<ProblemError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ExceptionStatus from = statuses.get(ids.get(i));
+            if (from == null) {
+                errors.add(ProblemError.field("ids[" + i + "]", "no exception " + ids.get(i)));
+            } else if (!ExceptionStateMachine.allows(from, to)) {
+                errors.add(ProblemError.field("ids[" + i + "]", "exception " + ids.get(i) + " is " + from.code()
+                        + (from.closed() ? " and stays closed" : "")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.CONFLICT,
+                    errors.size() + " of the " + ids.size() + " exceptions cannot be marked "
+                            + to.code() + " (" + errors.stream().map(ProblemError::message)
+                                    .collect(java.util.stream.Collectors.joining("; "))
+                            + "); nothing was changed",
+                    errors);
+        }
+    }
+
+    private Uni<Void> decideAll(Mutiny.Session s, List<Long> ids, int i, ExceptionStatus to, String reason,
+            String assignee, String actor, String action, Map<String, Object> extra) {
+        return i == ids.size()
+                ? Uni.createFrom().voidItem()
+                : decide(s, ids.get(i), to, reason, assignee, actor, action, extra)
+                        .chain(() -> decideAll(s, ids, i + 1, to, reason, assignee, actor, action, extra));
+    }
+
+    private Uni<List<MatchingViews.ExceptionView>> views(Mutiny.Session s, List<Long> ids, int i,
+            List<MatchingViews.ExceptionView> done) {
+        return i == ids.size()
+                ? Uni.createFrom().item(done)
+                : view(s, ids.get(i)).invoke(done::add).chain(() -> views(s, ids, i + 1, done));
+    }
+
+    /** Moves one exception by its state machine and audits it as {@code action}, in the caller's transaction. */
+    private Uni<Void> decide(Mutiny.Session s, long id, ExceptionStatus to, String reason, String assignee,
+            String actor, String action, Map<String, Object> extra) {
+        return view(s, id)
                 .call(before -> move(s, id, ExceptionStatus.of(before.status()), to, reason, assignee, actor))
-                .call(before -> audit.record(actor, "exception." + to.code(), "recon_exception", id, reason,
-                        change(before.status(), to, assignee)))
-                .chain(() -> view(s, id)));
+                .call(before -> audit.record(actor, action, "recon_exception", id, reason,
+                        details(change(before.status(), to, assignee), extra)))
+                .replaceWithVoid();
+    }
+
+    private static Map<String, Object> details(Map<String, String> change, Map<String, Object> extra) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(change);
+        all.putAll(extra);
+        return all;
     }
 
     /** The audit detail of a decision: the assignee only when one is named (never the text "null"). */

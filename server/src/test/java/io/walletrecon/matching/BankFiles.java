@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Bank statement files written as the banks write them, for the bank-reconciliation tests. */
-final class BankFiles {
+public final class BankFiles {
 
     private BankFiles() {
     }
@@ -16,15 +16,15 @@ final class BankFiles {
      * provided), the unstructured remittance as the bank split it over Ustrd elements, and a structured creditor
      * reference (null: none).
      */
-    record Credit(long minor, String day, String name, String account, String endToEndId, List<String> ustrd,
+    public record Credit(long minor, String day, String name, String account, String endToEndId, List<String> ustrd,
             String creditorRef) {
-        static Credit of(long minor, String day, String name, String account, String... ustrd) {
+        public static Credit of(long minor, String day, String name, String account, String... ustrd) {
             return new Credit(minor, day, name, account, null, List.of(ustrd), null);
         }
     }
 
     /** A balanced camt.053 (opening 1,000.00, closing opening plus the credits) of {@code account} for a month. */
-    static String camt053(String account, String id, int sequence, LocalDate from, LocalDate to,
+    public static String camt053(String account, String id, int sequence, LocalDate from, LocalDate to,
             List<Credit> credits) {
         long opening = 100000;
         long closing = opening + credits.stream().mapToLong(Credit::minor).sum();

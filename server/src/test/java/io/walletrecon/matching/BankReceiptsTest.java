@@ -39,7 +39,7 @@ class BankReceiptsTest {
     static final String PAYER_IBAN = "DE89370400440532013000";
 
     /** A bank account in EUR of a company of its own. */
-    private record Bank(TestCompanies.Company company, String code, long id) {
+    record Bank(TestCompanies.Company company, String code, long id) {
 
         static Bank create() {
             TestCompanies.Company company = TestCompanies.create("bankrcpt");
