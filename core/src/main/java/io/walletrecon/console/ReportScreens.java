@@ -8,7 +8,6 @@ import io.walletrecon.reports.RowFormat;
 import io.walletrecon.reports.Table;
 import io.walletrecon.reports.bankrec.BankReconciliationView;
 import io.walletrecon.reports.exports.ExportView;
-import io.walletrecon.reports.overview.OverviewView;
 import io.walletrecon.reports.statements.ReportService;
 
 import java.math.BigDecimal;
@@ -23,8 +22,6 @@ import java.util.Locale;
  * label it ({@link ReportLabels}), money grouped with its currency's decimals, dates in the page's language. Qute
  * reads these types through the resolvers {@code @TemplateData} generates (native, no reflection).
  */
-@TemplateData(target = OverviewView.class)
-@TemplateData(target = OverviewView.AccountLine.class)
 @TemplateData(target = ExportView.class)
 @TemplateData(target = ReportForm.class)
 final class ReportScreens {
