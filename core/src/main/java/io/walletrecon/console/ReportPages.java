@@ -150,8 +150,10 @@ public class ReportPages {
         return switch (format) {
             case "json" -> json(ReactiveBridge.await(() -> reports.json(form.report, form.query(), 0, null, language)),
                     ReportService.fileName(plan, "json"));
-            case "png" -> attachment(reports.png(chart(plan, language)), ReportResource.PNG, ReportService.fileName(plan, "png"));
-            case "svg" -> attachment(reports.svg(chart(plan, language)), ReportResource.SVG, ReportService.fileName(plan, "svg"));
+            case "png" ->
+                attachment(reports.png(chart(plan, language)), ReportResource.PNG, ReportService.fileName(plan, "png"));
+            case "svg" ->
+                attachment(reports.svg(chart(plan, language)), ReportResource.SVG, ReportService.fileName(plan, "svg"));
             default -> ReportResource.file(ReportService.fileName(plan, format), ExportService.contentType(format),
                     out -> reports.write(plan, format, out, n -> {
                     }, language), config.bufferResponses());

@@ -184,29 +184,29 @@ class ReportsAndAdminJourneyTest {
         assertTrue(driver.findElement(By.id("rule-reference")).isSelected());
         shotBoth(driver, "admin-matching");
 
-        driver.get(url("/console/admin/policies?currency=NOK"));
+        driver.get(url("/console/admin/policies?currency=ZAR"));
         driver.findElement(By.id("autoLimit")).clear();
         driver.findElement(By.id("autoLimit")).sendKeys("1,000.50");
         driver.findElement(By.id("dualLimit")).clear();
         driver.findElement(By.id("dualLimit")).sendKeys("50000");
-        driver.findElement(By.id("reason")).sendKeys("Suppliers in Oslo are paid weekly");
+        driver.findElement(By.id("reason")).sendKeys("Suppliers in Johannesburg are paid weekly");
         send(driver, driver.findElement(By.id("propose")));
         assertTrue(driver.findElement(By.id("proposed")).isDisplayed());
         assertTrue(driver.findElement(By.id("own-change")).isDisplayed(), "the proposer is told to wait");
         assertTrue(driver.findElements(By.cssSelector("button[id^=approve-]")).isEmpty(),
                 "no approve button for one's own proposal");
-        assertEquals("NOK 0.00", driver.findElement(By.id("in-force-auto")).getText(), "not in force yet");
+        assertEquals("ZAR 0.00", driver.findElement(By.id("in-force-auto")).getText(), "not in force yet");
         shotBoth(driver, "admin-policies");
 
         long change = given().header("Authorization", TestJwt.bearer("second-admin", "admin"))
-                .when().get("/payment-policies/NOK/changes").then().statusCode(200).extract().jsonPath()
+                .when().get("/payment-policies/ZAR/changes").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.state == 'pending' }.id");
         given().header("Authorization", TestJwt.bearer("second-admin", "admin")).contentType(ContentType.JSON)
-                .body(Map.of("comment", "checked")).when().post("/payment-policies/NOK/changes/" + change + "/approval")
+                .body(Map.of("comment", "checked")).when().post("/payment-policies/ZAR/changes/" + change + "/approval")
                 .then().statusCode(200);
         driver.navigate().refresh();
-        assertEquals("NOK 1,000.50", driver.findElement(By.id("in-force-auto")).getText());
-        assertEquals("NOK 50,000.00", driver.findElement(By.id("in-force-dual")).getText());
+        assertEquals("ZAR 1,000.50", driver.findElement(By.id("in-force-auto")).getText());
+        assertEquals("ZAR 50,000.00", driver.findElement(By.id("in-force-dual")).getText());
     }
 
     /** The page's file link fetched with the browser's session, as a click would download it. */

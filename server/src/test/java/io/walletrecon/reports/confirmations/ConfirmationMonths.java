@@ -1,15 +1,16 @@
 package io.walletrecon.reports.confirmations;
 
-import io.restassured.http.ContentType;
+import io.walletrecon.testing.MatchingRuns;
 import io.walletrecon.testing.TestCompanies;
 import io.walletrecon.testing.TestData;
 import io.walletrecon.testing.TestDb;
 import io.walletrecon.testing.TestJwt;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.walletrecon.reports.bankrec.BankReconciliationStatementTest.entry;
+import static io.walletrecon.reports.bankrec.BankReconciliationStatementTest.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -66,48 +67,11 @@ final class ConfirmationMonths {
         return code;
     }
 
-    /** Imports journal rows (date, voucher, counterparty, memo, debit, credit) for the account. */
-    static void journal(String account, String rows) {
-        given().header("Authorization", FINANCE).contentType("text/csv")
-                .body(("日期,凭证号,对方单位,摘要,借方金额,贷方金额\n" + rows).getBytes(StandardCharsets.UTF_8))
-                .when().post("/ledger-entries/import?account=" + account).then().log().ifValidationFails()
-                .statusCode(200);
-    }
-
-    private static String entry(String sign, String amount, String day, String ref, String party, String text) {
-        String role = sign.equals("CRDT") ? "Dbtr" : "Cdtr";
-        return """
-                      <Ntry>
-                        <NtryRef>%4$s</NtryRef><Amt Ccy="CNY">%2$s</Amt><CdtDbtInd>%1$s</CdtDbtInd>
-                        <Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>%3$s</Dt></BookgDt><ValDt><Dt>%3$s</Dt></ValDt>
-                        <AcctSvcrRef>%4$s</AcctSvcrRef>
-                        <NtryDtls><TxDtls><RltdPties><%5$s><Pty><Nm>%6$s</Nm></Pty></%5$s></RltdPties>
-                          <RmtInf><Ustrd>%7$s</Ustrd></RmtInf></TxDtls></NtryDtls>
-                      </Ntry>
-                """.formatted(sign, amount, day, ref, role, party, text);
-    }
-
-    /** A matching run over March; its final state. */
+    /** A matching run over March; its final state (it must succeed). */
     static String run(String account) {
-        long id = given().header("Authorization", FINANCE).contentType(ContentType.JSON)
-                .body(Map.of("account", account, "from", "2035-03-01", "to", "2035-03-31"))
-                .when().post("/matching/runs").then().statusCode(202).extract().jsonPath().getLong("id");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            String state = given().header("Authorization", FINANCE).when().get("/matching/runs/" + id)
-                    .then().statusCode(200).extract().jsonPath().getString("state");
-            if (!state.equals("queued") && !state.equals("running")) {
-                assertEquals("succeeded", state);
-                return state;
-            }
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        String state = MatchingRuns.run(account, "2035-03-01", "2035-03-31").getString("state");
+        assertEquals("succeeded", state);
+        return state;
     }
 
     static long matches(String account) {

@@ -30,7 +30,8 @@ class PeriodLockTest {
                 + "where a.code = ? and m.kind = 'ledger_bank' and m.status = 'confirmed'", account);
         long lock = BalanceConfirmationTest.lock(account, true);
         // The company books the 888.00 in April; matching it to March's bank line changes March.
-        ConfirmationMonths.journal(account, "2035-04-02,记-0041,杭州云栖科技有限公司,货款 0320,888.00,\n");
+        io.walletrecon.reports.bankrec.BankReconciliationStatementTest.journal(account,
+                "2035-04-02,记-0041,杭州云栖科技有限公司,货款 0320,888.00,\n");
         List<Map<String, Object>> items = List.of(
                 Map.of("side", "left", "type", "ledger_entry", "id", id("select e.id from ledger_entries e "
                         + "join accounts a on a.id = e.account_id where a.code = ? and e.entry_date = '2035-04-02'",
