@@ -1,5 +1,7 @@
 package io.walletrecon.matching;
 
+import io.walletrecon.customers.CollectionCodes;
+
 import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Map;
  * of digits within a word, and the joins of two to four adjacent ones, so that a reference split by a separator
  * or wrapped over two lines ("INV-40" + "01") is found, as is one glued to the next word ("INV4001Kunde"). A key is
  * looked up only if it has at least {@value #MIN_KEY} characters and a digit: a word such as "Invoice" names
- * nothing.</li>
+ * nothing. A collection code is looked up even without a digit (about one code in eight has none, "WRRZNAZDK"),
+ * when its check symbol holds.</li>
  * <li>ISO 11649 creditor references ({@code RF}, two check digits, up to 21 letters and digits, printed in groups of
  * four): a reference whose mod-97 check holds is a key, and so is what follows its check digits (the creditor's own
  * reference, often the invoice number).</li>
@@ -131,7 +134,8 @@ public final class RemittanceReferences {
             for (int j = i; j < Math.min(tokens.size(), i + JOIN); j++) {
                 joined.append(tokens.get(j).key());
                 String key = joined.toString();
-                if (key.length() >= MIN_KEY && key.chars().anyMatch(Character::isDigit)) {
+                if (key.length() >= MIN_KEY && key.chars().anyMatch(Character::isDigit)
+                        || CollectionCodes.isValid(key)) {
                     found.putIfAbsent(key,
                             new Candidate(key, n.substring(tokens.get(i).start(), tokens.get(j).end()).strip()));
                 }

@@ -11,13 +11,15 @@ import java.io.UncheckedIOException;
 /**
  * The one font of every PDF the product renders: Noto Sans CJK SC (SIL OFL 1.1, licence beside it in OFL.txt), cut
  * to GBK, Latin and punctuation by {@code bin/make-cjk-font}, so Chinese names, memos and labels print in every
- * viewer. Embedded with {@code Identity-H} and subset: a PDF carries only the glyphs it uses (a one-page statement
+ * viewer. Its outlines are TrueType (converted from the CFF original by the same script): OpenPDF's subset of a
+ * CID-keyed CFF font keeps only the glyphs of its first font dictionary, so Chinese text was extractable but drawn as
+ * nothing. Embedded with {@code Identity-H} and subset: a PDF carries only the glyphs it uses (a one-page statement
  * stays a few dozen kilobytes). Read from the class path at run time, never from the system (Lambda has no fonts),
  * and only once: the parsed font is shared by every document (OpenPDF keeps the glyphs used per document).
  */
 public final class PdfFonts {
 
-    static final String RESOURCE = "io/walletrecon/reports/fonts/NotoSansCJKsc-Regular-GBK.otf";
+    static final String RESOURCE = "io/walletrecon/reports/fonts/NotoSansCJKsc-Regular-GBK.ttf";
 
     private static volatile BaseFont base;
 
@@ -50,7 +52,7 @@ public final class PdfFonts {
                 throw new IllegalStateException("font " + RESOURCE + " is not on the class path");
             }
             byte[] bytes = in.readAllBytes();
-            BaseFont font = BaseFont.createFont("NotoSansCJKsc-Regular-GBK.otf", BaseFont.IDENTITY_H,
+            BaseFont font = BaseFont.createFont("NotoSansCJKsc-Regular-GBK.ttf", BaseFont.IDENTITY_H,
                     BaseFont.EMBEDDED, false, bytes, null);
             font.setSubset(true);
             return font;

@@ -39,6 +39,15 @@ class RemittanceReferencesTest {
     }
 
     @Test
+    void aCollectionCodeWithoutADigitIsStillLookedUpWhenItsCheckSymbolHolds() {
+        assertTrue(io.walletrecon.customers.CollectionCodes.isValid("WRRZNAZDK"));
+        assertTrue(keys("货款 WRRZNAZDK 深圳前海星河科技有限公司").contains("WRRZNAZDK"));
+        assertTrue(keys("货款 wrrznazdk").contains("WRRZNAZDK"), "codes are case-insensitive");
+        assertFalse(keys("货款 WRRZNAZDA").contains("WRRZNAZDA"), "a wrong check symbol names nothing");
+        assertFalse(keys("Invoice paid").contains("INVOICE"), "a word of letters still names nothing");
+    }
+
+    @Test
     void theEvidenceIsTheTextAsWritten() {
         RemittanceReferences.Candidate c = RemittanceReferences.candidates("Invoice INV-4001 thanks").stream()
                 .filter(x -> x.key().equals("INV4001")).findFirst().orElseThrow();

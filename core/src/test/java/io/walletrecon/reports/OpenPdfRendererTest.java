@@ -67,7 +67,25 @@ class OpenPdfRendererTest {
 
     @Test
     void theFirstPageShowsInk() throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        long dark = darkPixelsOfPageOne(pdf);
+        assertTrue(dark > 1000, "dark pixels on page 1: " + dark);
+    }
+
+    @Test
+    void chineseCharactersAreDrawnNotOnlyExtractable() throws Exception {
+        // A page with Chinese text only: a font whose subset lost the glyphs still gives the text back, and draws nothing.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph("银行存款余额调节表 上海示例贸易有限公司 货款", PdfFonts.font(24, false)));
+        document.close();
+        long dark = darkPixelsOfPageOne(out.toByteArray());
+        assertTrue(dark > 500, "dark pixels of the Chinese line: " + dark);
+    }
+
+    private static long darkPixelsOfPageOne(byte[] file) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(file)) {
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 72);
             long dark = 0;
             for (int y = 0; y < page.getHeight(); y++) {
@@ -79,7 +97,7 @@ class OpenPdfRendererTest {
                     }
                 }
             }
-            assertTrue(dark > 1000, "dark pixels on page 1: " + dark);
+            return dark;
         }
     }
 }

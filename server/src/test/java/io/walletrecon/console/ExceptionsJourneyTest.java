@@ -125,7 +125,9 @@ class ExceptionsJourneyTest {
         assertEquals(2, driver.findElements(By.cssSelector("#exceptions-table input[name=ids]")).size(), rows);
 
         // Assign the test credit from the queue, then close it in its workbench with a reason.
+        ConsoleBrowsers.settle(driver);
         driver.findElement(By.id("pick-" + testCredit)).click();
+        ConsoleBrowsers.settle(driver);
         send(driver, driver.findElement(By.id("bulk-apply")));
         assertTrue(driver.getCurrentUrl().contains("type=unidentified_receipt"), "back to the same filters");
         JsonPath assigned = exception(testCredit);

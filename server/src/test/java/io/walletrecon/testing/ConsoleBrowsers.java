@@ -131,6 +131,16 @@ public final class ConsoleBrowsers implements AfterTestExecutionCallback, AfterE
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
     }
 
+    /**
+     * Waits until htmx has no request in flight on the page (it marks the element that sent one with
+     * {@code htmx-request}), so that an element found next is not swapped out under the click.
+     */
+    public static void settle(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return document.querySelectorAll('.htmx-request').length === 0"
+                        + " && document.readyState === 'complete'")));
+    }
+
     /** Signs in through the mock OpenID provider on loopback as {@code user}; the console's overview opens. */
     public static void signIn(WebDriver driver, String user) {
         driver.get(url("/console"));
