@@ -8,7 +8,6 @@ import io.walletrecon.reports.RowFormat;
 import io.walletrecon.reports.Table;
 import io.walletrecon.reports.bankrec.BankReconciliationView;
 import io.walletrecon.reports.exports.ExportView;
-import io.walletrecon.reports.overview.OverviewView;
 import io.walletrecon.reports.statements.ReportService;
 
 import java.math.BigDecimal;
@@ -21,10 +20,9 @@ import java.util.Locale;
 /**
  * What the reports screens show, built from the reports' own tables and views: every heading labelled as the files
  * label it ({@link ReportLabels}), money grouped with its currency's decimals, dates in the page's language. Qute
- * reads these types through the resolvers {@code @TemplateData} generates (native, no reflection).
+ * reads these types through the resolvers {@code @TemplateData} generates (native, no reflection); the overview's
+ * types are declared once, on {@link ReconciliationModels} (a second declaration fails the build).
  */
-@TemplateData(target = OverviewView.class)
-@TemplateData(target = OverviewView.AccountLine.class)
 @TemplateData(target = ExportView.class)
 @TemplateData(target = ReportForm.class)
 final class ReportScreens {
