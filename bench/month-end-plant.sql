@@ -27,7 +27,7 @@ create temp table mb_entry (i bigint primary key, fam text not null, d date not 
 -- matched lines and their entries
 insert into mb_line
 select i, 'M', date :'d0' + (i % (date :'d1' - date :'d0' + 1))::int,
-       case when i % 5 < 3 then 1 else -1 end * (100 + (i * 7919) % 4999901),
+       case when i % 5 < 3 then 1 else -1 end * (100 + (i::bigint * 7919) % 4999901),
        'payment', 'B' || to_char(date :'d0', 'YYMM') || lpad(i::text, 9, '0'),
        case when i % 5 < 3 then '客户' || (i % 9973) || '有限公司' else '供应商' || (i % 4999) || '贸易公司' end,
        case when i % 5 < 3 then '货款 ' || i else '采购付款 ' || i end
@@ -79,6 +79,11 @@ from mb_entry order by d, i;
 -- the matches, as a run's ledger rules write them
 insert into match_runs (account_id, kind, period_start, period_end, state, requested_by, started_at, finished_at)
 values (:acct, 'manual', date :'d0', date :'d1', 'succeeded', 'bench', now(), now());
+-- temp tables get no statistics of their own: without these the join below is planned as nested loops
+analyze mb_line;
+analyze mb_entry;
+analyze statement_lines;
+analyze ledger_entries;
 create temp table mb_pair as
 select nextval(cast(pg_get_serial_sequence('matches', 'id') as regclass)) as match_id, x.* from (
   select e.fam, e.amt, e.d as ed, l.d as ld, e.ref, le.id as entry_id, sl.id as line_id
