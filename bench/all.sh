@@ -42,6 +42,7 @@ bench matching      bench/matching.sh "$SIZE"
 bench bank-matching bench/bank-matching.sh "$SIZE"
 bench import        env ROWS="$SIZE" bench/import.sh
 bench reports       env ROWS="$((SIZE * 5))" bench/reports.sh
+bench month-end     bench/month-end.sh "$((SIZE * 5))"
 bench dispatch      env N=2000 bench/dispatch.sh
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 

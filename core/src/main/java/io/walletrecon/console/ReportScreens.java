@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * What the reports screens show, built from the reports' own tables and views: every heading labelled as the files
  * label it ({@link ReportLabels}), money grouped with its currency's decimals, dates in the page's language. Qute
- * reads these types through the resolvers {@code @TemplateData} generates (native, no reflection).
+ * reads these types through the resolvers {@code @TemplateData} generates (native, no reflection); the overview's
+ * types are declared once, on {@link ReconciliationModels} (a second declaration fails the build).
  */
 @TemplateData(target = ExportView.class)
 @TemplateData(target = ReportForm.class)
